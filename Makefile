@@ -1,0 +1,53 @@
+# make run · make test · make bench — each sets up .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3
+
+.PHONY: run test lint typecheck unit bench system-deps clean
+
+run: $(STAMP)
+	$(PY) -m ctpat_desktop
+
+test: $(STAMP) lint typecheck unit
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check ctpat_desktop tests benchmarks
+	$(VENV)/bin/ruff format --check ctpat_desktop tests benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+unit: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Debian packages the venv and Qt need; installed only when missing and we are root.
+system-deps:
+	@missing=""; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	for lib in $(QT_LIBS); do \
+	  ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing system packages for:$$missing"; \
+	    apt-get update -qq && apt-get install -y -qq python3-venv libegl1 libgl1 \
+	      libxkbcommon0 libfontconfig1 libdbus-1-3 >/dev/null; \
+	  else \
+	    echo "missing system packages for:$$missing (install them, e.g. with apt-get)"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,330 @@
+"""The ctpat-desktop command line; no Qt import unless the GUI is launched."""
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ctpat_desktop import __version__
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from ctpat_desktop.app import AppContext
+
+PROG = "ctpat-desktop"
+Handler = Callable[["AppContext", argparse.Namespace], Any]
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's default must not overwrite an option given before it.
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="data folder (else CTPAT_DATA_DIR, else the user's)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        parents=[common],
+        description="CTPAT validations: walk the MSC, record findings offline, export them.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--quit-after", type=float, metavar="SECONDS", help="GUI: quit by itself (for smoke tests)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(group: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = group.add_parser(name, parents=[common], help=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command(commands, "demo", _demo, "create realistic sample validations")
+
+    catalog = commands.add_parser("catalog", help="MSC catalogs").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    command(catalog, "list", _catalog_list, "entity types and their catalog versions")
+    show = command(catalog, "show", _catalog_show, "the criteria of one entity type")
+    show.add_argument("entity")
+    command(catalog, "reasons", _catalog_reasons, "the coded deficiency reasons")
+
+    validation = commands.add_parser("validation", help="validations").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    new = command(validation, "new", _validation_new, "plan a new validation")
+    new.add_argument("--member", required=True, help="member company name")
+    new.add_argument("--account", required=True, help="CTPAT account number")
+    new.add_argument("--entity", required=True, help="entity type (see `catalog list`)")
+    new.add_argument("--mode", default="virtual", help="virtual, in-person or hybrid")
+    new.add_argument("--date", help="validation date YYYY-MM-DD (default today)")
+    new.add_argument("--scss", default="", help="SCSS name (default: you)")
+    command(validation, "list", _validation_list, "all validations with progress")
+    command(validation, "show", _validation_show, "one validation in full").add_argument("id")
+    export = command(validation, "export", _validation_export, "write a validation as JSON")
+    export.add_argument("id")
+    export.add_argument("out", type=Path)
+    imported = command(validation, "import", _validation_import, "read a validation's JSON")
+    imported.add_argument("source", type=Path)
+
+    finding = commands.add_parser("finding", help="findings").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    setter = command(finding, "set", _finding_set, "record the finding on one criterion")
+    setter.add_argument("id")
+    setter.add_argument("criterion")
+    setter.add_argument("--status", help="not-reviewed, met, not-met, exceeds, not-applicable")
+    setter.add_argument("--reason", action="append", help="deficiency reason code (repeatable)")
+    setter.add_argument("--note", help="internal note")
+    setter.add_argument("--action", dest="required_action", help="required action text")
+    setter.add_argument("--due", help="response due date YYYY-MM-DD")
+    setter.add_argument("--verified", help="document-verified, process-observed, described, other")
+    setter.add_argument("--report-text", help="the finding as it reads in the report")
+
+    evidence = commands.add_parser("evidence", help="evidence").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    add = command(evidence, "add", _evidence_add, "attach a file to a criterion")
+    add.add_argument("id")
+    add.add_argument("criterion")
+    add.add_argument("file", type=Path)
+    return parser
+
+
+# Handlers return what --json prints; they print human text themselves otherwise. -------
+
+
+def _catalog_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    rows = []
+    for entity in ctx.catalogs.entities():
+        catalog = ctx.catalogs.catalog(entity)
+        must = sum(c.level == "must" for c in catalog.criteria)
+        rows.append(
+            {
+                "entity": entity,
+                "name": catalog.name,
+                "version": catalog.version,
+                "effective": catalog.effective,
+                "criteria": len(catalog.criteria),
+                "must": must,
+                "should": len(catalog.criteria) - must,
+            }
+        )
+    if not args.json:
+        for r in rows:
+            print(f"{r['entity']:<28} {r['version']:<8} {r['criteria']:>4} criteria  {r['name']}")
+    return {"entities": rows}
+
+
+def _catalog_show(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    catalog = ctx.catalogs.catalog(args.entity)
+    names = {c.number: c for c in ctx.catalogs.categories}
+    categories: list[dict[str, Any]] = []
+    for number in catalog.categories():
+        criteria = [
+            {
+                "id": c.id,
+                "level": c.level.value,
+                "title": c.title,
+                "text": c.text,
+                "guidance": c.guidance,
+                "themes": list(c.themes),
+            }
+            for c in catalog.in_category(number)
+        ]
+        category = names[number]
+        categories.append(
+            {
+                "number": number,
+                "name": category.name,
+                "focus_area": category.focus_area,
+                "criteria": criteria,
+            }
+        )
+    if not args.json:
+        print(f"{catalog.name} — catalog {catalog.version}, effective {catalog.effective}")
+        for category_row in categories:
+            print(f"\n{category_row['number']}. {category_row['name']}")
+            for c in category_row["criteria"]:
+                print(f"  {c['id']:<6} {c['level'].upper():<6} {c['title']}")
+    return {
+        "entity": catalog.entity,
+        "name": catalog.name,
+        "version": catalog.version,
+        "effective": catalog.effective,
+        "categories": categories,
+    }
+
+
+def _catalog_reasons(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    reasons = [
+        {"code": r.code, "label": r.label, "description": r.description}
+        for r in ctx.catalogs.reasons
+    ]
+    if not args.json:
+        for r in reasons:
+            print(f"{r['code']:<28} {r['label']}")
+    return {"reasons": reasons}
+
+
+def _validation_new(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import parse_date, plan_validation
+
+    validation = plan_validation(
+        ctx,
+        member=args.member,
+        account=args.account,
+        entity=args.entity,
+        mode=args.mode,
+        on=parse_date(args.date, "--date") if args.date else None,
+        scss=args.scss,
+    )
+    if not args.json:
+        print(
+            f"Created validation {validation.id} for {validation.member.name} "
+            f"({validation.entity}, catalog {validation.catalog_version}, {validation.date})"
+        )
+    return views.validation_view(validation)
+
+
+def _validation_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import list_validations
+
+    summaries = list_validations(ctx)
+    if not args.json:
+        if not summaries:
+            print("No validations yet: plan one with `validation new`, or run `demo`.")
+        for s in summaries:
+            v = s.validation
+            print(
+                f"{v.id[:8]}  {v.date}  {v.member.name[:34]:<34} {v.entity:<24} "
+                f"{v.mode.value:<9} {v.status.value:<11} {s.reviewed:>3}/{s.criteria:<3} "
+                f"{s.deficiencies:>2} not met"
+            )
+    return {"validations": [views.summary_view(s) for s in summaries]}
+
+
+def _validation_show(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import ValidationSession
+
+    document = views.session_view(ValidationSession(ctx, args.id), ctx.catalogs.categories)
+    if not args.json:
+        views.print_session(document)
+    return document
+
+
+def _validation_export(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.exchange import export_validation
+
+    document = export_validation(ctx, args.id, args.out)
+    summary = {
+        "id": document["validation"]["id"],
+        "file": str(args.out),
+        "findings": len(document["findings"]),
+        "evidence": len(document["evidence"]),
+    }
+    if not args.json:
+        print(f"Exported validation {summary['id']} to {args.out}")
+    return summary
+
+
+def _validation_import(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.exchange import import_validation
+
+    validation = import_validation(ctx, args.source)
+    if not args.json:
+        print(f"Imported validation {validation.id} ({validation.member.name})")
+    return views.validation_view(validation)
+
+
+def _finding_set(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import ValidationSession, parse_date
+
+    due = parse_date(args.due, "--due") if args.due else None
+    session = ValidationSession(ctx, args.id)
+    record = session.record_finding(
+        args.criterion,
+        status=args.status,
+        reasons=args.reason,
+        verified=args.verified,
+        note=args.note,
+        report_text=args.report_text,
+        action=args.required_action,
+        due=due,
+    )
+    view = views.finding_view(session.catalog, record)
+    if not args.json:
+        extra = f" ({view['outcome']}" + (f", due {view['due']})" if view["due"] else ")")
+        print(f"Saved {view['criterion']}: {view['status']}" + (extra if view["outcome"] else ""))
+    return view
+
+
+def _evidence_add(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import ValidationSession
+
+    record = ValidationSession(ctx, args.id).attach_evidence(args.file, args.criterion)
+    if not args.json:
+        print(f"Attached {record.filename} to {record.criterion} (sha256 {record.sha256})")
+    return views.evidence_view(record)
+
+
+def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.demo import create_demo
+
+    created = create_demo(ctx)
+    if not args.json:
+        print(f"Created {len(created)} sample validations in {ctx.data_dir}")
+    return {"created": created}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors print one line on stderr and return non-zero."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    args.json = getattr(args, "json", False)
+    try:
+        from ctpat_desktop.app import AppContext
+
+        ctx = AppContext(resolve_data_dir(getattr(args, "data_dir", None)))
+        try:
+            handler = getattr(args, "handler", None)
+            if handler is None:
+                from ctpat_desktop.ui.main import run_gui
+
+                return run_gui(ctx, quit_after=args.quit_after)
+            result = handler(ctx, args)
+        finally:
+            ctx.close()
+    except CtpatError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("CTPAT_DEBUG"):
+            raise
+        print(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+            "(set CTPAT_DEBUG=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 70
+    if args.json:
+        json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return 0

@@ -1,0 +1,1 @@
+"""The field-office sync hub (ctpat-hub); built by the sync issue."""

@@ -1,0 +1,221 @@
+"""Realistic sample validations, with deficiencies spread as CBP's published shares."""
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.catalog import Criterion
+from ctpat_desktop.services.validations import ValidationSession, plan_validation
+from ctpat_desktop.worksheet import Lifecycle
+
+# Share of all deficiencies by category (DOMAIN.md, "MSC Performance Tracking Dashboard").
+CATEGORY_SHARES = {
+    4: 13.48,
+    5: 13.20,
+    1: 11.15,
+    3: 10.94,
+    12: 10.44,
+    2: 9.39,
+    7: 8.89,
+    8: 6.14,
+    9: 5.86,
+    6: 4.38,
+    10: 3.60,
+    11: 2.54,
+}
+REASON_WEIGHTS = {
+    "no-written-procedure": 24,
+    "procedure-not-followed": 16,
+    "no-evidence": 18,
+    "not-reviewed-periodically": 14,
+    "training-gap": 11,
+    "partner-not-screened": 7,
+    "technology-gap": 7,
+    "other": 3,
+}
+_NAMESPACE = uuid.UUID("6f1c8f38-0d7e-4b43-9b0c-5d0c3c1f2a11")
+
+
+@dataclass(frozen=True)
+class _Sample:
+    member: str
+    account: str
+    entity: str
+    mode: str
+    on: date
+    scss: str
+    status: Lifecycle
+    deficiencies: int
+    reviewed_share: float = 1.0
+
+
+SAMPLES = (
+    _Sample(
+        "Sierra Madre Textiles S.A. de C.V.",
+        "MX-40117",
+        "foreign-manufacturer",
+        "virtual",
+        date(2026, 3, 10),
+        "Laura Méndez",
+        Lifecycle.APPROVED,
+        9,
+    ),
+    _Sample(
+        "Great Lakes Home Goods Inc.",
+        "US-22871",
+        "importer",
+        "virtual",
+        date(2026, 5, 18),
+        "Daniel Okafor",
+        Lifecycle.IN_REVIEW,
+        7,
+    ),
+    _Sample(
+        "Transportes del Bajío S.A. de C.V.",
+        "MX-51902",
+        "highway-carrier",
+        "hybrid",
+        date(2026, 2, 3),
+        "Laura Méndez",
+        Lifecycle.APPROVED,
+        11,
+    ),
+    _Sample(
+        "Pacific Rim Electronics Importers LLC",
+        "US-19044",
+        "importer",
+        "in-person",
+        date(2025, 11, 4),
+        "Grace Whitfield",
+        Lifecycle.APPROVED,
+        8,
+    ),
+    _Sample(
+        "Harborview Logistics Corp.",
+        "US-30555",
+        "third-party-logistics",
+        "virtual",
+        date(2026, 6, 22),
+        "Daniel Okafor",
+        Lifecycle.IN_REVIEW,
+        6,
+    ),
+    _Sample(
+        "Atlantic Customs Brokerage Co.",
+        "US-11387",
+        "customs-broker",
+        "in-person",
+        date(2025, 9, 15),
+        "Grace Whitfield",
+        Lifecycle.APPROVED,
+        4,
+    ),
+    _Sample(
+        "Northern Star Freight Lines Ltd.",
+        "CA-70213",
+        "highway-carrier",
+        "virtual",
+        date(2026, 8, 11),
+        "Priya Raman",
+        Lifecycle.IN_PROGRESS,
+        5,
+        0.55,
+    ),
+    _Sample(
+        "Ocean Bridge Shipping Lines",
+        "US-44650",
+        "sea-carrier",
+        "in-person",
+        date(2026, 1, 27),
+        "Priya Raman",
+        Lifecycle.APPROVED,
+        7,
+    ),
+    _Sample(
+        "Monterrey Auto Partes S. de R.L.",
+        "MX-63320",
+        "foreign-manufacturer",
+        "virtual",
+        date(2026, 12, 8),
+        "Laura Méndez",
+        Lifecycle.PLANNED,
+        0,
+        0.0,
+    ),
+)
+
+_VERIFIED = ("document-verified", "process-observed", "described")
+
+
+def _pick_deficient(rng: random.Random, criteria: list[Criterion], count: int) -> list[Criterion]:
+    """Criteria drawn category by category with the published shares as weights."""
+    by_category: dict[int, list[Criterion]] = {}
+    for c in criteria:
+        by_category.setdefault(c.category, []).append(c)
+    chosen: list[Criterion] = []
+    while len(chosen) < count and any(by_category.values()):
+        available = [n for n, items in by_category.items() if items]
+        category = rng.choices(available, [CATEGORY_SHARES[n] for n in available])[0]
+        pool = by_category[category]
+        chosen.append(pool.pop(rng.randrange(len(pool))))
+    return chosen
+
+
+def _record_sample(ctx: AppContext, session: ValidationSession, sample: _Sample) -> None:
+    rng = random.Random(sample.account)
+    criteria = list(session.catalog.criteria)
+    reviewed = criteria[: round(len(criteria) * sample.reviewed_share)]
+    deficient = {c.id for c in _pick_deficient(rng, reviewed, sample.deficiencies)}
+    codes = list(REASON_WEIGHTS)
+    weights = list(REASON_WEIGHTS.values())
+    for criterion in reviewed:
+        verified = rng.choice(_VERIFIED)
+        if criterion.id in deficient:
+            reasons = sorted(set(rng.choices(codes, weights, k=rng.choice((1, 1, 2)))))
+            session.record_finding(
+                criterion.id,
+                status="not-met",
+                reasons=reasons,
+                verified=verified,
+                note=f"Member could not demonstrate: {criterion.title.lower()}.",
+                report_text=f"The member has not fully implemented: {criterion.title.lower()}.",
+                action=f"Put in place and document: {criterion.title.lower()}; send evidence.",
+            )
+        elif rng.random() < 0.03:
+            session.record_finding(
+                criterion.id,
+                status="exceeds",
+                verified="process-observed",
+                note="Senior management sponsors an automated, documented process with "
+                "independent checks; records shown for the last 12 months.",
+            )
+        elif rng.random() < 0.04:
+            session.record_finding(criterion.id, status="not-applicable", verified=verified)
+        else:
+            session.record_finding(criterion.id, status="met", verified=verified)
+
+
+def create_demo(ctx: AppContext) -> list[str]:
+    """Create the sample validations not yet present; their IDs."""
+    created = []
+    for sample in SAMPLES:
+        validation_id = str(uuid.uuid5(_NAMESPACE, sample.account))
+        if ctx.store.exists(validation_id):
+            continue
+        plan_validation(
+            ctx,
+            member=sample.member,
+            account=sample.account,
+            entity=sample.entity,
+            mode=sample.mode,
+            on=sample.on,
+            scss=sample.scss,
+            validation_id=validation_id,
+        )
+        session = ValidationSession(ctx, validation_id)
+        _record_sample(ctx, session, sample)
+        ctx.store.set_status(validation_id, sample.status, ctx.actor)
+        created.append(validation_id)
+    return created

@@ -1,0 +1,219 @@
+"""The JSON exchange file of one validation: export, and import that changes all or nothing."""
+
+import base64
+import binascii
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop import __version__
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.catalog import Catalog, catalog_from_dict
+from ctpat_desktop.errors import CtpatError, ExchangeError
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.store import EvidenceRecord, FindingRecord, utc_now
+from ctpat_desktop.worksheet import (
+    Finding,
+    FindingStatus,
+    Lifecycle,
+    Member,
+    Mode,
+    Validation,
+    Verification,
+    apply_finding_rules,
+)
+
+FORMAT = "ctpat-validation"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def export_validation(ctx: AppContext, validation_id: str, target: Path) -> dict[str, Any]:
+    """Write the validation, its pinned catalog, findings and evidence to a JSON file."""
+    session = ValidationSession(ctx, validation_id)
+    document = validation_document(ctx, session)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExchangeError(f"{target}: cannot be written ({exc.strerror})") from exc
+    return document
+
+
+def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str, Any]:
+    """The exchange document of an open validation."""
+    v = session.validation
+    recorded = session.findings()
+    position = {c.id: i for i, c in enumerate(session.catalog.criteria)}
+
+    def in_catalog_order(record: FindingRecord) -> int:
+        return position.get(record.finding.criterion, len(position))
+
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": utc_now(),
+        "app_version": __version__,
+        "validation": {
+            "id": v.id,
+            "member": {"name": v.member.name, "account": v.member.account},
+            "entity": v.entity,
+            "catalog_version": v.catalog_version,
+            "mode": v.mode.value,
+            "date": v.date.isoformat(),
+            "scss": v.scss,
+            "status": v.status.value,
+        },
+        "catalog": session.catalog.raw,
+        "findings": [_finding_item(r) for r in sorted(recorded.values(), key=in_catalog_order)],
+        "evidence": [
+            {
+                "id": e.id,
+                "criterion": e.criterion,
+                "filename": e.filename,
+                "media_type": e.media_type,
+                "sha256": e.sha256,
+                "size": e.size,
+                "captured_at": e.captured_at,
+                "captured_by": e.captured_by,
+                "content_base64": base64.b64encode(ctx.store.blobs.read_bytes(e.sha256)).decode(),
+            }
+            for e in session.evidence()
+        ],
+    }
+
+
+def _finding_item(record: FindingRecord) -> dict[str, Any]:
+    f = record.finding
+    return {
+        "criterion": f.criterion,
+        "status": f.status.value,
+        "reasons": list(f.reasons),
+        "verified": f.verified.value if f.verified else None,
+        "note": f.note,
+        "report_text": f.report_text,
+        "action": f.action,
+        "due": f.due.isoformat() if f.due else None,
+        "updated_at": record.updated_at,
+        "updated_by": record.updated_by,
+    }
+
+
+def _read_document(source: Path) -> Any:
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExchangeError(f"{source}: file is too large ({size} bytes) for an exchange file")
+        return json.loads(source.read_bytes())
+    except FileNotFoundError:
+        raise ExchangeError(f"{source}: file not found") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExchangeError(f"{source}: not a JSON file ({exc})") from None
+    except OSError as exc:
+        raise ExchangeError(f"{source}: cannot be read ({exc.strerror})") from None
+
+
+def _check_schema(ctx: AppContext, document: Any, source: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema_path = ctx.catalogs.schema_dir / "validation-exchange.schema.json"
+    validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "top level"
+        raise ExchangeError(
+            f"{source}: does not match the exchange schema at {where}: {first.message}"
+        )
+
+
+def import_validation(ctx: AppContext, source: Path) -> Validation:
+    """Read an exchange file, check all of it, then store it in one transaction."""
+    document = _read_document(source)
+    _check_schema(ctx, document, source)
+    try:
+        return _import_checked(ctx, document, source)
+    except ExchangeError:
+        raise
+    except CtpatError as exc:
+        raise ExchangeError(f"{source}: {exc}") from None
+
+
+def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> Validation:
+    head = document["validation"]
+    catalog = catalog_from_dict(document["catalog"], "its catalog", ctx.catalogs.schema_dir)
+    if (catalog.entity, catalog.version) != (head["entity"], head["catalog_version"]):
+        raise ExchangeError(
+            f"{source}: validation uses catalog {head['entity']} {head['catalog_version']} "
+            f"but the file carries {catalog.entity} {catalog.version}"
+        )
+    validation = Validation(
+        id=head["id"],
+        member=Member(name=head["member"]["name"], account=head["member"]["account"]),
+        entity=head["entity"],
+        catalog_version=head["catalog_version"],
+        mode=Mode(head["mode"]),
+        date=date.fromisoformat(head["date"]),
+        scss=head["scss"],
+        status=Lifecycle(head["status"]),
+    )
+    codes = ctx.catalogs.reason_codes()
+    records = []
+    for item in document["findings"]:
+        criterion = catalog.get(item["criterion"])
+        if criterion is None:
+            raise ExchangeError(f"{source}: criterion {item['criterion']} is not in its catalog")
+        finding = Finding(
+            criterion=item["criterion"],
+            status=FindingStatus(item["status"]),
+            reasons=tuple(item["reasons"]),
+            verified=Verification(item["verified"]) if item["verified"] else None,
+            note=item["note"],
+            report_text=item["report_text"],
+            action=item["action"],
+            due=date.fromisoformat(item["due"]) if item["due"] else None,
+        )
+        checked = apply_finding_rules(
+            finding, criterion, codes, validation.date, ctx.settings.response_days
+        )
+        records.append(FindingRecord(checked, item["updated_at"], item["updated_by"], 1))
+    if len({r.finding.criterion for r in records}) != len(records):
+        raise ExchangeError(f"{source}: a criterion has more than one finding")
+    attached = [_decode_evidence(item, catalog, source) for item in document["evidence"]]
+    # Content goes in only once every item checked out; blobs are content-addressed, so an
+    # import that fails after this leaves unreferenced copies at worst, never changed data.
+    for record, content in attached:
+        ctx.store.blobs.put_bytes(content, record.sha256)
+    ctx.store.import_validation(validation, catalog, records, [r for r, _ in attached], ctx.actor)
+    return validation
+
+
+def _decode_evidence(
+    item: dict[str, Any], catalog: Catalog, source: Path
+) -> tuple[EvidenceRecord, bytes]:
+    name = item["filename"]
+    if item["criterion"] is not None and item["criterion"] not in catalog:
+        raise ExchangeError(
+            f"{source}: evidence {name} names unknown criterion {item['criterion']}"
+        )
+    try:
+        content = base64.b64decode(item["content_base64"], validate=True)
+    except (binascii.Error, ValueError):
+        raise ExchangeError(f"{source}: evidence {name} is not valid base64") from None
+    if hashlib.sha256(content).hexdigest() != item["sha256"] or len(content) != item["size"]:
+        raise ExchangeError(f"{source}: evidence {name} does not match its SHA-256 or size")
+    record = EvidenceRecord(
+        id=item["id"],
+        criterion=item["criterion"],
+        sha256=item["sha256"],
+        filename=name,
+        media_type=item["media_type"],
+        size=item["size"],
+        captured_at=item["captured_at"],
+        captured_by=item["captured_by"],
+    )
+    return record, content

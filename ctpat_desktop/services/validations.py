@@ -1,0 +1,169 @@
+"""Plan validations, record findings and attach evidence."""
+
+import re
+import uuid
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.catalog import Catalog, Reason
+from ctpat_desktop.errors import NotFoundError, RuleError
+from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
+from ctpat_desktop.worksheet import (
+    CategoryProgress,
+    Finding,
+    FindingStatus,
+    Member,
+    Mode,
+    Validation,
+    Verification,
+    apply_finding_rules,
+    progress_by_category,
+)
+
+_ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """A YYYY-MM-DD date, or a RuleError saying what was wrong."""
+    try:
+        if _ISO_DATE.match(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise RuleError(f"{what} '{text}' is not a valid date; use YYYY-MM-DD")
+
+
+def plan_validation(
+    ctx: AppContext,
+    *,
+    member: str,
+    account: str,
+    entity: str,
+    mode: str = "virtual",
+    on: date | None = None,
+    scss: str = "",
+    validation_id: str | None = None,
+) -> Validation:
+    """Create a validation pinned to the entity's current catalog."""
+    name = member.strip()
+    if not name:
+        raise RuleError("the member name is empty")
+    if not _ACCOUNT.match(account.strip()):
+        raise RuleError(
+            f"account number '{account}' is not valid; use 3 to 32 letters, digits or dashes"
+        )
+    catalog = ctx.catalogs.catalog(entity)
+    validation = Validation(
+        id=validation_id or str(uuid.uuid4()),
+        member=Member(name=name, account=account.strip()),
+        entity=catalog.entity,
+        catalog_version=catalog.version,
+        mode=Mode.parse(mode),
+        date=on or date.today(),
+        scss=scss.strip() or ctx.actor,
+    )
+    ctx.store.create_validation(validation, catalog, ctx.actor)
+    return validation
+
+
+def list_validations(ctx: AppContext) -> list[ValidationSummary]:
+    """All validations with their progress, newest first."""
+    return ctx.store.list_validations()
+
+
+class ValidationSession:
+    """One open validation: its pinned catalog, findings and evidence."""
+
+    def __init__(self, ctx: AppContext, validation_id: str) -> None:
+        self._ctx = ctx
+        store = ctx.store
+        self.validation = store.validation(store.resolve_id(validation_id))
+        self.catalog: Catalog = store.pinned_catalog(
+            self.validation.entity, self.validation.catalog_version
+        )
+        self.reasons: tuple[Reason, ...] = ctx.catalogs.reasons
+        self._reason_codes = frozenset(r.code for r in self.reasons)
+
+    @property
+    def id(self) -> str:
+        """The validation's full ID."""
+        return self.validation.id
+
+    def findings(self) -> dict[str, FindingRecord]:
+        """The recorded findings by criterion ID."""
+        return self._ctx.store.findings(self.id)
+
+    def progress(self) -> list[CategoryProgress]:
+        """Progress per category of the pinned catalog."""
+        recorded = {cid: rec.finding for cid, rec in self.findings().items()}
+        return progress_by_category(self.catalog, recorded)
+
+    def evidence(self) -> list[EvidenceRecord]:
+        """The evidence attached so far."""
+        return self._ctx.store.evidence(self.id)
+
+    def _criterion(self, criterion_id: str) -> str:
+        if criterion_id not in self.catalog:
+            raise NotFoundError(
+                f"criterion '{criterion_id}' is not in the {self.catalog.name} catalog "
+                f"{self.catalog.version}"
+            )
+        return criterion_id
+
+    def record_finding(
+        self,
+        criterion_id: str,
+        *,
+        status: str | None = None,
+        reasons: list[str] | None = None,
+        verified: str | None = None,
+        note: str | None = None,
+        report_text: str | None = None,
+        action: str | None = None,
+        due: date | None = None,
+    ) -> FindingRecord:
+        """Change the fields given (None keeps a field), check the rules, save durably."""
+        criterion = self.catalog.get(self._criterion(criterion_id))
+        assert criterion is not None
+        new_status = FindingStatus.parse(status) if status is not None else None
+        new_verified = Verification.parse(verified) if verified else None
+
+        def change(old: Finding) -> Finding:
+            updated = old
+            if new_status is not None and new_status is not old.status:
+                updated = replace(updated, status=new_status)
+                if new_status is not FindingStatus.NOT_MET:
+                    # What only a not-met finding carries goes; the audit trail keeps it.
+                    updated = replace(updated, reasons=(), action="", due=None)
+            if reasons is not None:
+                updated = replace(updated, reasons=tuple(reasons))
+            if verified is not None:
+                updated = replace(updated, verified=new_verified)
+            if note is not None:
+                updated = replace(updated, note=note)
+            if report_text is not None:
+                updated = replace(updated, report_text=report_text)
+            if action is not None:
+                updated = replace(updated, action=action)
+            if due is not None:
+                updated = replace(updated, due=due)
+            return apply_finding_rules(
+                updated,
+                criterion,
+                self._reason_codes,
+                self.validation.date,
+                self._ctx.settings.response_days,
+            )
+
+        return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
+
+    def attach_evidence(self, path: Path, criterion_id: str | None = None) -> EvidenceRecord:
+        """Store a file by content hash and attach it to the validation or a criterion."""
+        if criterion_id is not None:
+            self._criterion(criterion_id)
+        store = self._ctx.store
+        sha256, size = store.blobs.put_file(path)
+        return store.add_evidence(self.id, criterion_id, path.name, sha256, size, self._ctx.actor)

@@ -1,0 +1,122 @@
+"""Plain dictionaries of domain values: what `--json` prints and the text views read."""
+
+from typing import Any
+
+from ctpat_desktop.catalog import Catalog, Category
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
+from ctpat_desktop.worksheet import Finding, Validation, classify
+
+
+def validation_view(v: Validation) -> dict[str, Any]:
+    """A validation's header."""
+    return {
+        "id": v.id,
+        "member": v.member.name,
+        "account": v.member.account,
+        "entity": v.entity,
+        "catalog_version": v.catalog_version,
+        "mode": v.mode.value,
+        "date": v.date.isoformat(),
+        "scss": v.scss,
+        "status": v.status.value,
+    }
+
+
+def summary_view(s: ValidationSummary) -> dict[str, Any]:
+    """A validation with its progress counts."""
+    return validation_view(s.validation) | {
+        "criteria": s.criteria,
+        "reviewed": s.reviewed,
+        "deficiencies": s.deficiencies,
+        "progress": round(s.progress, 4),
+        "updated_at": s.updated_at,
+    }
+
+
+def finding_view(
+    catalog: Catalog, record: FindingRecord | None, criterion_id: str = ""
+) -> dict[str, Any]:
+    """One criterion's finding (not-reviewed when none is recorded)."""
+    finding = record.finding if record else Finding(criterion_id)
+    criterion = catalog.get(finding.criterion)
+    assert criterion is not None
+    outcome = classify(finding, criterion)
+    return {
+        "criterion": criterion.id,
+        "category": criterion.category,
+        "level": criterion.level.value,
+        "title": criterion.title,
+        "status": finding.status.value,
+        "outcome": outcome.value if outcome else None,
+        "reasons": list(finding.reasons),
+        "verified": finding.verified.value if finding.verified else None,
+        "note": finding.note,
+        "report_text": finding.report_text,
+        "action": finding.action,
+        "due": finding.due.isoformat() if finding.due else None,
+        "updated_at": record.updated_at if record else None,
+        "updated_by": record.updated_by if record else None,
+    }
+
+
+def evidence_view(e: EvidenceRecord) -> dict[str, Any]:
+    """One piece of evidence."""
+    return {
+        "id": e.id,
+        "criterion": e.criterion,
+        "filename": e.filename,
+        "media_type": e.media_type,
+        "size": e.size,
+        "sha256": e.sha256,
+        "captured_at": e.captured_at,
+        "captured_by": e.captured_by,
+    }
+
+
+def session_view(session: ValidationSession, categories: tuple[Category, ...]) -> dict[str, Any]:
+    """A whole validation: header, progress per category, every criterion, evidence."""
+    recorded = session.findings()
+    names = {c.number: c.name for c in categories}
+    return {
+        "validation": validation_view(session.validation),
+        "progress": [
+            {
+                "category": p.category,
+                "name": names[p.category],
+                "total": p.total,
+                "reviewed": p.reviewed,
+                "deficiencies": p.deficiencies,
+                "incomplete": list(p.incomplete),
+                "complete": p.complete,
+            }
+            for p in session.progress()
+        ],
+        "findings": [
+            finding_view(session.catalog, recorded.get(c.id), c.id)
+            for c in session.catalog.criteria
+        ],
+        "evidence": [evidence_view(e) for e in session.evidence()],
+    }
+
+
+def print_session(document: dict[str, Any]) -> None:
+    """The human form of `validation show`."""
+    v = document["validation"]
+    print(f"{v['member']} (account {v['account']}) — {v['entity']}, catalog {v['catalog_version']}")
+    print(f"ID {v['id']}  {v['date']}  {v['mode']}  {v['status']}  SCSS {v['scss']}")
+    for p in document["progress"]:
+        print(
+            f"  {p['category']:>2}. {p['name']:<58} {p['reviewed']:>3}/{p['total']:<3} "
+            f"{p['deficiencies']:>2} not met"
+        )
+    for f in document["findings"]:
+        if f["status"] == "not-reviewed":
+            continue
+        line = f"  {f['criterion']:<6} {f['level']:<6} {f['status']:<14} {f['title']}"
+        if f["outcome"] in ("required-action", "recommendation"):
+            line += f"  [{f['outcome']}; {', '.join(f['reasons'])}"
+            line += f"; due {f['due']}]" if f["due"] else "]"
+        print(line)
+    if document["evidence"]:
+        print(f"  {len(document['evidence'])} evidence file(s)")

@@ -1,0 +1,56 @@
+"""User settings that matter to findings, kept as JSON in the data folder."""
+
+import getpass
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from ctpat_desktop.errors import CtpatError
+
+SETTINGS_FILE = "settings.json"
+DEFAULT_RESPONSE_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Values the SCSS may change; defaults follow DOMAIN.md."""
+
+    response_days: int = DEFAULT_RESPONSE_DAYS
+    user: str = ""
+
+    @property
+    def actor(self) -> str:
+        """Who is recorded in the audit trail."""
+        if self.user:
+            return self.user
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """Read settings.json from the data folder; missing file means defaults."""
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CtpatError(f"{path}: settings file is not valid JSON ({exc})") from exc
+    known = {f.name for f in fields(Settings)}
+    if not isinstance(raw, dict) or not set(raw) <= known:
+        raise CtpatError(f"{path}: unknown settings; expected keys among {sorted(known)}")
+    days = raw.get("response_days", DEFAULT_RESPONSE_DAYS)
+    if not isinstance(days, int) or not 1 <= days <= 365:
+        raise CtpatError(f"{path}: response_days must be a whole number of days from 1 to 365")
+    return Settings(response_days=days, user=str(raw.get("user", "")))
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write settings.json atomically."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SETTINGS_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,121 @@
+"""The database schema as SQLAlchemy Core tables; migrations must produce exactly this."""
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+_UUID = sa.String(36)
+_STAMP = sa.String(32)
+
+
+def _sync_columns() -> list[sa.Column[object]]:
+    """Columns every synced record carries: (uuid, rev, server_seq, deleted)."""
+    return [
+        sa.Column("rev", sa.Integer, nullable=False, server_default="1"),
+        sa.Column("server_seq", sa.Integer, nullable=True),
+        sa.Column("deleted", sa.Boolean, nullable=False, server_default=sa.false()),
+    ]
+
+
+members = sa.Table(
+    "members",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("account", sa.String(32), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("updated_at", _STAMP, nullable=False),
+    *_sync_columns(),
+)
+
+catalog_snapshots = sa.Table(
+    "catalog_snapshots",
+    metadata,
+    sa.Column("entity", sa.String(40), primary_key=True),
+    sa.Column("version", sa.String(20), primary_key=True),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("criteria", sa.Integer, nullable=False),
+    sa.Column("document", sa.Text, nullable=False),
+)
+
+validations = sa.Table(
+    "validations",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("member_id", _UUID, sa.ForeignKey("members.id"), nullable=False, index=True),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("catalog_version", sa.String(20), nullable=False),
+    sa.Column("mode", sa.String(16), nullable=False),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("scss", sa.String(120), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("created_at", _STAMP, nullable=False),
+    sa.Column("updated_at", _STAMP, nullable=False),
+    *_sync_columns(),
+    sa.ForeignKeyConstraint(
+        ["entity", "catalog_version"], ["catalog_snapshots.entity", "catalog_snapshots.version"]
+    ),
+)
+
+findings = sa.Table(
+    "findings",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False),
+    sa.Column("criterion", sa.String(8), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("verified", sa.String(24), nullable=True),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("report_text", sa.Text, nullable=False, server_default=""),
+    sa.Column("action", sa.Text, nullable=False, server_default=""),
+    sa.Column("due", sa.String(10), nullable=True),
+    sa.Column("updated_at", _STAMP, nullable=False),
+    sa.Column("updated_by", sa.String(120), nullable=False),
+    *_sync_columns(),
+    sa.UniqueConstraint("validation_id", "criterion"),
+)
+
+blobs = sa.Table(
+    "blobs",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("stored_at", _STAMP, nullable=False),
+)
+
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False, index=True),
+    sa.Column("criterion", sa.String(8), nullable=True),
+    sa.Column("sha256", sa.String(64), sa.ForeignKey("blobs.sha256"), nullable=False),
+    sa.Column("filename", sa.String(255), nullable=False),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("captured_at", _STAMP, nullable=False),
+    sa.Column("captured_by", sa.String(120), nullable=False),
+    *_sync_columns(),
+)
+
+audit_events = sa.Table(
+    "audit_events",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", _STAMP, nullable=False),
+    sa.Column("actor", sa.String(120), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("validation_id", _UUID, nullable=True, index=True),
+    sa.Column("changes", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)

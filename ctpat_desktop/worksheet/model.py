@@ -1,0 +1,114 @@
+"""Validations and findings as plain values, in the vocabulary of DESIGN.md."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Self
+
+from ctpat_desktop.errors import RuleError
+
+
+class _Vocabulary(StrEnum):
+    @classmethod
+    def parse(cls, value: str) -> Self:
+        """The member named by value, or a RuleError listing the allowed values."""
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in cls)
+            raise RuleError(
+                f"'{value}' is not a valid {cls.label()}; use one of: {allowed}"
+            ) from None
+
+    @classmethod
+    def label(cls) -> str:
+        return cls.__name__.lower()
+
+
+class FindingStatus(_Vocabulary):
+    """The SCSS's finding on one criterion."""
+
+    NOT_REVIEWED = "not-reviewed"
+    MET = "met"
+    NOT_MET = "not-met"
+    EXCEEDS = "exceeds"
+    NOT_APPLICABLE = "not-applicable"
+
+    @classmethod
+    def label(cls) -> str:
+        return "finding status"
+
+
+class Mode(_Vocabulary):
+    """How the validation was conducted."""
+
+    VIRTUAL = "virtual"
+    IN_PERSON = "in-person"
+    HYBRID = "hybrid"
+
+    @classmethod
+    def label(cls) -> str:
+        return "validation mode"
+
+
+class Lifecycle(_Vocabulary):
+    """Where a validation stands; signed is locked."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    IN_REVIEW = "in-review"
+    APPROVED = "approved"
+    SIGNED = "signed"
+
+    @classmethod
+    def label(cls) -> str:
+        return "validation status"
+
+
+class Verification(_Vocabulary):
+    """How the SCSS verified what the member showed."""
+
+    DOCUMENT_VERIFIED = "document-verified"
+    PROCESS_OBSERVED = "process-observed"
+    DESCRIBED = "described"
+    OTHER = "other"
+
+    @classmethod
+    def label(cls) -> str:
+        return "verification method"
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A CTPAT member company."""
+
+    name: str
+    account: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The SCSS's finding on one criterion of one validation."""
+
+    criterion: str
+    status: FindingStatus = FindingStatus.NOT_REVIEWED
+    reasons: tuple[str, ...] = ()
+    verified: Verification | None = None
+    note: str = ""
+    report_text: str = ""
+    action: str = ""
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """One validation of a member against the catalog version it pinned."""
+
+    id: str
+    member: Member
+    entity: str
+    catalog_version: str
+    mode: Mode
+    date: date
+    scss: str
+    status: Lifecycle = Lifecycle.PLANNED

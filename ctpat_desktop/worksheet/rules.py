@@ -1,0 +1,113 @@
+"""Worksheet rules: what a finding needs, what it means, how far a validation has come."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ctpat_desktop.catalog import Catalog, Criterion, Level
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.worksheet.model import Finding, FindingStatus
+
+
+class Outcome(StrEnum):
+    """What a finding becomes in the report."""
+
+    REQUIRED_ACTION = "required-action"
+    RECOMMENDATION = "recommendation"
+    BEST_PRACTICE = "best-practice"
+
+
+def default_due_date(validation_date: date, response_days: int) -> date:
+    """The member's response is due this many days after the validation."""
+    return validation_date + timedelta(days=response_days)
+
+
+def classify(finding: Finding, criterion: Criterion) -> Outcome | None:
+    """A not-met Must is a required action, a not-met Should a recommendation."""
+    if finding.status is FindingStatus.NOT_MET:
+        return Outcome.REQUIRED_ACTION if criterion.level is Level.MUST else Outcome.RECOMMENDATION
+    if finding.status is FindingStatus.EXCEEDS:
+        return Outcome.BEST_PRACTICE
+    return None
+
+
+def apply_finding_rules(
+    finding: Finding,
+    criterion: Criterion,
+    reason_codes: frozenset[str],
+    validation_date: date,
+    response_days: int,
+) -> Finding:
+    """Check a finding and fill what the rules imply; RuleError names the first problem."""
+    where = f"criterion {criterion.id}"
+    unknown = [r for r in finding.reasons if r not in reason_codes]
+    if unknown:
+        allowed = ", ".join(sorted(reason_codes))
+        raise RuleError(f"{where}: unknown reason '{unknown[0]}'; use one of: {allowed}")
+    if len(set(finding.reasons)) != len(finding.reasons):
+        raise RuleError(f"{where}: a reason is given twice")
+    if finding.status is FindingStatus.NOT_MET:
+        if not finding.reasons:
+            raise RuleError(f"{where}: a not-met finding needs at least one reason (--reason)")
+        if finding.due is not None and finding.due < validation_date:
+            raise RuleError(
+                f"{where}: due date {finding.due} is before the validation date {validation_date}"
+            )
+        if criterion.level is Level.MUST and finding.due is None:
+            return replace(finding, due=default_due_date(validation_date, response_days))
+        return finding
+    if finding.reasons or finding.action or finding.due is not None:
+        raise RuleError(
+            f"{where}: reasons, required action and due date apply only to a not-met finding"
+        )
+    if finding.status is FindingStatus.EXCEEDS and not finding.note.strip():
+        raise RuleError(
+            f"{where}: an exceeds (best practice) finding needs a note describing the practice"
+        )
+    return finding
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryProgress:
+    """How far one category has come: counts by status and findings still incomplete."""
+
+    category: int
+    total: int
+    reviewed: int
+    deficiencies: int
+    incomplete: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Every criterion reviewed and no finding missing what the report needs."""
+        return self.reviewed == self.total and not self.incomplete
+
+
+def _is_incomplete(finding: Finding, criterion: Criterion) -> bool:
+    """A required action without action text cannot go into the report."""
+    return classify(finding, criterion) is Outcome.REQUIRED_ACTION and not finding.action.strip()
+
+
+def progress_by_category(
+    catalog: Catalog, findings: Mapping[str, Finding] | Iterable[Finding]
+) -> list[CategoryProgress]:
+    """Progress of each category of the catalog, in natural order."""
+    by_id = dict(findings) if isinstance(findings, Mapping) else {f.criterion: f for f in findings}
+    result = []
+    for number in catalog.categories():
+        criteria = catalog.in_category(number)
+        reviewed = deficiencies = 0
+        incomplete = []
+        for criterion in criteria:
+            finding = by_id.get(criterion.id)
+            if finding is None or finding.status is FindingStatus.NOT_REVIEWED:
+                continue
+            reviewed += 1
+            deficiencies += finding.status is FindingStatus.NOT_MET
+            if _is_incomplete(finding, criterion):
+                incomplete.append(criterion.id)
+        result.append(
+            CategoryProgress(number, len(criteria), reviewed, deficiencies, tuple(incomplete))
+        )
+    return result

@@ -1,0 +1,49 @@
+"""Layering rules of DESIGN.md: Qt only in ui/, a pure core."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "ctpat_desktop"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _modules(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.py"))
+
+
+def test_only_ui_imports_qt() -> None:
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in _modules(PACKAGE)
+        if PACKAGE / "ui" not in p.parents
+        and any(n.split(".")[0] == "PySide6" for n in _imports(p))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("pure", ["catalog", "worksheet"])
+def test_catalog_and_worksheet_model_are_pure(pure: str) -> None:
+    heavy = {"PySide6", "sqlalchemy", "alembic", "openpyxl", "reportlab"}
+    offenders = {
+        str(p.relative_to(PACKAGE)): sorted(n for n in _imports(p) if n.split(".")[0] in heavy)
+        for p in _modules(PACKAGE / pure)
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_rule_checker_sees_a_qt_import(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from PySide6.QtCore import QObject\nimport os\n")
+    assert _imports(sample) == {"PySide6.QtCore", "os"}

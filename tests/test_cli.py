@@ -1,0 +1,303 @@
+"""The command line as scripts use it: the contract's names, JSON keys and exit codes."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ctpat_desktop.store.database import DB_FILE
+from tests.conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+
+def _dump(data_dir: Path) -> str:
+    conn = sqlite3.connect(data_dir / DB_FILE)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def planned(cli: Cli) -> str:
+    result = cli(
+        "validation",
+        "new",
+        "--member",
+        "Great Lakes Home Goods",
+        "--account",
+        "US-22871",
+        "--entity",
+        "importer",
+        "--date",
+        "2026-05-18",
+        "--scss",
+        "Daniel Okafor",
+        "--json",
+    )
+    assert result.code == 0, result.err
+    return str(result.json()["id"])
+
+
+def test_catalog_commands(cli: Cli) -> None:
+    listed = cli("catalog", "list", "--json").json()["entities"]
+    assert len(listed) == 12
+    importer = next(e for e in listed if e["entity"] == "importer")
+    assert importer["criteria"] == importer["must"] + importer["should"] == 93
+    shown = cli("catalog", "show", "importer", "--json").json()
+    assert [c["number"] for c in shown["categories"]] == list(range(1, 13))
+    assert shown["categories"][0]["criteria"][0]["id"] == "1.1"
+    reasons = cli("catalog", "reasons", "--json").json()["reasons"]
+    assert {"code", "label", "description"} <= set(reasons[0])
+    text = cli("catalog", "show", "importer")
+    assert "4.8" in text.out and text.code == 0
+
+
+def test_new_list_show_and_finding_set(cli: Cli, planned: str) -> None:
+    listed = cli("validation", "list", "--json").json()["validations"]
+    assert [v["id"] for v in listed] == [planned]
+    assert listed[0]["member"] == "Great Lakes Home Goods" and listed[0]["reviewed"] == 0
+
+    result = cli(
+        "finding",
+        "set",
+        planned[:8],
+        "4.8",
+        "--status",
+        "not-met",
+        "--reason",
+        "training-gap",
+        "--reason",
+        "no-evidence",
+        "--note",
+        "MFA missing for VPN",
+        "--action",
+        "Enforce MFA",
+        "--json",
+    )
+    assert result.code == 0, result.err
+    saved = result.json()
+    assert saved["outcome"] == "required-action" and saved["due"] == "2026-08-16"
+
+    shown = cli("validation", "show", planned, "--json").json()
+    finding = next(f for f in shown["findings"] if f["criterion"] == "4.8")
+    assert finding["reasons"] == ["training-gap", "no-evidence"]
+    assert finding["note"] == "MFA missing for VPN" and finding["level"] == "must"
+    cyber = next(p for p in shown["progress"] if p["category"] == 4)
+    assert (cyber["reviewed"], cyber["deficiencies"]) == (1, 1)
+    assert len(shown["findings"]) == 93
+
+    human = cli(
+        "finding", "set", planned, "4.4", "--status", "not-met", "--reason", "technology-gap"
+    )
+    assert human.out.strip() == "Saved 4.4: not-met (recommendation)"
+
+
+def test_export_import_round_trip_through_the_cli(cli: Cli, planned: str, tmp_path: Path) -> None:
+    cli("finding", "set", planned, "1.1", "--status", "met")
+    shot = tmp_path / "policy.pdf"
+    shot.write_bytes(b"%PDF-1.4 policy")
+    added = cli("evidence", "add", planned, "1.1", str(shot), "--json")
+    assert added.code == 0 and added.json()["filename"] == "policy.pdf"
+    out = tmp_path / "v.json"
+    assert cli("validation", "export", planned, str(out)).code == 0
+    fresh = tmp_path / "fresh"
+    code = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ctpat_desktop",
+            "validation",
+            "import",
+            str(out),
+            "--data-dir",
+            str(fresh),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert code.returncode == 0, code.stderr
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ctpat_desktop",
+            "--data-dir",
+            str(fresh),
+            "validation",
+            "show",
+            planned,
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    original = cli("validation", "show", planned, "--json").json()
+    assert json.loads(shown.stdout) == original
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("validation", "new", "--member", "X Co", "--account", "US-9", "--entity", "importers"),
+            "unknown entity type 'importers'",
+        ),
+        (
+            (
+                "validation",
+                "new",
+                "--member",
+                "X Co",
+                "--account",
+                "US-99",
+                "--entity",
+                "importer",
+                "--date",
+                "2026-13-40",
+            ),
+            "--date '2026-13-40' is not a valid date",
+        ),
+        (
+            (
+                "validation",
+                "new",
+                "--member",
+                "X Co",
+                "--account",
+                "US-99",
+                "--entity",
+                "importer",
+                "--mode",
+                "zoom",
+            ),
+            "'zoom' is not a valid validation mode",
+        ),
+        (("finding", "set", "{id}", "5.7", "--status", "met"), "criterion '5.7' is not in"),
+        (
+            ("finding", "set", "{id}", "4.8", "--status", "passed"),
+            "'passed' is not a valid finding status",
+        ),
+        (("finding", "set", "{id}", "4.8", "--status", "not-met"), "needs at least one reason"),
+        (
+            ("finding", "set", "{id}", "4.8", "--status", "not-met", "--reason", "x"),
+            "unknown reason 'x'",
+        ),
+        (
+            (
+                "finding",
+                "set",
+                "{id}",
+                "4.8",
+                "--status",
+                "not-met",
+                "--reason",
+                "other",
+                "--due",
+                "31/12/2026",
+            ),
+            "--due '31/12/2026' is not a valid date",
+        ),
+        (
+            ("finding", "set", "abcdef12", "4.8", "--status", "met"),
+            "no validation with ID 'abcdef12'",
+        ),
+        (("evidence", "add", "{id}", "4.8", "/nonexistent/shot.png"), "file not found"),
+        (("validation", "import", "{bad_json}"), "does not match the exchange schema"),
+    ],
+)
+def test_bad_input_is_one_line_non_zero_and_changes_nothing(
+    cli: Cli, planned: str, data_dir: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    bad_json = tmp_path / "bad.json"
+    bad_json.write_text(json.dumps({"format": "ctpat-validation", "format_version": 1}))
+    before = _dump(data_dir)
+    result = cli(*(a.format(id=planned, bad_json=bad_json) for a in args))
+    assert result.code == 1
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ctpat-desktop: error: ")
+    assert message in lines[0]
+    assert _dump(data_dir) == before
+
+
+def test_database_that_is_not_a_database(cli: Cli, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / DB_FILE).write_bytes(b"not a database at all" * 50)
+    result = cli("validation", "list")
+    assert result.code == 1
+    expected = f"{data_dir / DB_FILE}: not a ctpat-desktop database (not an SQLite file)"
+    assert result.err.strip() == f"ctpat-desktop: error: {expected}"
+    assert (data_dir / DB_FILE).read_bytes() == b"not a database at all" * 50
+
+
+def test_data_dir_from_environment_and_option_before_command(
+    planned: str, data_dir: Path, tmp_path: Path
+) -> None:
+    env_run = subprocess.run(
+        [sys.executable, "-m", "ctpat_desktop", "validation", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"CTPAT_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert [v["id"] for v in json.loads(env_run.stdout)["validations"]] == [planned]
+    before_command = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ctpat_desktop",
+            "--data-dir",
+            str(data_dir),
+            "validation",
+            "list",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(before_command.stdout) == json.loads(env_run.stdout)
+
+
+def test_cli_commands_never_import_qt(planned: str, data_dir: Path) -> None:
+    probe = (
+        "import sys; from ctpat_desktop.cli import main; "
+        f"codes = [main(['validation', 'list', '--data-dir', {str(data_dir)!r}]), "
+        f"main(['validation', 'show', {planned!r}, '--data-dir', {str(data_dir)!r}]), "
+        "main(['catalog', 'list'])]; "
+        "assert codes == [0, 0, 0], codes; "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True)
+
+
+def test_demo_then_list(cli: Cli) -> None:
+    created = cli("demo", "--json").json()["created"]
+    assert len(created) == 9
+    listed = cli("validation", "list", "--json").json()["validations"]
+    assert {v["id"] for v in listed} == set(created)
+    assert {v["mode"] for v in listed} == {"virtual", "in-person", "hybrid"}
+    assert len({v["entity"] for v in listed}) >= 5
+    assert cli("demo", "--json").json()["created"] == []
+
+
+def test_hub_command_says_it_is_not_there_yet() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from ctpat_desktop.hub.cli import main; raise SystemExit(main(['serve']))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and "no hub yet" in result.stderr

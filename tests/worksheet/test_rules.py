@@ -1,0 +1,103 @@
+"""Worksheet rules: reasons, due dates, best practices, progress."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from ctpat_desktop.catalog import CatalogLibrary, Criterion, Level
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.worksheet import (
+    Finding,
+    FindingStatus,
+    Outcome,
+    apply_finding_rules,
+    classify,
+    progress_by_category,
+)
+
+CODES = frozenset({"no-written-procedure", "training-gap"})
+ON = date(2026, 3, 2)
+MUST = Criterion("4.8", 4, Level.MUST, "Passwords", "Strong passwords.", "Check the policy.")
+SHOULD = Criterion("4.4", 4, Level.SHOULD, "Security tests", "Run tests.", "Ask for reports.")
+
+
+def _apply(finding: Finding, criterion: Criterion = MUST) -> Finding:
+    return apply_finding_rules(finding, criterion, CODES, ON, 90)
+
+
+def test_not_met_needs_a_reason() -> None:
+    with pytest.raises(RuleError, match="needs at least one reason"):
+        _apply(Finding("4.8", FindingStatus.NOT_MET))
+
+
+def test_not_met_must_is_a_required_action_due_in_90_days() -> None:
+    finding = _apply(Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",)))
+    assert finding.due == date(2026, 5, 31)
+    assert classify(finding, MUST) is Outcome.REQUIRED_ACTION
+
+
+def test_response_days_is_a_setting() -> None:
+    finding = apply_finding_rules(
+        Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",)), MUST, CODES, ON, 30
+    )
+    assert finding.due == date(2026, 4, 1)
+
+
+def test_not_met_should_is_a_recommendation_without_default_due() -> None:
+    finding = _apply(Finding("4.4", FindingStatus.NOT_MET, reasons=("training-gap",)), SHOULD)
+    assert finding.due is None
+    assert classify(finding, SHOULD) is Outcome.RECOMMENDATION
+
+
+def test_given_due_date_is_kept_but_not_before_the_validation() -> None:
+    base = Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",), due=date(2026, 4, 1))
+    assert _apply(base).due == date(2026, 4, 1)
+    with pytest.raises(RuleError, match="before the validation date"):
+        _apply(replace(base, due=date(2026, 3, 1)))
+
+
+def test_exceeds_needs_a_note() -> None:
+    with pytest.raises(RuleError, match="needs a note"):
+        _apply(Finding("4.8", FindingStatus.EXCEEDS, note="  "))
+    finding = _apply(Finding("4.8", FindingStatus.EXCEEDS, note="Automated MFA rollout"))
+    assert classify(finding, MUST) is Outcome.BEST_PRACTICE
+
+
+def test_reasons_only_on_not_met_and_known() -> None:
+    with pytest.raises(RuleError, match="apply only to a not-met"):
+        _apply(Finding("4.8", FindingStatus.MET, reasons=("training-gap",)))
+    with pytest.raises(RuleError, match="unknown reason 'lazy'"):
+        _apply(Finding("4.8", FindingStatus.NOT_MET, reasons=("lazy",)))
+    with pytest.raises(RuleError, match="given twice"):
+        _apply(Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap", "training-gap")))
+
+
+def test_status_vocabulary_lists_allowed_values() -> None:
+    with pytest.raises(
+        RuleError, match="'passed' is not a valid finding status; use one of: not-reviewed, met"
+    ):
+        FindingStatus.parse("passed")
+
+
+def test_progress_by_category_counts_and_incomplete_required_actions() -> None:
+    catalog = CatalogLibrary(resources_dir()).catalog("importer")
+    findings = [
+        Finding("1.1", FindingStatus.MET),
+        Finding("1.3", FindingStatus.NOT_MET, reasons=("training-gap",), action="Train staff"),
+        Finding("1.4", FindingStatus.NOT_MET, reasons=("training-gap",)),
+        Finding("1.2", FindingStatus.NOT_REVIEWED),
+        Finding("4.1", FindingStatus.NOT_APPLICABLE),
+    ]
+    progress = {p.category: p for p in progress_by_category(catalog, findings)}
+    assert list(progress) == list(range(1, 13))
+    first = progress[1]
+    assert (first.total, first.reviewed, first.deficiencies) == (4, 3, 2)
+    assert first.incomplete == ("1.4",)
+    assert not first.complete
+    assert progress[4].reviewed == 1
+    done = progress_by_category(
+        catalog, [Finding(c.id, FindingStatus.MET) for c in catalog.in_category(8)]
+    )
+    assert [p.complete for p in done if p.category == 8] == [True]
