@@ -2,17 +2,18 @@
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
-
-from ctpat_desktop.store.tables import audit_events
-
 GENESIS = "0" * 64
-_LAST_HASH = sa.select(audit_events.c.hash).order_by(audit_events.c.seq.desc()).limit(1)
-_INSERT = audit_events.insert()
+_LAST_HASH = "SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+_INSERT = (
+    "INSERT INTO audit_events (at, actor, action, kind, record_id, validation_id, changes, "
+    "prev_hash, hash) VALUES (:at, :actor, :action, :kind, :record_id, :validation_id, "
+    ":changes, :prev_hash, :hash)"
+)
 
 
 def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
@@ -22,7 +23,7 @@ def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
 
 
 def append_event(
-    conn: sa.Connection,
+    conn: sqlite3.Connection,
     *,
     at: str,
     actor: str,
@@ -33,7 +34,8 @@ def append_event(
     changes: Mapping[str, Any],
 ) -> None:
     """Append one event inside the caller's transaction."""
-    prev = conn.execute(_LAST_HASH).scalar() or GENESIS
+    last = conn.execute(_LAST_HASH).fetchone()
+    prev = last[0] if last else GENESIS
     event = {
         "at": at,
         "actor": actor,

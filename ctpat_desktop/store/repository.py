@@ -1,8 +1,13 @@
-"""The store: every read and write of validations, findings, evidence and the audit trail."""
+"""The store: every read and write of validations, findings, evidence and the audit trail.
+
+SQL goes straight to the sqlite3 driver (see database.py for why); each write is one
+BEGIN IMMEDIATE … COMMIT transaction that includes its audit event.
+"""
 
 import hashlib
 import json
 import mimetypes
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -11,23 +16,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.errors import NotFoundError, RuleError, StoreError
 from ctpat_desktop.store import audit
-from ctpat_desktop.store.database import open_engine
+from ctpat_desktop.store.database import open_database
 from ctpat_desktop.store.evidence import BlobStore
 from ctpat_desktop.store.records import EvidenceRecord, FindingRecord, ValidationSummary
-from ctpat_desktop.store.tables import (
-    audit_events,
-    blobs,
-    catalog_snapshots,
-    evidence,
-    findings,
-    members,
-    validations,
-)
 from ctpat_desktop.worksheet import (
     Finding,
     FindingStatus,
@@ -40,23 +34,41 @@ from ctpat_desktop.worksheet import (
 
 FindingChange = Callable[[Finding], Finding]
 _FINDING_FIELDS = ("status", "reasons", "verified", "note", "report_text", "action", "due")
-_SELECT_FINDING = sa.select(findings).where(
-    findings.c.validation_id == sa.bindparam("vid"), findings.c.criterion == sa.bindparam("cid")
+_LOCKED = "validation is signed and locked"
+
+_SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
+_INSERT_FINDING = (
+    "INSERT INTO findings (id, validation_id, criterion, status, reasons, verified, note, "
+    "report_text, action, due, updated_at, updated_by) VALUES (:id, :validation_id, "
+    ":criterion, :status, :reasons, :verified, :note, :report_text, :action, :due, "
+    ":updated_at, :updated_by)"
 )
 _UPDATE_FINDING = (
-    findings.update().where(findings.c.id == sa.bindparam("fid")).values(rev=findings.c.rev + 1)
+    "UPDATE findings SET status = :status, reasons = :reasons, verified = :verified, "
+    "note = :note, report_text = :report_text, action = :action, due = :due, "
+    "updated_at = :updated_at, updated_by = :updated_by, rev = rev + 1 WHERE id = :id"
 )
-# Touching the validation also enforces the lock: a signed validation matches no row.
-_TOUCH_VALIDATION = (
-    validations.update()
-    .where(validations.c.id == sa.bindparam("vid"))
-    .where(validations.c.status != Lifecycle.SIGNED.value)
-    .values(updated_at=sa.bindparam("now"), rev=validations.c.rev + 1)
+_SELECT_VALIDATION = (
+    "SELECT v.*, m.name AS member_name, m.account FROM validations v "
+    "JOIN members m ON m.id = v.member_id WHERE v.deleted = 0"
 )
-
-
-def _replace_with(new: Finding) -> FindingChange:
-    return lambda _old: new
+_LIST_VALIDATIONS = f"""
+    SELECT v.*, m.name AS member_name, m.account, c.criteria,
+           COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.deficient, 0) AS deficient,
+           MAX(v.updated_at, COALESCE(f.last_change, '')) AS last_change
+    FROM validations v
+    JOIN members m ON m.id = v.member_id
+    JOIN catalog_snapshots c ON c.entity = v.entity AND c.version = v.catalog_version
+    LEFT JOIN (
+        SELECT validation_id,
+               SUM(status != '{FindingStatus.NOT_REVIEWED}') AS reviewed,
+               SUM(status = '{FindingStatus.NOT_MET}') AS deficient,
+               MAX(updated_at) AS last_change
+        FROM findings WHERE deleted = 0 GROUP BY validation_id
+    ) f ON f.validation_id = v.id
+    WHERE v.deleted = 0
+    ORDER BY v.date DESC, v.created_at DESC
+"""
 
 
 def utc_now() -> str:
@@ -67,7 +79,7 @@ def utc_now() -> str:
 def _finding_columns(finding: Finding) -> dict[str, Any]:
     return {
         "status": finding.status.value,
-        "reasons": json.dumps(list(finding.reasons)),
+        "reasons": json.dumps(finding.reasons),
         "verified": finding.verified.value if finding.verified else None,
         "note": finding.note,
         "report_text": finding.report_text,
@@ -76,46 +88,43 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _finding_from_row(row: Any) -> Finding:
+def _finding_from_row(row: sqlite3.Row) -> Finding:
     return Finding(
-        criterion=row.criterion,
-        status=FindingStatus(row.status),
-        reasons=tuple(json.loads(row.reasons)),
-        verified=Verification(row.verified) if row.verified else None,
-        note=row.note,
-        report_text=row.report_text,
-        action=row.action,
-        due=date.fromisoformat(row.due) if row.due else None,
+        criterion=row["criterion"],
+        status=FindingStatus(row["status"]),
+        reasons=tuple(json.loads(row["reasons"])),
+        verified=Verification(row["verified"]) if row["verified"] else None,
+        note=row["note"],
+        report_text=row["report_text"],
+        action=row["action"],
+        due=date.fromisoformat(row["due"]) if row["due"] else None,
     )
 
 
-def _validation_from_row(row: Any) -> Validation:
+def _validation_from_row(row: sqlite3.Row) -> Validation:
     return Validation(
-        id=row.id,
-        member=Member(name=row.member_name, account=row.account),
-        entity=row.entity,
-        catalog_version=row.catalog_version,
-        mode=Mode(row.mode),
-        date=date.fromisoformat(row.date),
-        scss=row.scss,
-        status=Lifecycle(row.status),
+        id=row["id"],
+        member=Member(name=row["member_name"], account=row["account"]),
+        entity=row["entity"],
+        catalog_version=row["catalog_version"],
+        mode=Mode(row["mode"]),
+        date=date.fromisoformat(row["date"]),
+        scss=row["scss"],
+        status=Lifecycle(row["status"]),
     )
 
 
-def _touch_validation(conn: sa.Connection, validation_id: str, now: str) -> None:
-    """Mark the validation changed; refuse (and so roll back) when it is signed or gone."""
-    if conn.execute(_TOUCH_VALIDATION, {"vid": validation_id, "now": now}).rowcount != 1:
-        raise RuleError(
-            f"validation {validation_id} is signed and locked (or does not exist); "
-            "reopen it before changing findings"
-        )
-
-
-_VALIDATION_SELECT = (
-    sa.select(validations, members.c.name.label("member_name"), members.c.account)
-    .join(members, members.c.id == validations.c.member_id)
-    .where(validations.c.deleted == sa.false())
-)
+def _evidence_from_row(row: sqlite3.Row) -> EvidenceRecord:
+    return EvidenceRecord(
+        id=row["id"],
+        criterion=row["criterion"],
+        sha256=row["sha256"],
+        filename=row["filename"],
+        media_type=row["media_type"],
+        size=row["size"],
+        captured_at=row["captured_at"],
+        captured_by=row["captured_by"],
+    )
 
 
 class Store:
@@ -124,49 +133,56 @@ class Store:
     def __init__(self, data_dir: Path, schema_dir: Path) -> None:
         self.data_dir = data_dir
         self._schema_dir = schema_dir
-        self._engine = open_engine(data_dir)
-        self._conn: sa.Connection | None = None
+        self._conn = open_database(data_dir)
         self.blobs = BlobStore(data_dir / "evidence")
 
     def close(self) -> None:
-        """Release the connection and the engine."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        self._engine.dispose()
+        """Close the connection."""
+        self._conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sa.Connection]:
-        """One short write transaction (BEGIN IMMEDIATE … COMMIT) on the kept connection."""
-        if self._conn is None:
-            self._conn = self._engine.connect()
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error."""
+        conn = self._conn
         try:
-            with self._conn.begin():
-                yield self._conn
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"the database could not be written ({exc.orig})") from exc
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the database is busy or cannot be written ({exc})") from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.IntegrityError) and _LOCKED in str(exc):
+                raise RuleError(
+                    "the validation is signed and locked; reopen it before changing it"
+                ) from exc
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"the database could not be written ({exc})") from exc
+            raise
+
+    def _query(self, sql: str, *params: Any) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the database could not be read ({exc})") from exc
 
     # Catalog snapshots ---------------------------------------------------------------
 
-    def _pin_catalog(self, conn: sa.Connection, catalog: Catalog) -> None:
+    def _pin_catalog(self, conn: sqlite3.Connection, catalog: Catalog) -> None:
         document = json.dumps(catalog.raw, sort_keys=True, ensure_ascii=False)
         sha = hashlib.sha256(document.encode()).hexdigest()
-        key = (catalog_snapshots.c.entity == catalog.entity) & (
-            catalog_snapshots.c.version == catalog.version
-        )
-        stored = conn.execute(sa.select(catalog_snapshots.c.sha256).where(key)).scalar()
+        stored = conn.execute(
+            "SELECT sha256 FROM catalog_snapshots WHERE entity = ? AND version = ?",
+            (catalog.entity, catalog.version),
+        ).fetchone()
         if stored is None:
             conn.execute(
-                catalog_snapshots.insert(),
-                {
-                    "entity": catalog.entity,
-                    "version": catalog.version,
-                    "sha256": sha,
-                    "criteria": len(catalog.criteria),
-                    "document": document,
-                },
+                "INSERT INTO catalog_snapshots (entity, version, sha256, criteria, document) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (catalog.entity, catalog.version, sha, len(catalog.criteria), document),
             )
-        elif stored != sha:
+        elif stored["sha256"] != sha:
             raise StoreError(
                 f"catalog {catalog.entity} {catalog.version} differs from the copy already "
                 "pinned in this database; a changed catalog needs a new version"
@@ -174,18 +190,15 @@ class Store:
 
     def pinned_catalog(self, entity: str, version: str) -> Catalog:
         """The exact catalog version a validation was created with."""
-        with self.transaction() as conn:
-            document = conn.execute(
-                sa.select(catalog_snapshots.c.document).where(
-                    (catalog_snapshots.c.entity == entity)
-                    & (catalog_snapshots.c.version == version)
-                )
-            ).scalar()
-        if document is None:
-            raise StoreError(f"catalog {entity} {version} is missing from the database")
-        return catalog_from_dict(
-            json.loads(document), f"catalog {entity} {version}", self._schema_dir
+        rows = self._query(
+            "SELECT document FROM catalog_snapshots WHERE entity = ? AND version = ?",
+            entity,
+            version,
         )
+        if not rows:
+            raise StoreError(f"catalog {entity} {version} is missing from the database")
+        source = f"catalog {entity} {version}"
+        return catalog_from_dict(json.loads(rows[0]["document"]), source, self._schema_dir)
 
     # Validations ---------------------------------------------------------------------
 
@@ -210,7 +223,7 @@ class Store:
             unlocked = replace(validation, status=Lifecycle.IN_REVIEW) if locked else validation
             self._insert_validation(conn, unlocked, catalog, actor, now)
             for record in recorded:
-                self._change_finding(
+                self._write_finding(
                     conn,
                     validation.id,
                     record.finding.criterion,
@@ -223,18 +236,21 @@ class Store:
                 self._insert_evidence(conn, validation.id, item, actor, now)
             if locked:
                 conn.execute(
-                    validations.update()
-                    .where(validations.c.id == validation.id)
-                    .values(status=Lifecycle.SIGNED.value)
+                    "UPDATE validations SET status = ? WHERE id = ?",
+                    (Lifecycle.SIGNED.value, validation.id),
                 )
 
     def _insert_validation(
-        self, conn: sa.Connection, validation: Validation, catalog: Catalog, actor: str, now: str
+        self,
+        conn: sqlite3.Connection,
+        validation: Validation,
+        catalog: Catalog,
+        actor: str,
+        now: str,
     ) -> None:
         self._pin_catalog(conn, catalog)
         member_id = self._upsert_member(conn, validation.member, actor, now)
-        exists = sa.select(validations.c.id).where(validations.c.id == validation.id)
-        if conn.execute(exists).first():
+        if conn.execute("SELECT 1 FROM validations WHERE id = ?", (validation.id,)).fetchone():
             raise RuleError(f"validation {validation.id} already exists in this data folder")
         row = {
             "id": validation.id,
@@ -248,7 +264,12 @@ class Store:
             "created_at": now,
             "updated_at": now,
         }
-        conn.execute(validations.insert(), row)
+        conn.execute(
+            "INSERT INTO validations (id, member_id, entity, catalog_version, mode, date, scss, "
+            "status, created_at, updated_at) VALUES (:id, :member_id, :entity, "
+            ":catalog_version, :mode, :date, :scss, :status, :created_at, :updated_at)",
+            row,
+        )
         audit.append_event(
             conn,
             at=now,
@@ -264,18 +285,16 @@ class Store:
         """Move a validation to another lifecycle status, with its audit event."""
         now = utc_now()
         with self.transaction() as conn:
-            old = conn.execute(
-                sa.select(validations.c.status).where(validations.c.id == validation_id)
-            ).scalar()
-            if old is None:
+            row = conn.execute(
+                "SELECT status FROM validations WHERE id = ?", (validation_id,)
+            ).fetchone()
+            if row is None:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
-            if old == status.value:
+            if row["status"] == status.value:
                 return
-            _touch_validation(conn, validation_id, now)
             conn.execute(
-                validations.update()
-                .where(validations.c.id == validation_id)
-                .values(status=status.value)
+                "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+                (status.value, now, validation_id),
             )
             audit.append_event(
                 conn,
@@ -285,36 +304,32 @@ class Store:
                 kind="validation",
                 record_id=validation_id,
                 validation_id=validation_id,
-                changes={"status": [old, status.value]},
+                changes={"status": [row["status"], status.value]},
             )
 
-    def _upsert_member(self, conn: sa.Connection, member: Member, actor: str, now: str) -> str:
+    def _upsert_member(self, conn: sqlite3.Connection, member: Member, actor: str, now: str) -> str:
         row = conn.execute(
-            sa.select(members.c.id, members.c.name).where(members.c.account == member.account)
-        ).first()
+            "SELECT id, name FROM members WHERE account = ?", (member.account,)
+        ).fetchone()
+        if row is not None and row["name"] == member.name:
+            return str(row["id"])
         if row is None:
             member_id = str(uuid.uuid4())
             conn.execute(
-                members.insert(),
-                {
-                    "id": member_id,
-                    "account": member.account,
-                    "name": member.name,
-                    "updated_at": now,
-                },
+                "INSERT INTO members (id, account, name, updated_at) VALUES (?, ?, ?, ?)",
+                (member_id, member.account, member.name, now),
             )
-            changes = {"account": [None, member.account], "name": [None, member.name]}
-            action = "create"
-        elif row.name != member.name:
-            member_id = row.id
-            conn.execute(
-                members.update()
-                .where(members.c.id == member_id)
-                .values(name=member.name, updated_at=now, rev=members.c.rev + 1)
+            action, changes = (
+                "create",
+                {"account": [None, member.account], "name": [None, member.name]},
             )
-            changes, action = {"name": [row.name, member.name]}, "update"
         else:
-            return str(row.id)
+            member_id = row["id"]
+            conn.execute(
+                "UPDATE members SET name = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+                (member.name, now, member_id),
+            )
+            action, changes = "update", {"name": [row["name"], member.name]}
         audit.append_event(
             conn,
             at=now,
@@ -330,91 +345,56 @@ class Store:
     def resolve_id(self, prefix: str) -> str:
         """The full ID of the one validation whose ID starts with prefix."""
         cleaned = prefix.strip().lower()
-        if len(cleaned) < 4:
+        if len(cleaned) < 4 or not all(ch in "0123456789abcdef-" for ch in cleaned):
             raise NotFoundError(
-                f"validation ID '{prefix}' is too short; give at least 4 characters"
+                f"'{prefix}' is not a validation ID; give at least its first 4 characters"
             )
-        with self.transaction() as conn:
-            ids = (
-                conn.execute(
-                    sa.select(validations.c.id)
-                    .where(validations.c.id.startswith(cleaned, autoescape=True))
-                    .where(validations.c.deleted == sa.false())
-                    .limit(2)
-                )
-                .scalars()
-                .all()
-            )
-        if not ids:
+        rows = self._query(
+            "SELECT id FROM validations WHERE deleted = 0 AND substr(id, 1, ?) = ? LIMIT 2",
+            len(cleaned),
+            cleaned,
+        )
+        if not rows:
             raise NotFoundError(f"no validation with ID '{prefix}'")
-        if len(ids) > 1:
+        if len(rows) > 1:
             raise NotFoundError(f"validation ID '{prefix}' is ambiguous; give more characters")
-        return str(ids[0])
+        return str(rows[0]["id"])
 
     def exists(self, validation_id: str) -> bool:
         """Whether a validation with exactly this ID is stored."""
-        with self.transaction() as conn:
-            query = sa.select(validations.c.id).where(validations.c.id == validation_id)
-            return conn.execute(query).first() is not None
+        return bool(self._query("SELECT 1 FROM validations WHERE id = ?", validation_id))
 
     def validation(self, validation_id: str) -> Validation:
         """One validation by its full ID."""
-        with self.transaction() as conn:
-            row = conn.execute(_VALIDATION_SELECT.where(validations.c.id == validation_id)).first()
-        if row is None:
+        rows = self._query(f"{_SELECT_VALIDATION} AND v.id = ?", validation_id)
+        if not rows:
             raise NotFoundError(f"no validation with ID '{validation_id}'")
-        return _validation_from_row(row)
+        return _validation_from_row(rows[0])
 
     def list_validations(self) -> list[ValidationSummary]:
         """Every validation, newest first, with its progress."""
-        reviewed = (
-            sa.select(
-                findings.c.validation_id,
-                sa.func.count().label("reviewed"),
-                sa.func.sum(sa.case((findings.c.status == "not-met", 1), else_=0)).label(
-                    "deficient"
-                ),
-            )
-            .where(findings.c.status != FindingStatus.NOT_REVIEWED.value)
-            .where(findings.c.deleted == sa.false())
-            .group_by(findings.c.validation_id)
-            .subquery()
-        )
-        query = (
-            _VALIDATION_SELECT.add_columns(
-                catalog_snapshots.c.criteria,
-                sa.func.coalesce(reviewed.c.reviewed, 0).label("reviewed"),
-                sa.func.coalesce(reviewed.c.deficient, 0).label("deficient"),
-            )
-            .join(
-                catalog_snapshots,
-                (catalog_snapshots.c.entity == validations.c.entity)
-                & (catalog_snapshots.c.version == validations.c.catalog_version),
-            )
-            .outerjoin(reviewed, reviewed.c.validation_id == validations.c.id)
-            .order_by(validations.c.date.desc(), validations.c.created_at.desc())
-        )
-        with self.transaction() as conn:
-            rows = conn.execute(query).all()
         return [
             ValidationSummary(
-                _validation_from_row(r), r.criteria, r.reviewed, r.deficient, r.updated_at
+                _validation_from_row(r),
+                r["criteria"],
+                r["reviewed"],
+                r["deficient"],
+                r["last_change"],
             )
-            for r in rows
+            for r in self._query(_LIST_VALIDATIONS)
         ]
 
     # Findings ------------------------------------------------------------------------
 
     def findings(self, validation_id: str) -> dict[str, FindingRecord]:
         """The recorded findings of a validation by criterion ID."""
-        with self.transaction() as conn:
-            rows = conn.execute(
-                sa.select(findings)
-                .where(findings.c.validation_id == validation_id)
-                .where(findings.c.deleted == sa.false())
-            ).all()
+        rows = self._query(
+            "SELECT * FROM findings WHERE validation_id = ? AND deleted = 0", validation_id
+        )
         return {
-            r.criterion: FindingRecord(_finding_from_row(r), r.updated_at, r.updated_by, r.rev)
+            r["criterion"]: FindingRecord(
+                _finding_from_row(r), r["updated_at"], r["updated_by"], r["rev"]
+            )
             for r in rows
         }
 
@@ -424,22 +404,11 @@ class Store:
         """Read, change and write one finding in one transaction, with its audit event."""
         now = utc_now()
         with self.transaction() as conn:
-            return self._change_finding(conn, validation_id, criterion, change, actor, now)
+            return self._write_finding(conn, validation_id, criterion, change, actor, now)
 
-    def change_findings(
-        self, validation_id: str, changes: Sequence[tuple[str, FindingChange]], actor: str
-    ) -> list[FindingRecord]:
-        """Several finding changes applied together: all of them or none."""
-        now = utc_now()
-        with self.transaction() as conn:
-            return [
-                self._change_finding(conn, validation_id, cid, change, actor, now)
-                for cid, change in changes
-            ]
-
-    def _change_finding(
+    def _write_finding(
         self,
-        conn: sa.Connection,
+        conn: sqlite3.Connection,
         validation_id: str,
         criterion: str,
         change: FindingChange,
@@ -447,7 +416,7 @@ class Store:
         now: str,
         stamp: tuple[str, str] | None = None,
     ) -> FindingRecord:
-        row = conn.execute(_SELECT_FINDING, {"vid": validation_id, "cid": criterion}).first()
+        row = conn.execute(_SELECT_FINDING, (validation_id, criterion)).fetchone()
         old = _finding_from_row(row) if row else Finding(criterion)
         new = change(old)
         old_cols, new_cols = _finding_columns(old), _finding_columns(new)
@@ -455,21 +424,18 @@ class Store:
             k: [old_cols[k], new_cols[k]] for k in _FINDING_FIELDS if old_cols[k] != new_cols[k]
         }
         if row is not None and not diff:
-            return FindingRecord(old, row.updated_at, row.updated_by, row.rev)
+            return FindingRecord(old, row["updated_at"], row["updated_by"], row["rev"])
         updated_at, updated_by = stamp or (now, actor)
-        stamps = {"updated_at": updated_at, "updated_by": updated_by}
+        values = new_cols | {"updated_at": updated_at, "updated_by": updated_by}
         if row is None:
             finding_id, rev = str(uuid.uuid4()), 1
             conn.execute(
-                findings.insert(),
-                {"id": finding_id, "validation_id": validation_id, "criterion": criterion}
-                | new_cols
-                | stamps,
+                _INSERT_FINDING,
+                values | {"id": finding_id, "validation_id": validation_id, "criterion": criterion},
             )
         else:
-            finding_id, rev = row.id, row.rev + 1
-            conn.execute(_UPDATE_FINDING, {"fid": finding_id} | new_cols | stamps)
-        _touch_validation(conn, validation_id, now)
+            finding_id, rev = row["id"], row["rev"] + 1
+            conn.execute(_UPDATE_FINDING, values | {"id": finding_id})
         audit.append_event(
             conn,
             at=now,
@@ -510,29 +476,33 @@ class Store:
         return record
 
     def _insert_evidence(
-        self, conn: sa.Connection, validation_id: str, record: EvidenceRecord, actor: str, now: str
+        self,
+        conn: sqlite3.Connection,
+        validation_id: str,
+        record: EvidenceRecord,
+        actor: str,
+        now: str,
     ) -> None:
         if not self.blobs.has(record.sha256):
             raise StoreError(f"evidence content {record.sha256} is not in the blob store")
-        known = sa.select(blobs.c.sha256).where(blobs.c.sha256 == record.sha256)
-        if not conn.execute(known).first():
-            conn.execute(
-                blobs.insert(), {"sha256": record.sha256, "size": record.size, "stored_at": now}
-            )
         conn.execute(
-            evidence.insert(),
-            {
-                "id": record.id,
-                "validation_id": validation_id,
-                "criterion": record.criterion,
-                "sha256": record.sha256,
-                "filename": record.filename,
-                "media_type": record.media_type,
-                "captured_at": record.captured_at,
-                "captured_by": record.captured_by,
-            },
+            "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
+            (record.sha256, record.size, now),
         )
-        _touch_validation(conn, validation_id, now)
+        conn.execute(
+            "INSERT INTO evidence (id, validation_id, criterion, sha256, filename, media_type, "
+            "captured_at, captured_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.id,
+                validation_id,
+                record.criterion,
+                record.sha256,
+                record.filename,
+                record.media_type,
+                record.captured_at,
+                record.captured_by,
+            ),
+        )
         audit.append_event(
             conn,
             at=now,
@@ -550,39 +520,29 @@ class Store:
 
     def evidence(self, validation_id: str) -> list[EvidenceRecord]:
         """The evidence attached to a validation, oldest first."""
-        query = (
-            sa.select(evidence, blobs.c.size)
-            .join(blobs, blobs.c.sha256 == evidence.c.sha256)
-            .where(evidence.c.validation_id == validation_id)
-            .where(evidence.c.deleted == sa.false())
-            .order_by(evidence.c.captured_at, evidence.c.id)
+        rows = self._query(
+            "SELECT e.*, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 "
+            "WHERE e.validation_id = ? AND e.deleted = 0 ORDER BY e.captured_at, e.id",
+            validation_id,
         )
-        with self.transaction() as conn:
-            rows = conn.execute(query).all()
-        return [
-            EvidenceRecord(
-                r.id,
-                r.criterion,
-                r.sha256,
-                r.filename,
-                r.media_type,
-                r.size,
-                r.captured_at,
-                r.captured_by,
-            )
-            for r in rows
-        ]
+        return [_evidence_from_row(r) for r in rows]
 
     # Audit trail ---------------------------------------------------------------------
 
     def audit_events(self, validation_id: str | None = None) -> list[dict[str, Any]]:
         """Audit events in order, for one validation or all."""
-        query = sa.select(audit_events).order_by(audit_events.c.seq)
-        if validation_id is not None:
-            query = query.where(audit_events.c.validation_id == validation_id)
-        with self.transaction() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        if validation_id is None:
+            rows = self._query("SELECT * FROM audit_events ORDER BY seq")
+        else:
+            rows = self._query(
+                "SELECT * FROM audit_events WHERE validation_id = ? ORDER BY seq", validation_id
+            )
+        return [dict(r) for r in rows]
 
     def verify_audit(self) -> audit.ChainBreak | None:
         """The first broken link of the whole audit chain, or None when intact."""
         return audit.verify_chain(self.audit_events())
+
+
+def _replace_with(new: Finding) -> FindingChange:
+    return lambda _old: new
