@@ -16,6 +16,17 @@ REVISIONS = ("0001_initial",)
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# A signed validation is read-only at the database level. The triggers are not part of the
+# migrations: batch mode recreates tables, and renaming one under a trigger that names it
+# fails, so every migration run drops them first and creates the current ones after.
+LOCK_TRIGGERS = {
+    "findings_locked_insert": ("INSERT", "findings", "NEW"),
+    "findings_locked_update": ("UPDATE", "findings", "OLD"),
+    "findings_locked_delete": ("DELETE", "findings", "OLD"),
+    "evidence_locked_insert": ("INSERT", "evidence", "NEW"),
+    "evidence_locked_update": ("UPDATE", "evidence", "OLD"),
+}
+LOCKED_MESSAGE = "validation is signed and locked"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -66,8 +77,16 @@ def _migrate(path: Path) -> None:
 
     try:
         with engine.connect() as conn, conn.begin():
+            for name in LOCK_TRIGGERS:
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+            for name, (operation, table, row) in LOCK_TRIGGERS.items():
+                conn.exec_driver_sql(
+                    f"CREATE TRIGGER {name} BEFORE {operation} ON {table} WHEN (SELECT status "
+                    f"FROM validations WHERE id = {row}.validation_id) = 'signed' "
+                    f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MESSAGE}'); END"
+                )
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise StoreError(

@@ -19,7 +19,7 @@ from typing import Any
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.errors import NotFoundError, RuleError, StoreError
 from ctpat_desktop.store import audit
-from ctpat_desktop.store.database import open_database
+from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
 from ctpat_desktop.store.evidence import BlobStore
 from ctpat_desktop.store.records import EvidenceRecord, FindingRecord, ValidationSummary
 from ctpat_desktop.worksheet import (
@@ -34,7 +34,6 @@ from ctpat_desktop.worksheet import (
 
 FindingChange = Callable[[Finding], Finding]
 _FINDING_FIELDS = ("status", "reasons", "verified", "note", "report_text", "action", "due")
-_LOCKED = "validation is signed and locked"
 
 _SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
 _INSERT_FINDING = (
@@ -153,7 +152,7 @@ class Store:
             conn.execute("COMMIT")
         except BaseException as exc:
             conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.IntegrityError) and _LOCKED in str(exc):
+            if isinstance(exc, sqlite3.IntegrityError) and LOCKED_MESSAGE in str(exc):
                 raise RuleError(
                     "the validation is signed and locked; reopen it before changing it"
                 ) from exc

@@ -1,6 +1,7 @@
 """Opening the database: pragmas, migrations, refusals that leave the file untouched."""
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -14,14 +15,6 @@ from alembic.script import ScriptDirectory
 from ctpat_desktop.errors import StoreError
 from ctpat_desktop.store import database
 from ctpat_desktop.store.tables import metadata
-
-LOCK_TRIGGERS = {
-    "findings_locked_insert",
-    "findings_locked_update",
-    "findings_locked_delete",
-    "evidence_locked_insert",
-    "evidence_locked_update",
-}
 
 
 def _digest(path: Path) -> str:
@@ -66,7 +59,7 @@ def test_migrations_produce_exactly_the_tables_module(tmp_path: Path) -> None:
         )
     engine.dispose()
     assert differences == []
-    assert set(triggers) == set(LOCK_TRIGGERS)
+    assert set(triggers) == set(database.LOCK_TRIGGERS)
 
 
 def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -105,3 +98,90 @@ def test_reopening_a_current_database_does_not_migrate(tmp_path: Path) -> None:
     database.open_database(tmp_path).close()
     database.open_database(tmp_path).close()
     assert not list(tmp_path.glob("*.bak"))
+
+
+SECOND_REVISION = '''
+"""A test-only revision that recreates the validations table in batch mode."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_test"
+down_revision = "0001_initial"
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("validations", recreate="always") as batch:
+        batch.add_column(sa.Column("webex_link", sa.String(200), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("validations") as batch:
+        batch.drop_column("webex_link")
+'''
+
+
+def _install_second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(database.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_test.py").write_text(body)
+    monkeypatch.setattr(database, "MIGRATIONS", scripts)
+    monkeypatch.setattr(database, "REVISIONS", (*database.REVISIONS, "0002_test"))
+    monkeypatch.setattr(database, "HEAD", "0002_test")
+
+
+def test_failed_migration_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database.open_database(tmp_path).close()
+    broken = SECOND_REVISION.replace(
+        "    with op.batch_alter_table",
+        '    op.execute("CREATE TABLE half_done (a)")\n'
+        '    op.execute("INSERT INTO no_such_table VALUES (1)")\n    with op.batch_alter_table',
+    )
+    _install_second_revision(tmp_path, monkeypatch, broken)
+    with pytest.raises(StoreError, match=r"cannot be migrated \(no such table: no_such_table\)"):
+        database.open_database(tmp_path)
+    with sqlite3.connect(tmp_path / database.DB_FILE) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    conn.close()
+    assert revision == "0001_initial"
+    assert "half_done" not in tables
+    assert set(database.LOCK_TRIGGERS) <= tables
+
+
+def test_batch_migration_keeps_child_rows_and_backs_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.services.validations import ValidationSession, plan_validation
+    from ctpat_desktop.settings import Settings
+
+    data = tmp_path / "data"
+    ctx = AppContext(data, Settings(user="tester"))
+    validation = plan_validation(ctx, member="Acme", account="US-1001", entity="importer")
+    ValidationSession(ctx, validation.id).record_finding("1.1", status="met")
+    ctx.close()
+
+    _install_second_revision(tmp_path, monkeypatch, SECOND_REVISION)
+
+    conn = database.open_database(data)
+    try:
+        assert conn.execute("SELECT count(*) FROM findings").fetchone()[0] == 1
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002_test"
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(validations)")]
+        assert "webex_link" in columns
+        triggers = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+        assert triggers == set(database.LOCK_TRIGGERS)
+    finally:
+        conn.close()
+    backup = data / f"{database.DB_FILE}.before-0001_initial.bak"
+    with sqlite3.connect(backup) as old:
+        assert (
+            old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
+        )
+    old.close()

@@ -1,9 +1,5 @@
 """Initial schema: members, catalog snapshots, validations, findings, evidence, audit trail.
 
-The lock triggers make a signed validation read-only at the database level. A later batch
-migration that recreates findings or evidence drops them: it must create them again
-(tests/store/test_database.py checks they exist at HEAD).
-
 Revision ID: 0001_initial
 Revises:
 """
@@ -134,31 +130,10 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(64), nullable=False),
     )
     op.create_index("ix_audit_events_validation_id", "audit_events", ["validation_id"])
-    _create_lock_triggers()
-
-
-LOCK_TRIGGERS = {
-    "findings_locked_insert": ("INSERT", "findings", "NEW"),
-    "findings_locked_update": ("UPDATE", "findings", "OLD"),
-    "findings_locked_delete": ("DELETE", "findings", "OLD"),
-    "evidence_locked_insert": ("INSERT", "evidence", "NEW"),
-    "evidence_locked_update": ("UPDATE", "evidence", "OLD"),
-}
-
-
-def _create_lock_triggers() -> None:
-    for name, (operation, table, row) in LOCK_TRIGGERS.items():
-        op.execute(
-            f"CREATE TRIGGER {name} BEFORE {operation} ON {table} "
-            f"WHEN (SELECT status FROM validations WHERE id = {row}.validation_id) = 'signed' "
-            "BEGIN SELECT RAISE(ABORT, 'validation is signed and locked'); END"
-        )
 
 
 def downgrade() -> None:
-    """Drop every table and trigger of the first schema."""
-    for name in LOCK_TRIGGERS:
-        op.execute(f"DROP TRIGGER {name}")
+    """Drop every table of the first schema."""
     for table in ("audit_events", "evidence", "blobs", "findings", "validations"):
         op.drop_table(table)
     op.drop_table("catalog_snapshots")
