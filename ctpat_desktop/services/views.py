@@ -26,6 +26,7 @@ def validation_view(v: Validation) -> dict[str, Any]:
 def summary_view(s: ValidationSummary) -> dict[str, Any]:
     """A validation with its progress counts."""
     return validation_view(s.validation) | {
+        "entity_name": s.entity_name,
         "criteria": s.criteria,
         "reviewed": s.reviewed,
         "deficiencies": s.deficiencies,

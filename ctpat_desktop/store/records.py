@@ -10,6 +10,7 @@ class ValidationSummary:
     """One line of the validation list."""
 
     validation: Validation
+    entity_name: str
     criteria: int
     reviewed: int
     deficiencies: int

@@ -52,7 +52,7 @@ _SELECT_VALIDATION = (
     "JOIN members m ON m.id = v.member_id WHERE v.deleted = 0"
 )
 _LIST_VALIDATIONS = f"""
-    SELECT v.*, m.name AS member_name, m.account, c.criteria,
+    SELECT v.*, m.name AS member_name, m.account, c.criteria, c.name AS entity_name,
            COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.deficient, 0) AS deficient,
            MAX(v.updated_at, COALESCE(f.last_change, '')) AS last_change
     FROM validations v
@@ -177,9 +177,16 @@ class Store:
         ).fetchone()
         if stored is None:
             conn.execute(
-                "INSERT INTO catalog_snapshots (entity, version, sha256, criteria, document) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (catalog.entity, catalog.version, sha, len(catalog.criteria), document),
+                "INSERT INTO catalog_snapshots (entity, version, sha256, name, criteria, document) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    catalog.entity,
+                    catalog.version,
+                    sha,
+                    catalog.name,
+                    len(catalog.criteria),
+                    document,
+                ),
             )
         elif stored["sha256"] != sha:
             raise StoreError(
@@ -375,6 +382,7 @@ class Store:
         return [
             ValidationSummary(
                 _validation_from_row(r),
+                r["entity_name"],
                 r["criteria"],
                 r["reviewed"],
                 r["deficient"],

@@ -41,6 +41,7 @@ catalog_snapshots = sa.Table(
     sa.Column("entity", sa.String(40), primary_key=True),
     sa.Column("version", sa.String(20), primary_key=True),
     sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
     sa.Column("criteria", sa.Integer, nullable=False),
     sa.Column("document", sa.Text, nullable=False),
 )

@@ -58,7 +58,7 @@ class ValidationListModel(QAbstractTableModel):
         values: tuple[Any, ...] = (
             v.member.name,
             v.member.account,
-            v.entity,
+            s.entity_name,
             v.mode.value,
             v.date.isoformat(),
             v.status.value,
