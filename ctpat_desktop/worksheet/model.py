@@ -16,13 +16,8 @@ class _Vocabulary(StrEnum):
             return cls(value)
         except ValueError:
             allowed = ", ".join(m.value for m in cls)
-            raise RuleError(
-                f"'{value}' is not a valid {cls.label()}; use one of: {allowed}"
-            ) from None
-
-    @classmethod
-    def label(cls) -> str:
-        return cls.__name__.lower()
+            label = _LABELS.get(cls.__name__, cls.__name__.lower())
+            raise RuleError(f"'{value}' is not a valid {label}; use one of: {allowed}") from None
 
 
 class FindingStatus(_Vocabulary):
@@ -34,10 +29,6 @@ class FindingStatus(_Vocabulary):
     EXCEEDS = "exceeds"
     NOT_APPLICABLE = "not-applicable"
 
-    @classmethod
-    def label(cls) -> str:
-        return "finding status"
-
 
 class Mode(_Vocabulary):
     """How the validation was conducted."""
@@ -45,10 +36,6 @@ class Mode(_Vocabulary):
     VIRTUAL = "virtual"
     IN_PERSON = "in-person"
     HYBRID = "hybrid"
-
-    @classmethod
-    def label(cls) -> str:
-        return "validation mode"
 
 
 class Lifecycle(_Vocabulary):
@@ -60,10 +47,6 @@ class Lifecycle(_Vocabulary):
     APPROVED = "approved"
     SIGNED = "signed"
 
-    @classmethod
-    def label(cls) -> str:
-        return "validation status"
-
 
 class Verification(_Vocabulary):
     """How the SCSS verified what the member showed."""
@@ -73,9 +56,13 @@ class Verification(_Vocabulary):
     DESCRIBED = "described"
     OTHER = "other"
 
-    @classmethod
-    def label(cls) -> str:
-        return "verification method"
+
+_LABELS = {
+    "FindingStatus": "finding status",
+    "Mode": "validation mode",
+    "Lifecycle": "validation status",
+    "Verification": "verification method",
+}
 
 
 @dataclass(frozen=True, slots=True)
