@@ -48,7 +48,14 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command(commands, "demo", _demo, "create realistic sample validations")
+    _add_catalog_commands(commands, command)
+    _add_validation_commands(commands, command)
+    _add_finding_commands(commands, command)
+    _add_file_commands(commands, command)
+    return parser
 
+
+def _add_catalog_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     catalog = commands.add_parser("catalog", help="MSC catalogs").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
@@ -57,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("entity")
     command(catalog, "reasons", _catalog_reasons, "the coded deficiency reasons")
 
+
+def _add_validation_commands(
+    commands: Any, command: Callable[..., argparse.ArgumentParser]
+) -> None:
     validation = commands.add_parser("validation", help="validations").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
@@ -75,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     imported = command(validation, "import", _validation_import, "read a validation's JSON")
     imported.add_argument("source", type=Path)
 
+
+def _add_finding_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     finding = commands.add_parser("finding", help="findings").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
@@ -88,6 +101,26 @@ def _parser() -> argparse.ArgumentParser:
     setter.add_argument("--due", help="response due date YYYY-MM-DD")
     setter.add_argument("--verified", help="document-verified, process-observed, described, other")
     setter.add_argument("--report-text", help="the finding as it reads in the report")
+    setter.add_argument("--profile-answer", help="the member's security-profile answer")
+    setter.add_argument(
+        "--response-implemented",
+        choices=("yes", "no"),
+        help="member's response: is the required action implemented?",
+    )
+    setter.add_argument("--response-note", help="member's response narrative")
+
+
+def _add_file_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    worksheet = commands.add_parser("worksheet", help="the Excel worksheet").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    wexport = command(worksheet, "export", _worksheet_export, "write the worksheet (.xlsx)")
+    wexport.add_argument("id")
+    wexport.add_argument("out", type=Path)
+    wimport = command(worksheet, "import", _worksheet_import, "read a filled worksheet back")
+    wimport.add_argument("id")
+    wimport.add_argument("source", type=Path)
+    wimport.add_argument("--dry-run", action="store_true", help="show the changes, apply none")
 
     evidence = commands.add_parser("evidence", help="evidence").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -96,7 +129,6 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("id")
     add.add_argument("criterion")
     add.add_argument("file", type=Path)
-    return parser
 
 
 # Handlers return what --json prints; they print human text themselves otherwise. -------
@@ -264,6 +296,11 @@ def _finding_set(ctx: "AppContext", args: argparse.Namespace) -> Any:
         report_text=args.report_text,
         action=args.required_action,
         due=due,
+        profile_answer=args.profile_answer,
+        response_implemented=(
+            None if args.response_implemented is None else args.response_implemented == "yes"
+        ),
+        response_note=args.response_note,
     )
     view = views.finding_view(session.catalog, record)
     if not args.json:
@@ -280,6 +317,42 @@ def _evidence_add(ctx: "AppContext", args: argparse.Namespace) -> Any:
     if not args.json:
         print(f"Attached {record.filename} to {record.criterion} (sha256 {record.sha256})")
     return views.evidence_view(record)
+
+
+def _worksheet_export(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.worksheet_io import export_worksheet
+
+    session = export_worksheet(ctx, args.id, args.out)
+    if not args.json:
+        print(f"Wrote the worksheet of {session.validation.member.name} to {args.out}")
+    return {"id": session.id, "file": str(args.out), "criteria": len(session.catalog.criteria)}
+
+
+def _worksheet_import(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.worksheet_io import import_worksheet
+
+    plan = import_worksheet(ctx, args.id, args.source, dry_run=args.dry_run)
+    if plan.problems:
+        if args.json:
+            json.dump(plan.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        lines = [f"{args.source}: {len(plan.problems)} problem(s); nothing was applied"]
+        lines += [f"  {p}" for p in plan.problems]
+        raise CtpatError("\n".join(lines))
+    if not args.json:
+        verb = "Would change" if args.dry_run else "Changed"
+        print(f"{verb} {len(plan.updates)} finding(s) from {args.source}")
+        for update in plan.updates:
+            for name, (old, new) in update.changed().items():
+                print(f"  {update.new.criterion:<6} {name}: {_shown(old)} -> {_shown(new)}")
+    return plan.as_dict()
+
+
+def _shown(value: Any) -> str:
+    if value in (None, "", []):
+        return "(empty)"
+    text = ", ".join(value) if isinstance(value, list) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:

@@ -98,6 +98,9 @@ def _finding_item(record: FindingRecord) -> dict[str, Any]:
         "report_text": f.report_text,
         "action": f.action,
         "due": f.due.isoformat() if f.due else None,
+        "profile_answer": f.profile_answer,
+        "response_implemented": f.response_implemented,
+        "response_note": f.response_note,
         "updated_at": record.updated_at,
         "updated_by": record.updated_by,
     }
@@ -176,6 +179,9 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
             report_text=item["report_text"],
             action=item["action"],
             due=date.fromisoformat(item["due"]) if item["due"] else None,
+            profile_answer=item["profile_answer"],
+            response_implemented=item["response_implemented"],
+            response_note=item["response_note"],
         )
         checked = apply_finding_rules(
             finding, criterion, codes, validation.date, ctx.settings.response_days

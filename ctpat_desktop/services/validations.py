@@ -5,11 +5,12 @@ import uuid
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.catalog import Catalog, Reason
+from ctpat_desktop.catalog import Catalog, Criterion, Reason
 from ctpat_desktop.errors import NotFoundError, RuleError
-from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
+from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary, replace_with
 from ctpat_desktop.worksheet import (
     CategoryProgress,
     Finding,
@@ -105,13 +106,14 @@ class ValidationSession:
         """The evidence attached so far."""
         return self._ctx.store.evidence(self.id)
 
-    def _criterion(self, criterion_id: str) -> str:
-        if criterion_id not in self.catalog:
+    def _criterion(self, criterion_id: str) -> Criterion:
+        criterion = self.catalog.get(criterion_id)
+        if criterion is None:
             raise NotFoundError(
                 f"criterion '{criterion_id}' is not in the {self.catalog.name} catalog "
                 f"{self.catalog.version}"
             )
-        return criterion_id
+        return criterion
 
     def record_finding(
         self,
@@ -124,12 +126,25 @@ class ValidationSession:
         report_text: str | None = None,
         action: str | None = None,
         due: date | None = None,
+        profile_answer: str | None = None,
+        response_implemented: bool | None = None,
+        response_note: str | None = None,
     ) -> FindingRecord:
         """Change the fields given (None keeps a field), check the rules, save durably."""
-        criterion = self.catalog.get(self._criterion(criterion_id))
-        assert criterion is not None
+        criterion = self._criterion(criterion_id)
         new_status = FindingStatus.parse(status) if status is not None else None
-        new_verified = Verification.parse(verified) if verified else None
+        given: dict[str, Any] = {
+            "reasons": tuple(reasons) if reasons is not None else None,
+            "verified": Verification.parse(verified) if verified else None,
+            "note": note,
+            "report_text": report_text,
+            "action": action,
+            "due": due,
+            "profile_answer": profile_answer,
+            "response_implemented": response_implemented,
+            "response_note": response_note,
+        }
+        given = {name: value for name, value in given.items() if value is not None}
 
         def change(old: Finding) -> Finding:
             updated = old
@@ -137,28 +152,32 @@ class ValidationSession:
                 updated = replace(updated, status=new_status)
                 if new_status is not FindingStatus.NOT_MET:
                     # What only a not-met finding carries goes; the audit trail keeps it.
-                    updated = replace(updated, reasons=(), action="", due=None)
-            if reasons is not None:
-                updated = replace(updated, reasons=tuple(reasons))
-            if verified is not None:
-                updated = replace(updated, verified=new_verified)
-            if note is not None:
-                updated = replace(updated, note=note)
-            if report_text is not None:
-                updated = replace(updated, report_text=report_text)
-            if action is not None:
-                updated = replace(updated, action=action)
-            if due is not None:
-                updated = replace(updated, due=due)
-            return apply_finding_rules(
-                updated,
-                criterion,
-                self._reason_codes,
-                self.validation.date,
-                self._ctx.settings.response_days,
-            )
+                    updated = replace(
+                        updated,
+                        reasons=(),
+                        action="",
+                        due=None,
+                        response_implemented=None,
+                        response_note="",
+                    )
+            return self._checked(replace(updated, **given), criterion)
 
         return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
+
+    def replace_findings(self, findings: list[Finding]) -> list[FindingRecord]:
+        """Write whole findings at once: every one checked, then all saved or none."""
+        checked = [self._checked(f, self._criterion(f.criterion)) for f in findings]
+        changes = [(f.criterion, replace_with(f)) for f in checked]
+        return self._ctx.store.change_findings(self.id, changes, self._ctx.actor)
+
+    def _checked(self, finding: Finding, criterion: Criterion) -> Finding:
+        return apply_finding_rules(
+            finding,
+            criterion,
+            self._reason_codes,
+            self.validation.date,
+            self._ctx.settings.response_days,
+        )
 
     def attach_evidence(self, path: Path, criterion_id: str | None = None) -> EvidenceRecord:
         """Store a file by content hash and attach it to the validation or a criterion."""

@@ -56,6 +56,9 @@ def finding_view(
         "report_text": finding.report_text,
         "action": finding.action,
         "due": finding.due.isoformat() if finding.due else None,
+        "profile_answer": finding.profile_answer,
+        "response_implemented": finding.response_implemented,
+        "response_note": finding.response_note,
         "updated_at": record.updated_at if record else None,
         "updated_by": record.updated_by if record else None,
     }

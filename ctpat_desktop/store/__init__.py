@@ -1,6 +1,13 @@
 """Offline storage: SQLite through SQLAlchemy, migrations, evidence blobs, audit trail."""
 
 from ctpat_desktop.store.records import EvidenceRecord, FindingRecord, ValidationSummary
-from ctpat_desktop.store.repository import Store, utc_now
+from ctpat_desktop.store.repository import Store, replace_with, utc_now
 
-__all__ = ["EvidenceRecord", "FindingRecord", "Store", "ValidationSummary", "utc_now"]
+__all__ = [
+    "EvidenceRecord",
+    "FindingRecord",
+    "Store",
+    "ValidationSummary",
+    "replace_with",
+    "utc_now",
+]

@@ -33,18 +33,26 @@ from ctpat_desktop.worksheet import (
 )
 
 FindingChange = Callable[[Finding], Finding]
-_FINDING_FIELDS = ("status", "reasons", "verified", "note", "report_text", "action", "due")
-
+_FINDING_FIELDS = (
+    "status",
+    "reasons",
+    "verified",
+    "note",
+    "report_text",
+    "action",
+    "due",
+    "profile_answer",
+    "response_implemented",
+    "response_note",
+)
 _SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
 _INSERT_FINDING = (
-    "INSERT INTO findings (id, validation_id, criterion, status, reasons, verified, note, "
-    "report_text, action, due, updated_at, updated_by) VALUES (:id, :validation_id, "
-    ":criterion, :status, :reasons, :verified, :note, :report_text, :action, :due, "
-    ":updated_at, :updated_by)"
+    f"INSERT INTO findings (id, validation_id, criterion, {', '.join(_FINDING_FIELDS)}, "
+    "updated_at, updated_by) VALUES (:id, :validation_id, :criterion, "
+    f"{', '.join(':' + f for f in _FINDING_FIELDS)}, :updated_at, :updated_by)"
 )
 _UPDATE_FINDING = (
-    "UPDATE findings SET status = :status, reasons = :reasons, verified = :verified, "
-    "note = :note, report_text = :report_text, action = :action, due = :due, "
+    f"UPDATE findings SET {', '.join(f'{f} = :{f}' for f in _FINDING_FIELDS)}, "
     "updated_at = :updated_at, updated_by = :updated_by, rev = rev + 1 WHERE id = :id"
 )
 _SELECT_VALIDATION = (
@@ -84,6 +92,9 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
         "report_text": finding.report_text,
         "action": finding.action,
         "due": finding.due.isoformat() if finding.due else None,
+        "profile_answer": finding.profile_answer,
+        "response_implemented": finding.response_implemented,
+        "response_note": finding.response_note,
     }
 
 
@@ -97,6 +108,11 @@ def _finding_from_row(row: sqlite3.Row) -> Finding:
         report_text=row["report_text"],
         action=row["action"],
         due=date.fromisoformat(row["due"]) if row["due"] else None,
+        profile_answer=row["profile_answer"],
+        response_implemented=(
+            None if row["response_implemented"] is None else bool(row["response_implemented"])
+        ),
+        response_note=row["response_note"],
     )
 
 
@@ -233,7 +249,7 @@ class Store:
                     conn,
                     validation.id,
                     record.finding.criterion,
-                    _replace_with(record.finding),
+                    replace_with(record.finding),
                     actor,
                     now,
                     stamp=(record.updated_at, record.updated_by),
@@ -413,6 +429,17 @@ class Store:
         with self.transaction() as conn:
             return self._write_finding(conn, validation_id, criterion, change, actor, now)
 
+    def change_findings(
+        self, validation_id: str, changes: Sequence[tuple[str, FindingChange]], actor: str
+    ) -> list[FindingRecord]:
+        """Several finding changes applied together: all of them or none."""
+        now = utc_now()
+        with self.transaction() as conn:
+            return [
+                self._write_finding(conn, validation_id, criterion, change, actor, now)
+                for criterion, change in changes
+            ]
+
     def _write_finding(
         self,
         conn: sqlite3.Connection,
@@ -551,5 +578,6 @@ class Store:
         return audit.verify_chain(self.audit_events())
 
 
-def _replace_with(new: Finding) -> FindingChange:
+def replace_with(new: Finding) -> FindingChange:
+    """A change that puts this finding in place of whatever was there."""
     return lambda _old: new

@@ -75,7 +75,7 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """The SCSS's finding on one criterion of one validation."""
+    """The SCSS's finding on one criterion, the member's profile answer and its response."""
 
     criterion: str
     status: FindingStatus = FindingStatus.NOT_REVIEWED
@@ -85,6 +85,9 @@ class Finding:
     report_text: str = ""
     action: str = ""
     due: date | None = None
+    profile_answer: str = ""
+    response_implemented: bool | None = None
+    response_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """Worksheet rules: what a finding needs, what it means, how far a validation has come."""
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -8,6 +9,9 @@ from enum import StrEnum
 from ctpat_desktop.catalog import Catalog, Criterion, Level
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
+
+# Text fields hold what a person can type: tabs and line breaks, no other control characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Outcome(StrEnum):
@@ -41,6 +45,9 @@ def apply_finding_rules(
 ) -> Finding:
     """Check a finding and fill what the rules imply; RuleError names the first problem."""
     where = f"criterion {criterion.id}"
+    for name in ("note", "report_text", "action", "profile_answer", "response_note"):
+        if _CONTROL.search(getattr(finding, name)):
+            raise RuleError(f"{where}: {name.replace('_', ' ')} contains control characters")
     unknown = [r for r in finding.reasons if r not in reason_codes]
     if unknown:
         allowed = ", ".join(sorted(reason_codes))
@@ -61,6 +68,8 @@ def apply_finding_rules(
         raise RuleError(
             f"{where}: reasons, required action and due date apply only to a not-met finding"
         )
+    if finding.response_implemented is not None or finding.response_note:
+        raise RuleError(f"{where}: a member's response applies only to a not-met finding")
     if finding.status is FindingStatus.EXCEEDS and not finding.note.strip():
         raise RuleError(
             f"{where}: an exceeds (best practice) finding needs a note describing the practice"

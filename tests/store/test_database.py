@@ -13,8 +13,12 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from ctpat_desktop.errors import StoreError
+from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.store import database
 from ctpat_desktop.store.tables import metadata
+
+CATALOG_DIR = resources_dir() / "msc" / "catalogs"
+VALIDATION_ID = "0b9e7c0e-1111-4222-8333-444455556666"
 
 
 def _digest(path: Path) -> str:
@@ -106,8 +110,8 @@ SECOND_REVISION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_test"
-down_revision = "0001_initial"
+revision = "9999_test"
+down_revision = "{down}"
 
 
 def upgrade() -> None:
@@ -124,16 +128,17 @@ def downgrade() -> None:
 def _install_second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test.py").write_text(body)
+    (scripts / "versions" / "9999_test.py").write_text(body.replace("{down}", database.HEAD))
     monkeypatch.setattr(database, "MIGRATIONS", scripts)
-    monkeypatch.setattr(database, "REVISIONS", (*database.REVISIONS, "0002_test"))
-    monkeypatch.setattr(database, "HEAD", "0002_test")
+    monkeypatch.setattr(database, "REVISIONS", (*database.REVISIONS, "9999_test"))
+    monkeypatch.setattr(database, "HEAD", "9999_test")
 
 
 def test_failed_migration_leaves_the_database_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database.open_database(tmp_path).close()
+    head = database.HEAD
     broken = SECOND_REVISION.replace(
         "    with op.batch_alter_table",
         '    op.execute("CREATE TABLE half_done (a)")\n'
@@ -146,7 +151,7 @@ def test_failed_migration_leaves_the_database_as_it_was(
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     conn.close()
-    assert revision == "0001_initial"
+    assert revision == head
     assert "half_done" not in tables
     assert set(database.LOCK_TRIGGERS) <= tables
 
@@ -159,6 +164,7 @@ def test_batch_migration_keeps_child_rows_and_backs_up(
     from ctpat_desktop.settings import Settings
 
     data = tmp_path / "data"
+    head = database.HEAD
     ctx = AppContext(data, Settings(user="tester"))
     validation = plan_validation(ctx, member="Acme", account="US-1001", entity="importer")
     ValidationSession(ctx, validation.id).record_finding("1.1", status="met")
@@ -170,7 +176,7 @@ def test_batch_migration_keeps_child_rows_and_backs_up(
     try:
         assert conn.execute("SELECT count(*) FROM findings").fetchone()[0] == 1
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002_test"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999_test"
         columns = [r[1] for r in conn.execute("PRAGMA table_info(validations)")]
         assert "webex_link" in columns
         triggers = {
@@ -179,9 +185,7 @@ def test_batch_migration_keeps_child_rows_and_backs_up(
         assert triggers == set(database.LOCK_TRIGGERS)
     finally:
         conn.close()
-    backup = data / f"{database.DB_FILE}.before-0001_initial.bak"
+    backup = data / f"{database.DB_FILE}.before-{head}.bak"
     with sqlite3.connect(backup) as old:
-        assert (
-            old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
-        )
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
     old.close()

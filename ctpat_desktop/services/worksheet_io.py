@@ -1,0 +1,178 @@
+"""Export a validation to its Excel worksheet and import one back, all or nothing."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop import __version__
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.store import utc_now
+from ctpat_desktop.worksheet import Finding, Lifecycle, apply_finding_rules
+from ctpat_desktop.worksheet.xlsx_import import Problem
+from ctpat_desktop.worksheet.xlsx_layout import VALIDATION, WORKSHEET, WorksheetData
+
+_COMPARED = (
+    "status",
+    "reasons",
+    "verified",
+    "note",
+    "report_text",
+    "action",
+    "due",
+    "profile_answer",
+    "response_implemented",
+    "response_note",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingUpdate:
+    """One criterion whose finding the workbook changes."""
+
+    row: int
+    old: Finding
+    new: Finding
+
+    def changed(self) -> dict[str, tuple[Any, Any]]:
+        """Field name → (old, new) as plain values."""
+        return {
+            name: (_plain(getattr(self.old, name)), _plain(getattr(self.new, name)))
+            for name in _COMPARED
+            if getattr(self.old, name) != getattr(self.new, name)
+        }
+
+
+@dataclass
+class ImportPlan:
+    """What importing a workbook would change, and what stops it."""
+
+    validation_id: str
+    source: Path
+    updates: list[FindingUpdate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    applied: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """The plan as `--json` prints it."""
+        return {
+            "validation": self.validation_id,
+            "file": str(self.source),
+            "applied": self.applied,
+            "changes": [
+                {
+                    "criterion": u.new.criterion,
+                    "row": u.row,
+                    "fields": {k: list(v) for k, v in u.changed().items()},
+                }
+                for u in self.updates
+            ],
+            "problems": [
+                {"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message}
+                for p in self.problems
+            ],
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return getattr(value, "value", value)
+
+
+def worksheet_data(ctx: AppContext, session: ValidationSession) -> WorksheetData:
+    """What the workbook of an open validation shows."""
+    return WorksheetData(
+        validation=session.validation,
+        entity_name=session.catalog.name,
+        catalog=session.catalog,
+        categories=ctx.catalogs.categories,
+        reasons=session.reasons,
+        findings={cid: r.finding for cid, r in session.findings().items()},
+        exported_at=utc_now(),
+        app_version=__version__,
+    )
+
+
+def export_worksheet(ctx: AppContext, validation_id: str, target: Path) -> ValidationSession:
+    """Write the validation's worksheet to an .xlsx file."""
+    from ctpat_desktop.worksheet.xlsx_export import write_worksheet
+
+    session = ValidationSession(ctx, validation_id)
+    write_worksheet(target, worksheet_data(ctx, session))
+    return session
+
+
+def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> ImportPlan:
+    """Read and check a workbook; nothing is changed."""
+    from ctpat_desktop.worksheet.xlsx_import import read_worksheet
+
+    session = ValidationSession(ctx, validation_id)
+    content = read_worksheet(source, session.catalog, session.reasons)
+    plan = ImportPlan(session.id, source, problems=list(content.problems))
+    expected_catalog = f"{session.catalog.entity} {session.catalog.version}"
+    if content.validation_id != session.id:
+        plan.problems.append(
+            Problem(
+                VALIDATION,
+                None,
+                None,
+                f"this worksheet is for validation "
+                f"{content.validation_id or '(none)'}, not {session.id}",
+            )
+        )
+    if content.catalog != expected_catalog:
+        plan.problems.append(
+            Problem(
+                VALIDATION,
+                None,
+                None,
+                f"this worksheet uses catalog "
+                f"{content.catalog or '(none)'}, the validation uses {expected_catalog}",
+            )
+        )
+    if session.validation.status is Lifecycle.SIGNED:
+        plan.problems.append(
+            Problem(WORKSHEET, None, None, "the validation is signed and locked; reopen it first")
+        )
+    current = {cid: r.finding for cid, r in session.findings().items()}
+    for row, finding in content.rows:
+        criterion = session.catalog.get(finding.criterion)
+        assert criterion is not None
+        try:
+            checked = apply_finding_rules(
+                finding,
+                criterion,
+                frozenset(r.code for r in session.reasons),
+                session.validation.date,
+                ctx.settings.response_days,
+            )
+        except RuleError as exc:
+            plan.problems.append(Problem(WORKSHEET, row, None, str(exc)))
+            continue
+        old = current.get(finding.criterion, Finding(finding.criterion))
+        if checked != old:
+            plan.updates.append(FindingUpdate(row, old, checked))
+    return plan
+
+
+def apply_import_plan(ctx: AppContext, plan: ImportPlan) -> None:
+    """Apply a plan without problems in one transaction, with an audit event per finding."""
+    if plan.problems:
+        raise RuleError(f"{plan.source}: {len(plan.problems)} problems; nothing was applied")
+    session = ValidationSession(ctx, plan.validation_id)
+    session.replace_findings([u.new for u in plan.updates])
+    plan.applied = True
+
+
+def import_worksheet(
+    ctx: AppContext, validation_id: str, source: Path, *, dry_run: bool = False
+) -> ImportPlan:
+    """Plan the import and, unless dry_run or there are problems, apply it."""
+    plan = plan_worksheet_import(ctx, validation_id, source)
+    if not dry_run and not plan.problems and plan.updates:
+        apply_import_plan(ctx, plan)
+    return plan

@@ -1,0 +1,318 @@
+"""Write the validation worksheet as an .xlsx workbook a person is glad to work in."""
+
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.worksheet.model import Finding, FindingStatus
+from ctpat_desktop.worksheet.xlsx_layout import (
+    FORMAT_VERSION,
+    LEVEL_LABELS,
+    LISTS,
+    STATUS_LABELS,
+    SUMMARY,
+    VALIDATION,
+    VERIFIED_LABELS,
+    WORKSHEET,
+    YES_NO,
+    Column,
+    WorksheetData,
+    category_label,
+    worksheet_columns,
+)
+
+_HEADER_FILL = "1F4E79"
+_NOT_MET_FILL = "F8D7DA"
+_EXCEEDS_FILL = "D4EDDA"
+_ANSWER_FILL = "FFFDE7"
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def write_worksheet(path: Path, data: WorksheetData) -> None:
+    """Write the workbook to path (through a temporary file, so a failure leaves no half file)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = WORKSHEET
+    columns = worksheet_columns(data.reason_columns())
+    lists = _write_lists(workbook, data)
+    rows = _write_rows(sheet, columns, data)
+    _add_validations(sheet, columns, rows, lists, data)
+    _format_worksheet(sheet, columns, rows)
+    _write_summary(workbook, columns, rows, data)
+    _write_validation(workbook, data)
+    workbook.active = 0
+    tmp = path.with_name(path.name + ".part")
+    try:
+        workbook.save(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CtpatError(f"{path}: cannot be written ({exc.strerror})") from exc
+
+
+def _text(cell: Any, value: str) -> None:
+    """Put user text in a cell; text that looks like a formula stays text."""
+    cell.value = value
+    if value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+
+
+def _answers(finding: Finding, reason_labels: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "profile_answer": finding.profile_answer,
+        "status": STATUS_LABELS[finding.status],
+        "verified": VERIFIED_LABELS[finding.verified] if finding.verified else "",
+        "note": finding.note,
+        "report_text": finding.report_text,
+        "action": finding.action,
+        "due": finding.due,
+        "response_implemented": (
+            YES_NO[finding.response_implemented] if finding.response_implemented is not None else ""
+        ),
+        "response_note": finding.response_note,
+    }
+    for n, code in enumerate(finding.reasons, start=1):
+        values[f"reason_{n}"] = reason_labels.get(code, code)
+    return values
+
+
+def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) -> int:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    names = {c.number: c.name for c in data.categories}
+    reason_labels = {r.code: r.label for r in data.reasons}
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    answer_fill = PatternFill("solid", fgColor=_ANSWER_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    unlocked = Protection(locked=False)
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font, cell.fill = header_font, header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    row = 1
+    for criterion in data.catalog.criteria:
+        row += 1
+        finding = data.findings.get(criterion.id, Finding(criterion.id))
+        fixed = {
+            "category": category_label(criterion.category, names[criterion.category]),
+            "criterion": criterion.id,
+            "level": LEVEL_LABELS[criterion.level.value],
+            "criterion_text": f"{criterion.title}\n{criterion.text}",
+            "guidance": criterion.guidance,
+        }
+        answers = _answers(finding, reason_labels)
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=row, column=index)
+            value = answers.get(column.key) if column.editable else fixed[column.key]
+            if isinstance(value, str):
+                _text(cell, value)
+            elif value is not None:
+                cell.value = value
+            cell.alignment = wrap
+            if column.editable:
+                cell.protection = unlocked
+                cell.fill = answer_fill
+            if column.key == "due":
+                cell.number_format = "yyyy-mm-dd"
+    return row
+
+
+def _write_lists(workbook: Any, data: WorksheetData) -> dict[str, str]:
+    """A hidden sheet holding the drop-down lists; the range reference of each list."""
+    sheet = workbook.create_sheet(LISTS)
+    sheet.sheet_state = "hidden"
+    lists = {
+        "status": list(STATUS_LABELS.values()),
+        "reason": [r.label for r in data.reasons],
+        "verified": list(VERIFIED_LABELS.values()),
+        "yes_no": list(YES_NO.values()),
+    }
+    refs = {}
+    for index, (name, values) in enumerate(lists.items(), start=1):
+        letter = chr(ord("A") + index - 1)
+        for row, value in enumerate(values, start=1):
+            sheet.cell(row=row, column=index, value=value)
+        refs[name] = f"{LISTS}!${letter}$1:${letter}${len(values)}"
+    sheet.protection.sheet = True
+    return refs
+
+
+def _add_validations(
+    sheet: Any, columns: tuple[Column, ...], rows: int, lists: dict[str, str], data: WorksheetData
+) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    def column_range(key: str) -> str:
+        letter = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == key))
+        return f"{letter}2:{letter}{rows}"
+
+    def pick_from(list_name: str, title: str) -> DataValidation:
+        rule = DataValidation(type="list", formula1=f"={lists[list_name]}", allow_blank=True)
+        rule.error = f"Choose a value from the list ({title})."
+        rule.errorTitle = title
+        rule.showErrorMessage = True
+        return rule
+
+    status = pick_from("status", "Finding")
+    status.add(column_range("status"))
+    reason = pick_from("reason", "Deficiency reason")
+    for column in columns:
+        if column.key.startswith("reason_"):
+            reason.add(column_range(column.key))
+    verified = pick_from("verified", "How verified")
+    verified.add(column_range("verified"))
+    implemented = pick_from("yes_no", "Member: implemented?")
+    implemented.add(column_range("response_implemented"))
+    on = data.validation.date
+    due = DataValidation(
+        type="date", operator="greaterThanOrEqual", formula1=f"DATE({on.year},{on.month},{on.day})"
+    )
+    due.error = f"Enter a date on or after the validation date {on.isoformat()}."
+    due.errorTitle = "Response due"
+    due.showErrorMessage = True
+    due.add(column_range("due"))
+    for rule in (status, reason, verified, implemented, due):
+        sheet.add_data_validation(rule)
+
+
+def _format_worksheet(sheet: Any, columns: tuple[Column, ...], rows: int) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(len(columns))
+    status = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == "status"))
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.row_dimensions[1].height = 32
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{last}{rows}"
+    area = f"A2:{last}{rows}"
+    for label, fill in (
+        (STATUS_LABELS[FindingStatus.NOT_MET], _NOT_MET_FILL),
+        (STATUS_LABELS[FindingStatus.EXCEEDS], _EXCEEDS_FILL),
+    ):
+        sheet.conditional_formatting.add(
+            area,
+            FormulaRule(
+                formula=[f'${status}2="{label}"'],
+                fill=PatternFill("solid", bgColor=fill, fgColor=fill),
+            ),
+        )
+    protection = sheet.protection
+    protection.sheet = True
+    protection.autoFilter = False
+    protection.sort = False
+    protection.formatColumns = False
+    protection.formatRows = False
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = sheet.PAPERSIZE_LETTER
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddFooter.center.text = "Page &P of &N"
+
+
+def _write_summary(
+    workbook: Any, columns: tuple[Column, ...], rows: int, data: WorksheetData
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(SUMMARY)
+    centered = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    def whole(key: str) -> str:
+        letter = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == key))
+        return f"{WORKSHEET}!${letter}$2:${letter}${rows}"
+
+    category, status, level = whole("category"), whole("status"), whole("level")
+    headers = [
+        "Category",
+        "Criteria",
+        *STATUS_LABELS.values(),
+        "Required actions",
+        "Recommendations",
+    ]
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        cell.alignment = centered
+    names = {c.number: c.name for c in data.categories}
+    row = 1
+    for number in data.catalog.categories():
+        row += 1
+        sheet.cell(row=row, column=1, value=category_label(number, names[number]))
+        sheet.cell(row=row, column=2, value=f"=COUNTIF({category},$A{row})")
+        for offset, label in enumerate(STATUS_LABELS.values()):
+            column = 3 + offset
+            letter = get_column_letter(column)
+            formula = f"=COUNTIFS({category},$A{row},{status},{letter}$1)"
+            if label == STATUS_LABELS[FindingStatus.NOT_REVIEWED]:
+                formula += f'+COUNTIFS({category},$A{row},{status},"")'
+            sheet.cell(row=row, column=column, value=formula)
+        not_met = STATUS_LABELS[FindingStatus.NOT_MET]
+        base = f'=COUNTIFS({category},$A{row},{status},"{not_met}",{level},'
+        sheet.cell(row=row, column=len(headers) - 1, value=base + '"Must")')
+        sheet.cell(row=row, column=len(headers), value=base + '"Should")')
+    total = row + 1
+    sheet.cell(row=total, column=1, value="Total").font = Font(bold=True)
+    for column in range(2, len(headers) + 1):
+        letter = get_column_letter(column)
+        cell = sheet.cell(row=total, column=column, value=f"=SUM({letter}2:{letter}{row})")
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 58
+    for column in range(2, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 15
+    for cells in sheet.iter_rows(min_row=2, min_col=2):
+        for cell in cells:
+            cell.alignment = centered
+    sheet.freeze_panes = "B2"
+    sheet.protection.sheet = True
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_validation(workbook: Any, data: WorksheetData) -> None:
+    from openpyxl.styles import Font
+
+    sheet = workbook.create_sheet(VALIDATION)
+    v = data.validation
+    pairs = [
+        ("Member", v.member.name),
+        ("Account number", v.member.account),
+        ("Entity type", data.entity_name),
+        ("Validation mode", v.mode.value),
+        ("Validation date", v.date),
+        ("SCSS", v.scss),
+        ("Status", v.status.value),
+        ("Validation ID", v.id),
+        ("Catalog", f"{v.entity} {v.catalog_version}"),
+        ("Worksheet format", FORMAT_VERSION),
+        ("Exported at", data.exported_at),
+        ("Exported by", f"ctpat-desktop {data.app_version}"),
+    ]
+    for row, (key, value) in enumerate(pairs, start=1):
+        sheet.cell(row=row, column=1, value=key).font = Font(bold=True)
+        cell = sheet.cell(row=row, column=2)
+        if isinstance(value, str):
+            _text(cell, value)
+        else:
+            cell.value = value
+        if key == "Validation date":
+            cell.number_format = "yyyy-mm-dd"
+    sheet.column_dimensions["A"].width = 20
+    sheet.column_dimensions["B"].width = 60
+    sheet.protection.sheet = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -1,0 +1,263 @@
+"""Read a validation worksheet back: every cell checked, problems named by sheet, row, column."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop.catalog import Catalog, Reason
+from ctpat_desktop.worksheet.model import Finding, FindingStatus, Verification
+from ctpat_desktop.worksheet.xlsx_layout import (
+    FORMAT_VERSION,
+    STATUS_LABELS,
+    VALIDATION,
+    VERIFIED_LABELS,
+    WORKSHEET,
+    YES_NO,
+    worksheet_columns,
+)
+from ctpat_desktop.worksheet.xlsx_safety import WorkbookError, check_xlsx_archive
+
+MAX_ROWS = 2000
+MAX_TEXT = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the workbook, where a person can find it."""
+
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.column or ''}{self.row or ''}"
+        return f"{self.sheet}!{place}: {self.message}" if place else f"{self.sheet}: {self.message}"
+
+
+@dataclass
+class WorksheetContent:
+    """What a workbook says: its header facts, its findings by row, and its problems."""
+
+    validation_id: str | None = None
+    catalog: str | None = None
+    rows: list[tuple[int, Finding]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _lookup(labels: dict[Any, str]) -> dict[str, Any]:
+    """Accept a label or a code, in any case."""
+    table = {label.casefold(): key for key, label in labels.items()}
+    table |= {str(getattr(key, "value", key)).casefold(): key for key in labels}
+    return table
+
+
+_STATUS = _lookup(dict(STATUS_LABELS))
+_VERIFIED = _lookup(dict(VERIFIED_LABELS))
+_YES_NO = {label.casefold(): value for value, label in YES_NO.items()}
+
+
+def read_worksheet(path: Path, catalog: Catalog, reasons: tuple[Reason, ...]) -> WorksheetContent:
+    """Parse the workbook after checking the archive; WorkbookError when it cannot be read."""
+    check_xlsx_archive(path)
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl and defusedxml raise many kinds for a hostile file
+        raise WorkbookError(
+            f"{path}: cannot be read as a workbook ({type(exc).__name__}: {exc})"
+        ) from None
+    try:
+        content = WorksheetContent()
+        for needed in (WORKSHEET, VALIDATION):
+            if needed not in workbook.sheetnames:
+                raise WorkbookError(
+                    f"{path}: no sheet named {needed}; is it a validation worksheet?"
+                )
+        _read_header(workbook[VALIDATION], content)
+        _read_rows(workbook[WORKSHEET], catalog, reasons, content)
+        return content
+    except WorkbookError:
+        raise
+    except Exception as exc:
+        raise WorkbookError(
+            f"{path}: cannot be read as a workbook ({type(exc).__name__}: {exc})"
+        ) from None
+    finally:
+        workbook.close()
+
+
+def _read_header(sheet: Any, content: WorksheetContent) -> None:
+    facts = {}
+    for row in sheet.iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
+        if row and isinstance(row[0], str):
+            facts[row[0].strip()] = row[1] if len(row) > 1 else None
+    content.validation_id = str(facts.get("Validation ID") or "").strip() or None
+    content.catalog = str(facts.get("Catalog") or "").strip() or None
+    version = facts.get("Worksheet format")
+    if version not in (FORMAT_VERSION, str(FORMAT_VERSION)):
+        content.problems.append(
+            Problem(VALIDATION, None, None, f"worksheet format {version!r} is not {FORMAT_VERSION}")
+        )
+
+
+def _rows(sheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        if number > MAX_ROWS + 1:
+            raise WorkbookError(f"sheet {WORKSHEET} has more than {MAX_ROWS} rows; refused")
+        yield number, cells
+
+
+def _read_rows(
+    sheet: Any, catalog: Catalog, reasons: tuple[Reason, ...], content: WorksheetContent
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    reason_table = _lookup({r.code: r.label for r in reasons})
+    known = {c.header: c.key for c in worksheet_columns(50)}
+    positions: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for number, cells in _rows(sheet):
+        if number == 1:
+            for index, cell in enumerate(cells):
+                key = known.get(str(cell.value).strip()) if cell.value is not None else None
+                if key:
+                    positions[key] = index
+            missing = [h for h, k in known.items() if k in _REQUIRED_KEYS and k not in positions]
+            if missing:
+                content.problems.append(
+                    Problem(WORKSHEET, 1, None, f"columns missing: {', '.join(missing)}")
+                )
+                return
+            continue
+        reader = _RowReader(cells, positions, number, content.problems, get_column_letter)
+        criterion_id = reader.code("criterion")
+        if not criterion_id:
+            if reader.has_answers():
+                reader.problem("criterion", "answers on a row without a criterion ID")
+            continue
+        if criterion_id not in catalog:
+            reader.problem(
+                "criterion", f"criterion {criterion_id} is not in catalog {catalog.version}"
+            )
+            continue
+        if criterion_id in seen:
+            reader.problem(
+                "criterion", f"criterion {criterion_id} is also on row {seen[criterion_id]}"
+            )
+            continue
+        seen[criterion_id] = number
+        finding = reader.finding(criterion_id, reason_table)
+        if finding is not None:
+            content.rows.append((number, finding))
+
+
+_REQUIRED_KEYS = {"criterion", "status", "reason_1", "due", "note", "action"}
+
+
+class _RowReader:
+    """Reads one row's cells into a Finding, noting every bad cell."""
+
+    def __init__(
+        self,
+        cells: tuple[Any, ...],
+        positions: dict[str, int],
+        number: int,
+        problems: list[Problem],
+        letter_of: Any,
+    ) -> None:
+        self._cells, self._positions, self._number = cells, positions, number
+        self._problems, self._letter_of = problems, letter_of
+        self._start = len(problems)
+
+    def _cell(self, key: str) -> Any:
+        index = self._positions.get(key)
+        if index is None or index >= len(self._cells):
+            return None
+        return self._cells[index]
+
+    def problem(self, key: str, message: str) -> None:
+        index = self._positions.get(key)
+        letter = self._letter_of(index + 1) if index is not None else None
+        self._problems.append(Problem(WORKSHEET, self._number, letter, message))
+
+    def raw(self, key: str) -> Any:
+        cell = self._cell(key)
+        if cell is None or cell.value is None:
+            return None
+        if cell.data_type == "f":
+            self.problem(key, "formulas are not accepted in answer cells; type the value")
+            return None
+        return cell.value
+
+    def code(self, key: str) -> str:
+        """A coded value: surrounding spaces do not count."""
+        return self.text(key).strip()
+
+    def text(self, key: str) -> str:
+        """Free text, exactly as typed."""
+        value = self.raw(key)
+        if value is None:
+            return ""
+        text = str(value)
+        if len(text) > MAX_TEXT:
+            self.problem(key, f"text longer than {MAX_TEXT} characters")
+            return ""
+        return text
+
+    def has_answers(self) -> bool:
+        return any(
+            self.raw(key) not in (None, "") for key in self._positions if key in _ANSWER_KEYS
+        )
+
+    def choice(self, key: str, table: dict[str, Any], what: str) -> Any:
+        text = self.code(key)
+        if not text:
+            return None
+        if text.casefold() not in table:
+            self.problem(key, f"'{text}' is not a valid {what}")
+            return None
+        return table[text.casefold()]
+
+    def day(self, key: str) -> date | None:
+        value = self.raw(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.problem(key, f"'{value}' is not a date (use YYYY-MM-DD)")
+            return None
+
+    def finding(self, criterion_id: str, reason_table: dict[str, str]) -> Finding | None:
+        status = self.choice("status", _STATUS, "finding") or FindingStatus.NOT_REVIEWED
+        reason_keys = sorted(
+            (k for k in self._positions if k.startswith("reason_")), key=lambda k: int(k[7:])
+        )
+        reasons = [self.choice(k, reason_table, "deficiency reason") for k in reason_keys]
+        verified = self.choice("verified", _VERIFIED, "verification method")
+        implemented = self.choice("response_implemented", _YES_NO, "answer (Yes or No)")
+        finding = Finding(
+            criterion=criterion_id,
+            status=FindingStatus(status),
+            reasons=tuple(r for r in reasons if r),
+            verified=Verification(verified) if verified else None,
+            note=self.text("note"),
+            report_text=self.text("report_text"),
+            action=self.text("action"),
+            due=self.day("due"),
+            profile_answer=self.text("profile_answer"),
+            response_implemented=implemented,
+            response_note=self.text("response_note"),
+        )
+        return None if len(self._problems) > self._start else finding
+
+
+_ANSWER_KEYS = {c.key for c in worksheet_columns(50) if c.editable}
