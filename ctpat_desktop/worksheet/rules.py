@@ -10,8 +10,9 @@ from ctpat_desktop.catalog import Catalog, Criterion, Level
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
 
+TEXT_FIELDS = ("note", "report_text", "action", "profile_answer", "response_note")
 # Text fields hold what a person can type: tabs and line breaks, no other control characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class Outcome(StrEnum):
@@ -45,9 +46,14 @@ def apply_finding_rules(
 ) -> Finding:
     """Check a finding and fill what the rules imply; RuleError names the first problem."""
     where = f"criterion {criterion.id}"
-    for name in ("note", "report_text", "action", "profile_answer", "response_note"):
-        if _CONTROL.search(getattr(finding, name)):
+    texts = {}
+    for name in TEXT_FIELDS:
+        # Line breaks are kept as \n whatever system typed them (XML turns \r into \n anyway).
+        text = getattr(finding, name).replace("\r\n", "\n").replace("\r", "\n")
+        if _CONTROL.search(text):
             raise RuleError(f"{where}: {name.replace('_', ' ')} contains control characters")
+        texts[name] = text
+    finding = replace(finding, **texts)
     unknown = [r for r in finding.reasons if r not in reason_codes]
     if unknown:
         allowed = ", ".join(sorted(reason_codes))

@@ -67,9 +67,7 @@ def read_worksheet(path: Path, catalog: Catalog, reasons: tuple[Reason, ...]) ->
     try:
         workbook = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl and defusedxml raise many kinds for a hostile file
-        raise WorkbookError(
-            f"{path}: cannot be read as a workbook ({type(exc).__name__}: {exc})"
-        ) from None
+        raise _unreadable(path, exc) from None
     try:
         content = WorksheetContent()
         for needed in (WORKSHEET, VALIDATION):
@@ -83,11 +81,25 @@ def read_worksheet(path: Path, catalog: Catalog, reasons: tuple[Reason, ...]) ->
     except WorkbookError:
         raise
     except Exception as exc:
-        raise WorkbookError(
-            f"{path}: cannot be read as a workbook ({type(exc).__name__}: {exc})"
-        ) from None
+        raise _unreadable(path, exc) from None
     finally:
         workbook.close()
+
+
+def _unreadable(path: Path, exc: BaseException) -> WorkbookError:
+    """One line saying why; XML entity tricks (billion laughs) are named as such."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            reason = "it declares XML entities, which a worksheet never needs; refused"
+            return WorkbookError(f"{path}: cannot be read as a workbook ({reason})")
+        cause = cause.__cause__ or cause.__context__
+    first_line = (str(exc).splitlines() or [""])[0]
+    return WorkbookError(
+        f"{path}: cannot be read as a workbook ({type(exc).__name__}: {first_line})"
+    )
 
 
 def _read_header(sheet: Any, content: WorksheetContent) -> None:

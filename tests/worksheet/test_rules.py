@@ -101,3 +101,19 @@ def test_progress_by_category_counts_and_incomplete_required_actions() -> None:
         catalog, [Finding(c.id, FindingStatus.MET) for c in catalog.in_category(8)]
     )
     assert [p.complete for p in done if p.category == 8] == [True]
+
+
+def test_line_breaks_are_normalised_and_control_characters_refused() -> None:
+    finding = _apply(Finding("4.8", FindingStatus.MET, note="one\r\ntwo\rthree\tfour"))
+    assert finding.note == "one\ntwo\nthree\tfour"
+    with pytest.raises(RuleError, match="report text contains control characters"):
+        _apply(Finding("4.8", FindingStatus.MET, report_text="bell\x07"))
+
+
+def test_member_response_only_on_not_met() -> None:
+    with pytest.raises(RuleError, match="response applies only to a not-met"):
+        _apply(Finding("4.8", FindingStatus.MET, response_implemented=True))
+    finding = _apply(
+        Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",), response_note="Done")
+    )
+    assert finding.response_note == "Done"
