@@ -301,3 +301,64 @@ def test_hub_command_says_it_is_not_there_yet() -> None:
         check=False,
     )
     assert result.returncode == 2 and "no hub yet" in result.stderr
+
+
+def test_worksheet_export_and_import_through_the_cli(
+    cli: Cli, planned: str, tmp_path: Path, data_dir: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "w.xlsx"
+    exported = cli("worksheet", "export", planned, str(out), "--json")
+    assert exported.code == 0 and exported.json()["criteria"] == 93
+    book = load_workbook(out)
+    sheet = book["Worksheet"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == "4.8")
+    sheet.cell(row, headers.index("Finding") + 1).value = "Not met"
+    sheet.cell(row, headers.index("Reason 1") + 1).value = "Training gap"
+    book.save(out)
+
+    before = _dump(data_dir)
+    dry = cli("worksheet", "import", planned, str(out), "--dry-run")
+    assert dry.code == 0 and "Would change 1 finding(s)" in dry.out
+    assert "4.8    status: not-reviewed -> not-met" in dry.out
+    assert _dump(data_dir) == before
+
+    applied = cli("worksheet", "import", planned, str(out), "--json").json()
+    assert applied["applied"] is True
+    assert applied["changes"][0]["fields"]["reasons"] == [[], ["training-gap"]]
+    shown = cli("validation", "show", planned, "--json").json()
+    assert next(f for f in shown["findings"] if f["criterion"] == "4.8")["status"] == "not-met"
+
+
+def test_worksheet_import_lists_every_problem(
+    cli: Cli, planned: str, tmp_path: Path, data_dir: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "w.xlsx"
+    cli("worksheet", "export", planned, str(out))
+    book = load_workbook(out)
+    sheet = book["Worksheet"]
+    sheet["G2"] = "Maybe"
+    sheet["G3"] = "Not met"
+    book.save(out)
+    before = _dump(data_dir)
+    result = cli("worksheet", "import", planned, str(out))
+    assert result.code == 1 and result.out == ""
+    lines = result.err.strip().splitlines()
+    assert lines[0] == f"ctpat-desktop: error: {out}: 2 problem(s); nothing was applied"
+    assert lines[1] == "  Worksheet!G2: 'Maybe' is not a valid finding"
+    assert lines[2].startswith("  Worksheet!G3: criterion 1.2: a not-met finding needs")
+    assert _dump(data_dir) == before
+    as_json = cli("worksheet", "import", planned, str(out), "--json")
+    assert as_json.code == 1 and len(as_json.json()["problems"]) == 2
+
+
+def test_worksheet_import_of_a_text_file(cli: Cli, planned: str, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("name,status\n")
+    result = cli("worksheet", "import", planned, str(fake))
+    assert result.code == 1
+    assert result.err.strip() == f"ctpat-desktop: error: {fake}: not an Excel workbook (.xlsx)"

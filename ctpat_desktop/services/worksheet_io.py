@@ -151,7 +151,7 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
                 ctx.settings.response_days,
             )
         except RuleError as exc:
-            plan.problems.append(Problem(WORKSHEET, row, None, str(exc)))
+            plan.problems.append(Problem(WORKSHEET, row, content.columns.get("status"), str(exc)))
             continue
         old = current.get(finding.criterion, Finding(finding.criterion))
         if checked != old:

@@ -45,6 +45,7 @@ class WorksheetContent:
     catalog: str | None = None
     rows: list[tuple[int, Finding]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 def _lookup(labels: dict[Any, str]) -> dict[str, Any]:
@@ -138,6 +139,7 @@ def _read_rows(
                 key = known.get(str(cell.value).strip()) if cell.value is not None else None
                 if key:
                     positions[key] = index
+                    content.columns[key] = get_column_letter(index + 1)
             missing = [h for h, k in known.items() if k in _REQUIRED_KEYS and k not in positions]
             if missing:
                 content.problems.append(
