@@ -1,9 +1,13 @@
-"""The main window: the list of validations, searchable and sortable."""
+"""The main window: the list of validations, searchable and sortable, and its worksheets."""
+
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -16,17 +20,24 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.services import worksheet_io
 from ctpat_desktop.services.validations import list_validations
+from ctpat_desktop.services.worksheet_io import ImportPlan
+from ctpat_desktop.ui.actions import main_actions
+from ctpat_desktop.ui.import_preview import ImportPreviewDialog
+from ctpat_desktop.ui.runner import Runner, TaskRunner
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
+
+_XLSX_FILTER = "Excel workbook (*.xlsx)"
 
 
 class MainWindow(QMainWindow):
     """Lists the validations of the data folder."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, runner: Runner | None = None) -> None:
         super().__init__()
         self._ctx = ctx
+        self._runner: Runner = runner if runner is not None else TaskRunner(self)
         self.setWindowTitle("CTPAT Validations")
         self.resize(1100, 600)
 
@@ -48,6 +59,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -59,6 +71,7 @@ class MainWindow(QMainWindow):
             "or create samples with `ctpat-desktop demo`."
         )
         self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -66,34 +79,135 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(body)
+        self.menu_actions = main_actions(self)
         self._build_menus()
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._update_actions()
         self.refresh()
 
     def _build_menus(self) -> None:
-        refresh = QAction("&Refresh", self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        find = QAction("&Find", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self.search.setFocus)
-        about = QAction("&About", self)
-        about.triggered.connect(self._on_about_triggered)
+        a = self.menu_actions
+        a.refresh.triggered.connect(self.refresh)
+        a.find.triggered.connect(self.search.setFocus)
+        a.export_worksheet.triggered.connect(self._on_export_worksheet_triggered)
+        a.import_worksheet.triggered.connect(self._on_import_worksheet_triggered)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._on_about_triggered)
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([refresh, find])
+        file_menu.addActions([a.refresh, a.find])
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.menuBar().addMenu("&Help").addAction(about)
+        file_menu.addActions([a.export_worksheet, a.import_worksheet])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        self.menuBar().addMenu("&Help").addAction(a.about)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addActions([a.export_worksheet, a.import_worksheet])
+
+    # Helpers ------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        """The ID of the selected validation, if one is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return str(self.proxy.data(rows[0], ValidationListModel.IdRole))
+
+    def select_id(self, validation_id: str) -> None:
+        """Select the row of one validation."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ValidationListModel.IdRole) == validation_id:
+                self.table.selectRow(row)
+                return
+
+    def _busy(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+    def _idle(self, message: str = "") -> None:
+        self.unsetCursor()
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_error(self, title: str) -> Any:
+        def show(exc: Exception) -> None:
+            self._idle()
+            QMessageBox.critical(self, title, str(exc))
+
+        return show
+
+    def _update_actions(self) -> None:
+        selected = self.selected_id() is not None
+        self.menu_actions.export_worksheet.setEnabled(selected)
+        self.menu_actions.import_worksheet.setEnabled(selected)
+
+    # Slots --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the validations from the store."""
-        try:
-            summaries = list_validations(self._ctx)
-        except CtpatError as exc:
-            QMessageBox.critical(self, "Cannot read the validations", str(exc))
+        """Reload the validations from the store (in the background)."""
+        keep = self.selected_id()
+
+        def show(summaries: list[Any]) -> None:
+            self.model.set_summaries(summaries)
+            self.empty_hint.setVisible(not summaries)
+            if keep:
+                self.select_id(keep)
+            self._update_actions()
+            self._idle(f"{len(summaries)} validations in {self._ctx.data_dir}")
+
+        self._busy("Reading validations…")
+        self._runner.run(
+            lambda: list_validations(self._ctx), show, self._on_error("Cannot read validations")
+        )
+
+    def _on_export_worksheet_triggered(self) -> None:
+        validation_id = self.selected_id()
+        if validation_id is None:
             return
-        self.model.set_summaries(summaries)
-        self.empty_hint.setVisible(not summaries)
-        self.statusBar().showMessage(f"{len(summaries)} validations in {self._ctx.data_dir}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export worksheet", str(Path.home() / "worksheet.xlsx"), _XLSX_FILTER
+        )
+        if not name:
+            return
+        target = Path(name)
+        self._busy(f"Writing {target.name}…")
+        self._runner.run(
+            lambda: worksheet_io.export_worksheet(self._ctx, validation_id, target),
+            lambda _session: self._idle(f"Worksheet written to {target}"),
+            self._on_error("Cannot export the worksheet"),
+        )
+
+    def _on_import_worksheet_triggered(self) -> None:
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import worksheet", str(Path.home()), _XLSX_FILTER
+        )
+        if not name:
+            return
+        source = Path(name)
+        self._busy(f"Reading {source.name}…")
+        self._runner.run(
+            lambda: worksheet_io.plan_worksheet_import(self._ctx, validation_id, source),
+            self._on_import_planned,
+            self._on_error("Cannot import the worksheet"),
+        )
+
+    def _on_import_planned(self, plan: ImportPlan) -> None:
+        self._idle()
+        if not ImportPreviewDialog.confirm(plan, self):
+            self._idle("Import cancelled; nothing was changed")
+            return
+        self._busy("Applying the worksheet…")
+        self._runner.run(
+            lambda: worksheet_io.apply_import_plan(self._ctx, plan),
+            lambda _none: self._on_import_applied(plan),
+            self._on_error("Cannot apply the worksheet"),
+        )
+
+    def _on_import_applied(self, plan: ImportPlan) -> None:
+        self._idle(f"{len(plan.updates)} finding(s) changed from {plan.source.name}")
+        self.refresh()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
@@ -101,3 +215,8 @@ class MainWindow(QMainWindow):
             "About ctpat-desktop",
             f"ctpat-desktop {__version__}\nCTPAT validations, offline first.",
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let running work finish before the window goes."""
+        self._runner.wait()
+        super().closeEvent(event)

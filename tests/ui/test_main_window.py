@@ -1,14 +1,31 @@
-"""The main window lists the validations; the model passes Qt's model checks."""
+"""The main window: lists validations, exports and imports worksheets through the runner."""
 
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.demo import create_demo
-from ctpat_desktop.services.validations import plan_validation
+from ctpat_desktop.services.validations import ValidationSession, plan_validation
+from ctpat_desktop.ui import main_window
+from ctpat_desktop.ui.import_preview import ImportPreviewDialog
 from ctpat_desktop.ui.main import run_gui
 from ctpat_desktop.ui.main_window import MainWindow
+from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
+from ctpat_desktop.worksheet import FindingStatus
+
+
+@pytest.fixture
+def window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
+    create_demo(ctx)
+    shown = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(shown)
+    return shown
 
 
 def test_model_passes_qt_model_tester(ctx: AppContext, qtmodeltester: ModelTester) -> None:
@@ -19,39 +36,122 @@ def test_model_passes_qt_model_tester(ctx: AppContext, qtmodeltester: ModelTeste
     assert model.rowCount() == 9
 
 
-def test_window_lists_searches_and_sorts(ctx: AppContext, qtbot: QtBot) -> None:
-    create_demo(ctx)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
+def test_window_lists_searches_and_sorts(window: MainWindow) -> None:
     assert window.proxy.rowCount() == 9
     assert not window.empty_hint.isVisibleTo(window)
 
     window.search.setText("bajío")
     assert window.proxy.rowCount() == 1
-    member = window.proxy.index(0, 0).data()
-    assert member == "Transportes del Bajío S.A. de C.V."
+    assert window.proxy.index(0, 0).data() == "Transportes del Bajío S.A. de C.V."
+    assert window.proxy.index(0, 2).data() == "Highway Carriers (U.S./Canada and U.S./Mexico)"
     window.search.clear()
 
     dates = [window.proxy.index(r, 4).data() for r in range(window.proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
-    progress = window.proxy.index(dates.index("2026-12-08"), 6).data()
-    assert progress.endswith("(0%)")
+    assert window.proxy.index(dates.index("2026-12-08"), 6).data().endswith("(0%)")
+
+
+def test_list_loads_through_the_background_runner(ctx: AppContext, qtbot: QtBot) -> None:
+    create_demo(ctx)
+    window = MainWindow(ctx, TaskRunner())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 9)
+    window.close()
 
 
 def test_empty_window_says_what_to_do(ctx: AppContext, qtbot: QtBot) -> None:
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, ImmediateRunner())
     qtbot.addWidget(window)
     assert window.proxy.rowCount() == 0
     assert window.empty_hint.isVisibleTo(window)
     assert "demo" in window.empty_hint.text()
+    assert not window.menu_actions.export_worksheet.isEnabled()
 
 
-def test_refresh_shows_a_validation_added_elsewhere(ctx: AppContext, qtbot: QtBot) -> None:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
+def test_refresh_keeps_the_selection_and_shows_new_validations(
+    window: MainWindow, ctx: AppContext
+) -> None:
+    window.table.selectRow(3)
+    chosen = window.selected_id()
     plan_validation(ctx, member="Acme", account="US-1234", entity="importer")
-    window.refresh()
-    assert window.proxy.rowCount() == 1
+    window.menu_actions.refresh.trigger()
+    assert window.proxy.rowCount() == 10
+    assert window.selected_id() == chosen
+
+
+def test_export_then_import_a_worksheet_from_the_menu(
+    window: MainWindow, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.search.setText("Great Lakes")
+    window.table.selectRow(0)
+    validation_id = window.selected_id()
+    assert validation_id is not None and window.menu_actions.export_worksheet.isEnabled()
+    target = tmp_path / "great-lakes.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menu_actions.export_worksheet.trigger()
+    assert target.exists()
+
+    book = load_workbook(target)
+    sheet = book["Worksheet"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == "1.3")
+    sheet.cell(row, 7).value = "Not applicable"
+    book.save(target)
+
+    shown: list[ImportPreviewDialog] = []
+
+    def accept(dialog: ImportPreviewDialog) -> int:
+        shown.append(dialog)
+        apply = dialog.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        assert apply.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ImportPreviewDialog, "exec", accept)
+    window.menu_actions.import_worksheet.trigger()
+    assert shown and shown[0].changes.rowCount() == 1
+    assert shown[0].changes.item(0, 1).text() == "status"
+    finding = ValidationSession(ctx, validation_id).findings()["1.3"].finding
+    assert finding.status is FindingStatus.NOT_APPLICABLE
+
+
+def test_import_with_problems_cannot_be_applied(
+    window: MainWindow, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.table.selectRow(1)
+    validation_id = window.selected_id()
+    assert validation_id is not None
+    target = tmp_path / "w.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menu_actions.export_worksheet.trigger()
+    book = load_workbook(target)
+    book["Worksheet"]["G2"] = "Maybe"
+    book.save(target)
+    before = ValidationSession(ctx, validation_id).findings()
+
+    def refuse(dialog: ImportPreviewDialog) -> int:
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).isEnabled()
+        assert dialog.problems.count() == 1 and "'Maybe'" in dialog.problems.item(0).text()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ImportPreviewDialog, "exec", refuse)
+    window.menu_actions.import_worksheet.trigger()
+    assert ValidationSession(ctx, validation_id).findings() == before
+
+
+def test_a_failing_task_shows_one_message(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.table.selectRow(0)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook")
+    messages: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake), ""))
+    monkeypatch.setattr(
+        main_window.QMessageBox, "critical", lambda _parent, _title, text: messages.append(text)
+    )
+    window.menu_actions.import_worksheet.trigger()
+    assert messages == [f"{fake}: not an Excel workbook (.xlsx)"]
 
 
 def test_run_gui_quits_by_itself(ctx: AppContext, qtbot: QtBot) -> None:

@@ -1,0 +1,53 @@
+"""Every menu and toolbar action of the main window, with its shortcut, in one place."""
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class MainActions:
+    """The main window's actions; the window connects them to its slots."""
+
+    refresh: QAction
+    find: QAction
+    export_worksheet: QAction
+    import_worksheet: QAction
+    quit: QAction
+    about: QAction
+
+
+def _action(
+    parent: QWidget, text: str, shortcut: QKeySequence | None = None, tip: str = ""
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def main_actions(parent: QWidget) -> MainActions:
+    """Create the main window's actions."""
+    standard = QKeySequence.StandardKey
+    return MainActions(
+        refresh=_action(parent, "&Refresh", QKeySequence(standard.Refresh)),
+        find=_action(parent, "&Find", QKeySequence(standard.Find)),
+        export_worksheet=_action(
+            parent,
+            "&Export worksheet…",
+            QKeySequence("Ctrl+E"),
+            "Write the selected validation's worksheet as an Excel workbook",
+        ),
+        import_worksheet=_action(
+            parent,
+            "&Import worksheet…",
+            QKeySequence("Ctrl+I"),
+            "Read a filled worksheet back into the selected validation",
+        ),
+        quit=_action(parent, "&Quit", QKeySequence(standard.Quit)),
+        about=_action(parent, "&About"),
+    )
