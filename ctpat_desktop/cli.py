@@ -78,6 +78,7 @@ def _add_validation_commands(
     new.add_argument("--mode", default="virtual", help="virtual, in-person or hybrid")
     new.add_argument("--date", help="validation date YYYY-MM-DD (default today)")
     new.add_argument("--scss", default="", help="SCSS name (default: you)")
+    new.add_argument("--office", help="field office (default: the office in settings)")
     command(validation, "list", _validation_list, "all validations with progress")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
     export = command(validation, "export", _validation_export, "write a validation as JSON")
@@ -219,6 +220,7 @@ def _validation_new(ctx: "AppContext", args: argparse.Namespace) -> Any:
         mode=args.mode,
         on=parse_date(args.date, "--date") if args.date else None,
         scss=args.scss,
+        office=args.office,
     )
     if not args.json:
         print(

@@ -17,6 +17,7 @@ class Settings:
 
     response_days: int = DEFAULT_RESPONSE_DAYS
     user: str = ""
+    office: str = ""
 
     @property
     def actor(self) -> str:
@@ -44,7 +45,9 @@ def load_settings(data_dir: Path) -> Settings:
     days = raw.get("response_days", DEFAULT_RESPONSE_DAYS)
     if not isinstance(days, int) or not 1 <= days <= 365:
         raise CtpatError(f"{path}: response_days must be a whole number of days from 1 to 365")
-    return Settings(response_days=days, user=str(raw.get("user", "")))
+    return Settings(
+        response_days=days, user=str(raw.get("user", "")), office=str(raw.get("office", ""))
+    )
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

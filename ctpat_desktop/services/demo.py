@@ -8,7 +8,7 @@ from datetime import date
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Criterion
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, Verification
 
 # Share of all deficiencies by category (DOMAIN.md, "MSC Performance Tracking Dashboard").
 CATEGORY_SHARES = {
@@ -163,38 +163,42 @@ def _pick_deficient(rng: random.Random, criteria: list[Criterion], count: int) -
     return chosen
 
 
-def _record_sample(ctx: AppContext, session: ValidationSession, sample: _Sample) -> None:
+def _sample_findings(session: ValidationSession, sample: _Sample) -> list[Finding]:
     rng = random.Random(sample.account)
     criteria = list(session.catalog.criteria)
     reviewed = criteria[: round(len(criteria) * sample.reviewed_share)]
     deficient = {c.id for c in _pick_deficient(rng, reviewed, sample.deficiencies)}
     codes = list(REASON_WEIGHTS)
     weights = list(REASON_WEIGHTS.values())
+    findings = []
     for criterion in reviewed:
-        verified = rng.choice(_VERIFIED)
+        verified = Verification(rng.choice(_VERIFIED))
+        title = criterion.title.lower()
         if criterion.id in deficient:
-            reasons = sorted(set(rng.choices(codes, weights, k=rng.choice((1, 1, 2)))))
-            session.record_finding(
+            reasons = tuple(sorted(set(rng.choices(codes, weights, k=rng.choice((1, 1, 2))))))
+            finding = Finding(
                 criterion.id,
-                status="not-met",
+                FindingStatus.NOT_MET,
                 reasons=reasons,
                 verified=verified,
-                note=f"Member could not demonstrate: {criterion.title.lower()}.",
-                report_text=f"The member has not fully implemented: {criterion.title.lower()}.",
-                action=f"Put in place and document: {criterion.title.lower()}; send evidence.",
+                note=f"Member could not demonstrate: {title}.",
+                report_text=f"The member has not fully implemented: {title}.",
+                action=f"Put in place and document: {title}; send evidence.",
             )
         elif rng.random() < 0.03:
-            session.record_finding(
+            finding = Finding(
                 criterion.id,
-                status="exceeds",
-                verified="process-observed",
+                FindingStatus.EXCEEDS,
+                verified=Verification.PROCESS_OBSERVED,
                 note="Senior management sponsors an automated, documented process with "
                 "independent checks; records shown for the last 12 months.",
             )
         elif rng.random() < 0.04:
-            session.record_finding(criterion.id, status="not-applicable", verified=verified)
+            finding = Finding(criterion.id, FindingStatus.NOT_APPLICABLE, verified=verified)
         else:
-            session.record_finding(criterion.id, status="met", verified=verified)
+            finding = Finding(criterion.id, FindingStatus.MET, verified=verified)
+        findings.append(finding)
+    return findings
 
 
 def create_demo(ctx: AppContext) -> list[str]:
@@ -215,7 +219,7 @@ def create_demo(ctx: AppContext) -> list[str]:
             validation_id=validation_id,
         )
         session = ValidationSession(ctx, validation_id)
-        _record_sample(ctx, session, sample)
+        session.replace_findings(_sample_findings(session, sample))
         ctx.store.set_status(validation_id, sample.status, ctx.actor)
         created.append(validation_id)
     return created

@@ -66,6 +66,7 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
             "mode": v.mode.value,
             "date": v.date.isoformat(),
             "scss": v.scss,
+            "office": v.office,
             "status": v.status.value,
         },
         "catalog": session.catalog.raw,
@@ -163,6 +164,7 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         date=date.fromisoformat(head["date"]),
         scss=head["scss"],
         status=Lifecycle(head["status"]),
+        office=head["office"],
     )
     codes = ctx.catalogs.reason_codes()
     records = []

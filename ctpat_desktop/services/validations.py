@@ -46,6 +46,7 @@ def plan_validation(
     mode: str = "virtual",
     on: date | None = None,
     scss: str = "",
+    office: str | None = None,
     validation_id: str | None = None,
 ) -> Validation:
     """Create a validation pinned to the entity's current catalog."""
@@ -65,6 +66,7 @@ def plan_validation(
         mode=Mode.parse(mode),
         date=on or date.today(),
         scss=scss.strip() or ctx.actor,
+        office=(office if office is not None else ctx.settings.office).strip(),
     )
     ctx.store.create_validation(validation, catalog, ctx.actor)
     return validation

@@ -19,6 +19,7 @@ def validation_view(v: Validation) -> dict[str, Any]:
         "mode": v.mode.value,
         "date": v.date.isoformat(),
         "scss": v.scss,
+        "office": v.office,
         "status": v.status.value,
     }
 

@@ -33,6 +33,9 @@ from ctpat_desktop.worksheet import (
 )
 
 FindingChange = Callable[[Finding], Finding]
+# Audit action of findings written in bulk (a file import, sample data), as opposed to the
+# "create"/"update" of one edit at a time: the dashboard's pace check looks only at those.
+BULK_ACTION = "import"
 _FINDING_FIELDS = (
     "status",
     "reasons",
@@ -126,6 +129,7 @@ def _validation_from_row(row: sqlite3.Row) -> Validation:
         date=date.fromisoformat(row["date"]),
         scss=row["scss"],
         status=Lifecycle(row["status"]),
+        office=row["office"],
     )
 
 
@@ -253,6 +257,7 @@ class Store:
                     actor,
                     now,
                     stamp=(record.updated_at, record.updated_by),
+                    action=BULK_ACTION,
                 )
             for item in attached:
                 self._insert_evidence(conn, validation.id, item, actor, now)
@@ -282,14 +287,15 @@ class Store:
             "mode": validation.mode.value,
             "date": validation.date.isoformat(),
             "scss": validation.scss,
+            "office": validation.office,
             "status": validation.status.value,
             "created_at": now,
             "updated_at": now,
         }
         conn.execute(
             "INSERT INTO validations (id, member_id, entity, catalog_version, mode, date, scss, "
-            "status, created_at, updated_at) VALUES (:id, :member_id, :entity, "
-            ":catalog_version, :mode, :date, :scss, :status, :created_at, :updated_at)",
+            "office, status, created_at, updated_at) VALUES (:id, :member_id, :entity, "
+            ":catalog_version, :mode, :date, :scss, :office, :status, :created_at, :updated_at)",
             row,
         )
         audit.append_event(
@@ -430,13 +436,19 @@ class Store:
             return self._write_finding(conn, validation_id, criterion, change, actor, now)
 
     def change_findings(
-        self, validation_id: str, changes: Sequence[tuple[str, FindingChange]], actor: str
+        self,
+        validation_id: str,
+        changes: Sequence[tuple[str, FindingChange]],
+        actor: str,
+        action: str = BULK_ACTION,
     ) -> list[FindingRecord]:
-        """Several finding changes applied together: all of them or none."""
+        """Several finding changes applied together (all or none), audited as one action."""
         now = utc_now()
         with self.transaction() as conn:
             return [
-                self._write_finding(conn, validation_id, criterion, change, actor, now)
+                self._write_finding(
+                    conn, validation_id, criterion, change, actor, now, action=action
+                )
                 for criterion, change in changes
             ]
 
@@ -449,6 +461,7 @@ class Store:
         actor: str,
         now: str,
         stamp: tuple[str, str] | None = None,
+        action: str | None = None,
     ) -> FindingRecord:
         row = conn.execute(_SELECT_FINDING, (validation_id, criterion)).fetchone()
         old = _finding_from_row(row) if row else Finding(criterion)
@@ -474,7 +487,7 @@ class Store:
             conn,
             at=now,
             actor=actor,
-            action="create" if row is None else "update",
+            action=action or ("create" if row is None else "update"),
             kind="finding",
             record_id=finding_id,
             validation_id=validation_id,

@@ -56,6 +56,7 @@ validations = sa.Table(
     sa.Column("mode", sa.String(16), nullable=False),
     sa.Column("date", sa.String(10), nullable=False),
     sa.Column("scss", sa.String(120), nullable=False),
+    sa.Column("office", sa.String(80), nullable=False, server_default=""),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("created_at", _STAMP, nullable=False),
     sa.Column("updated_at", _STAMP, nullable=False),

@@ -102,3 +102,4 @@ class Validation:
     date: date
     scss: str
     status: Lifecycle = Lifecycle.PLANNED
+    office: str = ""
