@@ -48,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command(commands, "demo", _demo, "create realistic sample validations")
+    stats = command(commands, "stats", _stats, "the deficiency dashboard's figures")
+    stats.add_argument("--from", dest="start", help="first validation date YYYY-MM-DD")
+    stats.add_argument("--to", dest="end", help="last validation date YYYY-MM-DD")
+    stats.add_argument("--entity", help="entity type")
+    stats.add_argument("--mode", help="virtual, in-person or hybrid")
+    stats.add_argument("--office", help="field office")
+    stats.add_argument("--scss", help="SCSS name")
+    stats.add_argument("--pdf", type=Path, help="also write the dashboard as a PDF")
+    stats.add_argument("--xlsx", type=Path, help="also write the dashboard as an Excel workbook")
     _add_catalog_commands(commands, command)
     _add_validation_commands(commands, command)
     _add_finding_commands(commands, command)
@@ -357,6 +366,24 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _stats(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.dashboard import dashboard, export_dashboard, print_dashboard
+
+    figures = dashboard(
+        ctx,
+        start=args.start,
+        end=args.end,
+        entity=args.entity,
+        mode=args.mode,
+        office=args.office,
+        scss=args.scss,
+    )
+    export_dashboard(figures, pdf=args.pdf, xlsx=args.xlsx)
+    if not args.json:
+        print_dashboard(figures)
+    return figures
+
+
 def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services.demo import create_demo
 
@@ -384,6 +411,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = handler(ctx, args)
         finally:
             ctx.close()
+        if args.json:
+            json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+            sys.stdout.flush()
     except CtpatError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
@@ -403,7 +434,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
-    if args.json:
-        json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
     return 0

@@ -9,7 +9,7 @@ import json
 import mimetypes
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -181,6 +181,10 @@ class Store:
             raise
 
     def _query(self, sql: str, *params: Any) -> list[sqlite3.Row]:
+        return self.read(sql, params)
+
+    def read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
+        """Rows of one read-only query (for reports and statistics that aggregate in SQL)."""
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
@@ -213,6 +217,11 @@ class Store:
                 f"catalog {catalog.entity} {catalog.version} differs from the copy already "
                 "pinned in this database; a changed catalog needs a new version"
             )
+
+    def pinned_documents(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """Every pinned catalog document by (entity, version), as stored (already checked)."""
+        rows = self._query("SELECT entity, version, document FROM catalog_snapshots")
+        return {(r["entity"], r["version"]): json.loads(r["document"]) for r in rows}
 
     def pinned_catalog(self, entity: str, version: str) -> Catalog:
         """The exact catalog version a validation was created with."""

@@ -14,6 +14,7 @@ class MainActions:
     find: QAction
     export_worksheet: QAction
     import_worksheet: QAction
+    dashboard: QAction
     quit: QAction
     about: QAction
 
@@ -47,6 +48,12 @@ def main_actions(parent: QWidget) -> MainActions:
             "&Import worksheet…",
             QKeySequence("Ctrl+I"),
             "Read a filled worksheet back into the selected validation",
+        ),
+        dashboard=_action(
+            parent,
+            "&Dashboard",
+            QKeySequence("Ctrl+D"),
+            "Deficiencies by category, criterion, reason and mode across validations",
         ),
         quit=_action(parent, "&Quit", QKeySequence(standard.Quit)),
         about=_action(parent, "&About"),

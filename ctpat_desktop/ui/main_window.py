@@ -24,6 +24,7 @@ from ctpat_desktop.services import worksheet_io
 from ctpat_desktop.services.validations import list_validations
 from ctpat_desktop.services.worksheet_io import ImportPlan
 from ctpat_desktop.ui.actions import main_actions
+from ctpat_desktop.ui.dashboard_window import DashboardWindow
 from ctpat_desktop.ui.import_preview import ImportPreviewDialog
 from ctpat_desktop.ui.runner import Runner, TaskRunner
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(body)
         self.menu_actions = main_actions(self)
+        self.dashboard: DashboardWindow | None = None
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.search.setFocus)
         a.export_worksheet.triggered.connect(self._on_export_worksheet_triggered)
         a.import_worksheet.triggered.connect(self._on_import_worksheet_triggered)
+        a.dashboard.triggered.connect(self._on_dashboard_triggered)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about_triggered)
         file_menu = self.menuBar().addMenu("&File")
@@ -99,10 +102,11 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.export_worksheet, a.import_worksheet])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
+        self.menuBar().addMenu("&View").addAction(a.dashboard)
         self.menuBar().addMenu("&Help").addAction(a.about)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
-        toolbar.addActions([a.export_worksheet, a.import_worksheet])
+        toolbar.addActions([a.export_worksheet, a.import_worksheet, a.dashboard])
 
     # Helpers ------------------------------------------------------------------------
 
@@ -208,6 +212,13 @@ class MainWindow(QMainWindow):
     def _on_import_applied(self, plan: ImportPlan) -> None:
         self._idle(f"{len(plan.updates)} finding(s) changed from {plan.source.name}")
         self.refresh()
+
+    def _on_dashboard_triggered(self) -> None:
+        if self.dashboard is None:
+            self.dashboard = DashboardWindow(self._ctx, self._runner, self)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.refresh()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

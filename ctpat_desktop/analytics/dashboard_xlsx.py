@@ -1,0 +1,360 @@
+"""Write the MSC performance dashboard (`ctpat-desktop stats`) as an .xlsx workbook."""
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop.errors import CtpatError
+
+TITLE = "MSC Performance Dashboard"
+AUTHOR = "ctpat-desktop"
+_HEADER_FILL = "1F4E79"
+_FORMULA_START = ("=", "+", "-", "@")
+# Percents are stored as fractions (12.5 % as 0.125) so that they calculate like Excel's own.
+_PERCENT = "0.00%"
+_DECIMAL = "0.00"
+_COUNT = "#,##0"
+_MODES = {"virtual": "Virtual", "in-person": "In-person", "hybrid": "Hybrid"}
+_FILTERS = (
+    ("from", "From"),
+    ("to", "To"),
+    ("entity", "Entity"),
+    ("mode", "Mode"),
+    ("office", "Office"),
+    ("scss", "SCSS"),
+)
+_EMPTY: Mapping[str, Any] = {
+    "filters": {},
+    "generated_at": "",
+    "validations": 0,
+    "findings_reviewed": 0,
+    "deficiencies": 0,
+    "required_actions": 0,
+    "recommendations": 0,
+    "deficiencies_per_validation": 0.0,
+    "share_without_deficiencies": 0.0,
+    "trend": [],
+    "by_category": [],
+    "top_criteria": [],
+    "top_rates": [],
+    "by_reason": [],
+    "reasons_by_category": [],
+    "by_mode": {},
+    "mode_comparison": [],
+    "anomalies": [],
+}
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One column of a sheet's table: header, width in characters, cell format."""
+
+    header: str
+    width: float
+    number_format: str = "General"
+    wrap: bool = False
+
+
+_CRITERIA = (
+    _Column("Rank", 7),
+    _Column("Criterion", 10),
+    _Column("Title", 52, wrap=True),
+    _Column("Deficiencies", 13, _COUNT),
+    _Column("Reviewed", 11, _COUNT),
+    _Column("Rate", 10, _PERCENT),
+)
+
+
+def write_dashboard_xlsx(stats: Mapping[str, Any], path: Path) -> None:
+    """Write the workbook to path (through a temporary file, so a failure leaves no half file)."""
+    from openpyxl import Workbook
+
+    data = {**_EMPTY, **stats}
+    workbook = Workbook()
+    workbook.properties.title = TITLE
+    workbook.properties.creator = AUTHOR
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Key statistics"
+    _write_key_statistics(sheet, data)
+    _write_categories(workbook.create_sheet("By category"), data["by_category"])
+    _write_criteria(workbook.create_sheet("Top criteria"), data["top_criteria"])
+    _write_criteria(workbook.create_sheet("Top rates"), data["top_rates"])
+    _write_reasons(workbook.create_sheet("Reasons"), data)
+    _write_trend(workbook.create_sheet("Trend"), data["trend"])
+    _write_modes(workbook.create_sheet("By mode"), data)
+    _write_comparisons(workbook.create_sheet("Mode comparison"), data["mode_comparison"])
+    _write_anomalies(workbook.create_sheet("Anomalies"), data["anomalies"])
+    tmp = path.with_name(path.name + ".part")
+    try:
+        workbook.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise CtpatError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_key_statistics(sheet: Any, data: Mapping[str, Any]) -> None:
+    from openpyxl.styles import Font
+
+    _write_table(sheet, (_Column("Statistic", 38), _Column("Value", 28)), ())
+    rows: list[tuple[str, Any, str]] = [
+        ("Generated at", data["generated_at"], "General"),
+        ("Validations", data["validations"], _COUNT),
+        ("Findings reviewed", data["findings_reviewed"], _COUNT),
+        ("Deficiencies (criteria not met)", data["deficiencies"], _COUNT),
+        ("Required actions (Must not met)", data["required_actions"], _COUNT),
+        ("Recommendations (Should not met)", data["recommendations"], _COUNT),
+        ("Deficiencies per validation", data["deficiencies_per_validation"], _DECIMAL),
+        (
+            "Validations without deficiencies",
+            _fraction(data["share_without_deficiencies"]),
+            _PERCENT,
+        ),
+    ]
+    for row, (label, value, number_format) in enumerate(rows, start=2):
+        _put(sheet.cell(row=row, column=1), label)
+        _put(sheet.cell(row=row, column=2), value, number_format)
+    first = len(rows) + 3
+    sheet.cell(row=first, column=1, value="Filters").font = Font(bold=True)
+    for row, (key, label) in enumerate(_FILTERS, start=first + 1):
+        _put(sheet.cell(row=row, column=1), label)
+        _put(sheet.cell(row=row, column=2), data["filters"].get(key) or "All")
+
+
+def _write_categories(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    columns = (
+        _Column("Category", 10),
+        _Column("Name", 52),
+        _Column("Deficiencies", 13, _COUNT),
+        _Column("Percent", 10, _PERCENT),
+    )
+    body = [(r["category"], r["name"], r["count"], _fraction(r["percent"])) for r in rows]
+    total = (
+        "Total",
+        None,
+        sum(r["count"] for r in rows),
+        _fraction(sum(r["percent"] for r in rows)),
+    )
+    last = _write_table(sheet, columns, [*body, total])
+    for cell in sheet[last]:
+        cell.font = Font(bold=True)
+    if not rows:
+        return
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "Deficiencies by criteria category"
+    chart.legend = None
+    chart.add_data(
+        Reference(sheet, min_col=3, min_row=1, max_row=len(rows) + 1), titles_from_data=True
+    )
+    chart.set_categories(Reference(sheet, min_col=2, min_row=2, max_row=len(rows) + 1))
+    # Category 1 at the top, as in the table; axes shown (newer Excel hides them otherwise).
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.gapWidth = 50
+    chart.width, chart.height = 22, 12
+    sheet.add_chart(chart, "F2")
+
+
+def _write_criteria(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    _write_table(
+        sheet,
+        _CRITERIA,
+        [
+            (rank, r["criterion"], r["title"], r["count"], r["reviewed"], r["rate"])
+            for rank, r in enumerate(rows, start=1)
+        ],
+    )
+
+
+def _write_reasons(sheet: Any, data: Mapping[str, Any]) -> None:
+    """All deficiencies' reasons first, then the reasons within each category."""
+    columns = (
+        _Column("Category", 10),
+        _Column("Category name", 44),
+        _Column("Reason", 34),
+        _Column("Deficiencies", 13, _COUNT),
+        _Column("Percent", 10, _PERCENT),
+        _Column("Reason code", 28),
+    )
+    rows: list[tuple[Any, ...]] = [
+        (None, "All categories", r["label"], r["count"], _fraction(r["percent"]), r["reason"])
+        for r in data["by_reason"]
+    ]
+    for group in data["reasons_by_category"]:
+        rows += [
+            (
+                group["category"],
+                group["name"],
+                r["label"],
+                r["count"],
+                _fraction(r["percent"]),
+                r["reason"],
+            )
+            for r in group["reasons"]
+        ]
+    _write_table(sheet, columns, rows)
+
+
+def _write_trend(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    columns = (
+        _Column("Quarter", 10),
+        _Column("Validations", 13, _COUNT),
+        _Column("Deficiencies", 13, _COUNT),
+        _Column("Per validation", 15, _DECIMAL),
+    )
+    _write_table(
+        sheet,
+        columns,
+        [(r["quarter"], r["validations"], r["deficiencies"], r["per_validation"]) for r in rows],
+    )
+
+
+def _write_modes(sheet: Any, data: Mapping[str, Any]) -> None:
+    """One row per mode; the last twelve columns are deficiencies per validation by category."""
+    names = {r["category"]: r["name"] for r in data["by_category"]}
+    columns = (
+        _Column("Mode", 12),
+        _Column("Validations", 13, _COUNT),
+        _Column("Deficiencies", 13, _COUNT),
+        _Column("Per validation", 15, _DECIMAL),
+        *(
+            _Column(f"{n}. {names[n]}" if n in names else f"Category {n}", 16, _DECIMAL)
+            for n in range(1, 13)
+        ),
+    )
+    by_mode: Mapping[str, Mapping[str, Any]] = data["by_mode"]
+    modes = sorted(by_mode, key=lambda m: list(_MODES).index(m) if m in _MODES else len(_MODES))
+    _write_table(
+        sheet,
+        columns,
+        [
+            (
+                _MODES.get(m, m),
+                by_mode[m]["validations"],
+                by_mode[m]["deficiencies"],
+                by_mode[m]["per_validation"],
+                *(_per_category(by_mode[m], n) for n in range(1, 13)),
+            )
+            for m in modes
+        ],
+    )
+    sheet.row_dimensions[1].height = 60
+
+
+def _write_comparisons(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    columns = (
+        _Column("Mode", 12),
+        _Column("Baseline", 12),
+        _Column("Difference per validation", 14, _DECIMAL),
+        _Column("95 % interval low", 12, _DECIMAL),
+        _Column("95 % interval high", 12, _DECIMAL),
+        _Column("p-value", 10, "0.000"),
+        _Column("Verdict", 90, wrap=True),
+    )
+    _write_table(
+        sheet,
+        columns,
+        [
+            (
+                _MODES.get(r["mode"], r["mode"]),
+                _MODES.get(r["baseline"], r["baseline"]),
+                r["difference"],
+                r["ci_low"],
+                r["ci_high"],
+                r["p_value"],
+                r["verdict"],
+            )
+            for r in rows
+        ],
+    )
+    sheet.row_dimensions[1].height = 32
+
+
+def _write_anomalies(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """One row per reason a validation was flagged."""
+    columns = (
+        _Column("Member", 36, wrap=True),
+        _Column("Entity", 24),
+        _Column("Date", 12, "yyyy-mm-dd"),
+        _Column("Reason", 80, wrap=True),
+        _Column("Validation", 38),
+    )
+    _write_table(
+        sheet,
+        columns,
+        [
+            (a["member"], a["entity"], _date(a["date"]), reason, a["validation"])
+            for a in rows
+            for reason in a["reasons"] or [None]
+        ],
+    )
+
+
+def _write_table(sheet: Any, columns: Sequence[_Column], rows: Iterable[Sequence[Any]]) -> int:
+    """A bold, frozen header row, then the rows; the number of the last row written."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font, cell.fill = header_font, header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    last = 1
+    for last, values in enumerate(rows, start=2):
+        for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+            cell = sheet.cell(row=last, column=index)
+            _put(cell, value, column.number_format)
+            if column.wrap:
+                cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return last
+
+
+def _put(cell: Any, value: Any, number_format: str = "General") -> None:
+    """Put a value in a cell; text that looks like a formula stays text."""
+    if value is None:
+        return
+    cell.value = value
+    if isinstance(value, str):
+        if value.startswith(_FORMULA_START):
+            cell.data_type = "s"
+    else:
+        cell.number_format = number_format
+
+
+def _fraction(percent: float) -> float:
+    """12.5 (percent) as 0.125, without the float noise that division leaves."""
+    return round(percent / 100, 6)
+
+
+def _date(value: str) -> date | str:
+    """An ISO date as a date Excel can sort and filter; anything else as text."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def _per_category(mode: Mapping[str, Any], category: int) -> float:
+    """A mode's deficiencies per validation in one category (keys are strings in JSON)."""
+    values: Mapping[Any, float] = mode.get("by_category", {})
+    return values.get(str(category), values.get(category, 0.0))

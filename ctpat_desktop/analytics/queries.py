@@ -1,0 +1,97 @@
+"""The SQL behind the dashboard: every figure is aggregated by SQLite, never row by row."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+CATEGORY = "CAST(substr(f.criterion, 1, instr(f.criterion, '.') - 1) AS INTEGER)"
+
+
+@dataclass(frozen=True, slots=True)
+class StatsFilter:
+    """Which validations count: period (inclusive), entity type, mode, office, SCSS."""
+
+    start: date | None = None
+    end: date | None = None
+    entity: str | None = None
+    mode: str | None = None
+    office: str | None = None
+    scss: str | None = None
+
+    def where(self) -> tuple[str, dict[str, Any]]:
+        """SQL conditions on validations `v` and their parameters; planned ones never count."""
+        clauses = ["v.deleted = 0", "v.status != 'planned'"]
+        params: dict[str, Any] = {}
+        for name, column, operator in (
+            ("start", "v.date", ">="),
+            ("end", "v.date", "<="),
+            ("entity", "v.entity", "="),
+            ("mode", "v.mode", "="),
+            ("office", "v.office", "="),
+            ("scss", "v.scss", "="),
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                clauses.append(f"{column} {operator} :{name}")
+                params[name] = value.isoformat() if isinstance(value, date) else value
+        return " AND ".join(clauses), params
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The filters as `stats --json` echoes them."""
+        return {
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "entity": self.entity,
+            "mode": self.mode,
+            "office": self.office,
+            "scss": self.scss,
+        }
+
+
+def validations_sql(where: str) -> str:
+    """One row per validation that counts."""
+    return (
+        "SELECT v.id, v.entity, v.catalog_version, v.mode, v.date, v.status, "
+        "m.name AS member FROM validations v JOIN members m ON m.id = v.member_id "
+        f"WHERE {where}"
+    )
+
+
+def by_validation_category_sql(where: str) -> str:
+    """Reviewed and not-met findings per validation and category."""
+    return (
+        f"SELECT f.validation_id AS vid, {CATEGORY} AS category, "
+        "SUM(f.status != 'not-reviewed') AS reviewed, SUM(f.status = 'not-met') AS deficient "
+        "FROM findings f JOIN validations v ON v.id = f.validation_id "
+        f"WHERE f.deleted = 0 AND {where} GROUP BY f.validation_id, category"
+    )
+
+
+def by_criterion_sql(where: str) -> str:
+    """Reviewed and not-met findings per criterion of each pinned catalog."""
+    return (
+        "SELECT v.entity, v.catalog_version AS version, f.criterion, "
+        "SUM(f.status != 'not-reviewed') AS reviewed, SUM(f.status = 'not-met') AS deficient "
+        "FROM findings f JOIN validations v ON v.id = f.validation_id "
+        f"WHERE f.deleted = 0 AND {where} GROUP BY v.entity, v.catalog_version, f.criterion"
+    )
+
+
+def reasons_sql(where: str) -> str:
+    """How often each reason was given, per category."""
+    return (
+        f"SELECT {CATEGORY} AS category, r.value AS reason, COUNT(*) AS n "
+        "FROM findings f JOIN validations v ON v.id = f.validation_id, json_each(f.reasons) r "
+        f"WHERE f.deleted = 0 AND f.status = 'not-met' AND {where} GROUP BY category, reason"
+    )
+
+
+def pace_sql(where: str) -> str:
+    """Per validation: one-at-a-time finding edits in the audit trail and the time they span."""
+    return (
+        "SELECT a.validation_id AS vid, COUNT(*) AS edits, "
+        "(julianday(MAX(a.at)) - julianday(MIN(a.at))) * 86400.0 AS seconds "
+        "FROM audit_events a JOIN validations v ON v.id = a.validation_id "
+        "WHERE a.kind = 'finding' AND a.action IN ('create', 'update') "
+        f"AND {where} GROUP BY a.validation_id HAVING COUNT(*) >= :pace_min"
+    )
