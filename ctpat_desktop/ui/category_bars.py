@@ -42,10 +42,13 @@ class CategoryBars(QWidget):
         for i, (label, count, percent) in enumerate(self._rows):
             y = 4 + i * _ROW
             painter.setPen(text)
+            shown = self.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideRight, label_width - 8
+            )
             painter.drawText(
                 QRectF(0, y, label_width - 6, _ROW),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
+                shown,
             )
             width = bar_space * count / top
             painter.fillRect(QRectF(label_width, y + 4, width, _ROW - 8), _BAR)

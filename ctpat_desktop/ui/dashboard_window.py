@@ -84,6 +84,8 @@ class DashboardWindow(QWidget):
         self.scss = QLineEdit()
         self.scss.setPlaceholderText("any SCSS")
         self.scss.setAccessibleName("SCSS")
+        for edit in (self.office, self.scss):
+            edit.setMinimumWidth(110)
         self.apply = QPushButton("&Show")
         self.apply.clicked.connect(self.refresh)
         self.export_pdf = QPushButton("Export &PDF…")
@@ -140,6 +142,7 @@ class DashboardWindow(QWidget):
         self.reasons = RowsModel(["Reason", "Deficiencies", "Percent"], self)
         self.reasons_by_category = RowsModel(["Category", "Reason", "Count", "Percent"], self)
         self.modes = RowsModel(["Mode", "Validations", "Deficiencies", "Per validation"], self)
+        self.mode_categories = RowsModel(["Category", "Virtual", "In person", "Hybrid"], self)
         self.trend = RowsModel(["Quarter", "Validations", "Deficiencies", "Per validation"], self)
         self.verdicts = QLabel()
         self.verdicts.setWordWrap(True)
@@ -164,6 +167,8 @@ class DashboardWindow(QWidget):
         modes_page = QWidget()
         modes_layout = QVBoxLayout(modes_page)
         modes_layout.addWidget(_table(self.modes, "Deficiencies by mode"))
+        modes_layout.addWidget(QLabel("Deficiencies per validation, by category"))
+        modes_layout.addWidget(_table(self.mode_categories, "Deficiencies per validation by mode"))
         modes_layout.addWidget(self.verdicts)
 
         self.tabs = QTabWidget()
@@ -252,6 +257,19 @@ class DashboardWindow(QWidget):
             [
                 (mode, m["validations"], m["deficiencies"], m["per_validation"])
                 for mode, m in figures["by_mode"].items()
+            ]
+        )
+        by_mode = figures["by_mode"]
+        self.mode_categories.set_rows(
+            [
+                (
+                    f"{r['category']}. {r['name']}",
+                    *(
+                        by_mode[m]["by_category"][str(r["category"])] if m in by_mode else "–"
+                        for m in ("virtual", "in-person", "hybrid")
+                    ),
+                )
+                for r in figures["by_category"]
             ]
         )
         self.verdicts.setText("\n\n".join(r["verdict"] for r in figures["mode_comparison"]))
