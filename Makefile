@@ -25,25 +25,30 @@ unit: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	@$(MAKE) --no-print-directory system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Debian packages the venv and Qt need; installed only when missing and we are root.
+# Debian packages the venv, Qt and the tests need (SoftHSM2 as a PKCS#11 token, poppler's
+# pdftotext/pdftoppm to read PDFs back, DejaVu fonts); installed only when missing, as root.
 system-deps:
 	@missing=""; \
 	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	for lib in $(QT_LIBS); do \
 	  ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
 	done; \
+	[ -e /usr/lib/softhsm/libsofthsm2.so ] || missing="$$missing softhsm2"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing system packages for:$$missing"; \
 	    apt-get update -qq && apt-get install -y -qq python3-venv libegl1 libgl1 \
-	      libxkbcommon0 libfontconfig1 libdbus-1-3 >/dev/null; \
+	      libxkbcommon0 libfontconfig1 libdbus-1-3 softhsm2 poppler-utils \
+	      fonts-dejavu-core >/dev/null; \
 	  else \
 	    echo "missing system packages for:$$missing (install them, e.g. with apt-get)"; exit 1; \
 	  fi; \

@@ -61,7 +61,34 @@ def _parser() -> argparse.ArgumentParser:
     _add_validation_commands(commands, command)
     _add_finding_commands(commands, command)
     _add_file_commands(commands, command)
+    _add_report_commands(commands, command)
     return parser
+
+
+def _add_report_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    report = command(commands, "report", _report, "write the validation report (PDF)")
+    report.add_argument("id")
+    report.add_argument("out", type=Path)
+    report.add_argument("--lang", default="en", help="report language (en)")
+    report.add_argument("--sign", action="store_true", help="sign it: issues and locks")
+    report.add_argument("--p12", type=Path, help="PKCS#12 key file to sign with")
+    report.add_argument("--pkcs11-lib", help="PKCS#11 module of the token (PIV card)")
+    report.add_argument("--token-label", help="label of the token")
+    report.add_argument("--key-label", help="label of the key on the token")
+    report.add_argument("--signing-cert", type=Path, help="signer certificate if not on token")
+    report.add_argument("--reason", help="signing reason shown in the signature")
+    report.add_argument("--location", help="signing location (default: the office)")
+    verify = command(commands, "verify", _verify, "check a signed report")
+    verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--trust", type=Path, action="append", default=[], help="trusted CA certificate (PEM)"
+    )
+    certificate = command(
+        commands, "test-certificate", _test_certificate, "make a test signing identity"
+    )
+    certificate.add_argument("folder", type=Path)
+    certificate.add_argument("--name", default="Test SCSS", help="the signer's name")
+    certificate.add_argument("--passphrase", help="protect signer.p12 with this passphrase")
 
 
 def _add_catalog_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -90,6 +117,9 @@ def _add_validation_commands(
     new.add_argument("--office", help="field office (default: the office in settings)")
     command(validation, "list", _validation_list, "all validations with progress")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
+    reopen = command(validation, "reopen", _validation_reopen, "unlock a signed validation")
+    reopen.add_argument("id")
+    reopen.add_argument("--reason", required=True, help="why it is reopened (kept in the audit)")
     export = command(validation, "export", _validation_export, "write a validation as JSON")
     export.add_argument("id")
     export.add_argument("out", type=Path)
@@ -384,6 +414,118 @@ def _stats(ctx: "AppContext", args: argparse.Namespace) -> Any:
     return figures
 
 
+def _ask_secret(prompt: str) -> str | None:
+    """Ask on the terminal; scripts without one get None (and a clear error later)."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"{prompt}: ") or None
+
+
+def _signing_key(args: argparse.Namespace) -> Any:
+    from ctpat_desktop.report.signing import Pkcs12Key, TokenKey
+    from ctpat_desktop.secrets import find_secret
+
+    if args.p12 and args.pkcs11_lib:
+        raise CtpatError("give either --p12 or --pkcs11-lib, not both")
+    if args.p12:
+        key: Any = Pkcs12Key(args.p12)
+        name, env, prompt = f"p12:{args.p12.resolve()}", "CTPAT_KEY_PASSPHRASE", "Passphrase"
+    elif args.pkcs11_lib:
+        if not (args.token_label and args.key_label):
+            raise CtpatError("a token needs --token-label and --key-label")
+        key = TokenKey(args.pkcs11_lib, args.token_label, args.key_label, args.signing_cert)
+        name, env, prompt = f"pin:{args.token_label}", "CTPAT_TOKEN_PIN", "Token PIN"
+    else:
+        raise CtpatError("--sign needs a key: --p12 FILE or --pkcs11-lib LIB")
+    return key, lambda: find_secret(name, env, _ask_secret, prompt)
+
+
+def _report(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import report_io
+
+    if args.sign:
+        key, secret = _signing_key(args)
+        built = report_io.issue_report(
+            ctx,
+            args.id,
+            args.out,
+            key,
+            secret,
+            language=args.lang,
+            reason=args.reason,
+            location=args.location,
+        )
+    else:
+        if args.p12 or args.pkcs11_lib:
+            raise CtpatError("a key was given without --sign; add --sign to sign the report")
+        built = report_io.build_report(ctx, args.id, args.out, args.lang)
+    record = built.record
+    if not args.json:
+        if record:
+            print(f"Signed report version {built.version} by {record.signer}: {args.out}")
+            print(f"SHA-256 {record.sha256}; the validation is now locked")
+        else:
+            print(f"Draft of report version {built.version} (unsigned): {args.out}")
+    return {
+        "file": str(args.out),
+        "version": built.version,
+        "signed": record is not None,
+        "sha256": record.sha256 if record else None,
+        "signer": record.signer if record else None,
+        "signed_at": record.signed_at if record else None,
+    }
+
+
+def _verify(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.report.verify import verify_pdf
+
+    result = verify_pdf(args.file, args.trust)
+    if not args.json:
+        print(result.summary())
+        for s in result.signatures:
+            print(
+                f"  {s.field}: signer {s.signer}; time {s.signed_at}; intact {s.intact}; "
+                f"trusted {s.trusted}; coverage {s.coverage}; modification {s.modification_level}"
+            )
+    if not result.ok:
+        raise NotVerified(result.as_dict() if args.json else None)
+    return result.as_dict()
+
+
+def _validation_reopen(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.report_io import reopen_validation
+
+    reopen_validation(ctx, args.id, args.reason)
+    if not args.json:
+        print("Reopened: changes are allowed again; the next report is a new version")
+    return {"id": ctx.store.resolve_id(args.id), "status": "in-review"}
+
+
+def _test_certificate(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.report.certificates import create_test_identity
+
+    identity = create_test_identity(args.folder, args.name, args.passphrase)
+    if not args.json:
+        print(f"Test signing identity for {args.name} (not for real use):")
+        print(f"  key and certificate: {identity.pkcs12}")
+        print(f"  trust this CA when verifying: {identity.ca_certificate}")
+    return {
+        "pkcs12": str(identity.pkcs12),
+        "certificate": str(identity.certificate),
+        "ca_certificate": str(identity.ca_certificate),
+    }
+
+
+class NotVerified(Exception):
+    """verify found a problem: exit 1 after printing (JSON, if asked, on stdout)."""
+
+    def __init__(self, document: Any) -> None:
+        super().__init__("not verified")
+        self.document = document
+
+
 def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services.demo import create_demo
 
@@ -415,6 +557,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
             sys.stdout.write("\n")
             sys.stdout.flush()
+    except NotVerified as failed:
+        if failed.document is not None:
+            json.dump(failed.document, sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        return 1
     except CtpatError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ class Settings:
     response_days: int = DEFAULT_RESPONSE_DAYS
     user: str = ""
     office: str = ""
+    tsa_url: str = ""
 
     @property
     def actor(self) -> str:
@@ -46,7 +47,10 @@ def load_settings(data_dir: Path) -> Settings:
     if not isinstance(days, int) or not 1 <= days <= 365:
         raise CtpatError(f"{path}: response_days must be a whole number of days from 1 to 365")
     return Settings(
-        response_days=days, user=str(raw.get("user", "")), office=str(raw.get("office", ""))
+        response_days=days,
+        user=str(raw.get("user", "")),
+        office=str(raw.get("office", "")),
+        tsa_url=str(raw.get("tsa_url", "")),
     )
 
 

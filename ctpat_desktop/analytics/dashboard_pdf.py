@@ -1,7 +1,5 @@
 """Write the MSC performance dashboard (`ctpat-desktop stats`) as a PDF to read and file."""
 
-import io
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,14 +7,12 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.report.pdf_common import PAGE, add_outline, fonts, write_counted
 
 TITLE = "MSC Performance Dashboard"
 AUTHOR = "ctpat-desktop"
-_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_PAGE = (612.0, 792.0)  # US letter, in points
 _MARGIN = 54.0
-_WIDTH = _PAGE[0] - 2 * _MARGIN
+_WIDTH = PAGE[0] - 2 * _MARGIN
 _NAVY = "#1F4E79"
 _STRIPE = "#F2F5F9"
 _RULE = "#C8D0DA"
@@ -76,16 +72,8 @@ def write_dashboard_pdf(stats: Mapping[str, Any], path: Path) -> None:
     """Write the dashboard to path (through a temporary file, so a failure leaves no half file)."""
     data = {**_EMPTY, **stats}
     styles = _styles()
-    # The footer needs the page count: lay the document out once to count, then for real.
-    pages = _render(io.BytesIO(), data, styles, None)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        _render(str(tmp), data, styles, pages)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise CtpatError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    # The footer needs the page count: the document is laid out once to count, then for real.
+    write_counted(path, lambda target, pages: _render(target, data, styles, pages))
 
 
 def _render(target: Any, data: Mapping[str, Any], styles: _Styles, pages: int | None) -> int:
@@ -94,7 +82,7 @@ def _render(target: Any, data: Mapping[str, Any], styles: _Styles, pages: int | 
 
     doc = SimpleDocTemplate(
         target,
-        pagesize=_PAGE,
+        pagesize=PAGE,
         leftMargin=_MARGIN,
         rightMargin=_MARGIN,
         topMargin=_MARGIN,
@@ -110,9 +98,7 @@ def _render(target: Any, data: Mapping[str, Any], styles: _Styles, pages: int | 
 
     def first_page(canvas: Any, doc: Any) -> None:
         # Outline entries may name bookmarks that later pages define.
-        for key, title in _SECTIONS.items():
-            canvas.addOutlineEntry(title, key, level=0)
-        canvas.showOutline()
+        add_outline(canvas, ((title, key, 0) for key, title in _SECTIONS.items()))
         later_page(canvas, doc)
 
     doc.build(_story(data, styles), onFirstPage=first_page, onLaterPages=later_page)
@@ -125,12 +111,12 @@ def _footer(canvas: Any, styles: _Styles, page: int, pages: int | None) -> None:
     canvas.saveState()
     canvas.setStrokeColor(colors.HexColor(_RULE))
     canvas.setLineWidth(0.5)
-    canvas.line(_MARGIN, _MARGIN - 14, _PAGE[0] - _MARGIN, _MARGIN - 14)
+    canvas.line(_MARGIN, _MARGIN - 14, PAGE[0] - _MARGIN, _MARGIN - 14)
     canvas.setFont(styles.regular, 8)
     canvas.setFillColor(colors.HexColor(_GREY))
     canvas.drawString(_MARGIN, _MARGIN - 26, f"{TITLE} · {AUTHOR}")
     of = f" of {pages}" if pages else ""
-    canvas.drawRightString(_PAGE[0] - _MARGIN, _MARGIN - 26, f"Page {page}{of}")
+    canvas.drawRightString(PAGE[0] - _MARGIN, _MARGIN - 26, f"Page {page}{of}")
     canvas.restoreState()
 
 
@@ -138,7 +124,8 @@ def _styles() -> _Styles:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
-    regular, bold = _fonts()
+    face = fonts()
+    regular, bold = face.regular, face.bold
     grey = colors.HexColor(_GREY)
     navy = colors.HexColor(_NAVY)
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13, spaceAfter=6)
@@ -182,25 +169,6 @@ def _styles() -> _Styles:
         ),
         small=ParagraphStyle("small", parent=body, fontSize=7.5, textColor=grey, spaceAfter=2),
     )
-
-
-def _fonts() -> tuple[str, str]:
-    """Regular and bold font names: DejaVu Sans (registered once) if installed, else Helvetica."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    regular, bold = "DejaVuSans", "DejaVuSans-Bold"
-    if {regular, bold} <= set(pdfmetrics.getRegisteredFontNames()):
-        return regular, bold
-    files = (_FONT_DIR / "DejaVuSans.ttf", _FONT_DIR / "DejaVuSans-Bold.ttf")
-    if not all(f.is_file() for f in files):
-        return "Helvetica", "Helvetica-Bold"
-    pdfmetrics.registerFont(TTFont(regular, str(files[0])))
-    pdfmetrics.registerFont(TTFont(bold, str(files[1])))
-    pdfmetrics.registerFontFamily(
-        regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
-    )
-    return regular, bold
 
 
 def _story(data: Mapping[str, Any], styles: _Styles) -> list[Any]:

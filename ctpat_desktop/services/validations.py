@@ -10,7 +10,13 @@ from typing import Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, Criterion, Reason
 from ctpat_desktop.errors import NotFoundError, RuleError
-from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary, replace_with
+from ctpat_desktop.store import (
+    EvidenceRecord,
+    FindingRecord,
+    ReportRecord,
+    ValidationSummary,
+    replace_with,
+)
 from ctpat_desktop.worksheet import (
     CategoryProgress,
     Finding,
@@ -103,6 +109,10 @@ class ValidationSession:
         """Progress per category of the pinned catalog."""
         recorded = {cid: rec.finding for cid, rec in self.findings().items()}
         return progress_by_category(self.catalog, recorded)
+
+    def reports(self) -> list[ReportRecord]:
+        """The reports issued so far, oldest first."""
+        return self._ctx.store.reports(self.id)
 
     def evidence(self) -> list[EvidenceRecord]:
         """The evidence attached so far."""

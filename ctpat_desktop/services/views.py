@@ -102,6 +102,17 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
             for c in session.catalog.criteria
         ],
         "evidence": [evidence_view(e) for e in session.evidence()],
+        "reports": [
+            {
+                "version": r.version,
+                "sha256": r.sha256,
+                "signer": r.signer,
+                "signed_at": r.signed_at,
+                "file": r.file_name,
+                "language": r.language,
+            }
+            for r in session.reports()
+        ],
     }
 
 

@@ -33,6 +33,18 @@ class FindingRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportRecord:
+    """One issued (signed) report of a validation."""
+
+    version: int
+    sha256: str
+    signer: str
+    signed_at: str
+    file_name: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceRecord:
     """A piece of evidence attached to a validation (and maybe one criterion)."""
 

@@ -21,7 +21,12 @@ from ctpat_desktop.errors import NotFoundError, RuleError, StoreError
 from ctpat_desktop.store import audit
 from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
 from ctpat_desktop.store.evidence import BlobStore
-from ctpat_desktop.store.records import EvidenceRecord, FindingRecord, ValidationSummary
+from ctpat_desktop.store.records import (
+    EvidenceRecord,
+    FindingRecord,
+    ReportRecord,
+    ValidationSummary,
+)
 from ctpat_desktop.worksheet import (
     Finding,
     FindingStatus,
@@ -582,6 +587,104 @@ class Store:
             validation_id,
         )
         return [_evidence_from_row(r) for r in rows]
+
+    # Reports -------------------------------------------------------------------------
+
+    def reports(self, validation_id: str) -> list[ReportRecord]:
+        """The issued reports of a validation, oldest first."""
+        rows = self._query(
+            "SELECT * FROM reports WHERE validation_id = ? ORDER BY version", validation_id
+        )
+        return [
+            ReportRecord(
+                r["version"],
+                r["sha256"],
+                r["signer"],
+                r["signed_at"],
+                r["file_name"],
+                r["language"],
+            )
+            for r in rows
+        ]
+
+    def issue_report(self, validation_id: str, report: ReportRecord, actor: str) -> None:
+        """Record a signed report and lock the validation, in one transaction."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT status, (SELECT COALESCE(MAX(version), 0) FROM reports "
+                "WHERE validation_id = :id) AS last FROM validations WHERE id = :id",
+                {"id": validation_id},
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no validation with ID '{validation_id}'")
+            if row["status"] == Lifecycle.SIGNED.value:
+                raise RuleError(
+                    "the validation is already signed; reopen it to issue a new version"
+                )
+            if report.version != row["last"] + 1:
+                raise RuleError(
+                    f"report version {report.version} is out of turn; the next is {row['last'] + 1}"
+                )
+            conn.execute(
+                "INSERT INTO reports (id, validation_id, version, sha256, signer, signed_at, "
+                "file_name, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    str(uuid.uuid4()),
+                    validation_id,
+                    report.version,
+                    report.sha256,
+                    report.signer,
+                    report.signed_at,
+                    report.file_name,
+                    report.language,
+                ),
+            )
+            conn.execute(
+                "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+                (Lifecycle.SIGNED.value, now, validation_id),
+            )
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="sign",
+                kind="validation",
+                record_id=validation_id,
+                validation_id=validation_id,
+                changes={
+                    "status": [row["status"], Lifecycle.SIGNED.value],
+                    "report_version": report.version,
+                    "sha256": report.sha256,
+                    "signer": report.signer,
+                },
+            )
+
+    def reopen(self, validation_id: str, reason: str, actor: str) -> None:
+        """Unlock a signed validation for changes; the reason goes into the audit trail."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT status FROM validations WHERE id = ?", (validation_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no validation with ID '{validation_id}'")
+            if row["status"] != Lifecycle.SIGNED.value:
+                raise RuleError(f"the validation is {row['status']}, not signed: nothing to reopen")
+            conn.execute(
+                "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+                (Lifecycle.IN_REVIEW.value, now, validation_id),
+            )
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="reopen",
+                kind="validation",
+                record_id=validation_id,
+                validation_id=validation_id,
+                changes={"status": [row["status"], Lifecycle.IN_REVIEW.value], "reason": reason},
+            )
 
     # Audit trail ---------------------------------------------------------------------
 

@@ -110,6 +110,20 @@ evidence = sa.Table(
     *_sync_columns(),
 )
 
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("signer", sa.String(200), nullable=False),
+    sa.Column("signed_at", _STAMP, nullable=False),
+    sa.Column("file_name", sa.String(255), nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.UniqueConstraint("validation_id", "version"),
+)
+
 audit_events = sa.Table(
     "audit_events",
     metadata,

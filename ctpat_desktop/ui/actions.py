@@ -15,6 +15,10 @@ class MainActions:
     export_worksheet: QAction
     import_worksheet: QAction
     dashboard: QAction
+    preview_report: QAction
+    sign_report: QAction
+    reopen: QAction
+    verify_report: QAction
     quit: QAction
     about: QAction
 
@@ -54,6 +58,21 @@ def main_actions(parent: QWidget) -> MainActions:
             "&Dashboard",
             QKeySequence("Ctrl+D"),
             "Deficiencies by category, criterion, reason and mode across validations",
+        ),
+        preview_report=_action(
+            parent, "&Preview report", QKeySequence("Ctrl+R"), "Build a draft of the next report"
+        ),
+        sign_report=_action(
+            parent,
+            "&Sign and issue report…",
+            QKeySequence("Ctrl+Shift+S"),
+            "Sign the next report version; this locks the validation",
+        ),
+        reopen=_action(
+            parent, "Re&open validation…", None, "Unlock a signed validation, saying why"
+        ),
+        verify_report=_action(
+            parent, "&Verify a report…", None, "Check a signed report's signature"
         ),
         quit=_action(parent, "&Quit", QKeySequence(standard.Quit)),
         about=_action(parent, "&About"),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -20,14 +21,18 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.services import worksheet_io
+from ctpat_desktop.services import report_io, worksheet_io
 from ctpat_desktop.services.validations import list_validations
 from ctpat_desktop.services.worksheet_io import ImportPlan
 from ctpat_desktop.ui.actions import main_actions
 from ctpat_desktop.ui.dashboard_window import DashboardWindow
 from ctpat_desktop.ui.import_preview import ImportPreviewDialog
+from ctpat_desktop.ui.report_window import ReportWindow
 from ctpat_desktop.ui.runner import Runner, TaskRunner
+from ctpat_desktop.ui.sign_dialog import SignDialog
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
+from ctpat_desktop.ui.verify_dialog import VerifyDialog
+from ctpat_desktop.worksheet import Lifecycle
 
 _XLSX_FILTER = "Excel workbook (*.xlsx)"
 
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.menu_actions = main_actions(self)
         self.dashboard: DashboardWindow | None = None
+        self.report_window: ReportWindow | None = None
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
@@ -94,6 +100,10 @@ class MainWindow(QMainWindow):
         a.export_worksheet.triggered.connect(self._on_export_worksheet_triggered)
         a.import_worksheet.triggered.connect(self._on_import_worksheet_triggered)
         a.dashboard.triggered.connect(self._on_dashboard_triggered)
+        a.preview_report.triggered.connect(self._on_preview_report_triggered)
+        a.sign_report.triggered.connect(self._on_sign_report_triggered)
+        a.reopen.triggered.connect(self._on_reopen_triggered)
+        a.verify_report.triggered.connect(self._on_verify_report_triggered)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about_triggered)
         file_menu = self.menuBar().addMenu("&File")
@@ -102,6 +112,10 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.export_worksheet, a.import_worksheet])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
+        report_menu = self.menuBar().addMenu("&Report")
+        report_menu.addActions([a.preview_report, a.sign_report, a.reopen])
+        report_menu.addSeparator()
+        report_menu.addAction(a.verify_report)
         self.menuBar().addMenu("&View").addAction(a.dashboard)
         self.menuBar().addMenu("&Help").addAction(a.about)
         toolbar = self.addToolBar("Main")
@@ -141,8 +155,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         selected = self.selected_id() is not None
-        self.menu_actions.export_worksheet.setEnabled(selected)
-        self.menu_actions.import_worksheet.setEnabled(selected)
+        for action in (
+            self.menu_actions.export_worksheet,
+            self.menu_actions.import_worksheet,
+            self.menu_actions.preview_report,
+            self.menu_actions.sign_report,
+            self.menu_actions.reopen,
+        ):
+            action.setEnabled(selected)
 
     # Slots --------------------------------------------------------------------------
 
@@ -219,6 +239,89 @@ class MainWindow(QMainWindow):
         self.dashboard.show()
         self.dashboard.raise_()
         self.dashboard.refresh()
+
+    def _on_preview_report_triggered(self) -> None:
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        drafts = self._ctx.data_dir / "drafts"
+        target = drafts / f"{validation_id}.pdf"
+
+        def build() -> report_io.BuiltReport:
+            drafts.mkdir(parents=True, exist_ok=True)
+            return report_io.build_report(self._ctx, validation_id, target)
+
+        def show(built: report_io.BuiltReport) -> None:
+            self._idle(f"Draft of report version {built.version} ready")
+            if self.report_window is None:
+                self.report_window = ReportWindow(self)
+                self.report_window.sign_requested.connect(self._on_sign_report_triggered)
+            summary = self.model.summary_of(validation_id)
+            locked = summary is not None and summary.validation.status is Lifecycle.SIGNED
+            self.report_window.show_pdf(
+                built.path, f"Draft of version {built.version} — not signed", not locked
+            )
+            self.report_window.show()
+            self.report_window.raise_()
+
+        self._busy("Building the report…")
+        self._runner.run(build, show, self._on_error("Cannot build the report"))
+
+    def _on_sign_report_triggered(self) -> None:
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        choice = SignDialog.ask(self)
+        if choice is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the signed report",
+            str(Path.home() / "validation-report.pdf"),
+            "PDF (*.pdf)",
+        )
+        if not name:
+            return
+        target = Path(name)
+
+        def done(built: report_io.BuiltReport) -> None:
+            record = built.record
+            assert record is not None
+            self._idle(f"Report version {built.version} signed by {record.signer}")
+            QMessageBox.information(
+                self,
+                "Report issued",
+                f"Version {built.version} was signed by {record.signer} and saved to {target}.\n"
+                f"SHA-256 {record.sha256}\nThe validation is now locked; reopen it to change it.",
+            )
+            self.refresh()
+
+        self._busy("Building and signing the report…")
+        self._runner.run(
+            lambda: report_io.issue_report(
+                self._ctx, validation_id, target, choice.key, lambda: choice.secret
+            ),
+            done,
+            self._on_error("Cannot sign the report"),
+        )
+
+    def _on_reopen_triggered(self) -> None:
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, "Reopen validation", "Why is the signed validation reopened?"
+        )
+        if not ok:
+            return
+        self._runner.run(
+            lambda: report_io.reopen_validation(self._ctx, validation_id, reason),
+            lambda _none: self.refresh(),
+            self._on_error("Cannot reopen the validation"),
+        )
+
+    def _on_verify_report_triggered(self) -> None:
+        VerifyDialog(self._runner, self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -31,6 +31,10 @@ class ValidationListModel(QAbstractTableModel):
         """The validation shown in a row."""
         return self._rows[row]
 
+    def summary_of(self, validation_id: str) -> ValidationSummary | None:
+        """The row of one validation, if shown."""
+        return next((s for s in self._rows if s.validation.id == validation_id), None)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,0 +1,1 @@
+"""The validation report: PDF (reportlab), signing and verification (pyHanko)."""

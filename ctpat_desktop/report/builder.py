@@ -1,0 +1,987 @@
+"""Lay out a validation report as a PDF (reportlab platypus), leaving room for the signature."""
+
+import io
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ctpat_desktop.catalog import Criterion, Level, criterion_sort_key
+from ctpat_desktop.report.labels import Labels, counted, format_date, format_moment, labels
+from ctpat_desktop.report.model import EvidenceItem, ReportData, SignatureBox
+from ctpat_desktop.report.pdf_common import PAGE, Fonts, add_outline, fonts, write_counted
+from ctpat_desktop.worksheet import Finding, FindingStatus, Mode, Outcome, classify
+
+_MARGIN = 54.0  # from the page edge to the text
+_PADDING = 6.0  # platypus frames pad their content by this much
+_TOP = 68.0  # room for the running header
+_BOTTOM = 64.0  # room for the footer
+_WIDTH = PAGE[0] - 2 * _MARGIN
+_CM = 72 / 2.54
+_SIGNATURE = (8 * _CM, 3 * _CM)
+_THUMB_BOX = 5 * _CM  # largest side of an image thumbnail on the page
+_THUMB_PIXELS = 400  # enough for print at that size, small enough to stay fast
+_THUMBS_PER_ROW = 3
+_IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
+_NAVY = "#1F3A5F"
+_LIGHT = "#8EA9C8"
+_STRIPE = "#F2F4F7"
+_RULE = "#BFC6D0"
+_GREY = "#555B66"
+_INK = "#1A1A1A"
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A finding that goes into the report's lists, with its criterion."""
+
+    criterion: Criterion
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What the report says, worked out from the data before any layout."""
+
+    results: dict[str, FindingStatus]
+    required: list[_Item]
+    recommendations: list[_Item]
+    best_practices: list[_Item]
+
+
+@dataclass(frozen=True, slots=True)
+class _Thumbnail:
+    """A reduced copy of one image, encoded once as JPEG so both passes embed it as is."""
+
+    jpeg: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """Fonts and paragraph styles of one report."""
+
+    fonts: Fonts
+    agency: Any
+    title: Any
+    member: Any
+    heading: Any
+    subheading: Any
+    category: Any
+    body: Any
+    intro: Any
+    notice: Any
+    cell: Any
+    cell_bold: Any
+    cell_right: Any
+    label: Any
+    mono: Any
+    caption: Any
+    unreadable: Any
+    signer: Any
+
+
+def build_report(data: ReportData, path: Path) -> SignatureBox:
+    """Write the report to path; where the empty signature box was left."""
+    text = labels(data.language)
+    content = _content(data)
+    thumbnails = {
+        n: _thumbnail(item.path)
+        for n, item in enumerate(data.evidence)
+        if item.media_type in _IMAGE_TYPES
+    }
+    styles = _styles()
+    spots: list[SignatureBox] = []
+
+    def render(target: Any, pages: int | None) -> int:
+        # Each pass records where it drew the box; only the final pass's position counts.
+        spots.clear()
+        story = _story(data, text, content, thumbnails, styles, spots.append)
+        return _render(target, story, data, text, styles, pages)
+
+    write_counted(path, render)
+    return spots[-1]
+
+
+def _content(data: ReportData) -> _Content:
+    """Each criterion's result and the findings the report lists, in natural order."""
+    results: dict[str, FindingStatus] = {}
+    lists: dict[Outcome, list[_Item]] = {outcome: [] for outcome in Outcome}
+    for criterion in sorted(data.catalog.criteria, key=lambda c: criterion_sort_key(c.id)):
+        finding = data.findings.get(criterion.id)
+        if finding is None:
+            results[criterion.id] = FindingStatus.NOT_REVIEWED
+            continue
+        results[criterion.id] = finding.status
+        outcome = classify(finding, criterion)
+        if outcome is not None:
+            lists[outcome].append(_Item(criterion, finding))
+    return _Content(
+        results,
+        lists[Outcome.REQUIRED_ACTION],
+        lists[Outcome.RECOMMENDATION],
+        lists[Outcome.BEST_PRACTICE],
+    )
+
+
+def _thumbnail(path: Path) -> _Thumbnail | None:
+    """A small JPEG copy of an image file, or None when it cannot be read."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(path) as opened:
+            # A JPEG is decoded straight at a reduced scale; other formats ignore this.
+            opened.draft("RGB", (_THUMB_PIXELS, _THUMB_PIXELS))
+            image = ImageOps.exif_transpose(opened)
+            image.thumbnail((_THUMB_PIXELS, _THUMB_PIXELS))
+            if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+                rgba = image.convert("RGBA")
+                image = Image.new("RGB", rgba.size, "white")
+                image.paste(rgba, mask=rgba.getchannel("A"))
+            else:
+                image = image.convert("RGB")
+            out = io.BytesIO()
+            image.save(out, "JPEG", quality=85)
+    # A file that is not the image it claims to be fails in many ways; each shows as unreadable.
+    except Exception:
+        return None
+    return _Thumbnail(out.getvalue(), image.width, image.height)
+
+
+def _render(
+    target: Any,
+    story: list[Any],
+    data: ReportData,
+    text: Labels,
+    styles: _Styles,
+    pages: int | None,
+) -> int:
+    """Lay out and write the document; the number of pages it took."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    validation = data.validation
+    member = validation.member.name
+    doc = SimpleDocTemplate(
+        target,
+        pagesize=PAGE,
+        leftMargin=_MARGIN - _PADDING,
+        rightMargin=_MARGIN - _PADDING,
+        topMargin=_TOP - _PADDING,
+        bottomMargin=_BOTTOM - _PADDING,
+        title=text["document_title"].format(member=member),
+        author=validation.scss,
+        subject=text["document_subject"].format(
+            member=member,
+            account=validation.member.account,
+            date=format_date(validation.date, text),
+        ),
+        creator="ctpat-desktop",
+        lang=data.language,
+        # Else every page starts in Helvetica, the one font that would not be embedded.
+        initialFontName=styles.fonts.regular,
+    )
+
+    def later_page(canvas: Any, doc: Any) -> None:
+        _decorate(canvas, data, text, styles, doc.page, pages)
+
+    def first_page(canvas: Any, doc: Any) -> None:
+        add_outline(canvas, _outline(data, text))
+        later_page(canvas, doc)
+
+    doc.build(story, onFirstPage=first_page, onLaterPages=later_page)
+    return int(doc.page)
+
+
+def _outline(data: ReportData, text: Labels) -> list[tuple[str, str, int]]:
+    """The bookmarks: one per section, and one per category under the results."""
+    names = _category_names(data)
+    return [
+        (text["cover"], "cover", 0),
+        (text["summary"], "summary", 0),
+        (text["categories"], "categories", 0),
+        (text["required_actions"], "required", 0),
+        (text["recommendations"], "recommendations", 0),
+        (text["best_practices"], "best", 0),
+        (text["results"], "results", 0),
+        *((_numbered(n, names.get(n, "")), f"results-{n}", 1) for n in data.catalog.categories()),
+        (text["evidence"], "evidence", 0),
+        (text["methodology"], "methodology", 0),
+        (text["signature"], "signature", 0),
+    ]
+
+
+def _numbered(number: int, name: str) -> str:
+    """A category as "4. Cybersecurity"."""
+    return f"{number}. {name}" if name else str(number)
+
+
+def _decorate(
+    canvas: Any, data: ReportData, text: Labels, styles: _Styles, page: int, pages: int | None
+) -> None:
+    """The running header and the footer of one page."""
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    regular, size = styles.fonts.regular, 8
+    left, right = _MARGIN, PAGE[0] - _MARGIN
+    top = PAGE[1] - 40
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor(_GREY))
+    canvas.setStrokeColor(colors.HexColor(_RULE))
+    canvas.setLineWidth(0.5)
+    canvas.setFont(regular, size)
+    title = f"{text['title']} · {text['version'].format(version=data.version)}"
+    canvas.drawRightString(right, top, title)
+    room = _WIDTH - stringWidth(title, regular, size) - 18
+    canvas.drawString(left, top, _fit(data.validation.member.name, regular, size, room))
+    canvas.line(left, top - 6, right, top - 6)
+    canvas.line(left, 46, right, 46)
+    canvas.drawString(left, 34, text["footer_validation"].format(id=data.validation.id))
+    number = (
+        text["page_of"].format(page=page, pages=pages) if pages else text["page"].format(page=page)
+    )
+    canvas.drawRightString(right, 34, number)
+    canvas.restoreState()
+
+
+def _fit(value: str, font: str, size: float, width: float) -> str:
+    """value, shortened with an ellipsis to fit width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(value, font, size) <= width:
+        return value
+    while value and stringWidth(value + "…", font, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def _styles() -> _Styles:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    face = fonts()
+    grey, navy = colors.HexColor(_GREY), colors.HexColor(_NAVY)
+    body = ParagraphStyle(
+        "body",
+        fontName=face.regular,
+        fontSize=9.5,
+        leading=13.5,
+        spaceAfter=6,
+        textColor=colors.HexColor(_INK),
+    )
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0)
+    return _Styles(
+        fonts=face,
+        agency=ParagraphStyle(
+            "agency", parent=body, fontName=face.bold, fontSize=11, leading=15, textColor=navy
+        ),
+        title=ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=face.bold,
+            fontSize=26,
+            leading=32,
+            textColor=navy,
+            spaceAfter=14,
+        ),
+        member=ParagraphStyle(
+            "member", parent=body, fontName=face.bold, fontSize=16, leading=21, spaceAfter=4
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=face.bold,
+            fontSize=14,
+            leading=18,
+            textColor=navy,
+            spaceBefore=14,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        subheading=ParagraphStyle(
+            "subheading",
+            parent=body,
+            fontName=face.bold,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        category=ParagraphStyle(
+            "category",
+            parent=body,
+            fontName=face.bold,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        body=body,
+        intro=ParagraphStyle(
+            "intro", parent=body, fontSize=8.5, leading=12, textColor=grey, spaceAfter=8
+        ),
+        notice=ParagraphStyle("notice", parent=body, fontSize=8.5, leading=12, textColor=grey),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=face.bold),
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        label=ParagraphStyle("label", parent=cell, fontName=face.bold, textColor=grey),
+        mono=ParagraphStyle("mono", parent=cell, fontName=face.mono, fontSize=6.2, leading=8),
+        caption=ParagraphStyle(
+            "caption", parent=cell, fontSize=7.5, leading=9.5, textColor=grey, alignment=TA_CENTER
+        ),
+        unreadable=ParagraphStyle(
+            "unreadable", parent=cell, fontName=face.italic, textColor=grey, alignment=TA_CENTER
+        ),
+        signer=ParagraphStyle("signer", parent=body, fontName=face.bold, spaceAfter=0),
+    )
+
+
+def _markup(value: str) -> str:
+    """User text as Paragraph markup: escaped, line breaks kept."""
+    return escape(value).replace("\t", " ").replace("\n", "<br/>")
+
+
+def _category_names(data: ReportData) -> dict[int, str]:
+    return {c.number: c.name for c in data.categories}
+
+
+def _story(
+    data: ReportData,
+    text: Labels,
+    content: _Content,
+    thumbnails: dict[int, _Thumbnail | None],
+    styles: _Styles,
+    on_signature: Callable[[SignatureBox], None],
+) -> list[Any]:
+    """The flowables of the whole report, section by section."""
+    from reportlab.platypus import PageBreak
+
+    return [
+        *_cover(data, text, styles),
+        PageBreak(),
+        *_summary(data, text, content, styles),
+        *_categories(data, text, content, styles),
+        *_required_actions(data, text, content, styles),
+        *_recommendations(data, text, content, styles),
+        *_best_practices(text, content, styles),
+        PageBreak(),
+        *_results(data, text, content, styles),
+        PageBreak(),
+        *_evidence(data, text, thumbnails, styles),
+        *_methodology(data, text, styles),
+        _signature(data, text, styles, on_signature),
+    ]
+
+
+def _heading(key: str, title: str, styles: _Styles) -> Any:
+    """A section title carrying the bookmark its outline entry points to."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(f'<a name="{key}"/>{escape(title)}', styles.heading)
+
+
+def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.platypus import HRFlowable, Paragraph, Spacer
+
+    validation = data.validation
+    rows = [
+        (text["member_account"], validation.member.account),
+        (text["entity_type"], data.entity_name),
+        (text["mode"], _mode(validation.mode, text)),
+        (text["validation_date"], format_date(validation.date, text)),
+        (text["scss"], validation.scss),
+        *([(text["field_office"], validation.office)] if validation.office.strip() else []),
+        (
+            text["catalog"],
+            text["catalog_version"].format(name=data.catalog.name, version=data.catalog.version),
+        ),
+        (text["report_version"], text["version"].format(version=data.version)),
+        (text["generated"], format_moment(data.generated_at, text)),
+        (text["validation_id"], validation.id),
+    ]
+    details = _grid(
+        [
+            (Paragraph(escape(label), styles.label), Paragraph(_markup(value), styles.body))
+            for label, value in rows
+        ],
+        (170, _WIDTH - 170),
+        styles,
+    )
+    return [
+        Paragraph(f'<a name="cover"/>{escape(text["agency"])}', styles.agency),
+        Paragraph(escape(text["programme"]), styles.agency),
+        HRFlowable(width="100%", thickness=1.5, color=colors.HexColor(_NAVY), spaceBefore=6),
+        Spacer(1, 54),
+        Paragraph(escape(text["title"]), styles.title),
+        Paragraph(_markup(validation.member.name), styles.member),
+        Spacer(1, 24),
+        details,
+        Spacer(1, 36),
+        HRFlowable(width="100%", thickness=0.5, color=colors.HexColor(_RULE), spaceAfter=6),
+        Paragraph(escape(text["cover_notice"]), styles.notice),
+    ]
+
+
+def _mode(mode: Mode, text: Labels) -> str:
+    return {
+        Mode.VIRTUAL: text["mode_virtual"],
+        Mode.IN_PERSON: text["mode_in_person"],
+        Mode.HYBRID: text["mode_hybrid"],
+    }[mode]
+
+
+def _status(status: FindingStatus, text: Labels) -> str:
+    return {
+        FindingStatus.MET: text["status_met"],
+        FindingStatus.NOT_MET: text["status_not_met"],
+        FindingStatus.EXCEEDS: text["status_exceeds"],
+        FindingStatus.NOT_APPLICABLE: text["status_not_applicable"],
+        FindingStatus.NOT_REVIEWED: text["status_not_reviewed"],
+    }[status]
+
+
+def _level(level: Level, text: Labels) -> str:
+    return text["level_must"] if level is Level.MUST else text["level_should"]
+
+
+def _summary(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    required = counted(
+        len(content.required),
+        text["required_action_none"],
+        text["required_action_one"],
+        text["required_action_other"],
+    )
+    recommendations = counted(
+        len(content.recommendations),
+        text["recommendation_none"],
+        text["recommendation_one"],
+        text["recommendation_other"],
+    )
+    dues = [i.finding.due for i in content.required if i.finding.due is not None]
+    if content.required and dues:
+        outcome = text["outcome_required_due"].format(
+            required=required,
+            recommendations=recommendations,
+            due=format_date(max(dues), text),
+        )
+    elif content.required:
+        outcome = text["outcome_required"].format(
+            required=required, recommendations=recommendations
+        )
+    elif content.recommendations:
+        outcome = text["outcome_recommendations"].format(recommendations=recommendations)
+    else:
+        outcome = text["outcome_none"]
+    sentences = [outcome]
+    if content.best_practices:
+        best = counted(
+            len(content.best_practices),
+            text["best_practice_none"],
+            text["best_practice_one"],
+            text["best_practice_other"],
+        )
+        sentences.append(text["outcome_best_practices"].format(best_practices=best))
+    total = len(content.results)
+    counts = Counter(content.results.values())
+    if counts[FindingStatus.NOT_REVIEWED]:
+        sentences.append(
+            text["outcome_not_reviewed"].format(n=counts[FindingStatus.NOT_REVIEWED], total=total)
+        )
+    order = (
+        FindingStatus.MET,
+        FindingStatus.NOT_MET,
+        FindingStatus.EXCEEDS,
+        FindingStatus.NOT_APPLICABLE,
+        FindingStatus.NOT_REVIEWED,
+    )
+    rows = [(_status(s, text), str(counts[s])) for s in order]
+    rows.append((text["total"], str(total)))
+    criteria = counted(
+        total, text["criterion_none"], text["criterion_one"], text["criterion_other"]
+    )
+    return [
+        _heading("summary", text["summary"], styles),
+        *(Paragraph(escape(s), styles.body) for s in sentences),
+        Paragraph(escape(text["status_caption"].format(criteria=criteria)), styles.intro),
+        _table((text["result"], text["criteria"]), rows, (190, 80), 1, styles, total=True),
+    ]
+
+
+def _categories(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    required = Counter(i.criterion.category for i in content.required)
+    recommended = Counter(i.criterion.category for i in content.recommendations)
+    categories = sorted(data.categories, key=lambda c: c.number)
+    rows: list[tuple[Any, ...]] = [
+        (
+            Paragraph(escape(_numbered(c.number, c.name)), styles.cell),
+            str(required[c.number]),
+            str(recommended[c.number]),
+            str(required[c.number] + recommended[c.number]),
+        )
+        for c in categories
+    ]
+    n_required, n_recommended = len(content.required), len(content.recommendations)
+    rows.append(
+        (text["total"], str(n_required), str(n_recommended), str(n_required + n_recommended))
+    )
+    header = (
+        text["category"],
+        text["required_actions_column"],
+        text["recommendations_column"],
+        text["total"],
+    )
+    flowables = [
+        _heading("categories", text["categories"], styles),
+        Paragraph(escape(text["categories_caption"]), styles.intro),
+        _table(header, rows, (_WIDTH - 252, 100, 100, 52), 1, styles, total=True),
+    ]
+    if n_required + n_recommended:
+        chart = _category_chart(categories, required, recommended, text, styles)
+        flowables.append(
+            KeepTogether([Paragraph(escape(text["chart_caption"]), styles.intro), chart])
+        )
+    else:
+        flowables.append(Paragraph(escape(text["no_chart"]), styles.body))
+    return flowables
+
+
+def _category_chart(
+    categories: Sequence[Any],
+    required: Counter[int],
+    recommended: Counter[int],
+    text: Labels,
+    styles: _Styles,
+) -> Any:
+    """Stacked horizontal bars per category, category 1 at the top, with a legend."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+
+    # Below the bars: the value axis labels, then the legend.
+    label_width, row_height, legend_height = 210.0, 17.0, 34.0
+    # The chart draws its first category at the bottom.
+    ordered = list(reversed(categories))
+    series = [[required[c.number] for c in ordered], [recommended[c.number] for c in ordered]]
+    top = max(a + b for a, b in zip(*series, strict=True))
+    drawing = Drawing(_WIDTH, row_height * len(ordered) + legend_height + 4)
+    drawing.initialFontName = styles.fonts.regular
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width + 8, legend_height
+    chart.width, chart.height = _WIDTH - chart.x - 12, row_height * len(ordered)
+    chart.data = series
+    chart.categoryAxis.style = "stacked"
+    fills = (colors.HexColor(_NAVY), colors.HexColor(_LIGHT))
+    for n, fill in enumerate(fills):
+        chart.bars[n].fillColor = fill
+    chart.bars.strokeColor = None
+    chart.barWidth, chart.groupSpacing = 9, 8
+    axis = chart.categoryAxis
+    axis.categoryNames = [_numbered(c.number, c.name) for c in ordered]
+    axis.labels.boxAnchor = "e"
+    axis.labels.textAnchor = "end"
+    axis.labels.dx = -6
+    axis.labels.maxWidth = label_width
+    axis.labels.fontName = styles.fonts.regular
+    axis.labels.fontSize = 7.5
+    axis.labels.leading = 8.5
+    axis.strokeColor = colors.HexColor(_RULE)
+    axis.tickLeft = 0
+    values = chart.valueAxis
+    values.valueMin = 0
+    values.valueMax = top
+    values.valueStep = max(1, -(-top // 6))
+    values.labels.fontName = styles.fonts.regular
+    values.labels.fontSize = 7.5
+    values.strokeColor = colors.HexColor(_RULE)
+    values.visibleGrid = True
+    values.gridStrokeColor = colors.HexColor(_STRIPE)
+    values.labelTextFormat = "%d"
+    drawing.add(chart)
+    names = (text["required_actions_column"], text["recommendations_column"])
+    drawing.add(_legend(chart.x, list(zip(fills, names, strict=True)), styles))
+    return drawing
+
+
+def _legend(x: float, pairs: list[tuple[Any, str]], styles: _Styles) -> Any:
+    """The chart's legend: one swatch and name per series, side by side below the bars."""
+    from reportlab.graphics.charts.legends import Legend
+
+    legend = Legend()
+    legend.x, legend.y = x, 0
+    legend.boxAnchor = "sw"
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 130
+    legend.fontName = styles.fonts.regular
+    legend.fontSize = 7.5
+    legend.strokeColor = None
+    legend.colorNamePairs = pairs
+    return legend
+
+
+def _required_actions(
+    data: ReportData, text: Labels, content: _Content, styles: _Styles
+) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    flowables = [
+        _heading("required", text["required_actions"], styles),
+        Paragraph(escape(text["required_actions_intro"]), styles.intro),
+    ]
+    if not content.required:
+        return [*flowables, Paragraph(escape(text["no_required_actions"]), styles.body)]
+    for item in content.required:
+        rows = _finding_rows(item, data, text, text["required_action"], text["finding_must"])
+        flowables.append(KeepTogether(_block(item, rows, text, styles)))
+    return flowables
+
+
+def _recommendations(
+    data: ReportData, text: Labels, content: _Content, styles: _Styles
+) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    flowables = [
+        _heading("recommendations", text["recommendations"], styles),
+        Paragraph(escape(text["recommendations_intro"]), styles.intro),
+    ]
+    if not content.recommendations:
+        return [*flowables, Paragraph(escape(text["no_recommendations"]), styles.body)]
+    for item in content.recommendations:
+        rows = _finding_rows(item, data, text, text["recommendation"], text["finding_should"])
+        flowables.append(KeepTogether(_block(item, rows, text, styles)))
+    return flowables
+
+
+def _best_practices(text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    flowables = [
+        _heading("best", text["best_practices"], styles),
+        Paragraph(escape(text["best_practices_intro"]), styles.intro),
+    ]
+    if not content.best_practices:
+        return [*flowables, Paragraph(escape(text["no_best_practices"]), styles.body)]
+    for item in content.best_practices:
+        rows = [(text["best_practice"], _markup(item.finding.note))]
+        flowables.append(KeepTogether(_block(item, rows, text, styles)))
+    return flowables
+
+
+def _finding_rows(
+    item: _Item, data: ReportData, text: Labels, action_label: str, default: str
+) -> list[tuple[str, str]]:
+    """Label and markup of each line of a not-met finding's block."""
+    finding = item.finding
+    reasons = {r.code: r.label for r in data.reasons}
+    written = finding.report_text.strip() or default.format(text=item.criterion.text)
+    rows = [(text["finding"], _markup(written))]
+    if finding.reasons:
+        rows.append(
+            (text["reasons"], escape("; ".join(reasons.get(r, r) for r in finding.reasons)))
+        )
+    if finding.action.strip():
+        rows.append((action_label, _markup(finding.action.strip())))
+    if finding.due is not None:
+        rows.append((text["due_date"], f"<b>{escape(format_date(finding.due, text))}</b>"))
+    return rows
+
+
+def _block(item: _Item, rows: Sequence[tuple[str, str]], text: Labels, styles: _Styles) -> Any:
+    """One finding as a boxed table: criterion and level on top, then label and text rows."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    criterion = item.criterion
+    head = f"<b>{escape(criterion.id)}</b>&nbsp;&nbsp;&nbsp;{escape(criterion.title)}"
+    data: list[list[Any]] = [
+        [
+            Paragraph(head, styles.cell_bold),
+            "",
+            Paragraph(escape(_level(criterion.level, text)), styles.cell_right),
+        ]
+    ]
+    for label, value in rows:
+        data.append([Paragraph(escape(label), styles.label), Paragraph(value, styles.cell), ""])
+    table = Table(
+        data,
+        colWidths=[100, _WIDTH - 160, 60],
+        repeatRows=1,
+        splitInRow=30,
+        spaceAfter=10,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8.5),
+                ("SPAN", (0, 0), (1, 0)),
+                *(("SPAN", (1, r), (2, r)) for r in range(1, len(data))),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_STRIPE)),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(_RULE)),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.HexColor(_RULE)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
+def _results(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+    from reportlab.platypus import CondPageBreak, Paragraph
+
+    catalog = data.catalog
+    names = _category_names(data)
+    intro = text["results_intro"].format(catalog=catalog.name, version=catalog.version)
+    flowables = [
+        _heading("results", text["results"], styles),
+        Paragraph(escape(intro), styles.intro),
+    ]
+    header = (text["criterion_id"], text["criterion"], text["level"], text["result"])
+    for number in catalog.categories():
+        title = _numbered(number, names.get(number, ""))
+        rows = [
+            (
+                c.id,
+                Paragraph(escape(c.title), styles.cell),
+                _level(c.level, text),
+                _status(content.results[c.id], text),
+            )
+            for c in sorted(catalog.in_category(number), key=lambda c: criterion_sort_key(c.id))
+        ]
+        # A long category may run over a page (its header row repeats), but not from its
+        # last lines: start it on a new page when fewer than three rows would fit.
+        flowables += [
+            CondPageBreak(100),
+            Paragraph(f'<a name="results-{number}"/>{escape(title)}', styles.category),
+            _table(header, rows, (40, _WIDTH - 40 - 56 - 130, 56, 130), None, styles),
+        ]
+    return flowables
+
+
+def _evidence(
+    data: ReportData,
+    text: Labels,
+    thumbnails: dict[int, _Thumbnail | None],
+    styles: _Styles,
+) -> list[Any]:
+    from reportlab.platypus import CondPageBreak, Paragraph
+
+    flowables = [_heading("evidence", text["evidence"], styles)]
+    if not data.evidence:
+        return [*flowables, Paragraph(escape(text["no_evidence"]), styles.body)]
+    rows = [
+        (
+            [
+                Paragraph(_markup(item.filename), styles.cell),
+                Paragraph(escape(item.sha256), styles.mono),
+            ],
+            item.criterion or text["general"],
+            format_moment(item.captured_at, text),
+        )
+        for item in data.evidence
+    ]
+    header = (text["file_sha256"], text["criterion"], text["captured"])
+    flowables += [
+        Paragraph(escape(text["evidence_intro"]), styles.intro),
+        # 64 hex digits at 6.2 pt take 239 pt: the first column keeps each on one line.
+        _table(header, rows, (_WIDTH - 56 - 126, 56, 126), None, styles),
+    ]
+    if thumbnails:
+        flowables += [
+            # The title, its note and at least one row of images stay together.
+            CondPageBreak(_THUMB_BOX + 90),
+            Paragraph(escape(text["images"]), styles.subheading),
+            Paragraph(escape(text["images_intro"]), styles.intro),
+            _thumbnail_grid(data.evidence, thumbnails, text, styles),
+        ]
+    return flowables
+
+
+def _thumbnail_grid(
+    evidence: Sequence[EvidenceItem],
+    thumbnails: dict[int, _Thumbnail | None],
+    text: Labels,
+    styles: _Styles,
+) -> Any:
+    """Images three to a row, each with its file name and criterion below."""
+    from reportlab.platypus import Image, Paragraph, Table, TableStyle
+
+    cells: list[Any] = []
+    for n, thumb in thumbnails.items():
+        item = evidence[n]
+        where = f"{text['criterion']} {item.criterion}" if item.criterion else text["general"]
+        caption = Paragraph(f"{_markup(item.filename)}<br/>{escape(where)}", styles.caption)
+        if thumb is None:
+            picture: Any = Paragraph(escape(text["image_unreadable"]), styles.unreadable)
+        else:
+            scale = _THUMB_BOX / max(thumb.width, thumb.height)
+            picture = Image(
+                io.BytesIO(thumb.jpeg), width=thumb.width * scale, height=thumb.height * scale
+            )
+        cells.append([picture, caption])
+    rows = [cells[i : i + _THUMBS_PER_ROW] for i in range(0, len(cells), _THUMBS_PER_ROW)]
+    rows[-1] += [""] * (_THUMBS_PER_ROW - len(rows[-1]))
+    table = Table(rows, colWidths=[_WIDTH / _THUMBS_PER_ROW] * _THUMBS_PER_ROW)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
+def _methodology(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    paragraphs = {
+        Mode.VIRTUAL: text["methodology_virtual"],
+        Mode.IN_PERSON: text["methodology_in_person"],
+        Mode.HYBRID: text["methodology_hybrid"],
+    }[data.validation.mode]
+    return [
+        KeepTogether(
+            [
+                _heading("methodology", text["methodology"], styles),
+                *(Paragraph(escape(p), styles.body) for p in paragraphs),
+                Paragraph(escape(text["methodology_findings"]), styles.body),
+            ]
+        )
+    ]
+
+
+def _signature(
+    data: ReportData,
+    text: Labels,
+    styles: _Styles,
+    on_signature: Callable[[SignatureBox], None],
+) -> Any:
+    """The signature block, kept in one piece: who signs and the box the signature goes in."""
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    validation = data.validation
+    role = text["signature_role"]
+    if validation.office.strip():
+        role = f"{role} · {validation.office.strip()}"
+    return KeepTogether(
+        [
+            _heading("signature", text["signature"], styles),
+            Paragraph(escape(text["signature_statement"]), styles.body),
+            Spacer(1, 6),
+            _signature_spot(on_signature),
+            Spacer(1, 6),
+            Paragraph(_markup(validation.scss), styles.signer),
+            Paragraph(escape(role), styles.intro),
+            Paragraph(escape(text["signature_note"]), styles.intro),
+        ]
+    )
+
+
+def _signature_spot(on_signature: Callable[[SignatureBox], None]) -> Any:
+    """An empty, outlined box that reports where it was drawn, for the visible signature."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Flowable
+
+    width, height = _SIGNATURE
+
+    class SignatureSpot(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return width, height
+
+        def draw(self) -> None:
+            canvas = self.canv
+            x, y = canvas.absolutePosition(0, 0)
+            on_signature(SignatureBox(canvas.getPageNumber() - 1, x, y, x + width, y + height))
+            canvas.saveState()
+            canvas.setStrokeColor(colors.HexColor(_RULE))
+            canvas.setLineWidth(0.5)
+            canvas.setDash(2, 2)
+            canvas.rect(0, 0, width, height)
+            canvas.restoreState()
+
+    spot = SignatureSpot()
+    spot.hAlign = "LEFT"
+    return spot
+
+
+def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], styles: _Styles) -> Any:
+    """A borderless two-column layout of labels and values."""
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table([list(r) for r in rows], colWidths=list(widths))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 9.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
+def _table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    numbers_from: int | None,
+    styles: _Styles,
+    total: bool = False,
+) -> Any:
+    """A striped table; columns from numbers_from on are right-aligned; a total row in bold."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(
+        [list(header), *(list(r) for r in rows)],
+        colWidths=list(widths),
+        repeatRows=1,
+        spaceAfter=8,
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, 0), styles.fonts.bold, 8.5),
+        ("FONT", (0, 1), (-1, -1), styles.fonts.regular, 8.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_NAVY)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(_RULE)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if numbers_from is not None:
+        commands.append(("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"))
+    if total:
+        commands += [
+            ("FONT", (0, -1), (-1, -1), styles.fonts.bold, 8.5),
+            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+        ]
+    table.setStyle(TableStyle(commands))
+    table.hAlign = "LEFT"
+    return table

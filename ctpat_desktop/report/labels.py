@@ -1,0 +1,367 @@
+"""Every fixed text of the validation report, one dictionary per language."""
+
+from datetime import UTC, date, datetime
+from typing import TypedDict
+
+from ctpat_desktop.errors import CtpatError
+
+
+class Labels(TypedDict):
+    """The texts of one language; mypy checks that a new language fills every one."""
+
+    # Dates: "{month}", "{day}" and "{year}" in the order the language writes them.
+    months: tuple[str, ...]
+    date: str
+    moment: str
+    # Running header, footer and document properties.
+    title: str
+    version: str
+    page: str
+    page_of: str
+    footer_validation: str
+    document_title: str
+    document_subject: str
+    # Cover.
+    agency: str
+    programme: str
+    cover: str
+    member_account: str
+    entity_type: str
+    mode: str
+    validation_date: str
+    scss: str
+    field_office: str
+    catalog: str
+    catalog_version: str
+    report_version: str
+    generated: str
+    validation_id: str
+    cover_notice: str
+    mode_virtual: str
+    mode_in_person: str
+    mode_hybrid: str
+    # Finding statuses and criterion levels.
+    status_met: str
+    status_not_met: str
+    status_exceeds: str
+    status_not_applicable: str
+    status_not_reviewed: str
+    level_must: str
+    level_should: str
+    # Counted nouns: "_none" for zero, "_one" for exactly one, "_other" for more.
+    required_action_none: str
+    required_action_one: str
+    required_action_other: str
+    recommendation_none: str
+    recommendation_one: str
+    recommendation_other: str
+    best_practice_none: str
+    best_practice_one: str
+    best_practice_other: str
+    criterion_none: str
+    criterion_one: str
+    criterion_other: str
+    # Executive summary.
+    summary: str
+    outcome_required_due: str
+    outcome_required: str
+    outcome_recommendations: str
+    outcome_none: str
+    outcome_best_practices: str
+    outcome_not_reviewed: str
+    status_caption: str
+    result: str
+    criteria: str
+    total: str
+    # Deficiencies by category.
+    categories: str
+    categories_caption: str
+    category: str
+    required_actions_column: str
+    recommendations_column: str
+    chart_caption: str
+    no_chart: str
+    # Required actions, recommendations, best practices.
+    required_actions: str
+    required_actions_intro: str
+    no_required_actions: str
+    recommendations: str
+    recommendations_intro: str
+    no_recommendations: str
+    best_practices: str
+    best_practices_intro: str
+    no_best_practices: str
+    finding: str
+    reasons: str
+    required_action: str
+    recommendation: str
+    due_date: str
+    best_practice: str
+    finding_must: str
+    finding_should: str
+    # Results by criterion.
+    results: str
+    results_intro: str
+    criterion_id: str
+    criterion: str
+    level: str
+    # Evidence index.
+    evidence: str
+    evidence_intro: str
+    no_evidence: str
+    file_sha256: str
+    captured: str
+    general: str
+    images: str
+    images_intro: str
+    image_unreadable: str
+    # Methodology.
+    methodology: str
+    methodology_virtual: tuple[str, ...]
+    methodology_in_person: tuple[str, ...]
+    methodology_hybrid: tuple[str, ...]
+    methodology_findings: str
+    # Signature.
+    signature: str
+    signature_statement: str
+    signature_role: str
+    signature_note: str
+
+
+EN: Labels = {
+    "months": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "date": "{month} {day}, {year}",
+    "moment": "{date}, {time} UTC",
+    "title": "CTPAT Validation Report",
+    "version": "Version {version}",
+    "page": "Page {page}",
+    "page_of": "Page {page} of {pages}",
+    "footer_validation": "Validation ID {id}",
+    "document_title": "CTPAT Validation Report — {member}",
+    "document_subject": (
+        "Validation of {member} (account {account}) against the CTPAT Minimum Security "
+        "Criteria on {date}"
+    ),
+    "agency": "U.S. Customs and Border Protection",
+    "programme": "Customs Trade Partnership Against Terrorism (CTPAT)",
+    "cover": "Cover",
+    "member_account": "CTPAT account number",
+    "entity_type": "Entity type",
+    "mode": "Validation mode",
+    "validation_date": "Validation date",
+    "scss": "Supply Chain Security Specialist",
+    "field_office": "Field office",
+    "catalog": "Minimum Security Criteria",
+    "catalog_version": "{name}, version {version}",
+    "report_version": "Report version",
+    "generated": "Generated",
+    "validation_id": "Validation ID",
+    "cover_notice": (
+        "This report describes the security measures of the member named above and where "
+        "they fall short of the CTPAT Minimum Security Criteria. It contains sensitive "
+        "information: share it only with the people who need it to act on the findings."
+    ),
+    "mode_virtual": "Virtual",
+    "mode_in_person": "In person",
+    "mode_hybrid": "Hybrid (virtual and on site)",
+    "status_met": "Met",
+    "status_not_met": "Not met",
+    "status_exceeds": "Exceeds (best practice)",
+    "status_not_applicable": "Not applicable",
+    "status_not_reviewed": "Not reviewed",
+    "level_must": "Must",
+    "level_should": "Should",
+    "required_action_none": "no required actions",
+    "required_action_one": "{n} required action",
+    "required_action_other": "{n} required actions",
+    "recommendation_none": "no recommendations",
+    "recommendation_one": "{n} recommendation",
+    "recommendation_other": "{n} recommendations",
+    "best_practice_none": "no best practices",
+    "best_practice_one": "{n} best practice",
+    "best_practice_other": "{n} best practices",
+    "criterion_none": "no criteria",
+    "criterion_one": "{n} criterion",
+    "criterion_other": "{n} criteria",
+    "summary": "Executive summary",
+    "outcome_required_due": (
+        "The validation found {required} and {recommendations}. The member must respond "
+        "in writing by {due}, explaining how each required action has been or will be "
+        "corrected."
+    ),
+    "outcome_required": (
+        "The validation found {required} and {recommendations}. The member must respond "
+        "in writing, explaining how each required action has been or will be corrected."
+    ),
+    "outcome_recommendations": (
+        "The validation found no required actions and {recommendations}. The member is "
+        "encouraged to act on each recommendation."
+    ),
+    "outcome_none": (
+        "The validation found no deficiencies: every criterion reviewed was met, exceeded "
+        "or not applicable."
+    ),
+    "outcome_best_practices": "The validation also recognised {best_practices}.",
+    "outcome_not_reviewed": "Criteria not reviewed: {n} of {total}.",
+    "status_caption": "Results for the {criteria} of the catalog, by finding status.",
+    "result": "Result",
+    "criteria": "Criteria",
+    "total": "Total",
+    "categories": "Deficiencies by category",
+    "categories_caption": "Criteria not met, by criteria category.",
+    "category": "Criteria category",
+    "required_actions_column": "Required actions",
+    "recommendations_column": "Recommendations",
+    "chart_caption": "Required actions and recommendations per criteria category.",
+    "no_chart": "No criterion was found not met, so there is nothing to chart.",
+    "required_actions": "Required actions",
+    "required_actions_intro": (
+        "A required action is a Must criterion that the member does not meet. The member "
+        "must correct each one and answer in writing by its due date."
+    ),
+    "no_required_actions": "The validation found no required actions.",
+    "recommendations": "Recommendations",
+    "recommendations_intro": (
+        "A recommendation is a Should criterion that the member does not meet. Acting on "
+        "it is not mandatory, but it strengthens the member's supply chain security."
+    ),
+    "no_recommendations": "The validation found no recommendations.",
+    "best_practices": "Best practices",
+    "best_practices_intro": (
+        "A best practice goes beyond the criterion. It has the support of senior "
+        "management, uses an innovative technology or process, is documented, has checks "
+        "and balances, and shows evidence of implementation."
+    ),
+    "no_best_practices": "The validation recognised no best practices.",
+    "finding": "Finding",
+    "reasons": "Reasons",
+    "required_action": "Required action",
+    "recommendation": "Recommendation",
+    "due_date": "Due date",
+    "best_practice": "Best practice",
+    "finding_must": (
+        "The member did not show that this requirement is in place. The criterion reads: “{text}”"
+    ),
+    "finding_should": (
+        "The member did not show that this recommended practice is in place. The criterion "
+        "reads: “{text}”"
+    ),
+    "results": "Results by criterion",
+    "results_intro": (
+        "Every criterion of the {catalog} catalog, version {version}, with its level "
+        "(Must is a requirement, Should a recommendation) and the result of the validation."
+    ),
+    "criterion_id": "ID",
+    "criterion": "Criterion",
+    "level": "Level",
+    "evidence": "Evidence index",
+    "evidence_intro": (
+        "Files the member sent or showed during the validation. The SHA-256 fingerprint "
+        "identifies each file exactly; the files are kept with the validation record."
+    ),
+    "no_evidence": "No evidence was recorded for this validation.",
+    "file_sha256": "File and SHA-256 fingerprint",
+    "captured": "Captured",
+    "general": "General",
+    "images": "Images",
+    "images_intro": (
+        "Reduced copies of the image evidence; the index above identifies the original files."
+    ),
+    "image_unreadable": "(image could not be read)",
+    "methodology": "Methodology",
+    "methodology_virtual": (
+        "The validation was conducted virtually, in a WebEx session between the member's "
+        "staff and the Supply Chain Security Specialist, held in one sitting or over "
+        "several days.",
+        "Before the session the member sent the policies, procedures and records that "
+        "support its security profile; the specialist reviewed them in advance. During "
+        "the session the member shared further documents on screen or held them to the "
+        "camera.",
+        "The member's facilities were toured by livestream or by video, so that the "
+        "specialist could see the measures described in the profile in operation.",
+        "The specialist interviewed the heads of the departments concerned, who joined "
+        "from their own devices, and recorded what was shown on screen as evidence.",
+    ),
+    "methodology_in_person": (
+        "The validation was conducted in person: the Supply Chain Security Specialist "
+        "visited the member's facilities.",
+        "Before the visit the member sent the policies, procedures and records that "
+        "support its security profile; the specialist reviewed them in advance and "
+        "examined the originals on site.",
+        "The specialist toured the facilities and observed the security measures "
+        "described in the profile in operation.",
+        "The specialist interviewed the heads of the departments concerned and the staff "
+        "who carry out the measures, and recorded what was seen as evidence.",
+    ),
+    "methodology_hybrid": (
+        "The validation combined a virtual session in WebEx with a visit to the member's "
+        "facilities by the Supply Chain Security Specialist.",
+        "Before the validation the member sent the policies, procedures and records that "
+        "support its security profile; the specialist reviewed them in advance. Further "
+        "documents were shared on screen during the virtual session or examined on site.",
+        "Parts of the facilities were toured by livestream or by video and others in "
+        "person, so that the specialist could see the measures described in the profile "
+        "in operation.",
+        "The specialist interviewed the heads of the departments concerned, on screen or "
+        "in person, and recorded what was shown as evidence.",
+    ),
+    "methodology_findings": (
+        "Each criterion was checked against what the member showed and recorded as met, "
+        "not met, exceeds (a best practice) or not applicable. A Must criterion not met "
+        "is a required action; a Should criterion not met is a recommendation."
+    ),
+    "signature": "Signature",
+    "signature_statement": (
+        "I conducted this validation and prepared this report on behalf of U.S. Customs "
+        "and Border Protection."
+    ),
+    "signature_role": "Supply Chain Security Specialist",
+    "signature_note": "Digitally signed; verify with ctpat-desktop verify",
+}
+
+LANGUAGES: dict[str, Labels] = {"en": EN}
+
+
+def labels(language: str) -> Labels:
+    """The texts of a language, or a CtpatError naming the languages there are."""
+    try:
+        return LANGUAGES[language]
+    except KeyError:
+        known = ", ".join(sorted(LANGUAGES))
+        raise CtpatError(f"no report texts in language '{language}'; use one of: {known}") from None
+
+
+def counted(n: int, none: str, one: str, other: str) -> str:
+    """A count with its noun: counted(n, t["x_none"], t["x_one"], t["x_other"])."""
+    return (none if n == 0 else one if n == 1 else other).format(n=n)
+
+
+def format_date(value: date, text: Labels) -> str:
+    """A date as the language writes it: "May 18, 2026"."""
+    month = text["months"][value.month - 1]
+    return text["date"].format(month=month, day=value.day, year=value.year)
+
+
+def format_moment(value: str, text: Labels) -> str:
+    """An ISO 8601 timestamp as a date and a UTC time (naive ones are UTC); else as given."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    day = format_date(moment.date(), text)
+    return text["moment"].format(date=day, time=moment.strftime("%H:%M"))

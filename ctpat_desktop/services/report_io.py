@@ -1,0 +1,123 @@
+"""Build a validation report, sign it (which locks the validation), reopen, verify."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.report.model import EvidenceItem, ReportData
+from ctpat_desktop.report.signing import Secret, SigningKey
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.store import ReportRecord, utc_now
+from ctpat_desktop.worksheet import Lifecycle
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltReport:
+    """A report written to disk; record is set when it was signed and issued."""
+
+    path: Path
+    version: int
+    record: ReportRecord | None = None
+
+
+def report_data(ctx: AppContext, session: ValidationSession, language: str) -> ReportData:
+    """What the next version of the validation's report contains."""
+    store = ctx.store
+    evidence = tuple(
+        EvidenceItem(
+            criterion=e.criterion,
+            filename=e.filename,
+            media_type=e.media_type,
+            sha256=e.sha256,
+            size=e.size,
+            captured_at=e.captured_at,
+            path=store.blobs.path_of(e.sha256),
+        )
+        for e in session.evidence()
+    )
+    issued = store.reports(session.id)
+    return ReportData(
+        validation=session.validation,
+        entity_name=session.catalog.name,
+        catalog=session.catalog,
+        categories=ctx.catalogs.categories,
+        reasons=session.reasons,
+        findings={cid: r.finding for cid, r in session.findings().items()},
+        evidence=evidence,
+        version=(issued[-1].version if issued else 0) + 1,
+        generated_at=utc_now(),
+        language=language,
+    )
+
+
+def build_report(
+    ctx: AppContext, validation_id: str, target: Path, language: str = "en"
+) -> BuiltReport:
+    """Write an unsigned report (a draft of the next version) to target."""
+    from ctpat_desktop.report.builder import build_report as build_pdf
+
+    session = ValidationSession(ctx, validation_id)
+    data = report_data(ctx, session, language)
+    build_pdf(data, target)
+    return BuiltReport(target, data.version)
+
+
+def issue_report(
+    ctx: AppContext,
+    validation_id: str,
+    target: Path,
+    key: SigningKey,
+    secret: Secret,
+    *,
+    language: str = "en",
+    reason: str | None = None,
+    location: str | None = None,
+) -> BuiltReport:
+    """Build, sign and record the next report version; the validation is then locked."""
+    from ctpat_desktop.report.builder import build_report as build_pdf
+    from ctpat_desktop.report.signing import sign_pdf
+
+    session = ValidationSession(ctx, validation_id)
+    if session.validation.status is Lifecycle.SIGNED:
+        raise RuleError(
+            "the validation is signed and locked; reopen it (with a reason) to issue a new version"
+        )
+    data = report_data(ctx, session, language)
+    draft = target.with_name(target.name + ".unsigned")
+    try:
+        box = build_pdf(data, draft)
+        signed_by = sign_pdf(
+            draft,
+            target,
+            key,
+            box,
+            secret=secret,
+            reason=reason or f"CTPAT validation report, version {data.version}",
+            location=location or session.validation.office or "U.S. Customs and Border Protection",
+            tsa_url=ctx.settings.tsa_url or None,
+        )
+    finally:
+        draft.unlink(missing_ok=True)
+    record = ReportRecord(
+        version=data.version,
+        sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
+        signer=signed_by.signer,
+        signed_at=signed_by.signed_at,
+        file_name=target.name,
+        language=language,
+    )
+    try:
+        ctx.store.issue_report(session.id, record, ctx.actor)
+    except Exception:
+        target.unlink(missing_ok=True)  # an unrecorded signed report must not go out
+        raise
+    return BuiltReport(target, data.version, record)
+
+
+def reopen_validation(ctx: AppContext, validation_id: str, reason: str) -> None:
+    """Unlock a signed validation; the next report will be a new version."""
+    if not reason.strip():
+        raise RuleError("say why the validation is reopened (--reason)")
+    ctx.store.reopen(ctx.store.resolve_id(validation_id), reason.strip(), ctx.actor)

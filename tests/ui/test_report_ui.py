@@ -1,0 +1,126 @@
+"""Report GUI: preview, sign (file key), reopen, verify dialog, sign dialog and the keyring."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.report.certificates import SigningIdentity
+from ctpat_desktop.report.signing import Pkcs12Key, TokenKey
+from ctpat_desktop.services.demo import create_demo
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.ui.main_window import MainWindow
+from ctpat_desktop.ui.runner import ImmediateRunner
+from ctpat_desktop.ui.sign_dialog import SignDialog, SigningChoice
+from ctpat_desktop.ui.verify_dialog import VerifyDialog
+from ctpat_desktop.worksheet import Lifecycle
+from tests.conftest import MemoryKeyring
+from tests.report.conftest import PASSPHRASE, identity  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
+    create_demo(ctx)
+    shown = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(shown)
+    shown.search.setText("Great Lakes")
+    shown.table.selectRow(0)
+    return shown
+
+
+def test_preview_shows_the_draft(window: MainWindow) -> None:
+    window.menu_actions.preview_report.trigger()
+    preview = window.report_window
+    assert preview is not None and preview.isVisible()
+    assert preview.document.pageCount() >= 3
+    assert preview.caption.text() == "Draft of version 1 — not signed"
+    assert preview.sign.isEnabled()
+
+
+def test_sign_then_reopen_from_the_menu(
+    window: MainWindow,
+    ctx: AppContext,
+    identity: SigningIdentity,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    validation_id = window.selected_id()
+    assert validation_id is not None
+    target = tmp_path / "issued.pdf"
+    messages: list[str] = []
+    monkeypatch.setattr(
+        SignDialog,
+        "ask",
+        classmethod(lambda cls, parent=None: SigningChoice(Pkcs12Key(identity.pkcs12), PASSPHRASE)),
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
+    window.menu_actions.sign_report.trigger()
+    assert target.exists() and messages and "Version 1 was signed by Laura Méndez" in messages[0]
+    session = ValidationSession(ctx, validation_id)
+    assert session.validation.status is Lifecycle.SIGNED
+    assert [r.version for r in session.reports()] == [1]
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Member sent a new policy", True))
+    window.menu_actions.reopen.trigger()
+    assert ValidationSession(ctx, validation_id).validation.status is Lifecycle.IN_REVIEW
+    reopened = [e for e in ctx.store.audit_events(validation_id) if e["action"] == "reopen"]
+    assert "Member sent a new policy" in reopened[0]["changes"]
+
+
+def test_verify_dialog_says_it_plainly(
+    window: MainWindow,
+    ctx: AppContext,
+    identity: SigningIdentity,  # noqa: F811
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    from ctpat_desktop.services.report_io import issue_report
+
+    validation_id = window.selected_id()
+    assert validation_id is not None
+    signed = tmp_path / "signed.pdf"
+    issue_report(ctx, validation_id, signed, Pkcs12Key(identity.pkcs12), lambda: PASSPHRASE)
+    dialog = VerifyDialog(ImmediateRunner())
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(signed))
+    dialog.trust.setText(str(identity.ca_certificate))
+    dialog.run_check()
+    assert dialog.verdict.text() == "✓ VERIFIED"
+    assert "Signer: Laura Méndez" in dialog.details.toPlainText()
+    dialog.trust.clear()
+    dialog.run_check()
+    assert dialog.verdict.text() == "✗ NOT VERIFIED"
+    assert "not trusted" in dialog.details.toPlainText()
+    dialog.file.setText(str(tmp_path / "missing.pdf"))
+    dialog.run_check()
+    assert dialog.verdict.text() == "✗ Cannot check this file"
+
+
+def test_sign_dialog_remembers_in_the_keyring(
+    qtbot: QtBot, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    dialog = SignDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons.buttons()[0].isEnabled()
+    key_file = tmp_path / "me.p12"
+    dialog.file.setText(str(key_file))
+    dialog.secret.setText("pass phrase")
+    dialog.remember.setChecked(True)
+    choice = dialog.choice()
+    assert choice == SigningChoice(Pkcs12Key(key_file), "pass phrase")
+    assert list(memory_keyring.secrets.values()) == ["pass phrase"]
+
+    later = SignDialog()
+    qtbot.addWidget(later)
+    later.file.setText(str(key_file))
+    assert later.secret.placeholderText() == "(remembered in the keyring)"
+    assert later.choice() == SigningChoice(Pkcs12Key(key_file), "pass phrase")
+
+    later.use_token.setChecked(True)
+    later.token_label.setText("PIV")
+    later.key_label.setText("SIGN key")
+    token_choice = later.choice()
+    assert token_choice is not None and isinstance(token_choice.key, TokenKey)
