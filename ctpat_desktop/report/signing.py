@@ -113,6 +113,7 @@ def sign_pdf(
     from pyhanko import stamp
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps import TimestampRequestError
 
     opened: list[Any] = []
     try:
@@ -153,11 +154,15 @@ def sign_pdf(
             with source.open("rb") as unsigned, tmp.open("wb") as signed:
                 pdf_signer.sign_pdf(IncrementalPdfFileWriter(unsigned), output=signed)
             tmp.replace(target)
-        except SigningError:
-            raise
+        except TimestampRequestError as exc:
+            raise SigningError(
+                f"signing failed: the timestamp server {tsa_url} did not answer ({exc})"
+            ) from None
         except OSError as exc:
-            raise SigningError(f"{target}: cannot be written ({exc.strerror})") from exc
-        except Exception as exc:  # pyHanko, the token or the TSA failed
+            if exc.filename is None:  # a network or token failure, not a file we write
+                raise SigningError(f"signing failed: {type(exc).__name__}: {exc}") from None
+            raise SigningError(f"{exc.filename}: cannot be written ({exc.strerror})") from exc
+        except Exception as exc:  # pyHanko or the token failed
             raise SigningError(f"signing failed: {type(exc).__name__}: {exc}") from None
         finally:
             tmp.unlink(missing_ok=True)
