@@ -44,6 +44,7 @@ class SignDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign the report")
+        self.setMinimumWidth(520)
         self.use_file = QRadioButton("Key &file (PKCS#12 .p12/.pfx)")
         self.use_token = QRadioButton("&Token or PIV card (PKCS#11)")
         self.use_file.setChecked(True)
