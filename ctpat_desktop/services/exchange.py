@@ -68,6 +68,10 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
             "scss": v.scss,
             "office": v.office,
             "status": v.status.value,
+            "webex_url": v.webex_url,
+            "participants": list(v.participants),
+            "planned_minutes": v.planned_minutes,
+            "archived": v.archived,
         },
         "catalog": session.catalog.raw,
         "findings": [_finding_item(r) for r in sorted(recorded.values(), key=in_catalog_order)],
@@ -102,6 +106,9 @@ def _finding_item(record: FindingRecord) -> dict[str, Any]:
         "profile_answer": f.profile_answer,
         "response_implemented": f.response_implemented,
         "response_note": f.response_note,
+        "extension_days": f.extension_days,
+        "extension_reason": f.extension_reason,
+        "response_accepted": f.response_accepted,
         "updated_at": record.updated_at,
         "updated_by": record.updated_by,
     }
@@ -165,6 +172,10 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         scss=head["scss"],
         status=Lifecycle(head["status"]),
         office=head["office"],
+        webex_url=head["webex_url"],
+        participants=tuple(head["participants"]),
+        planned_minutes=head["planned_minutes"],
+        archived=head["archived"],
     )
     codes = ctx.catalogs.reason_codes()
     records = []
@@ -184,6 +195,9 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
             profile_answer=item["profile_answer"],
             response_implemented=item["response_implemented"],
             response_note=item["response_note"],
+            extension_days=item["extension_days"],
+            extension_reason=item["extension_reason"],
+            response_accepted=item["response_accepted"],
         )
         checked = apply_finding_rules(
             finding, criterion, codes, validation.date, ctx.settings.response_days

@@ -3,7 +3,7 @@
 import re
 import uuid
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from ctpat_desktop.worksheet import (
     apply_finding_rules,
     progress_by_category,
 )
+from ctpat_desktop.worksheet.followup import FollowUp, follow_up
 
 _ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -53,6 +54,9 @@ def plan_validation(
     on: date | None = None,
     scss: str = "",
     office: str | None = None,
+    webex_url: str = "",
+    participants: tuple[str, ...] = (),
+    planned_minutes: int = 240,
     validation_id: str | None = None,
 ) -> Validation:
     """Create a validation pinned to the entity's current catalog."""
@@ -64,6 +68,7 @@ def plan_validation(
             f"account number '{account}' is not valid; use 3 to 32 letters, digits or dashes"
         )
     catalog = ctx.catalogs.catalog(entity)
+    _check_session_details(webex_url, planned_minutes)
     validation = Validation(
         id=validation_id or str(uuid.uuid4()),
         member=Member(name=name, account=account.strip()),
@@ -73,14 +78,72 @@ def plan_validation(
         date=on or date.today(),
         scss=scss.strip() or ctx.actor,
         office=(office if office is not None else ctx.settings.office).strip(),
+        webex_url=webex_url.strip(),
+        participants=tuple(p.strip() for p in participants if p.strip()),
+        planned_minutes=planned_minutes,
     )
     ctx.store.create_validation(validation, catalog, ctx.actor)
     return validation
 
 
-def list_validations(ctx: AppContext) -> list[ValidationSummary]:
-    """All validations with their progress, newest first."""
-    return ctx.store.list_validations()
+def _check_session_details(webex_url: str, planned_minutes: int) -> None:
+    url = webex_url.strip()
+    if url and not url.lower().startswith("https://"):
+        raise RuleError(f"the WebEx link '{url}' must start with https://")
+    if not 15 <= planned_minutes <= 24 * 60:
+        raise RuleError("the planned session time must be between 15 minutes and 24 hours")
+
+
+def update_validation(
+    ctx: AppContext,
+    validation_id: str,
+    *,
+    member: str | None = None,
+    account: str | None = None,
+    mode: str | None = None,
+    on: date | None = None,
+    scss: str | None = None,
+    office: str | None = None,
+    webex_url: str | None = None,
+    participants: tuple[str, ...] | None = None,
+    planned_minutes: int | None = None,
+    archived: bool | None = None,
+) -> Validation:
+    """Change a validation's details (None keeps a field); entity and catalog stay pinned."""
+    store = ctx.store
+    old = store.validation(store.resolve_id(validation_id))
+    name = (member if member is not None else old.member.name).strip()
+    number = (account if account is not None else old.member.account).strip()
+    if not name:
+        raise RuleError("the member name is empty")
+    if not _ACCOUNT.match(number):
+        raise RuleError(
+            f"account number '{number}' is not valid; use 3 to 32 letters, digits or dashes"
+        )
+    changed = replace(
+        old,
+        member=Member(name=name, account=number),
+        mode=Mode.parse(mode) if mode is not None else old.mode,
+        date=on or old.date,
+        scss=scss.strip() if scss is not None else old.scss,
+        office=office.strip() if office is not None else old.office,
+        webex_url=webex_url.strip() if webex_url is not None else old.webex_url,
+        participants=(
+            tuple(p.strip() for p in participants if p.strip())
+            if participants is not None
+            else old.participants
+        ),
+        planned_minutes=planned_minutes if planned_minutes is not None else old.planned_minutes,
+        archived=archived if archived is not None else old.archived,
+    )
+    _check_session_details(changed.webex_url, changed.planned_minutes)
+    store.update_validation(changed, ctx.actor)
+    return changed
+
+
+def list_validations(ctx: AppContext, include_archived: bool = True) -> list[ValidationSummary]:
+    """Validations with their progress, newest first."""
+    return ctx.store.list_validations(include_archived)
 
 
 class ValidationSession:
@@ -190,6 +253,65 @@ class ValidationSession:
             self.validation.date,
             self._ctx.settings.response_days,
         )
+
+    def extend_due(self, criterion_id: str, days: int, reason: str) -> FindingRecord:
+        """Push a required action's due date back by 30, 60, 90 or 120 days, saying why."""
+        criterion = self._criterion(criterion_id)
+
+        def change(old: Finding) -> Finding:
+            if old.status is not FindingStatus.NOT_MET or old.due is None:
+                raise RuleError(f"criterion {criterion.id}: only a due date can be extended")
+            extended = replace(
+                old,
+                due=old.due + timedelta(days=days),
+                extension_days=days,
+                extension_reason=reason,
+            )
+            return self._checked(extended, criterion)
+
+        return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
+
+    def record_response(
+        self,
+        criterion_id: str,
+        *,
+        implemented: bool | None,
+        note: str,
+        accepted: bool | None,
+    ) -> FindingRecord:
+        """The member's written response to a finding and the SCSS's decision on it."""
+        criterion = self._criterion(criterion_id)
+
+        def change(old: Finding) -> Finding:
+            answered = replace(
+                old,
+                response_implemented=implemented,
+                response_note=note,
+                response_accepted=accepted,
+            )
+            return self._checked(answered, criterion)
+
+        return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
+
+    def follow_up(self) -> FollowUp:
+        """Counts, progress, required actions, recommendations and best practices."""
+        return follow_up(self.catalog, {cid: r.finding for cid, r in self.findings().items()})
+
+    def remove_evidence(self, evidence_id: str) -> None:
+        """Detach a piece of evidence (the audit trail keeps what it was)."""
+        self._ctx.store.remove_evidence(self.id, evidence_id, self._ctx.actor)
+
+    def attach_evidence_bytes(
+        self, content: bytes, filename: str, criterion_id: str | None = None
+    ) -> EvidenceRecord:
+        """Store content (a pasted or captured screenshot) as evidence."""
+        if criterion_id is not None:
+            self._criterion(criterion_id)
+        if not content:
+            raise RuleError("the evidence is empty")
+        store = self._ctx.store
+        sha256, size = store.blobs.put_bytes(content)
+        return store.add_evidence(self.id, criterion_id, filename, sha256, size, self._ctx.actor)
 
     def attach_evidence(self, path: Path, criterion_id: str | None = None) -> EvidenceRecord:
         """Store a file by content hash and attach it to the validation or a criterion."""

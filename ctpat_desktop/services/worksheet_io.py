@@ -1,6 +1,6 @@
 """Export a validation to its Excel worksheet and import one back, all or nothing."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,9 @@ _COMPARED = (
     "profile_answer",
     "response_implemented",
     "response_note",
+    "extension_days",
+    "extension_reason",
+    "response_accepted",
 )
 
 
@@ -139,7 +142,15 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
             Problem(WORKSHEET, None, None, "the validation is signed and locked; reopen it first")
         )
     current = {cid: r.finding for cid, r in session.findings().items()}
-    for row, finding in content.rows:
+    for row, from_sheet in content.rows:
+        old = current.get(from_sheet.criterion, Finding(from_sheet.criterion))
+        # What the workbook has no column for is kept as it is.
+        finding = replace(
+            from_sheet,
+            extension_days=old.extension_days if from_sheet.status is old.status else None,
+            extension_reason=old.extension_reason if from_sheet.status is old.status else "",
+            response_accepted=old.response_accepted if from_sheet.status is old.status else None,
+        )
         criterion = session.catalog.get(finding.criterion)
         assert criterion is not None
         try:
@@ -153,7 +164,6 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
         except RuleError as exc:
             plan.problems.append(Problem(WORKSHEET, row, content.columns.get("status"), str(exc)))
             continue
-        old = current.get(finding.criterion, Finding(finding.criterion))
         if checked != old:
             plan.updates.append(FindingUpdate(row, old, checked))
     return plan

@@ -12,7 +12,13 @@ from ctpat_desktop.errors import StoreError
 
 DB_FILE = "ctpat.db"
 # Every Alembic revision this code knows, oldest first; a test checks it against the scripts.
-REVISIONS = ("0001_initial", "0002_member_answers", "0003_validation_office", "0004_reports")
+REVISIONS = (
+    "0001_initial",
+    "0002_member_answers",
+    "0003_validation_office",
+    "0004_reports",
+    "0005_workspace",
+)
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
 _SQLITE_MAGIC = b"SQLite format 3\x00"

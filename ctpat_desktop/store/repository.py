@@ -52,6 +52,9 @@ _FINDING_FIELDS = (
     "profile_answer",
     "response_implemented",
     "response_note",
+    "extension_days",
+    "extension_reason",
+    "response_accepted",
 )
 _SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
 _INSERT_FINDING = (
@@ -103,6 +106,9 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
         "profile_answer": finding.profile_answer,
         "response_implemented": finding.response_implemented,
         "response_note": finding.response_note,
+        "extension_days": finding.extension_days,
+        "extension_reason": finding.extension_reason,
+        "response_accepted": finding.response_accepted,
     }
 
 
@@ -121,6 +127,11 @@ def _finding_from_row(row: sqlite3.Row) -> Finding:
             None if row["response_implemented"] is None else bool(row["response_implemented"])
         ),
         response_note=row["response_note"],
+        extension_days=row["extension_days"],
+        extension_reason=row["extension_reason"],
+        response_accepted=(
+            None if row["response_accepted"] is None else bool(row["response_accepted"])
+        ),
     )
 
 
@@ -135,6 +146,10 @@ def _validation_from_row(row: sqlite3.Row) -> Validation:
         scss=row["scss"],
         status=Lifecycle(row["status"]),
         office=row["office"],
+        webex_url=row["webex_url"],
+        participants=tuple(json.loads(row["participants"])),
+        planned_minutes=row["planned_minutes"],
+        archived=bool(row["archived"]),
     )
 
 
@@ -302,14 +317,20 @@ class Store:
             "date": validation.date.isoformat(),
             "scss": validation.scss,
             "office": validation.office,
+            "webex_url": validation.webex_url,
+            "participants": json.dumps(list(validation.participants), ensure_ascii=False),
+            "planned_minutes": validation.planned_minutes,
+            "archived": validation.archived,
             "status": validation.status.value,
             "created_at": now,
             "updated_at": now,
         }
         conn.execute(
             "INSERT INTO validations (id, member_id, entity, catalog_version, mode, date, scss, "
-            "office, status, created_at, updated_at) VALUES (:id, :member_id, :entity, "
-            ":catalog_version, :mode, :date, :scss, :office, :status, :created_at, :updated_at)",
+            "office, webex_url, participants, planned_minutes, archived, status, created_at, "
+            "updated_at) VALUES (:id, :member_id, :entity, :catalog_version, :mode, :date, "
+            ":scss, :office, :webex_url, :participants, :planned_minutes, :archived, :status, "
+            ":created_at, :updated_at)",
             row,
         )
         audit.append_event(
@@ -322,6 +343,59 @@ class Store:
             validation_id=validation.id,
             changes={k: [None, v] for k, v in row.items() if k not in ("id", "created_at")},
         )
+
+    def update_validation(self, changed: Validation, actor: str) -> None:
+        """Store edited details of a validation (not its entity, catalog or status)."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(f"{_SELECT_VALIDATION} AND v.id = ?", (changed.id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no validation with ID '{changed.id}'")
+            old = _validation_from_row(row)
+            if old.status is Lifecycle.SIGNED:
+                raise RuleError("the validation is signed and locked; reopen it before editing")
+            member_id = self._upsert_member(conn, changed.member, actor, now)
+            values = {
+                "member_id": member_id,
+                "mode": changed.mode.value,
+                "date": changed.date.isoformat(),
+                "scss": changed.scss,
+                "office": changed.office,
+                "webex_url": changed.webex_url,
+                "participants": json.dumps(list(changed.participants), ensure_ascii=False),
+                "planned_minutes": changed.planned_minutes,
+                "archived": changed.archived,
+            }
+            before = {
+                "member_id": row["member_id"],
+                "mode": row["mode"],
+                "date": row["date"],
+                "scss": row["scss"],
+                "office": row["office"],
+                "webex_url": row["webex_url"],
+                "participants": row["participants"],
+                "planned_minutes": row["planned_minutes"],
+                "archived": bool(row["archived"]),
+            }
+            diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+            if not diff:
+                return
+            assignments = ", ".join(f"{k} = :{k}" for k in values)
+            conn.execute(
+                f"UPDATE validations SET {assignments}, updated_at = :now, rev = rev + 1 "
+                "WHERE id = :id",
+                values | {"now": now, "id": changed.id},
+            )
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="update",
+                kind="validation",
+                record_id=changed.id,
+                validation_id=changed.id,
+                changes=diff,
+            )
 
     def set_status(self, validation_id: str, status: Lifecycle, actor: str) -> None:
         """Move a validation to another lifecycle status, with its audit event."""
@@ -413,8 +487,8 @@ class Store:
             raise NotFoundError(f"no validation with ID '{validation_id}'")
         return _validation_from_row(rows[0])
 
-    def list_validations(self) -> list[ValidationSummary]:
-        """Every validation, newest first, with its progress."""
+    def list_validations(self, include_archived: bool = True) -> list[ValidationSummary]:
+        """Every validation (archived ones too, unless asked not to), newest first."""
         return [
             ValidationSummary(
                 _validation_from_row(r),
@@ -425,6 +499,7 @@ class Store:
                 r["last_change"],
             )
             for r in self._query(_LIST_VALIDATIONS)
+            if include_archived or not r["archived"]
         ]
 
     # Findings ------------------------------------------------------------------------
@@ -578,6 +653,35 @@ class Store:
                 "sha256": record.sha256,
             },
         )
+
+    def remove_evidence(self, validation_id: str, evidence_id: str, actor: str) -> None:
+        """Detach evidence (a tombstone: the content stays, the audit trail says who and when)."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT filename, sha256, criterion FROM evidence "
+                "WHERE id = ? AND validation_id = ? AND deleted = 0",
+                (evidence_id, validation_id),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no evidence {evidence_id} on this validation")
+            conn.execute(
+                "UPDATE evidence SET deleted = 1, rev = rev + 1 WHERE id = ?", (evidence_id,)
+            )
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="remove",
+                kind="evidence",
+                record_id=evidence_id,
+                validation_id=validation_id,
+                changes={
+                    "criterion": row["criterion"],
+                    "filename": row["filename"],
+                    "sha256": row["sha256"],
+                },
+            )
 
     def evidence(self, validation_id: str) -> list[EvidenceRecord]:
         """The evidence attached to a validation, oldest first."""

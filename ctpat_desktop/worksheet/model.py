@@ -88,6 +88,9 @@ class Finding:
     profile_answer: str = ""
     response_implemented: bool | None = None
     response_note: str = ""
+    extension_days: int | None = None
+    extension_reason: str = ""
+    response_accepted: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +106,7 @@ class Validation:
     scss: str
     status: Lifecycle = Lifecycle.PLANNED
     office: str = ""
+    webex_url: str = ""
+    participants: tuple[str, ...] = ()
+    planned_minutes: int = 240
+    archived: bool = False

@@ -10,7 +10,15 @@ from ctpat_desktop.catalog import Catalog, Criterion, Level
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
 
-TEXT_FIELDS = ("note", "report_text", "action", "profile_answer", "response_note")
+TEXT_FIELDS = (
+    "note",
+    "report_text",
+    "action",
+    "profile_answer",
+    "response_note",
+    "extension_reason",
+)
+EXTENSION_DAYS = (30, 60, 90, 120)
 # Text fields hold what a person can type: tabs and line breaks, no other control characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -67,6 +75,17 @@ def apply_finding_rules(
             raise RuleError(
                 f"{where}: due date {finding.due} is before the validation date {validation_date}"
             )
+        if finding.extension_days is not None:
+            if finding.extension_days not in EXTENSION_DAYS:
+                raise RuleError(f"{where}: an extension is 30, 60, 90 or 120 days")
+            if not finding.extension_reason.strip():
+                raise RuleError(f"{where}: a due-date extension needs a reason")
+        elif finding.extension_reason:
+            raise RuleError(f"{where}: an extension reason without an extension")
+        if finding.response_accepted is not None and (
+            finding.response_implemented is None and not finding.response_note.strip()
+        ):
+            raise RuleError(f"{where}: there is no member's response to accept or reject yet")
         if criterion.level is Level.MUST and finding.due is None:
             return replace(finding, due=default_due_date(validation_date, response_days))
         return finding
@@ -74,8 +93,14 @@ def apply_finding_rules(
         raise RuleError(
             f"{where}: reasons, required action and due date apply only to a not-met finding"
         )
-    if finding.response_implemented is not None or finding.response_note:
+    if (
+        finding.response_implemented is not None
+        or finding.response_note
+        or finding.response_accepted is not None
+    ):
         raise RuleError(f"{where}: a member's response applies only to a not-met finding")
+    if finding.extension_days is not None or finding.extension_reason:
+        raise RuleError(f"{where}: a due-date extension applies only to a not-met finding")
     if finding.status is FindingStatus.EXCEEDS and not finding.note.strip():
         raise RuleError(
             f"{where}: an exceeds (best practice) finding needs a note describing the practice"
