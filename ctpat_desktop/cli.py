@@ -115,6 +115,13 @@ def _add_validation_commands(
     new.add_argument("--date", help="validation date YYYY-MM-DD (default today)")
     new.add_argument("--scss", default="", help="SCSS name (default: you)")
     new.add_argument("--office", help="field office (default: the office in settings)")
+    new.add_argument("--webex", default="", help="WebEx meeting link (https://…)")
+    new.add_argument(
+        "--participant", action="append", default=[], help="a participant (repeatable)"
+    )
+    new.add_argument(
+        "--planned-minutes", type=int, default=240, help="planned session time (default 240)"
+    )
     command(validation, "list", _validation_list, "all validations with progress")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
     reopen = command(validation, "reopen", _validation_reopen, "unlock a signed validation")
@@ -260,6 +267,9 @@ def _validation_new(ctx: "AppContext", args: argparse.Namespace) -> Any:
         on=parse_date(args.date, "--date") if args.date else None,
         scss=args.scss,
         office=args.office,
+        webex_url=args.webex,
+        participants=tuple(args.participant),
+        planned_minutes=args.planned_minutes,
     )
     if not args.json:
         print(

@@ -30,6 +30,20 @@ class CatalogLibrary:
             self._catalogs[entity] = load_catalog(path, self.schema_dir)
         return self._catalogs[entity]
 
+    def names(self) -> list[tuple[str, str]]:
+        """(entity code, name) of every catalog, read without the full check (for pickers)."""
+        import json
+
+        result = []
+        for entity in self.entities():
+            path = self._msc / "catalogs" / f"{entity}.json"
+            try:
+                name = json.loads(path.read_text(encoding="utf-8")).get("name", entity)
+            except (OSError, ValueError):
+                name = entity
+            result.append((entity, str(name)))
+        return sorted(result, key=lambda item: item[1])
+
     @cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """The coded deficiency reasons."""

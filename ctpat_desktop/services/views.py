@@ -21,6 +21,10 @@ def validation_view(v: Validation) -> dict[str, Any]:
         "scss": v.scss,
         "office": v.office,
         "status": v.status.value,
+        "webex_url": v.webex_url,
+        "participants": list(v.participants),
+        "planned_minutes": v.planned_minutes,
+        "archived": v.archived,
     }
 
 
@@ -60,6 +64,9 @@ def finding_view(
         "profile_answer": finding.profile_answer,
         "response_implemented": finding.response_implemented,
         "response_note": finding.response_note,
+        "extension_days": finding.extension_days,
+        "extension_reason": finding.extension_reason,
+        "response_accepted": finding.response_accepted,
         "updated_at": record.updated_at if record else None,
         "updated_by": record.updated_by if record else None,
     }
