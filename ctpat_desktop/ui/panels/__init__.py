@@ -1,0 +1,1 @@
+"""Side panels of the validation workspace: evidence, live session and follow-up."""

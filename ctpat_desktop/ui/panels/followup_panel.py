@@ -1,0 +1,440 @@
+"""The follow-up panel: what the member must do, due dates and extensions, and its responses."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QToolBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.report.labels import labels
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.ui.rows_model import RowsModel
+from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.worksheet import CategoryProgress, FindingStatus
+from ctpat_desktop.worksheet.followup import FollowUp, FollowUpItem
+from ctpat_desktop.worksheet.rules import EXTENSION_DAYS
+
+# (implemented, note, accepted) as the member answered and the SCSS decided.
+Response = tuple[bool | None, str, bool | None]
+_IMPLEMENTED = (("Not stated", None), ("Yes, implemented", True), ("No, not implemented", False))
+_DECISION = (("Undecided", None), ("Accepted (closes it)", True), ("Rejected", False))
+
+
+def status_words() -> dict[FindingStatus, str]:
+    """Each finding status as the report names it."""
+    text = labels("en")
+    return {
+        FindingStatus.MET: text["status_met"],
+        FindingStatus.NOT_MET: text["status_not_met"],
+        FindingStatus.EXCEEDS: text["status_exceeds"],
+        FindingStatus.NOT_APPLICABLE: text["status_not_applicable"],
+        FindingStatus.NOT_REVIEWED: text["status_not_reviewed"],
+    }
+
+
+def open_line(follow: FollowUp) -> str:
+    """How many required actions are still open, in words."""
+    if not follow.required_actions:
+        return "No required actions"
+    still = follow.open_required_actions
+    if still == 0:
+        return "All required actions are closed"
+    return f"{still} required action{'s' if still != 1 else ''} still open"
+
+
+def due_text(item: FollowUpItem) -> str:
+    """The due date, and under it the extension granted, if any."""
+    due = item.due.isoformat() if item.due else "none"
+    return f"{due}\n+{item.extension_days} days" if item.extension_days else due
+
+
+def completeness(progress: CategoryProgress) -> str:
+    """Whether a category is done, and if not what is missing."""
+    if progress.complete:
+        return "yes"
+    if progress.reviewed < progress.total:
+        return f"{progress.total - progress.reviewed} to review"
+    return f"{len(progress.incomplete)} without action text"
+
+
+def _table(model: RowsModel, name: str, stretch: tuple[int, ...]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.verticalHeader().hide()
+    # Long titles and states wrap onto a second line rather than scroll off a narrow panel.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class ExtendDueDialog(QDialog):
+    """Asks for 30, 60, 90 or 120 more days and the reason; the service checks them."""
+
+    def __init__(
+        self, item: FollowUpItem, days: int, reason: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Extend the due date of {item.criterion}")
+        due = item.due or date.today()
+        self.choices = QButtonGroup(self)
+        choices = QHBoxLayout()
+        for option in EXTENSION_DAYS:
+            button = QRadioButton(f"{option} days")
+            button.setToolTip(f"New due date {due + timedelta(days=option)}")
+            button.setChecked(option == days)
+            self.choices.addButton(button, option)
+            choices.addWidget(button)
+        self.new_due = QLabel()
+        self.choices.idToggled.connect(lambda *_: self._show_new_due(due))
+        self.reason = QPlainTextEdit(reason)
+        self.reason.setAccessibleName("Reason for the extension")
+        self.reason.setPlaceholderText("Required: why the member needs more time")
+        self.reason.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{item.criterion}</b> {escape(item.title)}<br>Due {due}"))
+        form.addRow("Extend by:", choices)
+        form.addRow("", self.new_due)
+        form.addRow("Reason:", self.reason)
+        form.addRow(buttons)
+        self._show_new_due(due)
+        self.resize(440, 260)
+
+    def _show_new_due(self, due: date) -> None:
+        self.new_due.setText(f"New due date: {due + timedelta(days=self.days())}")
+
+    def days(self) -> int:
+        """The extension chosen."""
+        return self.choices.checkedId()
+
+    @classmethod
+    def ask(
+        cls, item: FollowUpItem, days: int, reason: str, parent: QWidget | None = None
+    ) -> tuple[int, str] | None:
+        """(days, reason) as entered, or None when cancelled."""
+        dialog = cls(item, days, reason, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.days(), dialog.reason.toPlainText()
+
+
+class FollowUpPanel(QWidget):
+    """Counts, progress, required actions with due dates and responses, until all are closed."""
+
+    finding_changed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: Runner,
+        session: ValidationSession,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._runner = runner
+        self._session = session
+        self.follow_up: FollowUp | None = None
+        self._shown: str | None = None
+        # What was typed but not saved, by criterion: kept when the selection moves or a save fails.
+        self._drafts: dict[str, Response] = {}
+        self._extension_drafts: dict[str, tuple[int, str]] = {}
+
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setAccessibleName("Findings by status")
+        self.open_label = QLabel()
+        self.open_label.setAccessibleName("Required actions still open")
+        font = self.open_label.font()
+        font.setBold(True)
+        self.open_label.setFont(font)
+
+        self.required = RowsModel(["Criterion", "Title", "Due", "State"], self)
+        self.recommendations = RowsModel(["Criterion", "Title", "Recommendation"], self)
+        self.best_practices = RowsModel(["Criterion", "Title", "Practice"], self)
+        self.progress = RowsModel(["Category", "Reviewed", "Not met", "Done"], self)
+        self.required_view = _table(self.required, "Required actions", (1, 3))
+        self.required_view.selectionModel().selectionChanged.connect(
+            self._on_required_selection_changed
+        )
+
+        # Stacked sections rather than tabs: on a narrow panel every title and count stays whole.
+        self.sections = QToolBox()
+        self.sections.addItem(self._build_required_section(), "Required actions")
+        self.sections.addItem(
+            _table(self.recommendations, "Recommendations", (1, 2)), "Recommendations"
+        )
+        self.sections.addItem(
+            _table(self.best_practices, "Best practices", (1, 2)), "Best practices"
+        )
+        self.sections.addItem(
+            _table(self.progress, "Progress by category", (0,)), "Progress by category"
+        )
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.open_label)
+        layout.addWidget(self.sections, 1)
+        self._show_item(None)
+        self.refresh()
+
+    def _build_required_section(self) -> QWidget:
+        self.action_text = QLabel()
+        self.action_text.setWordWrap(True)
+        self.action_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.due_label = QLabel()
+        self.due_label.setWordWrap(True)
+        self.extend_button = QPushButton("Extend due date…")
+        self.extend_button.clicked.connect(self._on_extend_button_clicked)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_label, 1)
+        due_row.addWidget(self.extend_button)
+
+        self.implemented = QComboBox()
+        self.implemented.setAccessibleName("Implemented")
+        for caption, value in _IMPLEMENTED:
+            self.implemented.addItem(caption, value)
+        self.response_note = QPlainTextEdit()
+        self.response_note.setAccessibleName("Member's response")
+        self.response_note.setPlaceholderText("What the member wrote back")
+        self.response_note.setTabChangesFocus(True)
+        self.response_note.setFixedHeight(self.response_note.fontMetrics().height() * 4 + 12)
+        self.decision = QComboBox()
+        self.decision.setAccessibleName("Decision")
+        for caption, value in _DECISION:
+            self.decision.addItem(caption, value)
+        self.save_button = QPushButton("Save response")
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        self.error.setStyleSheet("color: #a40000;")
+        self.error.hide()
+
+        self.response_box = QGroupBox("Member's response")
+        form = QFormLayout(self.response_box)
+        form.addRow("Implemented:", self.implemented)
+        form.addRow("Response:", self.response_note)
+        decision_row = QHBoxLayout()
+        decision_row.addWidget(self.decision, 1)
+        decision_row.addWidget(self.save_button)
+        form.addRow("Decision:", decision_row)
+
+        section = QWidget()
+        layout = QVBoxLayout(section)
+        layout.addWidget(self.required_view, 1)
+        layout.addWidget(self.action_text)
+        layout.addLayout(due_row)
+        layout.addWidget(self.response_box)
+        layout.addWidget(self.error)
+        return section
+
+    # Loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the follow-up again (in the background) and show it."""
+        self._runner.run(self._session.follow_up, self._on_loaded, self._on_load_failed)
+
+    def _on_load_failed(self, exc: Exception) -> None:
+        self.open_label.setText(f"⚠ Cannot read the follow-up: {exc}")
+
+    def _on_loaded(self, follow: FollowUp) -> None:
+        keep = self._shown
+        self.follow_up = follow
+        self._keep_draft()
+        self.counts.setText(
+            " · ".join(
+                f"{words} {follow.counts.get(status.value, 0)}"
+                for status, words in status_words().items()
+                if status is not FindingStatus.NOT_REVIEWED or follow.counts.get(status.value, 0)
+            )
+        )
+        self.open_label.setText(open_line(follow))
+        self.required.set_rows(
+            [(i.criterion, i.title, due_text(i), i.state) for i in follow.required_actions]
+        )
+        self.recommendations.set_rows(
+            [(i.criterion, i.title, i.action) for i in follow.recommendations]
+        )
+        self.best_practices.set_rows(list(follow.best_practices))
+        names = {c.number: c.name for c in self._ctx.catalogs.categories}
+        self.progress.set_rows(
+            [
+                (
+                    f"{p.category} {names.get(p.category, '')}",
+                    f"{p.reviewed}/{p.total}",
+                    p.deficiencies,
+                    completeness(p),
+                )
+                for p in follow.progress
+            ]
+        )
+        for index, caption, count in (
+            (0, "Required actions", len(follow.required_actions)),
+            (1, "Recommendations", len(follow.recommendations)),
+            (2, "Best practices", len(follow.best_practices)),
+        ):
+            self.sections.setItemText(index, f"{caption} ({count})")
+        self._shown = None
+        if keep is not None:
+            self.select_criterion(keep)
+        if self.selected_item() is None:
+            self._show_item(None)
+
+    # The selected required action -------------------------------------------------------
+
+    def set_criterion(self, criterion_id: str | None) -> None:
+        """Select this criterion's required action, if it has one."""
+        if criterion_id is not None:
+            self.select_criterion(criterion_id)
+
+    def select_criterion(self, criterion_id: str) -> bool:
+        """Select a required action by criterion; False when it is not one."""
+        rows = [row[0] for row in self.required.rows()]
+        if criterion_id not in rows:
+            return False
+        self.required_view.selectRow(rows.index(criterion_id))
+        return True
+
+    def selected_item(self) -> FollowUpItem | None:
+        """The selected required action, if any."""
+        rows = self.required_view.selectionModel().selectedRows()
+        if not rows or self.follow_up is None:
+            return None
+        return self.follow_up.required_actions[rows[0].row()]
+
+    def _on_required_selection_changed(self) -> None:
+        self._keep_draft()
+        self._show_item(self.selected_item())
+
+    def _stored(self, item: FollowUpItem) -> Response:
+        return item.response_implemented, item.response_note, item.response_accepted
+
+    def _entered(self) -> Response:
+        return (
+            self.implemented.currentData(),
+            self.response_note.toPlainText(),
+            self.decision.currentData(),
+        )
+
+    def _keep_draft(self) -> None:
+        if self._shown is None or self.follow_up is None:
+            return
+        item = next(
+            (i for i in self.follow_up.required_actions if i.criterion == self._shown), None
+        )
+        if item is not None and self._entered() != self._stored(item):
+            self._drafts[item.criterion] = self._entered()
+
+    def _show_item(self, item: FollowUpItem | None) -> None:
+        self._shown = item.criterion if item else None
+        self.error.hide()
+        for widget in (self.extend_button, self.response_box):
+            widget.setEnabled(item is not None)
+        if item is None:
+            self.action_text.setText("Select a required action to extend it or record a response.")
+            self.due_label.clear()
+            self._fill_response((None, "", None))
+            return
+        self.action_text.setText(f"<b>{item.criterion}</b> {escape(item.action or item.title)}")
+        extension = f" (extended {item.extension_days} days)" if item.extension_days else ""
+        self.due_label.setText(f"Due {item.due}{extension}" if item.due else "No due date")
+        self.extend_button.setEnabled(item.due is not None)
+        self._fill_response(self._drafts.pop(item.criterion, self._stored(item)))
+
+    def _fill_response(self, response: Response) -> None:
+        implemented, note, accepted = response
+        self.implemented.setCurrentIndex(self.implemented.findData(implemented))
+        self.response_note.setPlainText(note)
+        self.decision.setCurrentIndex(self.decision.findData(accepted))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(f"⚠ {text}")
+        self.error.show()
+
+    # Changes ----------------------------------------------------------------------------
+
+    def _on_extend_button_clicked(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        days, reason = self._extension_drafts.get(item.criterion, (EXTENSION_DAYS[0], ""))
+        answer = ExtendDueDialog.ask(item, days, reason, self)
+        if answer is None:
+            return
+        self._extension_drafts[item.criterion] = answer
+        self.extend_due(item.criterion, *answer)
+
+    def extend_due(self, criterion_id: str, days: int, reason: str) -> None:
+        """Push a required action's due date back; a rule error shows inline."""
+        session = self._session
+        self._run_change(
+            criterion_id,
+            lambda: session.extend_due(criterion_id, days, reason),
+            lambda: self._extension_drafts.pop(criterion_id, None),
+        )
+
+    def _on_save_button_clicked(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.record_response(item.criterion, *self._entered())
+
+    def record_response(
+        self, criterion_id: str, implemented: bool | None, note: str, accepted: bool | None
+    ) -> None:
+        """Save the member's response and the decision on it; a rule error shows inline."""
+        session = self._session
+        self._drafts[criterion_id] = (implemented, note, accepted)
+        self._run_change(
+            criterion_id,
+            lambda: session.record_response(
+                criterion_id, implemented=implemented, note=note, accepted=accepted
+            ),
+            lambda: self._drafts.pop(criterion_id, None),
+        )
+
+    def _run_change(
+        self, criterion_id: str, work: Callable[[], object], forget_draft: Callable[[], object]
+    ) -> None:
+        def done(_record: object) -> None:
+            forget_draft()
+            self.finding_changed.emit(criterion_id)
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self._show_error(str(exc))
+
+        self.error.hide()
+        self._runner.run(work, done, failed)

@@ -1,0 +1,374 @@
+"""The live-session panel: a timer, the agenda against the clock, participants, the WebEx link."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QElapsedTimer,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.services.validations import ValidationSession, update_validation
+from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.worksheet import Validation
+from ctpat_desktop.worksheet.agenda import (
+    AgendaSlot,
+    format_minutes,
+    plan_agenda,
+    slot_at,
+    where_we_are,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+_TICK_MS = 1000
+
+
+def clock_text(seconds: int) -> str:
+    """Seconds as h:mm:ss."""
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class AgendaModel(QAbstractTableModel):
+    """One row per category: its planned time, and marks for where the clock and the SCSS are."""
+
+    CategoryRole = Qt.ItemDataRole.UserRole + 1
+    HEADERS = ("Where", "Category", "Planned")
+
+    def __init__(self, names: dict[int, str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._names = names
+        self._slots: list[AgendaSlot] = []
+        self._sizes: dict[int, int] = {}
+        self._now: int | None = None
+        self._here: int | None = None
+
+    def set_slots(self, slots: Sequence[AgendaSlot], sizes: dict[int, int]) -> None:
+        """Replace the agenda; sizes are the criteria per category."""
+        self.beginResetModel()
+        self._slots = list(slots)
+        self._sizes = dict(sizes)
+        self.endResetModel()
+
+    def set_marks(self, now: int | None, here: int | None) -> None:
+        """The category the clock says (now) and the one the SCSS is on (here)."""
+        if (now, here) == (self._now, self._here):
+            return
+        self._now, self._here = now, here
+        if self._slots:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._slots) - 1, len(self.HEADERS) - 1)
+            )
+
+    def marker(self, row: int) -> str:
+        """The text of a row's Where column: "▶ now", "● here" or both."""
+        category = self._slots[row].category
+        marks = []
+        if category == self._now:
+            marks.append("▶ now")
+        if category == self._here:
+            marks.append("● here")
+        return " ".join(marks)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._slots)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._slots):
+            return None
+        slot = self._slots[index.row()]
+        name = self._names.get(slot.category, "")
+        texts = (
+            self.marker(index.row()),
+            f"{slot.category} {name}",
+            f"{format_minutes(slot.start_minute)}–{format_minutes(slot.end_minute)}",
+        )
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return texts[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                f"Category {slot.category} {name}: {self._sizes.get(slot.category, 0)} criteria, "
+                f"{slot.minutes} min planned"
+            )
+        if role == Qt.ItemDataRole.FontRole and slot.category == self._now:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == self.CategoryRole:
+            return slot.category
+        return None
+
+
+class SessionPanel(QWidget):
+    """What the SCSS needs at hand during the call: time, agenda, who is there, the link."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: Runner,
+        session: ValidationSession,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._runner = runner
+        self._session = session
+        self._current_category: int | None = None
+        # Elapsed time lives here, not in QSettings: banked milliseconds plus the running lap.
+        self._banked_ms = 0
+        self._lap_started: int | None = None
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._now_ms: Callable[[], int] = self._clock.elapsed
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(_TICK_MS)
+        self._ticker.timeout.connect(self._on_ticker_timeout)
+
+        catalog = session.catalog
+        self._slots = plan_agenda(catalog, session.validation.planned_minutes)
+        names = {c.number: c.name for c in ctx.catalogs.categories}
+        self.agenda_model = AgendaModel(names, self)
+        self.agenda_model.set_slots(
+            self._slots, {n: len(catalog.in_category(n)) for n in catalog.categories()}
+        )
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_timer())
+        layout.addWidget(self._build_agenda(), 1)
+        layout.addWidget(self._build_participants())
+        self._show_participants(session.validation.participants)
+        self._show_webex(session.validation.webex_url)
+        self._on_ticker_timeout()
+
+    def _build_timer(self) -> QGroupBox:
+        box = QGroupBox("Session")
+        self.clock_label = QLabel()
+        self.clock_label.setAccessibleName("Session time")
+        font = self.clock_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.clock_label.setFont(font)
+        self.timer_button = QPushButton("Start")
+        self.timer_button.setToolTip("Start the session timer")
+        self.timer_button.clicked.connect(self._on_timer_button_clicked)
+        self.webex_button = QPushButton("Open WebEx")
+        self.webex_button.clicked.connect(self._on_webex_button_clicked)
+        self.plan_label = QLabel()
+        self.where_label = QLabel()
+        self.where_label.setWordWrap(True)
+        self.where_label.setAccessibleName("Where the session stands")
+        row = QHBoxLayout()
+        row.addWidget(self.clock_label)
+        row.addWidget(self.timer_button)
+        row.addStretch()
+        row.addWidget(self.webex_button)
+        inner = QVBoxLayout(box)
+        inner.addLayout(row)
+        inner.addWidget(self.plan_label)
+        inner.addWidget(self.where_label)
+        return box
+
+    def _build_agenda(self) -> QGroupBox:
+        box = QGroupBox("Agenda")
+        self.agenda = QTableView()
+        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.verticalHeader().hide()
+        self.agenda.verticalHeader().setDefaultSectionSize(self.agenda.fontMetrics().height() + 8)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda.setWordWrap(False)
+        self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.agenda.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        QVBoxLayout(box).addWidget(self.agenda)
+        return box
+
+    def _build_participants(self) -> QGroupBox:
+        box = QGroupBox("Participants")
+        self.participants = QListWidget()
+        self.participants.setAccessibleName("Participants")
+        self.participants.setMaximumHeight(self.participants.fontMetrics().height() * 6)
+        self.participants.itemSelectionChanged.connect(self._update_participant_buttons)
+        self.new_participant = QLineEdit(placeholderText="Name (role)")
+        self.new_participant.setAccessibleName("New participant")
+        self.new_participant.returnPressed.connect(self._on_add_participant_clicked)
+        self.new_participant.textChanged.connect(self._update_participant_buttons)
+        self.add_participant = QPushButton("Add")
+        self.add_participant.clicked.connect(self._on_add_participant_clicked)
+        self.remove_participant = QPushButton("Remove")
+        self.remove_participant.clicked.connect(self._on_remove_participant_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.new_participant, 1)
+        row.addWidget(self.add_participant)
+        row.addWidget(self.remove_participant)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.participants)
+        inner.addLayout(row)
+        return box
+
+    # Timer ------------------------------------------------------------------------------
+
+    def elapsed_seconds(self) -> int:
+        """Seconds the timer has run, pauses left out."""
+        running = self._now_ms() - self._lap_started if self._lap_started is not None else 0
+        return (self._banked_ms + running) // 1000
+
+    def is_running(self) -> bool:
+        """Whether the timer is running."""
+        return self._lap_started is not None
+
+    def start_timer(self) -> None:
+        """Start or resume the timer."""
+        if self._lap_started is None:
+            self._lap_started = self._now_ms()
+            self._ticker.start()
+        self._on_ticker_timeout()
+
+    def pause_timer(self) -> None:
+        """Pause the timer, keeping the time so far."""
+        if self._lap_started is not None:
+            self._banked_ms += self._now_ms() - self._lap_started
+            self._lap_started = None
+            self._ticker.stop()
+        self._on_ticker_timeout()
+
+    def _on_timer_button_clicked(self) -> None:
+        if self.is_running():
+            self.pause_timer()
+        else:
+            self.start_timer()
+
+    def _on_ticker_timeout(self) -> None:
+        seconds = self.elapsed_seconds()
+        minutes = seconds // 60
+        self.clock_label.setText(clock_text(seconds))
+        if self.is_running():
+            self.timer_button.setText("Pause")
+            self.timer_button.setToolTip("Pause the session timer (e.g. for a break)")
+        else:
+            self.timer_button.setText("Resume" if seconds else "Start")
+            self.timer_button.setToolTip("Start the session timer")
+        planned = self._session.validation.planned_minutes
+        left = planned - minutes
+        self.plan_label.setText(
+            f"Planned {format_minutes(planned)}; "
+            + (f"{format_minutes(left)} left" if left >= 0 else f"{-left} min over")
+        )
+        now = slot_at(self._slots, minutes)
+        self.agenda_model.set_marks(now.category if now else None, self._current_category)
+        self.where_label.setText(where_we_are(self._slots, minutes, self._current_category))
+
+    # Where the workspace is -------------------------------------------------------------
+
+    def set_current_category(self, category: int | None) -> None:
+        """The category the SCSS is working on, to compare with the plan."""
+        self._current_category = category
+        self._on_ticker_timeout()
+
+    def set_criterion(self, criterion_id: str | None) -> None:
+        """The criterion the SCSS is on; its category is compared with the plan."""
+        criterion = self._session.catalog.get(criterion_id) if criterion_id else None
+        self.set_current_category(criterion.category if criterion else None)
+
+    def agenda_slots(self) -> list[AgendaSlot]:
+        """The planned time of each category."""
+        return list(self._slots)
+
+    # Participants and WebEx -------------------------------------------------------------
+
+    def participant_names(self) -> list[str]:
+        """The participants as listed."""
+        return [self.participants.item(i).text() for i in range(self.participants.count())]
+
+    def _show_participants(self, names: Sequence[str]) -> None:
+        self.participants.clear()
+        self.participants.addItems(list(names))
+        self._update_participant_buttons()
+
+    def _update_participant_buttons(self) -> None:
+        self.add_participant.setEnabled(bool(self.new_participant.text().strip()))
+        self.remove_participant.setEnabled(bool(self.participants.selectedItems()))
+
+    def _on_add_participant_clicked(self) -> None:
+        name = " ".join(self.new_participant.text().split())
+        if not name:
+            return
+        names = self.participant_names()
+        if name.casefold() in (n.casefold() for n in names):
+            QMessageBox.warning(self, "Participant", f"{name} is already listed.")
+            return
+        self.new_participant.clear()
+        self._save_participants([*names, name], typed=name)
+
+    def _on_remove_participant_clicked(self) -> None:
+        rows = {self.participants.row(item) for item in self.participants.selectedItems()}
+        names = [n for i, n in enumerate(self.participant_names()) if i not in rows]
+        self._save_participants(names)
+
+    def _save_participants(self, names: list[str], typed: str = "") -> None:
+        self._show_participants(names)
+        ctx, validation_id = self._ctx, self._session.id
+
+        def failed(exc: Exception) -> None:
+            self._show_participants(self._session.validation.participants)
+            if typed and not self.new_participant.text():
+                self.new_participant.setText(typed)
+            QMessageBox.warning(self, "Cannot save the participants", str(exc))
+
+        self._runner.run(
+            lambda: update_validation(ctx, validation_id, participants=tuple(names)),
+            self._on_participants_saved,
+            failed,
+        )
+
+    def _on_participants_saved(self, validation: Validation) -> None:
+        self._session.validation = validation
+
+    def _show_webex(self, url: str) -> None:
+        self.webex_button.setEnabled(bool(url))
+        self.webex_button.setToolTip(
+            f"Open {url} in the browser"
+            if url
+            else "No WebEx link: add one in the validation's details"
+        )
+
+    def _on_webex_button_clicked(self) -> None:
+        url = self._session.validation.webex_url
+        if url and not QDesktopServices.openUrl(QUrl(url)):
+            QMessageBox.warning(self, "Cannot open WebEx", f"No program opened {url}.")
