@@ -2,6 +2,7 @@
 
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Window state (QSettings) goes to a throwaway folder, never the developer's own config.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ctpat-test-config-")
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.cli import main

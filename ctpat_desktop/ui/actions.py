@@ -10,6 +10,11 @@ from PySide6.QtWidgets import QWidget
 class MainActions:
     """The main window's actions; the window connects them to its slots."""
 
+    new_validation: QAction
+    open_validation: QAction
+    edit_validation: QAction
+    archive: QAction
+    show_archived: QAction
     refresh: QAction
     find: QAction
     export_worksheet: QAction
@@ -35,10 +40,30 @@ def _action(
     return action
 
 
+def _checkable(parent: QWidget, text: str) -> QAction:
+    action = QAction(text, parent)
+    action.setCheckable(True)
+    return action
+
+
 def main_actions(parent: QWidget) -> MainActions:
     """Create the main window's actions."""
     standard = QKeySequence.StandardKey
     return MainActions(
+        new_validation=_action(
+            parent, "&New validation…", QKeySequence(standard.New), "Plan a new validation"
+        ),
+        open_validation=_action(
+            parent, "&Open", QKeySequence(standard.Open), "Open the selected validation"
+        ),
+        edit_validation=_action(
+            parent,
+            "Edit &details…",
+            QKeySequence("Ctrl+Shift+D"),
+            "Member, dates, WebEx, participants",
+        ),
+        archive=_action(parent, "&Archive / unarchive", QKeySequence("Ctrl+Shift+A")),
+        show_archived=_checkable(parent, "Show &archived validations"),
         refresh=_action(parent, "&Refresh", QKeySequence(standard.Refresh)),
         find=_action(parent, "&Find", QKeySequence(standard.Find)),
         export_worksheet=_action(

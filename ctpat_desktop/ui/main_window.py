@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.services import report_io, worksheet_io
-from ctpat_desktop.services.validations import list_validations
+from ctpat_desktop.services import report_io, validations, worksheet_io
 from ctpat_desktop.services.worksheet_io import ImportPlan
 from ctpat_desktop.ui.actions import main_actions
 from ctpat_desktop.ui.dashboard_window import DashboardWindow
@@ -30,8 +29,10 @@ from ctpat_desktop.ui.import_preview import ImportPreviewDialog
 from ctpat_desktop.ui.report_window import ReportWindow
 from ctpat_desktop.ui.runner import Runner, TaskRunner
 from ctpat_desktop.ui.sign_dialog import SignDialog
+from ctpat_desktop.ui.validation_dialog import ValidationDialog
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
 from ctpat_desktop.ui.verify_dialog import VerifyDialog
+from ctpat_desktop.ui.workspace_open import open_workspace
 from ctpat_desktop.worksheet import Lifecycle
 
 _XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.menu_actions = main_actions(self)
         self.dashboard: DashboardWindow | None = None
         self.report_window: ReportWindow | None = None
+        self.workspaces: dict[str, QMainWindow] = {}
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
@@ -95,6 +98,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.menu_actions
+        a.new_validation.triggered.connect(self._on_new_validation_triggered)
+        a.open_validation.triggered.connect(self.open_selected)
+        a.edit_validation.triggered.connect(self._on_edit_validation_triggered)
+        a.archive.triggered.connect(self._on_archive_triggered)
+        a.show_archived.toggled.connect(lambda _checked: self.refresh())
         a.refresh.triggered.connect(self.refresh)
         a.find.triggered.connect(self.search.setFocus)
         a.export_worksheet.triggered.connect(self._on_export_worksheet_triggered)
@@ -107,7 +115,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about_triggered)
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([a.refresh, a.find])
+        file_menu.addActions([a.new_validation, a.open_validation, a.edit_validation, a.archive])
+        file_menu.addSeparator()
+        file_menu.addActions([a.refresh, a.find, a.show_archived])
         file_menu.addSeparator()
         file_menu.addActions([a.export_worksheet, a.import_worksheet])
         file_menu.addSeparator()
@@ -120,6 +130,8 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu("&Help").addAction(a.about)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
+        toolbar.addActions([a.new_validation, a.open_validation])
+        toolbar.addSeparator()
         toolbar.addActions([a.export_worksheet, a.import_worksheet, a.dashboard])
 
     # Helpers ------------------------------------------------------------------------
@@ -156,6 +168,9 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         selected = self.selected_id() is not None
         for action in (
+            self.menu_actions.open_validation,
+            self.menu_actions.edit_validation,
+            self.menu_actions.archive,
             self.menu_actions.export_worksheet,
             self.menu_actions.import_worksheet,
             self.menu_actions.preview_report,
@@ -179,9 +194,97 @@ class MainWindow(QMainWindow):
             self._idle(f"{len(summaries)} validations in {self._ctx.data_dir}")
 
         self._busy("Reading validations…")
+        archived = self.menu_actions.show_archived.isChecked()
         self._runner.run(
-            lambda: list_validations(self._ctx), show, self._on_error("Cannot read validations")
+            lambda: validations.list_validations(self._ctx, include_archived=archived),
+            show,
+            self._on_error("Cannot read validations"),
         )
+
+    def _on_new_validation_triggered(self) -> None:
+        details = ValidationDialog.ask(self._ctx.catalogs.names(), None, self)
+        if details is None:
+            return
+
+        def plan() -> str:
+            return validations.plan_validation(
+                self._ctx,
+                member=details.member,
+                account=details.account,
+                entity=details.entity,
+                mode=details.mode,
+                on=details.on,
+                scss=details.scss,
+                office=details.office,
+                webex_url=details.webex_url,
+                participants=details.participants,
+                planned_minutes=details.planned_minutes,
+            ).id
+
+        def planned(validation_id: str) -> None:
+            self.refresh()
+            self.select_id(validation_id)
+
+        self._runner.run(plan, planned, self._on_error("Cannot plan the validation"))
+
+    def _on_edit_validation_triggered(self) -> None:
+        validation_id = self.selected_id()
+        summary = self.model.summary_of(validation_id) if validation_id else None
+        if summary is None:
+            return
+        details = ValidationDialog.ask(self._ctx.catalogs.names(), summary.validation, self)
+        if details is None:
+            return
+        self._runner.run(
+            lambda: validations.update_validation(
+                self._ctx,
+                summary.validation.id,
+                member=details.member,
+                account=details.account,
+                mode=details.mode,
+                on=details.on,
+                scss=details.scss,
+                office=details.office,
+                webex_url=details.webex_url,
+                participants=details.participants,
+                planned_minutes=details.planned_minutes,
+            ),
+            lambda _v: self.refresh(),
+            self._on_error("Cannot save the validation"),
+        )
+
+    def _on_archive_triggered(self) -> None:
+        validation_id = self.selected_id()
+        summary = self.model.summary_of(validation_id) if validation_id else None
+        if summary is None:
+            return
+        archived = not summary.validation.archived
+
+        def done(_validation: object) -> None:
+            self._idle("Archived" if archived else "Back in the list")
+            self.refresh()
+
+        self._runner.run(
+            lambda: validations.update_validation(
+                self._ctx, summary.validation.id, archived=archived
+            ),
+            done,
+            self._on_error("Cannot archive the validation"),
+        )
+
+    def open_selected(self) -> None:
+        """Open the selected validation's workspace (one window per validation)."""
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        window = self.workspaces.get(validation_id)
+        if window is None:
+            window = open_workspace(self._ctx, self._runner, validation_id, self)
+            window.destroyed.connect(lambda _=None, v=validation_id: self.workspaces.pop(v, None))
+            self.workspaces[validation_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _on_export_worksheet_triggered(self) -> None:
         validation_id = self.selected_id()

@@ -65,7 +65,7 @@ class ValidationListModel(QAbstractTableModel):
             s.entity_name,
             v.mode.value,
             v.date.isoformat(),
-            v.status.value,
+            f"{v.status.value} (archived)" if v.archived else v.status.value,
             s.progress,
             s.deficiencies,
         )

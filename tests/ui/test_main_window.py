@@ -156,3 +156,94 @@ def test_a_failing_task_shows_one_message(
 
 def test_run_gui_quits_by_itself(ctx: AppContext, qtbot: QtBot) -> None:
     assert run_gui(ctx, quit_after=0.05) == 0
+
+
+def test_plan_edit_archive_and_open_from_the_list(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from ctpat_desktop.ui.validation_dialog import ValidationDetails, ValidationDialog
+
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    planned = ValidationDetails(
+        member="Sierra Madre Textiles",
+        account="MX-40117",
+        entity="foreign-manufacturer",
+        mode="virtual",
+        on=date(2026, 3, 10),
+        scss="Laura Méndez",
+        office="Laredo",
+        webex_url="https://cbp.webex.com/meet/lmendez",
+        participants=("Ana Ruiz (security)",),
+        planned_minutes=300,
+    )
+    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: planned))
+    window.menu_actions.new_validation.trigger()
+    assert window.proxy.rowCount() == 1
+    validation_id = window.selected_id()
+    assert validation_id is not None
+    stored = ctx.store.validation(validation_id)
+    assert (stored.webex_url, stored.participants, stored.planned_minutes) == (
+        "https://cbp.webex.com/meet/lmendez",
+        ("Ana Ruiz (security)",),
+        300,
+    )
+
+    edited = ValidationDetails(**{**planned.__dict__, "member": "Sierra Madre Textiles S.A."})
+    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: edited))
+    window.menu_actions.edit_validation.trigger()
+    assert window.proxy.index(0, 0).data() == "Sierra Madre Textiles S.A."
+
+    window.menu_actions.archive.trigger()
+    assert window.proxy.rowCount() == 0
+    window.menu_actions.show_archived.setChecked(True)
+    assert window.proxy.rowCount() == 1 and "(archived)" in window.proxy.index(0, 5).data()
+    window.table.selectRow(0)
+    window.menu_actions.archive.trigger()
+    window.menu_actions.show_archived.setChecked(False)
+    assert window.proxy.rowCount() == 1
+
+    window.table.selectRow(0)
+    window.menu_actions.open_validation.trigger()
+    workspace = window.workspaces[validation_id]
+    assert workspace.isVisible()
+    qtbot.waitUntil(lambda: workspace.session is not None)
+    assert [workspace.side_tabs.tabText(i) for i in range(workspace.side_tabs.count())][-3:] == [
+        "Evidence",
+        "Session",
+        "Follow-up",
+    ]
+    workspace.close()
+
+
+def test_bad_plan_shows_the_rule(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from ctpat_desktop.ui.validation_dialog import ValidationDetails, ValidationDialog
+
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    bad = ValidationDetails(
+        member="X",
+        account="!!",
+        entity="importer",
+        mode="virtual",
+        on=date(2026, 1, 1),
+        scss="",
+        office="",
+        webex_url="",
+        participants=(),
+        planned_minutes=240,
+    )
+    messages: list[str] = []
+    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: bad))
+    monkeypatch.setattr(
+        main_window.QMessageBox, "critical", lambda _p, _t, text: messages.append(text)
+    )
+    window.menu_actions.new_validation.trigger()
+    assert messages == ["account number '!!' is not valid; use 3 to 32 letters, digits or dashes"]
+    assert window.proxy.rowCount() == 0

@@ -1,0 +1,1 @@
+"""The validation workspace: the checklist walk, the finding editor, saving with undo."""

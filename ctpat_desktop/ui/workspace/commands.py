@@ -1,0 +1,146 @@
+"""Undo commands for finding edits, and the change dicts they carry.
+
+A change dict names the finding fields it sets: `status` and `verified` hold their
+vocabulary values (`verified` None means not stated), `reasons` a tuple of reason codes,
+`due` a date or None, and the text fields their text. Unlike `record_finding`, None here
+means "set to nothing", so an undo can put back an empty value.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
+
+Changes = dict[str, Any]
+
+EDITABLE = (
+    "status",
+    "reasons",
+    "verified",
+    "note",
+    "report_text",
+    "action",
+    "due",
+    "response_implemented",
+    "response_note",
+)
+# What only a not-met finding carries: a status change away from not met clears these.
+NOT_MET_ONLY = ("reasons", "action", "due", "response_implemented", "response_note")
+# Fields typed a little at a time: consecutive edits of one of them undo as one edit.
+_MERGE_IDS = {"note": 1, "report_text": 2, "action": 3, "due": 4}
+FIELD_LABELS = {
+    "status": "status",
+    "reasons": "reasons",
+    "verified": "how verified",
+    "note": "internal note",
+    "report_text": "text for the report",
+    "action": "action",
+    "due": "due date",
+    "response_implemented": "response",
+    "response_note": "response",
+}
+
+
+def apply_changes(finding: Finding, changes: Mapping[str, Any]) -> Finding:
+    """The finding with the changes applied, as record_finding applies them."""
+    updated = finding
+    if "status" in changes:
+        status = FindingStatus(changes["status"])
+        if status is not finding.status:
+            updated = replace(updated, status=status)
+            if status is not FindingStatus.NOT_MET:
+                updated = replace(
+                    updated,
+                    reasons=(),
+                    action="",
+                    due=None,
+                    response_implemented=None,
+                    response_note="",
+                )
+    fields: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "status":
+            continue
+        if name == "verified":
+            fields[name] = Verification(value) if value else None
+        elif name == "reasons":
+            fields[name] = tuple(value)
+        else:
+            fields[name] = value
+    return replace(updated, **fields)
+
+
+def values_of(finding: Finding, names: Iterable[str]) -> Changes:
+    """The named fields of a finding as a change dict that would restore them."""
+    values: Changes = {}
+    for name in names:
+        value = getattr(finding, name)
+        if name == "status":
+            value = value.value
+        elif name == "verified":
+            value = value.value if value is not None else None
+        values[name] = value
+    return values
+
+
+def affected_fields(changes: Mapping[str, Any]) -> list[str]:
+    """Every field the changes may alter, in a fixed order (a status change clears some)."""
+    names = set(changes)
+    if "status" in names:
+        names.update(NOT_MET_ONLY)
+    return [name for name in EDITABLE if name in names]
+
+
+def describe(criterion_id: str, changes: Mapping[str, Any]) -> str:
+    """A short text for the Edit menu: what the edit did to which criterion."""
+    if "status" in changes:
+        return f"{criterion_id}: {str(changes['status']).replace('-', ' ')}"
+    labels = sorted({FIELD_LABELS.get(name, name) for name in changes})
+    return f"{criterion_id}: {', '.join(labels)}"
+
+
+class FindingSaver(Protocol):
+    """What a command needs from the workspace: a way to save changes to one finding."""
+
+    def save(self, criterion_id: str, changes: Changes) -> None:
+        """Save the changes (in the background) and show the outcome."""
+
+
+class FindingEditCommand(QUndoCommand):
+    """One edit of one finding: redo saves `after`, undo saves `before`."""
+
+    def __init__(
+        self, workspace: FindingSaver, criterion_id: str, before: Changes, after: Changes
+    ) -> None:
+        super().__init__(describe(criterion_id, after))
+        self._workspace = workspace
+        self.criterion_id = criterion_id
+        self.before = dict(before)
+        self.after = dict(after)
+
+    def id(self) -> int:
+        """Edits of one typed field share an id so that the undo stack merges them."""
+        if len(self.after) == 1:
+            (name,) = self.after
+            return _MERGE_IDS.get(name, -1)
+        return -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb the next edit of the same field of the same criterion."""
+        if not isinstance(other, FindingEditCommand) or other.criterion_id != self.criterion_id:
+            return False
+        self.after = dict(other.after)
+        # Typed back to what it was: the edit is gone, and so is its undo step.
+        self.setObsolete(self.after == self.before)
+        return True
+
+    def redo(self) -> None:
+        """Apply the edit."""
+        self._workspace.save(self.criterion_id, self.after)
+
+    def undo(self) -> None:
+        """Put back what the edit changed."""
+        self._workspace.save(self.criterion_id, self.before)

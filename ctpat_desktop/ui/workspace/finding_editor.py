@@ -1,0 +1,424 @@
+"""The finding editor: status, reasons, how verified, notes, report text, action, due date.
+
+It never writes: every change the user makes leaves as one `edit_requested` signal with
+a change dict (see commands.py). Typing is sent after a short pause or when the field
+loses focus, so every keystroke is saved soon without one write per key.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ctpat_desktop.catalog import Criterion, Level, Reason
+from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
+from ctpat_desktop.ui.workspace.commands import Changes
+from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
+
+TYPING_PAUSE_MS = 600
+STATUS_CAPTIONS = {
+    FindingStatus.MET: "✓ Met",
+    FindingStatus.NOT_MET: "✗ Not met",
+    FindingStatus.EXCEEDS: "★ Exceeds",
+    FindingStatus.NOT_APPLICABLE: "– N/A",
+    FindingStatus.NOT_REVIEWED: "· Not reviewed",
+}
+STATUS_NAMES = {
+    FindingStatus.MET: "Met",
+    FindingStatus.NOT_MET: "Not met",
+    FindingStatus.EXCEEDS: "Exceeds (best practice)",
+    FindingStatus.NOT_APPLICABLE: "Not applicable",
+    FindingStatus.NOT_REVIEWED: "Not reviewed",
+}
+VERIFICATION_NAMES = {
+    Verification.DOCUMENT_VERIFIED: "Document verified",
+    Verification.PROCESS_OBSERVED: "Process observed",
+    Verification.DESCRIBED: "Described by the member",
+    Verification.OTHER: "Other",
+}
+_TEXT_FIELDS = ("note", "report_text", "action")
+_CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _TextField(QPlainTextEdit):
+    """A text box that asks for a few lines, not the 190 pixels Qt asks by default."""
+
+    LINES = 3
+
+    def __init__(self, name: str, placeholder: str) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)  # Tab moves on; a finding has no use for tab characters
+
+    def sizeHint(self) -> QSize:
+        lines = self.fontMetrics().lineSpacing() * self.LINES
+        margins = self.contentsMargins()
+        frame = 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom()
+        return QSize(super().sizeHint().width(), lines + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(hint.width() // 2, hint.height() * 2 // 3)
+
+
+class FindingEditor(QWidget):
+    """Edits one finding; asks for every change through `edit_requested`."""
+
+    edit_requested = Signal(str, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Finding")
+        self._criterion: Criterion | None = None
+        self._status = FindingStatus.NOT_REVIEWED
+        self._dirty: set[str] = set()
+        self._loading = False
+        self._locked = False
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.flush)
+
+        self._build_fields()
+        self.problem = QLabel()
+        self.problem.setAccessibleName("Problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("QLabel { color: #b71c1c; font-weight: bold; }")
+        self.problem.hide()
+        self._build_layout()
+        self.clear()
+
+    def _build_fields(self) -> None:
+        self.status_group = QButtonGroup(self)
+        self.status_group.setExclusive(True)
+        self.status_buttons: dict[FindingStatus, QPushButton] = {}
+        for status, caption in STATUS_CAPTIONS.items():
+            button = QPushButton(caption)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Status: {STATUS_NAMES[status]}")
+            chord, letter = STATUS_KEYS[status]
+            button.setToolTip(f"{STATUS_NAMES[status]}: {chord}, or {letter} in the checklist")
+            self.status_group.addButton(button)
+            self.status_buttons[status] = button
+        self.status_group.buttonClicked.connect(self._on_status_group_clicked)
+
+        self.reasons = QListWidget()
+        self.reasons.setAccessibleName("Reasons")
+        self.reasons.setAccessibleDescription(
+            "Why the criterion is not met; Space ticks the current reason"
+        )
+        # Reasons flow in columns, as many as fit, so that all show without scrolling.
+        self.reasons.setFlow(QListView.Flow.LeftToRight)
+        self.reasons.setWrapping(True)
+        self.reasons.setResizeMode(QListView.ResizeMode.Adjust)
+        self.reasons.itemChanged.connect(self._on_reasons_item_changed)
+
+        self.verified = QComboBox()
+        self.verified.setAccessibleName("How verified")
+        self.verified.addItem("— not stated —", None)
+        for method, name in VERIFICATION_NAMES.items():
+            self.verified.addItem(name, method.value)
+        self.verified.activated.connect(self._on_verified_activated)
+
+        self.note = _TextField("Internal note", "What was shown and said (internal)")
+        self.report_text = _TextField("Text for the report", "The finding as the report states it")
+        self.action = _TextField("Required action", "What the member must do")
+        self.due = QDateEdit()
+        self.due.setAccessibleName("Response due")
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setCalendarPopup(True)
+        self.due.setSpecialValueText("no due date")
+        self.clear_due = QToolButton()
+        self.clear_due.setText("Clear")
+        self.clear_due.setAccessibleName("Clear the due date")
+        self.clear_due.clicked.connect(self._on_clear_due_clicked)
+        self.set_validation_date(date.today())
+
+        for name in _TEXT_FIELDS:
+            edit = self._edit(name)
+            edit.textChanged.connect(lambda n=name: self._on_field_changed(n))
+            edit.installEventFilter(self)
+        self.due.dateChanged.connect(lambda _d: self._on_field_changed("due"))
+        self.due.installEventFilter(self)
+
+    def _build_layout(self) -> None:
+        statuses = QHBoxLayout()
+        statuses.setSpacing(4)
+        for button in self.status_buttons.values():
+            statuses.addWidget(button)
+        statuses.addStretch()
+        self.action_label = QLabel("Required &action")
+        self.action_label.setBuddy(self.action)
+        self.field_labels: list[QLabel] = []
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        rows: list[tuple[str, QWidget]] = [
+            ("&Reasons", self.reasons),
+            ("How &verified", self.verified),
+            ("Internal &note", self.note),
+            ("Text for the re&port", self.report_text),
+        ]
+        for row, (caption, widget) in enumerate(rows):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            self.field_labels.append(label)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(widget, row, 1)
+        row = len(rows)
+        grid.addWidget(self.action_label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.action, row, 1)
+        self.field_labels.append(self.action_label)
+        due_label = QLabel("Response &due")
+        due_label.setBuddy(self.due)
+        self.field_labels.append(due_label)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.clear_due)
+        due_row.addStretch()
+        grid.addWidget(due_label, row + 1, 0)
+        grid.addLayout(due_row, row + 1, 1)
+        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(statuses)
+        layout.addWidget(self.problem)
+        layout.addLayout(grid)
+        chain = self.focus_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The editor's widgets in Tab order."""
+        return [
+            *self.status_buttons.values(),
+            self.reasons,
+            self.verified,
+            self.note,
+            self.report_text,
+            self.action,
+            self.due,
+            self.clear_due,
+        ]
+
+    def _edit(self, name: str) -> QPlainTextEdit:
+        edit: QPlainTextEdit = getattr(self, name)
+        return edit
+
+    # What the window calls ------------------------------------------------------------
+
+    @property
+    def criterion_id(self) -> str | None:
+        """The criterion being edited, if any."""
+        return self._criterion.id if self._criterion is not None else None
+
+    @property
+    def status(self) -> FindingStatus:
+        """The status the editor shows (saved or not)."""
+        return self._status
+
+    def set_reasons(self, reasons: Sequence[Reason]) -> None:
+        """The deficiency reasons to offer."""
+        self._loading = True
+        self.reasons.clear()
+        for reason in reasons:
+            item = QListWidgetItem(reason.label)
+            item.setData(_CODE_ROLE, reason.code)
+            item.setToolTip(reason.description)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.reasons.addItem(item)
+        self._loading = False
+        self._fit_reasons([r.label for r in reasons])
+
+    def _fit_reasons(self, labels: Sequence[str]) -> None:
+        metrics = self.reasons.fontMetrics()
+        check = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 16
+        width = max((metrics.horizontalAdvance(label) for label in labels), default=80) + check
+        height = metrics.height() + 8
+        self.reasons.setGridSize(QSize(width, height))
+        rows = (len(labels) + 1) // 2  # two columns fit the narrowest editor
+        self.reasons.setFixedHeight(rows * height + 2 * self.reasons.frameWidth() + 4)
+
+    def set_validation_date(self, validation_date: date) -> None:
+        """Due dates start at the validation date; the day before stands for "no date"."""
+        first = QDate(validation_date.year, validation_date.month, validation_date.day)
+        self._loading = True
+        self.due.setMinimumDate(first.addDays(-1))
+        self._loading = False
+
+    def set_locked(self, locked: bool) -> None:
+        """A signed validation's findings are shown but cannot be changed."""
+        self._locked = locked
+        if locked:
+            self.setEnabled(False)
+
+    def clear(self) -> None:
+        """Edit nothing."""
+        self.flush()
+        self._criterion = None
+        self.setEnabled(False)
+        self.show_problem("")
+
+    def show_finding(self, criterion: Criterion, finding: Finding, problem: str = "") -> None:
+        """Show a finding; on the same criterion, what the user is typing stays as it is."""
+        if self.criterion_id != criterion.id:
+            self.flush()
+            self._criterion = criterion
+            self.reasons.setCurrentRow(0 if self.reasons.count() else -1)
+        self.setEnabled(not self._locked)
+        self._loading = True
+        try:
+            self._status = finding.status
+            self.status_buttons[finding.status].setChecked(True)
+            chosen = set(finding.reasons)
+            for row in range(self.reasons.count()):
+                item = self.reasons.item(row)
+                checked = item.data(_CODE_ROLE) in chosen
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            verified = finding.verified.value if finding.verified is not None else None
+            self.verified.setCurrentIndex(max(0, self.verified.findData(verified)))
+            for name in _TEXT_FIELDS:
+                edit = self._edit(name)
+                text = getattr(finding, name)
+                if name not in self._dirty and edit.toPlainText() != text:
+                    edit.setPlainText(text)
+            if "due" not in self._dirty:
+                self.due.setDate(self._qdate(finding.due))
+            must = criterion.level is Level.MUST
+            self.action_label.setText("Required &action" if must else "Recommend&ation")
+            self.action.setAccessibleName("Required action" if must else "Recommendation")
+            self._enable_not_met_fields()
+        finally:
+            self._loading = False
+        self.show_problem(problem)
+
+    def show_problem(self, text: str) -> None:
+        """Show why the last change could not be saved (empty hides it)."""
+        self.problem.setText(f"⚠ Not saved: {text}" if text else "")
+        self.problem.setVisible(bool(text))
+
+    def choose_status(self, status: FindingStatus) -> None:
+        """Set a status as if its button were clicked."""
+        if self._criterion is None or not self.isEnabled():
+            return
+        self.status_buttons[status].setChecked(True)
+        self._on_status_chosen(status)
+
+    def flush(self) -> None:
+        """Send what was typed and not yet sent."""
+        self._typing.stop()
+        if self._criterion is None or not self._dirty:
+            self._dirty.clear()
+            return
+        changes: Changes = {}
+        for name in sorted(self._dirty):
+            changes[name] = self._due_value() if name == "due" else self._edit(name).toPlainText()
+        self._dirty.clear()
+        self.edit_requested.emit(self._criterion.id, changes)
+
+    # Reactions to the user ------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def _on_status_group_clicked(self, button: QAbstractButton) -> None:
+        status = next(s for s, b in self.status_buttons.items() if b is button)
+        self._on_status_chosen(status)
+
+    def _on_status_chosen(self, status: FindingStatus) -> None:
+        assert self._criterion is not None
+        self.flush()
+        self._status = status
+        self._enable_not_met_fields()
+        # Sent even when unchanged: choosing a status again retries an edit not yet saved.
+        self.edit_requested.emit(self._criterion.id, {"status": status.value})
+        if status is FindingStatus.NOT_MET:
+            # The SCSS names the reason next: the list takes the keys at once.
+            self.reasons.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_reasons_item_changed(self, _item: QListWidgetItem) -> None:
+        if self._loading or self._criterion is None:
+            return
+        self.edit_requested.emit(self._criterion.id, {"reasons": self._checked_reasons()})
+
+    def _on_verified_activated(self, index: int) -> None:
+        if self._criterion is not None:
+            self.edit_requested.emit(
+                self._criterion.id, {"verified": self.verified.itemData(index)}
+            )
+
+    def _on_field_changed(self, name: str) -> None:
+        if self._loading or self._criterion is None:
+            return
+        self._dirty.add(name)
+        self._typing.start()
+
+    def _on_clear_due_clicked(self) -> None:
+        self.due.setDate(self.due.minimumDate())
+        self.flush()
+
+    # Helpers --------------------------------------------------------------------------
+
+    def _enable_not_met_fields(self) -> None:
+        not_met = self._status is FindingStatus.NOT_MET
+        for widget in (self.reasons, self.action, self.due, self.clear_due):
+            widget.setEnabled(not_met)
+
+    def _qdate(self, value: date | None) -> QDate:
+        if value is None:
+            return self.due.minimumDate()
+        return QDate(value.year, value.month, value.day)
+
+    def _checked_reasons(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.reasons.item(row).data(_CODE_ROLE))
+            for row in range(self.reasons.count())
+            if self.reasons.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+    def _due_value(self) -> date | None:
+        chosen = self.due.date()
+        if chosen == self.due.minimumDate():
+            return None
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def values(self) -> dict[str, Any]:
+        """What the editor shows, as a change dict (for tests and the window's checks)."""
+        return {
+            "status": self._status.value,
+            "reasons": self._checked_reasons(),
+            "verified": self.verified.currentData(),
+            "note": self.note.toPlainText(),
+            "report_text": self.report_text.toPlainText(),
+            "action": self.action.toPlainText(),
+            "due": self._due_value(),
+        }

@@ -1,0 +1,772 @@
+"""The validation workspace: walk the checklist, record findings, save each edit with undo."""
+
+import time
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import CtpatError, RuleError
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.store import FindingRecord
+from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.ui.workspace.actions import WorkspaceActions, shortcut_rows, workspace_actions
+from ctpat_desktop.ui.workspace.commands import (
+    Changes,
+    FindingEditCommand,
+    affected_fields,
+    apply_changes,
+    values_of,
+)
+from ctpat_desktop.ui.workspace.criteria_model import (
+    FILTER_LABELS,
+    SUMMARY_SEPARATOR,
+    ChecklistDelegate,
+    CriteriaFilter,
+    CriteriaFilterProxy,
+    CriteriaModel,
+)
+from ctpat_desktop.ui.workspace.criterion_pane import CriterionPane
+from ctpat_desktop.ui.workspace.finding_editor import FindingEditor
+from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, apply_finding_rules
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class WindowSettings:
+    """Window geometry and splitter states kept in QSettings under one group."""
+
+    def __init__(self, settings: QSettings, group: str) -> None:
+        self._settings = settings
+        self._group = group
+
+    def load(self, key: str) -> QByteArray | None:
+        """The saved bytes, or None when nothing (usable) was saved."""
+        value = self._settings.value(f"{self._group}/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def store(self, key: str, value: QByteArray) -> None:
+        """Save bytes under the key."""
+        self._settings.setValue(f"{self._group}/{key}", value)
+
+    def sync(self) -> None:
+        """Write to disk now."""
+        self._settings.sync()
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the workspace, read from its actions."""
+
+    def __init__(
+        self,
+        actions: WorkspaceActions,
+        field_labels: Sequence[QLabel] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows(actions, field_labels)
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        width = (
+            self.table.horizontalHeader().length()
+            + 2 * self.table.frameWidth()
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * layout.contentsMargins().left()
+        )
+        height = (
+            self.table.horizontalHeader().height()
+            + self.table.verticalHeader().length()
+            + 2 * self.table.frameWidth()
+            + buttons.sizeHint().height()
+            + 3 * layout.contentsMargins().top()
+        )
+        self.resize(max(width, 420), min(height, 720))
+
+
+class WorkspaceWindow(QMainWindow):
+    """One validation on screen: checklist, criterion, finding editor and side panels.
+
+    Findings are read once and kept in memory, so moving between criteria never touches
+    the store. Every edit becomes a FindingEditCommand on `undo_stack`; the command saves
+    through `save`, which writes on the runner and shows the outcome in the status bar.
+    An edit the rules refuse is kept as a draft of its criterion (shown, never dropped)
+    until a later edit makes it valid. The validation loads once the event loop runs;
+    `loaded` says when.
+    """
+
+    criterion_changed = Signal(str)
+    finding_saved = Signal(str)
+    loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: Runner,
+        validation_id: str,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._runner = runner
+        self._validation_id = validation_id
+        self._window_settings = WindowSettings(
+            settings if settings is not None else QSettings("ctpat-desktop", "ctpat-desktop"),
+            "workspace",
+        )
+        self.session: ValidationSession | None = None
+        self._stored: dict[str, Finding] = {}
+        self._in_flight: dict[str, list[Changes]] = {}
+        self._drafts: dict[str, Changes] = {}
+        self._problems: dict[str, str] = {}
+        self._saving = 0
+        self._saved_at = ""
+        self._current: str | None = None
+        self._position = -1
+        self._order: list[str] = []
+        self._order_index: dict[str, int] = {}
+        self._moving = False
+        self._in_stack_call = False
+        self._locked = False
+
+        self.setWindowTitle("Validation [*]")
+        self.undo_stack = QUndoStack(self)
+        self.model = CriteriaModel(self)
+        self.proxy = CriteriaFilterProxy(self.model, self)
+        self._build_widgets()
+        self.menu_actions = workspace_actions(self, self.tree)
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+        self._update_save_state()
+        # Loading starts from the event loop, so that `loaded` always comes after the
+        # constructor returns (even with a synchronous runner) and can be connected first.
+        QTimer.singleShot(0, self._load)
+
+    # Building -------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.filter = QComboBox()
+        self.filter.setAccessibleName("Show criteria")
+        for kind, label in FILTER_LABELS.items():
+            self.filter.addItem(label, kind.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search ID, title, text, guidance…")
+        self.search.setAccessibleName("Search criteria")
+        self.search.setClearButtonEnabled(True)
+        self.go_to_box = QLineEdit()
+        self.go_to_box.setPlaceholderText("Criterion ID, then Enter (Esc closes)")
+        self.go_to_box.setAccessibleName("Go to criterion")
+        self.go_to_box.hide()
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Checklist")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setIndentation(12)
+        self.tree.setItemDelegate(ChecklistDelegate(self.tree))
+        self._build_checklist_header()
+        self.setCentralWidget(self._build_pages())
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName("Save state")
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Progress")
+        self.progress_label.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        chain = [self.filter, self.search, self.tree, *self.editor.focus_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.resize(1280, 760)
+
+    def _build_checklist_header(self) -> None:
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        metrics = self.tree.fontMetrics()
+        for column, sample in ((0, "12.10"), (1, "Should"), (3, "· not reviewed")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+
+    def _build_pages(self) -> QStackedWidget:
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter)
+        filters.addWidget(self.search, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.go_to_box)
+        left_layout.addWidget(self.tree)
+
+        self.pane = CriterionPane()
+        self.editor = FindingEditor()
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(self.editor)
+        editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.centre_splitter.setObjectName("workspace-centre")
+        self.centre_splitter.addWidget(self.pane)
+        self.centre_splitter.addWidget(editor_scroll)
+        self.centre_splitter.setStretchFactor(0, 2)
+        self.centre_splitter.setStretchFactor(1, 3)
+        self.centre_splitter.setChildrenCollapsible(False)
+        self.centre_splitter.setSizes([230, 490])
+
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setAccessibleName("Side panels")
+        self.side_tabs.tabBar().setAccessibleName("Side panel tabs")
+        self.side_tabs.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("workspace-columns")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.centre_splitter)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([480, 620, 260])
+
+        self.loading = QLabel("Loading…")
+        self.loading.setAccessibleName("Loading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.loading)
+        self.pages.addWidget(self.splitter)
+        return self.pages
+
+    def _build_menus(self) -> None:
+        a = self.menu_actions
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(a.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.find, a.go_to])
+        finding_menu = self.menuBar().addMenu("F&inding")
+        finding_menu.addActions(list(a.status.values()))
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addActions([a.next_criterion, a.previous_criterion, a.next_not_reviewed])
+        self.menuBar().addMenu("&Help").addAction(a.shortcuts)
+        # Shortcuts work whether or not the menu bar is shown (and on every platform).
+        self.addActions([action for action in a.all() if action.parent() is self])
+
+    def _connect(self) -> None:
+        a = self.menu_actions
+        for status, action in a.status.items():
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
+        for status, action in a.checklist_status.items():
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
+        a.next_criterion.triggered.connect(self.next_criterion)
+        a.previous_criterion.triggered.connect(self.previous_criterion)
+        a.next_not_reviewed.triggered.connect(self.next_not_reviewed)
+        a.go_to.triggered.connect(self._on_go_to_triggered)
+        a.find.triggered.connect(self._on_find_triggered)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.close.triggered.connect(self.close)
+        a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: a.undo.setStatusTip(f"Undo {text}"))
+        self.undo_stack.redoTextChanged.connect(lambda text: a.redo.setStatusTip(f"Redo {text}"))
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_save_state())
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+
+        self.filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.go_to_box.returnPressed.connect(self._on_go_to_entered)
+        self._criterion_ids = QStringListModel(self)
+        self.go_to_box.setCompleter(QCompleter(self._criterion_ids, self.go_to_box))
+        hide_go_to = QAction("Close the go-to box", self.go_to_box)
+        hide_go_to.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        hide_go_to.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        hide_go_to.triggered.connect(self._hide_go_to)
+        self.go_to_box.addAction(hide_go_to)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.proxy.rowsInserted.connect(self._on_proxy_rows_inserted)
+        self.proxy.modelReset.connect(self._decorate_tree)
+        self.proxy.layoutChanged.connect(self._decorate_tree)
+        self.model.dataChanged.connect(self._update_progress)
+        self.editor.edit_requested.connect(self._on_editor_edit_requested)
+
+    # Loading --------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        ctx, validation_id = self._ctx, self._validation_id
+
+        def read() -> tuple[ValidationSession, dict[str, FindingRecord]]:
+            session = ValidationSession(ctx, validation_id)
+            return session, session.findings()
+
+        self._runner.run(read, self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, loaded: tuple[ValidationSession, dict[str, FindingRecord]]) -> None:
+        session, records = loaded
+        self.session = session
+        self._stored = {cid: record.finding for cid, record in records.items()}
+        names = {category.number: category.name for category in self._ctx.catalogs.categories}
+        self.model.set_checklist(
+            session.catalog, names, {cid: f.status for cid, f in self._stored.items()}
+        )
+        self._order = self.model.criterion_ids()
+        self._order_index = {cid: position for position, cid in enumerate(self._order)}
+        self._criterion_ids.setStringList(self._order)
+        v = session.validation
+        self.editor.set_reasons(session.reasons)
+        self.editor.set_validation_date(v.date)
+        self.setWindowTitle(f"{v.member.name} — {session.catalog.name} — {v.date.isoformat()} [*]")
+        self._locked = v.status is Lifecycle.SIGNED
+        self.editor.set_locked(self._locked)
+        self.pages.setCurrentWidget(self.splitter)
+        self._decorate_tree()
+        first = next(
+            (cid for cid in self._order if self.model.status(cid) is FindingStatus.NOT_REVIEWED),
+            self._order[0] if self._order else None,
+        )
+        if first is not None:
+            self.go_to(first)
+        self.tree.setFocus()
+        self._update_progress()
+        self._update_save_state()
+        self.loaded.emit()
+
+    def _on_load_failed(self, exc: Exception) -> None:
+        self.loading.setText(f"Cannot open the validation: {exc}")
+        self.save_label.setText("Not loaded")
+
+    # Side panels ----------------------------------------------------------------------
+
+    def add_side_panel(self, title: str, widget: QWidget) -> None:
+        """Add a tab (Evidence, Session, Follow-up…) to the right-hand side."""
+        if not widget.accessibleName():
+            widget.setAccessibleName(title.replace("&", ""))
+        self.side_tabs.addTab(widget, title)
+        self.side_tabs.show()
+
+    # Moving around --------------------------------------------------------------------
+
+    def current_criterion(self) -> str | None:
+        """The criterion on screen, if any."""
+        return self._current
+
+    def go_to(self, criterion_id: str) -> bool:
+        """Show a criterion, whatever the filter (False if the checklist has no such ID)."""
+        if criterion_id not in self._order_index:
+            return False
+        self.editor.flush()
+        self._moving = True
+        try:
+            self.proxy.set_pinned(criterion_id)
+            index = self.proxy.mapFromSource(self.model.index_of(criterion_id))
+            self.tree.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.tree.scrollTo(index)
+        finally:
+            self._moving = False
+        self._show(criterion_id)
+        return True
+
+    def next_criterion(self) -> None:
+        """Go to the next criterion the checklist shows."""
+        self._step(range(self._position + 1, len(self._order)), "This is the last criterion")
+
+    def previous_criterion(self) -> None:
+        """Go to the previous criterion the checklist shows."""
+        start = self._position - 1 if self._current is not None else self._position
+        self._step(range(start, -1, -1), "This is the first criterion")
+
+    def next_not_reviewed(self) -> None:
+        """Go to the next criterion without a finding, from the top again after the last."""
+        count = len(self._order)
+        for step in range(1, count + 1):
+            criterion_id = self._order[(self._position + step) % count]
+            if criterion_id != self._current and self._view(criterion_id).status is (
+                FindingStatus.NOT_REVIEWED
+            ):
+                self.go_to(criterion_id)
+                return
+        self.statusBar().showMessage("Every criterion has a finding", 5000)
+
+    def _step(self, positions: range, at_end: str) -> None:
+        for position in positions:
+            criterion_id = self._order[position]
+            if self.proxy.shows(criterion_id):
+                self.go_to(criterion_id)
+                return
+        self.statusBar().showMessage(at_end, 3000)
+
+    def _show(self, criterion_id: str) -> None:
+        self._current = criterion_id
+        self._position = self._order_index[criterion_id]
+        criterion = self.model.criterion(criterion_id)
+        finding = self._view(criterion_id)
+        self.pane.show_criterion(criterion, finding.profile_answer)
+        self.editor.show_finding(criterion, finding, self._problems.get(criterion_id, ""))
+        self._keep_focus()
+        self._update_save_state()
+        self.criterion_changed.emit(criterion_id)
+
+    def _keep_focus(self) -> None:
+        # A field disabled for the new finding (reasons of a met one) drops the focus: the
+        # checklist takes it, so that the keys keep working.
+        focused = self.focusWidget()
+        if focused is None or not focused.isEnabled():
+            self.tree.setFocus()
+
+    def _on_tree_current_changed(self, current: _Index, _previous: _Index) -> None:
+        if self._moving or not current.isValid():
+            return
+        source = self.proxy.mapToSource(current)
+        criterion_id = self.model.criterion_at(source)
+        if criterion_id is not None:
+            if criterion_id != self._current:
+                self.editor.flush()
+                self.proxy.set_pinned(criterion_id)
+                self._show(criterion_id)
+            return
+        # A category row: show its summary; Next goes to its first criterion.
+        self.editor.clear()
+        self.proxy.set_pinned(None)
+        number, name = self.model.category_of(source.row())
+        summary = str(source.data())
+        self.pane.show_message(f"{number}. {name}", summary.partition(SUMMARY_SEPARATOR)[2])
+        first = next(cid for cid in self._order if self.model.criterion(cid).category == number)
+        self._current = None
+        self._position = self._order_index[first] - 1
+
+    def _on_go_to_triggered(self) -> None:
+        self.go_to_box.show()
+        self.go_to_box.selectAll()
+        self.go_to_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_go_to_entered(self) -> None:
+        typed = self.go_to_box.text().strip()
+        if self.go_to(typed):
+            self._hide_go_to()
+        else:
+            self.statusBar().showMessage(f"No criterion {typed!r} in this checklist", 5000)
+
+    def _hide_go_to(self) -> None:
+        self.go_to_box.hide()
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_find_triggered(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_filter_changed(self, _row: int) -> None:
+        self.proxy.set_filter(CriteriaFilter(self.filter.currentData()))
+        self._decorate_tree()
+
+    def _on_search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._decorate_tree()
+
+    def _on_proxy_rows_inserted(self, parent: _Index, _first: int, _last: int) -> None:
+        if not parent.isValid():
+            self._decorate_tree()
+
+    def _decorate_tree(self) -> None:
+        # Category rows span the columns; rows a filter brings back come back expanded.
+        for row in range(self.proxy.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+
+    # Editing --------------------------------------------------------------------------
+
+    def set_status(self, status: FindingStatus) -> None:
+        """Give the current criterion a status, as its button in the editor does."""
+        self.editor.choose_status(status)
+
+    def _on_editor_edit_requested(self, criterion_id: str, changes: Changes) -> None:
+        if self.session is None or self._locked:
+            return
+        merged = {**self._drafts.pop(criterion_id, {}), **changes}
+        self._problems.pop(criterion_id, None)
+        current = self._expected(criterion_id)
+        wanted = apply_changes(current, merged)
+        problem = self._rule_problem(criterion_id, wanted)
+        if problem:
+            self._drafts[criterion_id] = merged
+            self._problems[criterion_id] = problem
+            self.model.set_unsaved(criterion_id, True)
+            if criterion_id == self._current:
+                self.editor.show_problem(problem)
+            self._update_save_state()
+            return
+        self.model.set_unsaved(criterion_id, False)
+        if criterion_id == self._current:
+            self.editor.show_problem("")
+        if wanted == current:
+            self._settle()
+            return
+        before = values_of(current, affected_fields(merged))
+        self._push(FindingEditCommand(self, criterion_id, before, merged))
+
+    def _rule_problem(self, criterion_id: str, finding: Finding) -> str:
+        """Why the rules would refuse this finding, checked here so that nothing is sent."""
+        assert self.session is not None
+        if finding.status is FindingStatus.NOT_MET and not finding.reasons:
+            return f"{criterion_id}: not met needs a reason; tick one under Reasons (Space)"
+        try:
+            apply_finding_rules(
+                finding,
+                self.model.criterion(criterion_id),
+                frozenset(r.code for r in self.session.reasons),
+                self.session.validation.date,
+                self._ctx.settings.response_days,
+            )
+        except RuleError as exc:
+            return str(exc)
+        return ""
+
+    def save(self, criterion_id: str, changes: Changes) -> None:
+        """Write changes to one finding on the runner; the outcome shows when it is done."""
+        session = self.session
+        assert session is not None
+        current = self._expected(criterion_id)
+        wanted = apply_changes(current, changes)
+        given = {name: value for name, value in changes.items() if value is not None}
+        # record_finding keeps a field given as None; emptying "how verified" or the due
+        # date therefore writes the whole finding.
+        whole = apply_changes(current, given) != wanted
+        self._in_flight.setdefault(criterion_id, []).append(changes)
+        self._saving += 1
+        self._update_save_state()
+
+        def write() -> FindingRecord:
+            if whole:
+                return session.replace_findings([wanted])[0]
+            arguments = dict(given)
+            if "reasons" in arguments:
+                arguments["reasons"] = list(arguments["reasons"])
+            return session.record_finding(criterion_id, **arguments)
+
+        self._runner.run(
+            write,
+            lambda record: self._on_saved(criterion_id, record),
+            lambda exc: self._on_save_failed(criterion_id, changes, exc),
+        )
+
+    def _on_saved(self, criterion_id: str, record: FindingRecord) -> None:
+        self._in_flight[criterion_id].pop(0)
+        self._saving -= 1
+        self._stored[criterion_id] = record.finding
+        self._saved_at = time.strftime("%H:%M:%S")
+        self.model.set_status(criterion_id, record.finding.status)
+        self.model.set_unsaved(criterion_id, criterion_id in self._drafts)
+        if criterion_id == self._current and not self._in_flight[criterion_id]:
+            self.editor.show_finding(
+                self.model.criterion(criterion_id),
+                self._view(criterion_id),
+                self._problems.get(criterion_id, ""),
+            )
+        self.finding_saved.emit(criterion_id)
+        if not self._in_stack_call:
+            self._settle()
+        self._update_save_state()
+
+    def _on_save_failed(self, criterion_id: str, changes: Changes, exc: Exception) -> None:
+        self._in_flight[criterion_id].pop(0)
+        self._saving -= 1
+        # What the user asked for stays, as a draft retried with the next edit.
+        self._drafts[criterion_id] = {**changes, **self._drafts.get(criterion_id, {})}
+        message = str(exc) if isinstance(exc, CtpatError) else f"{type(exc).__name__}: {exc}"
+        self._problems[criterion_id] = message
+        self.model.set_unsaved(criterion_id, True)
+        if criterion_id == self._current:
+            self.editor.show_problem(message)
+        self._update_save_state()
+
+    def _expected(self, criterion_id: str) -> Finding:
+        """The finding as the store will hold it once the saves under way are done."""
+        finding = self._stored.get(criterion_id) or Finding(criterion_id)
+        for changes in self._in_flight.get(criterion_id, ()):
+            finding = apply_changes(finding, changes)
+        return finding
+
+    def _view(self, criterion_id: str) -> Finding:
+        """The finding as the editor shows it: expected, with any unsaved draft on top."""
+        return apply_changes(self._expected(criterion_id), self._drafts.get(criterion_id, {}))
+
+    def finding(self, criterion_id: str) -> Finding:
+        """The saved finding of a criterion, from memory."""
+        return self._stored.get(criterion_id) or Finding(criterion_id)
+
+    def unsaved(self) -> dict[str, str]:
+        """Criteria whose last edit is not saved, with the reason."""
+        return {cid: self._problems.get(cid, "") for cid in self._drafts}
+
+    # Undo stack -----------------------------------------------------------------------
+
+    def _push(self, command: FindingEditCommand) -> None:
+        stack = self.undo_stack
+        if stack.isClean() and command.id() != -1 and stack.index() > 0:
+            top = stack.command(stack.index() - 1)
+            if top is not None and top.id() == command.id():
+                # Qt never merges into the clean command. Here "clean" only means "saved",
+                # and the merged edit is saved too, so typing in one field stays one step.
+                stack.resetClean()
+        self._stack_call(lambda: stack.push(command))
+
+    def undo(self) -> None:
+        """Undo the last finding edit (after sending what is being typed)."""
+        self.editor.flush()
+        self._stack_call(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        """Redo the finding edit undone last."""
+        self.editor.flush()
+        self._stack_call(self.undo_stack.redo)
+
+    def _stack_call(self, call: Any) -> None:
+        # A synchronous runner saves inside push/undo/redo, before the stack has moved its
+        # index; marking the stack clean then would mark the wrong command.
+        self._in_stack_call = True
+        try:
+            call()
+        finally:
+            self._in_stack_call = False
+        self._settle()
+
+    def _settle(self) -> None:
+        """Mark the stack clean once every edit on it is in the store."""
+        if self._saving == 0 and not self._drafts:
+            self.undo_stack.setClean()
+        self._update_save_state()
+
+    # Status bar -----------------------------------------------------------------------
+
+    def _update_save_state(self) -> None:
+        if self.session is None:
+            text = "Loading…"
+        elif self._locked:
+            text = "Signed and locked: reopen the validation to change findings"
+        elif self._saving:
+            text = "… Saving…"
+        elif self._drafts:
+            shown = self._current if self._current in self._drafts else next(iter(self._drafts))
+            text = f"⚠ Not saved: {self._problems.get(shown, '')}"
+            if len(self._drafts) > 1:
+                text += f" (and {len(self._drafts) - 1} more)"
+        else:
+            text = f"✓ All changes saved {self._saved_at}".rstrip()
+        self.save_label.setText(text)
+        self.setWindowModified(not self.undo_stack.isClean() or bool(self._drafts))
+
+    def _update_progress(self) -> None:
+        total, reviewed, not_met = self.model.totals()
+        self.progress_label.setText(f"Reviewed {reviewed} of {total} · {not_met} not met")
+
+    # Window state ---------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        state = self._window_settings
+        geometry = state.load("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        window_state = state.load("state")
+        if window_state is not None:
+            self.restoreState(window_state)
+        for key, splitter in (("columns", self.splitter), ("centre", self.centre_splitter)):
+            saved = state.load(key)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def _save_state(self) -> None:
+        state = self._window_settings
+        state.store("geometry", self.saveGeometry())
+        state.store("state", self.saveState())
+        state.store("columns", self.splitter.saveState())
+        state.store("centre", self.centre_splitter.saveState())
+        state.sync()
+
+    def _on_shortcuts_triggered(self) -> None:
+        ShortcutsDialog(self.menu_actions, self.editor.field_labels, self).exec()
+
+    def confirm_discard(self, unsaved: dict[str, str]) -> bool:
+        """Ask before closing with edits the rules refused; True closes."""
+        lines = "\n".join(f"• {problem}" for problem in unsaved.values())
+        answer = QMessageBox.question(
+            self,
+            "Close with unsaved edits?",
+            f"These edits are not saved because they break a rule:\n{lines}\n\n"
+            "Close anyway and lose them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Send what is being typed, let the saves finish, remember the window's state."""
+        self.editor.flush()
+        self._runner.wait()
+        # Results of the last saves wait in the event queue; take them in before deciding.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        if self._drafts and not self.confirm_discard(self.unsaved()):
+            event.ignore()
+            return
+        self._save_state()
+        super().closeEvent(event)

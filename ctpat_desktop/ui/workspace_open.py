@@ -1,0 +1,44 @@
+"""Open a validation's workspace with its side panels wired to it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
+from ctpat_desktop.ui.panels.followup_panel import FollowUpPanel
+from ctpat_desktop.ui.panels.session_panel import SessionPanel
+from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
+
+
+def open_workspace(
+    ctx: AppContext, runner: Runner, validation_id: str, parent: QWidget | None = None
+) -> WorkspaceWindow:
+    """A workspace window; Evidence, Session and Follow-up panels join once it has loaded."""
+    window = WorkspaceWindow(ctx, runner, validation_id)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def add_panels() -> None:
+        session = window.session
+        assert session is not None
+        evidence = EvidencePanel(ctx, runner, session)
+        live = SessionPanel(ctx, runner, session)
+        follow = FollowUpPanel(ctx, runner, session)
+        window.add_side_panel("Evidence", evidence)
+        window.add_side_panel("Session", live)
+        window.add_side_panel("Follow-up", follow)
+
+        def on_criterion(criterion_id: str) -> None:
+            evidence.set_criterion(criterion_id)
+            follow.set_criterion(criterion_id)
+            live.set_criterion(criterion_id)
+
+        window.criterion_changed.connect(on_criterion)
+        window.finding_saved.connect(lambda _criterion: follow.refresh())
+        current = window.current_criterion()
+        if current:
+            on_criterion(current)
+        follow.refresh()
+
+    window.loaded.connect(add_panels)
+    return window
