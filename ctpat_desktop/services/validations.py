@@ -31,6 +31,14 @@ from ctpat_desktop.worksheet import (
 from ctpat_desktop.worksheet.followup import FollowUp, follow_up
 
 _ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
+# Fields whose "nothing" is None, which record_finding otherwise reads as "keep".
+_CLEARABLE: dict[str, Any] = {
+    "verified": None,
+    "due": None,
+    "response_implemented": None,
+    "response_accepted": None,
+    "extension_days": None,
+}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -204,8 +212,13 @@ class ValidationSession:
         profile_answer: str | None = None,
         response_implemented: bool | None = None,
         response_note: str | None = None,
+        clear: tuple[str, ...] = (),
     ) -> FindingRecord:
-        """Change the fields given (None keeps a field), check the rules, save durably."""
+        """Change the fields given (None keeps a field; `clear` empties the optional ones
+        named, such as "verified" or "due"), check the rules, save durably."""
+        unknown = set(clear) - set(_CLEARABLE)
+        if unknown:
+            raise RuleError(f"cannot clear {', '.join(sorted(unknown))}")
         criterion = self._criterion(criterion_id)
         new_status = FindingStatus.parse(status) if status is not None else None
         given: dict[str, Any] = {
@@ -235,6 +248,7 @@ class ValidationSession:
                         response_implemented=None,
                         response_note="",
                     )
+            updated = replace(updated, **{name: _CLEARABLE[name] for name in clear})
             return self._checked(replace(updated, **given), criterion)
 
         return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)

@@ -586,23 +586,18 @@ class WorkspaceWindow(QMainWindow):
         """Write changes to one finding on the runner; the outcome shows when it is done."""
         session = self.session
         assert session is not None
-        current = self._expected(criterion_id)
-        wanted = apply_changes(current, changes)
         given = {name: value for name, value in changes.items() if value is not None}
-        # record_finding keeps a field given as None; emptying "how verified" or the due
-        # date therefore writes the whole finding.
-        whole = apply_changes(current, given) != wanted
+        # record_finding keeps a field given as None; emptied fields are named in `clear`.
+        cleared = tuple(name for name, value in changes.items() if value is None)
         self._in_flight.setdefault(criterion_id, []).append(changes)
         self._saving += 1
         self._update_save_state()
 
         def write() -> FindingRecord:
-            if whole:
-                return session.replace_findings([wanted])[0]
             arguments = dict(given)
             if "reasons" in arguments:
                 arguments["reasons"] = list(arguments["reasons"])
-            return session.record_finding(criterion_id, **arguments)
+            return session.record_finding(criterion_id, clear=cleared, **arguments)
 
         self._runner.run(
             write,
