@@ -8,6 +8,7 @@ QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1
 .PHONY: run test lint typecheck unit bench system-deps clean
 
 run: $(STAMP)
+	$(PY) -m compileall -q ctpat_desktop
 	$(PY) -m ctpat_desktop
 
 test: $(STAMP) lint typecheck unit
@@ -23,6 +24,7 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
+	$(PY) -m compileall -q ctpat_desktop  # as an installed app has: no compiling at start
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
 $(STAMP): pyproject.toml Makefile

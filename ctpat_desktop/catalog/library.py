@@ -47,7 +47,7 @@ class CatalogLibrary:
     @cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """The coded deficiency reasons."""
-        return load_reasons(self._msc / "reasons.json", self.schema_dir)
+        return load_reasons(self._msc / "reasons.json")
 
     @cached_property
     def categories(self) -> tuple[Category, ...]:

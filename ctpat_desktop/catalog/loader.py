@@ -1,6 +1,7 @@
 """Read and check catalog and reasons files; errors name the file, criterion and field."""
 
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -53,9 +54,16 @@ def _check_schema(document: Any, source: str, schema: Path, item_key: str, name:
         raise CatalogError(f"{source}: {_describe(errors[0], document, item_key, name)}")
 
 
-def catalog_from_dict(document: Mapping[str, Any], source: str, schema_dir: Path) -> Catalog:
-    """Check a catalog document against its schema and rules and build the Catalog."""
-    _check_schema(document, source, schema_dir / "catalog.schema.json", "criteria", "criterion")
+def catalog_from_dict(
+    document: Mapping[str, Any], source: str, schema_dir: Path, checked: bool = False
+) -> Catalog:
+    """Check a catalog document against its schema and rules and build the Catalog.
+
+    checked=True skips the schema pass for a document already checked and known unchanged
+    (a pinned snapshot whose hash matched); the rule checks below still run.
+    """
+    if not checked:
+        _check_schema(document, source, schema_dir / "catalog.schema.json", "criteria", "criterion")
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for item in document["criteria"]:
@@ -101,11 +109,35 @@ def load_catalog(path: Path, schema_dir: Path) -> Catalog:
     return catalog
 
 
-def load_reasons(path: Path, schema_dir: Path) -> tuple[Reason, ...]:
-    """Load the coded deficiency reasons."""
+_REASON_CODE = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def load_reasons(path: Path) -> tuple[Reason, ...]:
+    """Load the coded deficiency reasons.
+
+    The file is small and read whenever a validation opens, so it is checked here by hand
+    (the same rules as resources/schema/reasons.schema.json, which a test holds them to)
+    instead of importing jsonschema (~60 ms) on the way to the workspace.
+    """
     document = _read_json(path)
-    _check_schema(document, str(path), schema_dir / "reasons.schema.json", "reasons", "reason")
-    reasons = tuple(Reason(r["code"], r["label"], r["description"]) for r in document["reasons"])
+    items = document.get("reasons") if isinstance(document, dict) else None
+    if not isinstance(document, dict) or document.get("format") != 1:
+        raise CatalogError(f"{path}: field format: must be 1")
+    if not isinstance(document.get("version"), str):
+        raise CatalogError(f"{path}: field version: must be a string")
+    if not isinstance(items, list) or not items:
+        raise CatalogError(f"{path}: field reasons: must be a non-empty list")
+    for number, item in enumerate(items, start=1):
+        label = item.get("code") if isinstance(item, dict) else None
+        where = f"reason {label}" if isinstance(label, str) else f"reason #{number}"
+        if not isinstance(item, dict) or set(item) != {"code", "label", "description"}:
+            raise CatalogError(f"{path}: {where}: needs exactly code, label and description")
+        for name in ("code", "label", "description"):
+            if not isinstance(item[name], str) or not item[name]:
+                raise CatalogError(f"{path}: {where}: field {name}: must be non-empty text")
+        if not _REASON_CODE.match(item["code"]):
+            raise CatalogError(f"{path}: {where}: field code: lower-case letters, digits, dashes")
+    reasons = tuple(Reason(r["code"], r["label"], r["description"]) for r in items)
     codes = [r.code for r in reasons]
     duplicated = sorted({c for c in codes if codes.count(c) > 1})
     if duplicated:

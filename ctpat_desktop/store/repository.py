@@ -246,14 +246,18 @@ class Store:
     def pinned_catalog(self, entity: str, version: str) -> Catalog:
         """The exact catalog version a validation was created with."""
         rows = self._query(
-            "SELECT document FROM catalog_snapshots WHERE entity = ? AND version = ?",
+            "SELECT document, sha256 FROM catalog_snapshots WHERE entity = ? AND version = ?",
             entity,
             version,
         )
         if not rows:
             raise StoreError(f"catalog {entity} {version} is missing from the database")
+        document = rows[0]["document"]
         source = f"catalog {entity} {version}"
-        return catalog_from_dict(json.loads(rows[0]["document"]), source, self._schema_dir)
+        # Checked against the schema when it was pinned; now its hash says it is unchanged.
+        if hashlib.sha256(document.encode()).hexdigest() != rows[0]["sha256"]:
+            raise StoreError(f"{source} in the database was altered (its SHA-256 differs)")
+        return catalog_from_dict(json.loads(document), source, self._schema_dir, checked=True)
 
     # Validations ---------------------------------------------------------------------
 

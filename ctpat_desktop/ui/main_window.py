@@ -1,7 +1,9 @@
 """The main window: the list of validations, searchable and sortable, and its worksheets."""
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCloseEvent
@@ -21,20 +23,19 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.services import report_io, validations, worksheet_io
-from ctpat_desktop.services.worksheet_io import ImportPlan
+from ctpat_desktop.services import validations
 from ctpat_desktop.ui.actions import main_actions
-from ctpat_desktop.ui.dashboard_window import DashboardWindow
-from ctpat_desktop.ui.import_preview import ImportPreviewDialog
-from ctpat_desktop.ui.report_window import ReportWindow
 from ctpat_desktop.ui.runner import Runner, TaskRunner
-from ctpat_desktop.ui.sign_dialog import SignDialog
-from ctpat_desktop.ui.validation_dialog import ValidationDialog
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
-from ctpat_desktop.ui.verify_dialog import VerifyDialog
-from ctpat_desktop.ui.workspace_open import open_workspace
 from ctpat_desktop.worksheet import Lifecycle
 
+if TYPE_CHECKING:
+    from ctpat_desktop.services.worksheet_io import ImportPlan
+    from ctpat_desktop.ui.dashboard_window import DashboardWindow
+    from ctpat_desktop.ui.report_window import ReportWindow
+
+# Windows, dialogs and services used only on demand are imported in the slots that need them,
+# so the list of validations is on screen sooner (measured in benchmarks/bench_gui.py).
 _XLSX_FILTER = "Excel workbook (*.xlsx)"
 
 
@@ -202,6 +203,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_new_validation_triggered(self) -> None:
+        from ctpat_desktop.ui.validation_dialog import ValidationDialog
+
         details = ValidationDialog.ask(self._ctx.catalogs.names(), None, self)
         if details is None:
             return
@@ -228,6 +231,8 @@ class MainWindow(QMainWindow):
         self._runner.run(plan, planned, self._on_error("Cannot plan the validation"))
 
     def _on_edit_validation_triggered(self) -> None:
+        from ctpat_desktop.ui.validation_dialog import ValidationDialog
+
         validation_id = self.selected_id()
         summary = self.model.summary_of(validation_id) if validation_id else None
         if summary is None:
@@ -274,6 +279,8 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> None:
         """Open the selected validation's workspace (one window per validation)."""
+        from ctpat_desktop.ui.workspace_open import open_workspace
+
         validation_id = self.selected_id()
         if validation_id is None:
             return
@@ -287,6 +294,8 @@ class MainWindow(QMainWindow):
         window.activateWindow()
 
     def _on_export_worksheet_triggered(self) -> None:
+        from ctpat_desktop.services import worksheet_io
+
         validation_id = self.selected_id()
         if validation_id is None:
             return
@@ -304,6 +313,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_import_worksheet_triggered(self) -> None:
+        from ctpat_desktop.services import worksheet_io
+
         validation_id = self.selected_id()
         if validation_id is None:
             return
@@ -321,6 +332,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_import_planned(self, plan: ImportPlan) -> None:
+        from ctpat_desktop.services import worksheet_io
+        from ctpat_desktop.ui.import_preview import ImportPreviewDialog
+
         self._idle()
         if not ImportPreviewDialog.confirm(plan, self):
             self._idle("Import cancelled; nothing was changed")
@@ -337,6 +351,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_dashboard_triggered(self) -> None:
+        from ctpat_desktop.ui.dashboard_window import DashboardWindow
+
         if self.dashboard is None:
             self.dashboard = DashboardWindow(self._ctx, self._runner, self)
         self.dashboard.show()
@@ -344,6 +360,9 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def _on_preview_report_triggered(self) -> None:
+        from ctpat_desktop.services import report_io
+        from ctpat_desktop.ui.report_window import ReportWindow
+
         validation_id = self.selected_id()
         if validation_id is None:
             return
@@ -371,6 +390,9 @@ class MainWindow(QMainWindow):
         self._runner.run(build, show, self._on_error("Cannot build the report"))
 
     def _on_sign_report_triggered(self) -> None:
+        from ctpat_desktop.services import report_io
+        from ctpat_desktop.ui.sign_dialog import SignDialog
+
         validation_id = self.selected_id()
         if validation_id is None:
             return
@@ -409,6 +431,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_reopen_triggered(self) -> None:
+        from ctpat_desktop.services import report_io
+
         validation_id = self.selected_id()
         if validation_id is None:
             return
@@ -424,6 +448,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_verify_report_triggered(self) -> None:
+        from ctpat_desktop.ui.verify_dialog import VerifyDialog
+
         VerifyDialog(self._runner, self).exec()
 
     def _on_about_triggered(self) -> None:

@@ -157,3 +157,50 @@ def test_catalog_that_is_not_json(tmp_path: Path) -> None:
     path.write_text("{ not json")
     with pytest.raises(CatalogError, match=r"importer\.json: not valid JSON \(line 1"):
         load_catalog(path, SCHEMA_DIR)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.update(format=2),
+        lambda d: d.update(reasons=[]),
+        lambda d: d["reasons"][0].update(code="Bad Code"),
+        lambda d: d["reasons"][1].pop("label"),
+        lambda d: d["reasons"][2].update(extra="x"),
+        lambda d: d["reasons"][3].update(description=""),
+    ],
+)
+def test_reasons_check_agrees_with_the_schema(tmp_path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    from ctpat_desktop.catalog import load_reasons
+
+    document = json.loads((RESOURCES / "msc" / "reasons.json").read_text())
+    schema = json.loads((SCHEMA_DIR / "reasons.schema.json").read_text())
+    assert list(Draft202012Validator(schema).iter_errors(document)) == []
+    change(document)
+    assert list(Draft202012Validator(schema).iter_errors(document)) != []
+    path = tmp_path / "reasons.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(CatalogError, match=r"reasons\.json: "):
+        load_reasons(path)
+
+
+def test_altered_pinned_catalog_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.errors import StoreError
+    from ctpat_desktop.services.validations import ValidationSession, plan_validation
+    from ctpat_desktop.settings import Settings
+
+    ctx = AppContext(tmp_path, Settings(user="t"))
+    validation = plan_validation(ctx, member="Acme", account="US-1000", entity="importer")
+    ctx.close()
+    with sqlite3.connect(tmp_path / "ctpat.db") as conn:
+        conn.execute("UPDATE catalog_snapshots SET document = replace(document, 'Must', 'Mist')")
+    conn.close()
+    ctx = AppContext(tmp_path, Settings(user="t"))
+    try:
+        with pytest.raises(StoreError, match="was altered"):
+            ValidationSession(ctx, validation.id)
+    finally:
+        ctx.close()
