@@ -27,6 +27,7 @@ from ctpat_desktop.services import validations
 from ctpat_desktop.ui.actions import main_actions
 from ctpat_desktop.ui.runner import Runner, TaskRunner
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
+from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.worksheet import Lifecycle
 
 if TYPE_CHECKING:
@@ -95,7 +96,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
+        self._window_state = WindowSettings(app_settings(), "main")
+        self._restore_layout()
         self.refresh()
+
+    def _restore_layout(self) -> None:
+        geometry = self._window_state.load("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        columns = self._window_state.load("columns")
+        if columns is not None:
+            self.table.horizontalHeader().restoreState(columns)
 
     def _build_menus(self) -> None:
         a = self.menu_actions
@@ -460,6 +471,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Let running work finish before the window goes."""
+        """Let running work finish before the window goes; remember its layout."""
         self._runner.wait()
+        self._window_state.store("geometry", self.saveGeometry())
+        self._window_state.store("columns", self.table.horizontalHeader().saveState())
+        self._window_state.sync()
         super().closeEvent(event)

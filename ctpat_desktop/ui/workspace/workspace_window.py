@@ -6,7 +6,6 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -47,6 +46,7 @@ from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import FindingRecord
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.ui.workspace.actions import WorkspaceActions, shortcut_rows, workspace_actions
 from ctpat_desktop.ui.workspace.commands import (
     Changes,
@@ -68,27 +68,6 @@ from ctpat_desktop.ui.workspace.finding_editor import FindingEditor
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, apply_finding_rules
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class WindowSettings:
-    """Window geometry and splitter states kept in QSettings under one group."""
-
-    def __init__(self, settings: QSettings, group: str) -> None:
-        self._settings = settings
-        self._group = group
-
-    def load(self, key: str) -> QByteArray | None:
-        """The saved bytes, or None when nothing (usable) was saved."""
-        value = self._settings.value(f"{self._group}/{key}")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def store(self, key: str, value: QByteArray) -> None:
-        """Save bytes under the key."""
-        self._settings.setValue(f"{self._group}/{key}", value)
-
-    def sync(self) -> None:
-        """Write to disk now."""
-        self._settings.sync()
 
 
 class ShortcutsDialog(QDialog):
@@ -162,7 +141,7 @@ class WorkspaceWindow(QMainWindow):
         self._runner = runner
         self._validation_id = validation_id
         self._window_settings = WindowSettings(
-            settings if settings is not None else QSettings("ctpat-desktop", "ctpat-desktop"),
+            settings if settings is not None else app_settings(),
             "workspace",
         )
         self.session: ValidationSession | None = None
