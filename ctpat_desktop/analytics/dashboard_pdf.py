@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ctpat_desktop.analytics.dashboard_common import EMPTY_FIGURES, MODE_LABELS
 from ctpat_desktop.report.pdf_common import PAGE, add_outline, fonts, write_counted
 
 TITLE = "MSC Performance Dashboard"
@@ -26,27 +27,6 @@ _SECTIONS = {
     "trend": "Trend by quarter",
     "modes": "Virtual vs in-person",
     "anomalies": "Anomaly flags",
-}
-_MODES = {"virtual": "Virtual", "in-person": "In-person", "hybrid": "Hybrid"}
-_EMPTY: Mapping[str, Any] = {
-    "filters": {},
-    "generated_at": "",
-    "validations": 0,
-    "findings_reviewed": 0,
-    "deficiencies": 0,
-    "required_actions": 0,
-    "recommendations": 0,
-    "deficiencies_per_validation": 0.0,
-    "share_without_deficiencies": 0.0,
-    "trend": [],
-    "by_category": [],
-    "top_criteria": [],
-    "top_rates": [],
-    "by_reason": [],
-    "reasons_by_category": [],
-    "by_mode": {},
-    "mode_comparison": [],
-    "anomalies": [],
 }
 
 
@@ -70,7 +50,7 @@ class _Styles:
 
 def write_dashboard_pdf(stats: Mapping[str, Any], path: Path) -> None:
     """Write the dashboard to path (through a temporary file, so a failure leaves no half file)."""
-    data = {**_EMPTY, **stats}
+    data = {**EMPTY_FIGURES, **stats}
     styles = _styles()
     # The footer needs the page count: the document is laid out once to count, then for real.
     write_counted(path, lambda target, pages: _render(target, data, styles, pages))
@@ -377,7 +357,9 @@ def _modes(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
 
     flowables = _heading("modes", styles)
     by_mode: Mapping[str, Mapping[str, Any]] = data["by_mode"]
-    modes = sorted(by_mode, key=lambda m: list(_MODES).index(m) if m in _MODES else len(_MODES))
+    modes = sorted(
+        by_mode, key=lambda m: list(MODE_LABELS).index(m) if m in MODE_LABELS else len(MODE_LABELS)
+    )
     if not modes:
         return [*flowables, Paragraph("No validation in this selection.", styles.body)]
     body = [
@@ -526,7 +508,7 @@ def _per_category(mode: Mapping[str, Any], category: int) -> float:
 
 
 def _mode(code: str) -> str:
-    return _MODES.get(code, code)
+    return MODE_LABELS.get(code, code)
 
 
 def _comparison(row: Mapping[str, Any]) -> str:

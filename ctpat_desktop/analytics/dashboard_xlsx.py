@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ctpat_desktop.analytics.dashboard_common import EMPTY_FIGURES, MODE_LABELS
 from ctpat_desktop.errors import CtpatError
 
 TITLE = "MSC Performance Dashboard"
@@ -17,7 +18,6 @@ _FORMULA_START = ("=", "+", "-", "@")
 _PERCENT = "0.00%"
 _DECIMAL = "0.00"
 _COUNT = "#,##0"
-_MODES = {"virtual": "Virtual", "in-person": "In-person", "hybrid": "Hybrid"}
 _FILTERS = (
     ("from", "From"),
     ("to", "To"),
@@ -26,26 +26,6 @@ _FILTERS = (
     ("office", "Office"),
     ("scss", "SCSS"),
 )
-_EMPTY: Mapping[str, Any] = {
-    "filters": {},
-    "generated_at": "",
-    "validations": 0,
-    "findings_reviewed": 0,
-    "deficiencies": 0,
-    "required_actions": 0,
-    "recommendations": 0,
-    "deficiencies_per_validation": 0.0,
-    "share_without_deficiencies": 0.0,
-    "trend": [],
-    "by_category": [],
-    "top_criteria": [],
-    "top_rates": [],
-    "by_reason": [],
-    "reasons_by_category": [],
-    "by_mode": {},
-    "mode_comparison": [],
-    "anomalies": [],
-}
 
 
 @dataclass(frozen=True)
@@ -72,7 +52,7 @@ def write_dashboard_xlsx(stats: Mapping[str, Any], path: Path) -> None:
     """Write the workbook to path (through a temporary file, so a failure leaves no half file)."""
     from openpyxl import Workbook
 
-    data = {**_EMPTY, **stats}
+    data = {**EMPTY_FIGURES, **stats}
     workbook = Workbook()
     workbook.properties.title = TITLE
     workbook.properties.creator = AUTHOR
@@ -233,13 +213,15 @@ def _write_modes(sheet: Any, data: Mapping[str, Any]) -> None:
         ),
     )
     by_mode: Mapping[str, Mapping[str, Any]] = data["by_mode"]
-    modes = sorted(by_mode, key=lambda m: list(_MODES).index(m) if m in _MODES else len(_MODES))
+    modes = sorted(
+        by_mode, key=lambda m: list(MODE_LABELS).index(m) if m in MODE_LABELS else len(MODE_LABELS)
+    )
     _write_table(
         sheet,
         columns,
         [
             (
-                _MODES.get(m, m),
+                MODE_LABELS.get(m, m),
                 by_mode[m]["validations"],
                 by_mode[m]["deficiencies"],
                 by_mode[m]["per_validation"],
@@ -266,8 +248,8 @@ def _write_comparisons(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
         columns,
         [
             (
-                _MODES.get(r["mode"], r["mode"]),
-                _MODES.get(r["baseline"], r["baseline"]),
+                MODE_LABELS.get(r["mode"], r["mode"]),
+                MODE_LABELS.get(r["baseline"], r["baseline"]),
                 r["difference"],
                 r["ci_low"],
                 r["ci_high"],

@@ -10,24 +10,9 @@ from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import utc_now
 from ctpat_desktop.worksheet import Finding, Lifecycle, apply_finding_rules
+from ctpat_desktop.worksheet.model import FINDING_FIELDS
 from ctpat_desktop.worksheet.xlsx_import import Problem
 from ctpat_desktop.worksheet.xlsx_layout import VALIDATION, WORKSHEET, WorksheetData
-
-_COMPARED = (
-    "status",
-    "reasons",
-    "verified",
-    "note",
-    "report_text",
-    "action",
-    "due",
-    "profile_answer",
-    "response_implemented",
-    "response_note",
-    "extension_days",
-    "extension_reason",
-    "response_accepted",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +27,7 @@ class FindingUpdate:
         """Field name → (old, new) as plain values."""
         return {
             name: (_plain(getattr(self.old, name)), _plain(getattr(self.new, name)))
-            for name in _COMPARED
+            for name in FINDING_FIELDS
             if getattr(self.old, name) != getattr(self.new, name)
         }
 

@@ -36,34 +36,20 @@ from ctpat_desktop.worksheet import (
     Validation,
     Verification,
 )
+from ctpat_desktop.worksheet.model import FINDING_FIELDS
 
 FindingChange = Callable[[Finding], Finding]
 # Audit action of findings written in bulk (a file import, sample data), as opposed to the
 # "create"/"update" of one edit at a time: the dashboard's pace check looks only at those.
 BULK_ACTION = "import"
-_FINDING_FIELDS = (
-    "status",
-    "reasons",
-    "verified",
-    "note",
-    "report_text",
-    "action",
-    "due",
-    "profile_answer",
-    "response_implemented",
-    "response_note",
-    "extension_days",
-    "extension_reason",
-    "response_accepted",
-)
 _SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
 _INSERT_FINDING = (
-    f"INSERT INTO findings (id, validation_id, criterion, {', '.join(_FINDING_FIELDS)}, "
+    f"INSERT INTO findings (id, validation_id, criterion, {', '.join(FINDING_FIELDS)}, "
     "updated_at, updated_by) VALUES (:id, :validation_id, :criterion, "
-    f"{', '.join(':' + f for f in _FINDING_FIELDS)}, :updated_at, :updated_by)"
+    f"{', '.join(':' + f for f in FINDING_FIELDS)}, :updated_at, :updated_by)"
 )
 _UPDATE_FINDING = (
-    f"UPDATE findings SET {', '.join(f'{f} = :{f}' for f in _FINDING_FIELDS)}, "
+    f"UPDATE findings SET {', '.join(f'{f} = :{f}' for f in FINDING_FIELDS)}, "
     "updated_at = :updated_at, updated_by = :updated_by, rev = rev + 1 WHERE id = :id"
 )
 _SELECT_VALIDATION = (
@@ -560,9 +546,7 @@ class Store:
         old = _finding_from_row(row) if row else Finding(criterion)
         new = change(old)
         old_cols, new_cols = _finding_columns(old), _finding_columns(new)
-        diff = {
-            k: [old_cols[k], new_cols[k]] for k in _FINDING_FIELDS if old_cols[k] != new_cols[k]
-        }
+        diff = {k: [old_cols[k], new_cols[k]] for k in FINDING_FIELDS if old_cols[k] != new_cols[k]}
         if row is not None and not diff:
             return FindingRecord(old, row["updated_at"], row["updated_by"], row["rev"])
         updated_at, updated_by = stamp or (now, actor)

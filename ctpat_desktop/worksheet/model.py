@@ -1,6 +1,6 @@
 """Validations and findings as plain values, in the vocabulary of DESIGN.md."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 from typing import Self
@@ -91,6 +91,10 @@ class Finding:
     extension_days: int | None = None
     extension_reason: str = ""
     response_accepted: bool | None = None
+
+
+# The finding's recorded fields (its criterion is its key), in one order for storage and diffs.
+FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "criterion")
 
 
 @dataclass(frozen=True, slots=True)
