@@ -42,8 +42,7 @@ main.open_selected()
 workspace = main.workspaces[sys.argv[2]]
 while workspace.session is None or workspace.current_criterion() is None:
     app.processEvents()
-workspace.repaint()
-app.processEvents()
+workspace.repaint()  # painted now: the validation is on screen (side panels follow)
 """
 
 

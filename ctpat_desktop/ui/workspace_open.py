@@ -1,12 +1,9 @@
 """Open a validation's workspace with its side panels wired to it."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
-from ctpat_desktop.ui.panels.followup_panel import FollowUpPanel
-from ctpat_desktop.ui.panels.session_panel import SessionPanel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
 
@@ -19,6 +16,11 @@ def open_workspace(
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def add_panels() -> None:
+        # Imported and built after the checklist is on screen: the panels are secondary.
+        from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
+        from ctpat_desktop.ui.panels.followup_panel import FollowUpPanel
+        from ctpat_desktop.ui.panels.session_panel import SessionPanel
+
         session = window.session
         assert session is not None
         evidence = EvidencePanel(ctx, runner, session)
@@ -40,5 +42,5 @@ def open_workspace(
             on_criterion(current)
         follow.refresh()
 
-    window.loaded.connect(add_panels)
+    window.loaded.connect(lambda: QTimer.singleShot(0, window, add_panels))
     return window

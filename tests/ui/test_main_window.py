@@ -209,7 +209,7 @@ def test_plan_edit_archive_and_open_from_the_list(
     window.menu_actions.open_validation.trigger()
     workspace = window.workspaces[validation_id]
     assert workspace.isVisible()
-    qtbot.waitUntil(lambda: workspace.session is not None)
+    qtbot.waitUntil(lambda: workspace.session is not None and workspace.side_tabs.count() >= 3)
     assert [workspace.side_tabs.tabText(i) for i in range(workspace.side_tabs.count())][-3:] == [
         "Evidence",
         "Session",
