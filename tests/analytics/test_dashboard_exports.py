@@ -258,7 +258,7 @@ def stats() -> dict[str, Any]:
 
 def _pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        pytest.fail("pdftotext is missing: `make test` installs poppler-utils")
     done = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
     )

@@ -191,7 +191,7 @@ def images(tmp_path: Path) -> list[EvidenceItem]:
 
 def _run(*args: str) -> str:
     if shutil.which(args[0]) is None:
-        pytest.skip(f"{args[0]} (poppler-utils) is not installed")
+        pytest.fail(f"{args[0]} is missing: `make test` installs poppler-utils")
     return subprocess.run(args, capture_output=True, check=True, text=True).stdout
 
 
