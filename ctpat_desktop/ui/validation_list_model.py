@@ -3,14 +3,13 @@
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ctpat_desktop.store import ValidationSummary
+from ctpat_desktop.ui.table_model import Index, TableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ValidationListModel(QAbstractTableModel):
+class ValidationListModel(TableModel):
     """One row per validation: member, entity, mode, date, status, progress."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
@@ -18,44 +17,25 @@ class ValidationListModel(QAbstractTableModel):
     HEADERS = ("Member", "Account", "Entity type", "Mode", "Date", "Status", "Progress", "Not met")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ValidationSummary] = []
+        super().__init__(self.HEADERS, parent)
 
     def set_summaries(self, summaries: Sequence[ValidationSummary]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(summaries)
-        self.endResetModel()
+        self.replace_items(summaries)
 
     def summary(self, row: int) -> ValidationSummary:
         """The validation shown in a row."""
-        return self._rows[row]
+        summary: ValidationSummary = self._items[row]
+        return summary
 
     def summary_of(self, validation_id: str) -> ValidationSummary | None:
         """The row of one validation, if shown."""
-        return next((s for s in self._rows if s.validation.id == validation_id), None)
+        return next((s for s in self._items if s.validation.id == validation_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        s = self.item(index)
+        if s is None:
             return None
-        s = self._rows[index.row()]
         v = s.validation
         if role == self.IdRole:
             return v.id

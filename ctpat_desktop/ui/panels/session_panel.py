@@ -4,10 +4,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QElapsedTimer,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     QUrl,
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.validations import ValidationSession, update_validation
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.ui.table_model import Index, TableModel
 from ctpat_desktop.worksheet import Validation
 from ctpat_desktop.worksheet.agenda import (
     AgendaSlot,
@@ -40,7 +38,6 @@ from ctpat_desktop.worksheet.agenda import (
     where_we_are,
 )
 
-_Index = QModelIndex | QPersistentModelIndex
 _TICK_MS = 1000
 
 
@@ -49,40 +46,37 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(TableModel):
     """One row per category: its planned time, and marks for where the clock and the SCSS are."""
 
     CategoryRole = Qt.ItemDataRole.UserRole + 1
     HEADERS = ("Where", "Category", "Planned")
 
     def __init__(self, names: dict[int, str], parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.HEADERS, parent)
         self._names = names
-        self._slots: list[AgendaSlot] = []
         self._sizes: dict[int, int] = {}
         self._now: int | None = None
         self._here: int | None = None
 
     def set_slots(self, slots: Sequence[AgendaSlot], sizes: dict[int, int]) -> None:
         """Replace the agenda; sizes are the criteria per category."""
-        self.beginResetModel()
-        self._slots = list(slots)
         self._sizes = dict(sizes)
-        self.endResetModel()
+        self.replace_items(slots)
 
     def set_marks(self, now: int | None, here: int | None) -> None:
         """The category the clock says (now) and the one the SCSS is on (here)."""
         if (now, here) == (self._now, self._here):
             return
         self._now, self._here = now, here
-        if self._slots:
+        if self._items:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._slots) - 1, len(self.HEADERS) - 1)
+                self.index(0, 0), self.index(len(self._items) - 1, len(self.HEADERS) - 1)
             )
 
     def marker(self, row: int) -> str:
         """The text of a row's Where column: "▶ now", "● here" or both."""
-        category = self._slots[row].category
+        category = self._items[row].category
         marks = []
         if category == self._now:
             marks.append("▶ now")
@@ -90,27 +84,10 @@ class AgendaModel(QAbstractTableModel):
             marks.append("● here")
         return " ".join(marks)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._slots)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._slots):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        slot: AgendaSlot | None = self.item(index)
+        if slot is None:
             return None
-        slot = self._slots[index.row()]
         name = self._names.get(slot.category, "")
         texts = (
             self.marker(index.row()),
