@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3
 
-.PHONY: run test lint typecheck unit bench system-deps clean
+.PHONY: run test lint typecheck unit bench installer installer-test system-deps clean
 
 run: $(STAMP)
 	$(PY) -m compileall -q ctpat_desktop
@@ -14,8 +14,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck unit
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check ctpat_desktop tests benchmarks
-	$(VENV)/bin/ruff format --check ctpat_desktop tests benchmarks
+	$(VENV)/bin/ruff check ctpat_desktop tests benchmarks installer
+	$(VENV)/bin/ruff format --check ctpat_desktop tests benchmarks installer
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -26,6 +26,18 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m compileall -q ctpat_desktop  # as an installed app has: no compiling at start
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+# One-folder build (PyInstaller) and a .deb in dist/; installer-test also runs the smoke test.
+VERSION = $(shell $(PY) -c 'import ctpat_desktop; print(ctpat_desktop.__version__)')
+
+installer: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10,<7'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller installer/ctpat-desktop.spec
+	installer/build_deb.sh dist/ctpat-desktop dist $(VERSION)
+
+installer-test: installer
+	$(PY) installer/smoke_test.py dist/ctpat-desktop
 
 $(STAMP): pyproject.toml Makefile
 	@$(MAKE) --no-print-directory system-deps

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.ui.icons import app_icon
 from ctpat_desktop.ui.main_window import MainWindow
 
 
@@ -14,6 +15,7 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ctpat-desktop")
     app.setOrganizationName("ctpat-desktop")
+    app.setWindowIcon(app_icon())
     window = MainWindow(ctx)
     window.show()
     if quit_after is not None:
