@@ -15,7 +15,7 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ctpat-desktop")
     app.setOrganizationName("ctpat-desktop")
-    app.setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())
     window = MainWindow(ctx)
     window.show()
     if quit_after is not None:
