@@ -1,6 +1,6 @@
 """Every menu and toolbar action of the main window, with its shortcut, in one place."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -25,7 +25,12 @@ class MainActions:
     reopen: QAction
     verify_report: QAction
     quit: QAction
+    shortcuts: QAction
     about: QAction
+
+    def all(self) -> list[QAction]:
+        """Every action, in menu order, for the keyboard shortcuts list."""
+        return [getattr(self, item.name) for item in fields(self)]
 
 
 def _action(
@@ -100,5 +105,6 @@ def main_actions(parent: QWidget) -> MainActions:
             parent, "&Verify a report…", None, "Check a signed report's signature"
         ),
         quit=_action(parent, "&Quit", QKeySequence(standard.Quit)),
+        shortcuts=_action(parent, "&Keyboard shortcuts", QKeySequence(standard.HelpContents)),
         about=_action(parent, "&About"),
     )

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         a.verify_report.triggered.connect(self._on_verify_report_triggered)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about_triggered)
+        a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([a.new_validation, a.open_validation, a.edit_validation, a.archive])
         file_menu.addSeparator()
@@ -139,7 +140,8 @@ class MainWindow(QMainWindow):
         report_menu.addSeparator()
         report_menu.addAction(a.verify_report)
         self.menuBar().addMenu("&View").addAction(a.dashboard)
-        self.menuBar().addMenu("&Help").addAction(a.about)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.about])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([a.new_validation, a.open_validation])
@@ -462,6 +464,11 @@ class MainWindow(QMainWindow):
         from ctpat_desktop.ui.verify_dialog import VerifyDialog
 
         VerifyDialog(self._runner, self).exec()
+
+    def _on_shortcuts_triggered(self) -> None:
+        from ctpat_desktop.ui.workspace.workspace_window import ShortcutsDialog
+
+        ShortcutsDialog(self.menu_actions, parent=self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

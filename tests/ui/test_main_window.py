@@ -247,3 +247,27 @@ def test_bad_plan_shows_the_rule(
     window.menu_actions.new_validation.trigger()
     assert messages == ["account number '!!' is not valid; use 3 to 32 letters, digits or dashes"]
     assert window.proxy.rowCount() == 0
+
+
+def test_keyboard_shortcuts_dialog_lists_the_main_actions(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ctpat_desktop.ui.workspace.workspace_window import ShortcutsDialog
+
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    shown: list[dict[str, str]] = []
+
+    def capture(dialog: ShortcutsDialog) -> int:
+        table = dialog.table
+        shown.append(
+            {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+        )
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", capture)
+    window.menu_actions.shortcuts.trigger()
+    (rows,) = shown
+    assert rows["New validation"] == "Ctrl+N"
+    assert rows["Dashboard"] == "Ctrl+D"
+    assert rows["Export worksheet"] == "Ctrl+E"

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -116,8 +117,16 @@ def _typed(sequence: QKeySequence) -> bool:
     return len(text) == 1 or "+" in text or re.fullmatch(r"F\d+", text) is not None
 
 
+class ActionSet(Protocol):
+    """Anything that lists its actions (the main window's and the workspace's sets)."""
+
+    def all(self) -> list[QAction]:
+        """Every action."""
+        ...
+
+
 def shortcut_rows(
-    actions: WorkspaceActions, field_labels: Sequence[QLabel] = ()
+    actions: ActionSet, field_labels: Sequence[QLabel] = ()
 ) -> list[tuple[str, str, str]]:
     """(what, keys, where) of every shortcut, read from the actions and the field labels."""
     rows = []

@@ -47,7 +47,7 @@ from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import FindingRecord
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
-from ctpat_desktop.ui.workspace.actions import WorkspaceActions, shortcut_rows, workspace_actions
+from ctpat_desktop.ui.workspace.actions import ActionSet, shortcut_rows, workspace_actions
 from ctpat_desktop.ui.workspace.commands import (
     Changes,
     FindingEditCommand,
@@ -75,7 +75,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(
         self,
-        actions: WorkspaceActions,
+        actions: ActionSet,
         field_labels: Sequence[QLabel] = (),
         parent: QWidget | None = None,
     ) -> None:
