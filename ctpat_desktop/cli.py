@@ -122,7 +122,8 @@ def _add_validation_commands(
     new.add_argument(
         "--planned-minutes", type=int, default=240, help="planned session time (default 240)"
     )
-    command(validation, "list", _validation_list, "all validations with progress")
+    listing = command(validation, "list", _validation_list, "validations with progress")
+    listing.add_argument("--all", action="store_true", help="include archived validations")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
     reopen = command(validation, "reopen", _validation_reopen, "unlock a signed validation")
     reopen.add_argument("id")
@@ -283,7 +284,7 @@ def _validation_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import views
     from ctpat_desktop.services.validations import list_validations
 
-    summaries = list_validations(ctx)
+    summaries = list_validations(ctx, include_archived=args.all)
     if not args.json:
         if not summaries:
             print("No validations yet: plan one with `validation new`, or run `demo`.")

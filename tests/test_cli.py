@@ -362,3 +362,20 @@ def test_worksheet_import_of_a_text_file(cli: Cli, planned: str, tmp_path: Path)
     result = cli("worksheet", "import", planned, str(fake))
     assert result.code == 1
     assert result.err.strip() == f"ctpat-desktop: error: {fake}: not an Excel workbook (.xlsx)"
+
+
+def test_archived_validations_are_listed_only_with_all(
+    cli: Cli, planned: str, data_dir: Path
+) -> None:
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.services.validations import update_validation
+    from ctpat_desktop.settings import Settings
+
+    ctx = AppContext(data_dir, Settings(user="tester"))
+    try:
+        update_validation(ctx, planned, archived=True)
+    finally:
+        ctx.close()
+    assert cli("validation", "list", "--json").json()["validations"] == []
+    everything = cli("validation", "list", "--all", "--json").json()["validations"]
+    assert [(v["id"], v["archived"]) for v in everything] == [(planned, True)]
