@@ -366,8 +366,8 @@ def _story(
         PageBreak(),
         *_summary(data, text, content, styles),
         *_categories(data, text, content, styles),
-        *_required_actions(data, text, content, styles),
-        *_recommendations(data, text, content, styles),
+        *_deficiency_section("required", data, text, content, styles),
+        *_deficiency_section("recommendations", data, text, content, styles),
         *_best_practices(text, content, styles),
         PageBreak(),
         *_results(data, text, content, styles),
@@ -629,36 +629,36 @@ def _legend(x: float, pairs: list[tuple[Any, str]], styles: _Styles) -> Any:
     return legend
 
 
-def _required_actions(
-    data: ReportData, text: Labels, content: _Content, styles: _Styles
+def _deficiency_section(
+    kind: str, data: ReportData, text: Labels, content: _Content, styles: _Styles
 ) -> list[Any]:
+    """Required actions (kind "required") or recommendations (kind "recommendations")."""
     from reportlab.platypus import KeepTogether, Paragraph
 
+    if kind == "required":
+        items = content.required
+        title, intro, empty = (
+            text["required_actions"],
+            text["required_actions_intro"],
+            text["no_required_actions"],
+        )
+        action_label, level_label = text["required_action"], text["finding_must"]
+    else:
+        items = content.recommendations
+        title, intro, empty = (
+            text["recommendations"],
+            text["recommendations_intro"],
+            text["no_recommendations"],
+        )
+        action_label, level_label = text["recommendation"], text["finding_should"]
     flowables = [
-        _heading("required", text["required_actions"], styles),
-        Paragraph(escape(text["required_actions_intro"]), styles.intro),
+        _heading(kind, title, styles),
+        Paragraph(escape(intro), styles.intro),
     ]
-    if not content.required:
-        return [*flowables, Paragraph(escape(text["no_required_actions"]), styles.body)]
-    for item in content.required:
-        rows = _finding_rows(item, data, text, text["required_action"], text["finding_must"])
-        flowables.append(KeepTogether(_block(item, rows, text, styles)))
-    return flowables
-
-
-def _recommendations(
-    data: ReportData, text: Labels, content: _Content, styles: _Styles
-) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph
-
-    flowables = [
-        _heading("recommendations", text["recommendations"], styles),
-        Paragraph(escape(text["recommendations_intro"]), styles.intro),
-    ]
-    if not content.recommendations:
-        return [*flowables, Paragraph(escape(text["no_recommendations"]), styles.body)]
-    for item in content.recommendations:
-        rows = _finding_rows(item, data, text, text["recommendation"], text["finding_should"])
+    if not items:
+        return [*flowables, Paragraph(escape(empty), styles.body)]
+    for item in items:
+        rows = _finding_rows(item, data, text, action_label, level_label)
         flowables.append(KeepTogether(_block(item, rows, text, styles)))
     return flowables
 

@@ -387,6 +387,34 @@ class Store:
                 changes=diff,
             )
 
+    def _move_status(
+        self,
+        conn: sqlite3.Connection,
+        validation_id: str,
+        old: str,
+        new: Lifecycle,
+        *,
+        actor: str,
+        now: str,
+        action: str,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        """Change a validation's lifecycle status inside a transaction, with its audit event."""
+        conn.execute(
+            "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+            (new.value, now, validation_id),
+        )
+        audit.append_event(
+            conn,
+            at=now,
+            actor=actor,
+            action=action,
+            kind="validation",
+            record_id=validation_id,
+            validation_id=validation_id,
+            changes={"status": [old, new.value]} | (details or {}),
+        )
+
     def set_status(self, validation_id: str, status: Lifecycle, actor: str) -> None:
         """Move a validation to another lifecycle status, with its audit event."""
         now = utc_now()
@@ -398,19 +426,8 @@ class Store:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
             if row["status"] == status.value:
                 return
-            conn.execute(
-                "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
-                (status.value, now, validation_id),
-            )
-            audit.append_event(
-                conn,
-                at=now,
-                actor=actor,
-                action="status",
-                kind="validation",
-                record_id=validation_id,
-                validation_id=validation_id,
-                changes={"status": [row["status"], status.value]},
+            self._move_status(
+                conn, validation_id, row["status"], status, actor=actor, now=now, action="status"
             )
 
     def _upsert_member(self, conn: sqlite3.Connection, member: Member, actor: str, now: str) -> str:
@@ -732,20 +749,15 @@ class Store:
                     report.language,
                 ),
             )
-            conn.execute(
-                "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
-                (Lifecycle.SIGNED.value, now, validation_id),
-            )
-            audit.append_event(
+            self._move_status(
                 conn,
-                at=now,
+                validation_id,
+                row["status"],
+                Lifecycle.SIGNED,
                 actor=actor,
+                now=now,
                 action="sign",
-                kind="validation",
-                record_id=validation_id,
-                validation_id=validation_id,
-                changes={
-                    "status": [row["status"], Lifecycle.SIGNED.value],
+                details={
                     "report_version": report.version,
                     "sha256": report.sha256,
                     "signer": report.signer,
@@ -763,19 +775,15 @@ class Store:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
             if row["status"] != Lifecycle.SIGNED.value:
                 raise RuleError(f"the validation is {row['status']}, not signed: nothing to reopen")
-            conn.execute(
-                "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
-                (Lifecycle.IN_REVIEW.value, now, validation_id),
-            )
-            audit.append_event(
+            self._move_status(
                 conn,
-                at=now,
+                validation_id,
+                row["status"],
+                Lifecycle.IN_REVIEW,
                 actor=actor,
+                now=now,
                 action="reopen",
-                kind="validation",
-                record_id=validation_id,
-                validation_id=validation_id,
-                changes={"status": [row["status"], Lifecycle.IN_REVIEW.value], "reason": reason},
+                details={"reason": reason},
             )
 
     # Audit trail ---------------------------------------------------------------------

@@ -58,6 +58,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError, NotFoundError, StoreError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord
+from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -269,7 +270,7 @@ class EvidenceFilter(QSortFilterProxyModel):
         return str(left.data(role)) > str(right.data(role))
 
 
-class EvidencePanel(QWidget):
+class EvidencePanel(SidePanel):
     """Evidence of one validation; new evidence attaches to the current criterion."""
 
     evidence_changed = Signal()
@@ -281,10 +282,7 @@ class EvidencePanel(QWidget):
         session: ValidationSession,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._runner = runner
-        self._session = session
+        super().__init__(ctx, runner, session, parent)
         self._criterion: str | None = None
         self._select_after_load: str | None = None
         self._requested: set[str] = set()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.report.labels import labels
 from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.worksheet import CategoryProgress, FindingStatus
@@ -149,7 +150,7 @@ class ExtendDueDialog(QDialog):
         return dialog.days(), dialog.reason.toPlainText()
 
 
-class FollowUpPanel(QWidget):
+class FollowUpPanel(SidePanel):
     """Counts, progress, required actions with due dates and responses, until all are closed."""
 
     finding_changed = Signal(str)
@@ -161,10 +162,7 @@ class FollowUpPanel(QWidget):
         session: ValidationSession,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._runner = runner
-        self._session = session
+        super().__init__(ctx, runner, session, parent)
         self.follow_up: FollowUp | None = None
         self._shown: str | None = None
         # What was typed but not saved, by criterion: kept when the selection moves or a save fails.

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.validations import ValidationSession, update_validation
+from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.table_model import Index, TableModel
 from ctpat_desktop.worksheet import Validation
@@ -110,7 +111,7 @@ class AgendaModel(TableModel):
         return None
 
 
-class SessionPanel(QWidget):
+class SessionPanel(SidePanel):
     """What the SCSS needs at hand during the call: time, agenda, who is there, the link."""
 
     def __init__(
@@ -120,10 +121,7 @@ class SessionPanel(QWidget):
         session: ValidationSession,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._runner = runner
-        self._session = session
+        super().__init__(ctx, runner, session, parent)
         self._current_category: int | None = None
         # Elapsed time lives here, not in QSettings: banked milliseconds plus the running lap.
         self._banked_ms = 0
