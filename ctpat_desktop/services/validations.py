@@ -27,6 +27,7 @@ from ctpat_desktop.worksheet import (
     Verification,
     apply_finding_rules,
     progress_by_category,
+    with_status,
 )
 from ctpat_desktop.worksheet.followup import FollowUp, follow_up
 
@@ -212,6 +213,9 @@ class ValidationSession:
         profile_answer: str | None = None,
         response_implemented: bool | None = None,
         response_note: str | None = None,
+        extension_days: int | None = None,
+        extension_reason: str | None = None,
+        response_accepted: bool | None = None,
         clear: tuple[str, ...] = (),
     ) -> FindingRecord:
         """Change the fields given (None keeps a field; `clear` empties the optional ones
@@ -231,23 +235,14 @@ class ValidationSession:
             "profile_answer": profile_answer,
             "response_implemented": response_implemented,
             "response_note": response_note,
+            "extension_days": extension_days,
+            "extension_reason": extension_reason,
+            "response_accepted": response_accepted,
         }
         given = {name: value for name, value in given.items() if value is not None}
 
         def change(old: Finding) -> Finding:
-            updated = old
-            if new_status is not None and new_status is not old.status:
-                updated = replace(updated, status=new_status)
-                if new_status is not FindingStatus.NOT_MET:
-                    # What only a not-met finding carries goes; the audit trail keeps it.
-                    updated = replace(
-                        updated,
-                        reasons=(),
-                        action="",
-                        due=None,
-                        response_implemented=None,
-                        response_note="",
-                    )
+            updated = with_status(old, new_status) if new_status is not None else old
             updated = replace(updated, **{name: _CLEARABLE[name] for name in clear})
             return self._checked(replace(updated, **given), criterion)
 

@@ -16,6 +16,7 @@ from ctpat_desktop.worksheet.rules import (
     classify,
     default_due_date,
     progress_by_category,
+    with_status,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "classify",
     "default_due_date",
     "progress_by_category",
+    "with_status",
 ]

@@ -2,9 +2,10 @@
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from ctpat_desktop.catalog import Catalog, Criterion, Level
 from ctpat_desktop.errors import RuleError
@@ -19,6 +20,18 @@ TEXT_FIELDS = (
     "extension_reason",
 )
 EXTENSION_DAYS = (30, 60, 90, 120)
+# What only a not-met finding carries: moving it to another status empties these.
+NOT_MET_ONLY = (
+    "reasons",
+    "action",
+    "due",
+    "response_implemented",
+    "response_note",
+    "extension_days",
+    "extension_reason",
+    "response_accepted",
+)
+_EMPTY: dict[str, Any] = {f.name: f.default for f in fields(Finding)}
 # Text fields hold what a person can type: tabs and line breaks, no other control characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -29,6 +42,17 @@ class Outcome(StrEnum):
     REQUIRED_ACTION = "required-action"
     RECOMMENDATION = "recommendation"
     BEST_PRACTICE = "best-practice"
+
+
+def with_status(finding: Finding, status: FindingStatus) -> Finding:
+    """The finding moved to status; leaving not met empties what only not met carries
+    (the audit trail keeps the old values)."""
+    if status is finding.status:
+        return finding
+    moved = replace(finding, status=status)
+    if status is not FindingStatus.NOT_MET:
+        moved = replace(moved, **{name: _EMPTY[name] for name in NOT_MET_ONLY})
+    return moved
 
 
 def default_due_date(validation_date: date, response_days: int) -> date:

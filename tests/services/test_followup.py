@@ -124,3 +124,24 @@ def test_pasted_evidence_and_removal(ctx: AppContext, session: ValidationSession
     assert "pasted.png" in removed[0]["changes"]
     with pytest.raises(RuleError, match="the evidence is empty"):
         session.attach_evidence_bytes(b"", "empty.png")
+
+
+def test_leaving_not_met_drops_the_extension_and_the_response(session: ValidationSession) -> None:
+    session.extend_due("4.8", 30, "New VPN")
+    session.record_response("4.8", implemented=True, note="Done", accepted=None)
+    met = session.record_finding("4.8", status="met").finding
+    assert (met.extension_days, met.extension_reason, met.response_note, met.due) == (
+        None,
+        "",
+        "",
+        None,
+    )
+    back = session.record_finding(
+        "4.8",
+        status="not-met",
+        reasons=["training-gap"],
+        extension_days=30,
+        extension_reason="New VPN",
+        due=date(2026, 9, 15),
+    ).finding
+    assert (back.extension_days, back.extension_reason) == (30, "New VPN")

@@ -590,3 +590,22 @@ def test_moving_around_never_touches_the_store(
     assert window.pane.profile_answer.isVisibleTo(window)
     window.next_criterion()
     assert not window.pane.profile_answer.isVisibleTo(window)
+
+
+def test_undo_of_a_status_change_puts_back_an_extension(
+    ctx: AppContext, validation_id: str, open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    session = ValidationSession(ctx, validation_id)
+    cid = session.catalog.criteria[0].id
+    if session.catalog.criteria[0].level.value != "must":
+        cid = next(c.id for c in session.catalog.criteria if c.level.value == "must")
+    session.record_finding(cid, status="not-met", reasons=["training-gap"])
+    session.extend_due(cid, 60, "Waiting for the new fence")
+    window = open_window(validation_id)
+    window.go_to(cid)
+    window.set_status(FindingStatus.MET)
+    assert stored(ctx, validation_id)[cid].extension_days is None
+    window.undo_stack.undo()
+    restored = stored(ctx, validation_id)[cid]
+    assert restored.status is FindingStatus.NOT_MET
+    assert (restored.extension_days, restored.extension_reason) == (60, "Waiting for the new fence")

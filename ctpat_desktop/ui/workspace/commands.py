@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
+from ctpat_desktop.worksheet import Finding, FindingStatus, Verification, with_status
+from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
 
 Changes = dict[str, Any]
 
@@ -26,9 +27,10 @@ EDITABLE = (
     "due",
     "response_implemented",
     "response_note",
+    "extension_days",
+    "extension_reason",
+    "response_accepted",
 )
-# What only a not-met finding carries: a status change away from not met clears these.
-NOT_MET_ONLY = ("reasons", "action", "due", "response_implemented", "response_note")
 # Fields typed a little at a time: consecutive edits of one of them undo as one edit.
 _MERGE_IDS = {"note": 1, "report_text": 2, "action": 3, "due": 4}
 FIELD_LABELS = {
@@ -41,25 +43,17 @@ FIELD_LABELS = {
     "due": "due date",
     "response_implemented": "response",
     "response_note": "response",
+    "extension_days": "extension",
+    "extension_reason": "extension",
+    "response_accepted": "decision",
 }
 
 
 def apply_changes(finding: Finding, changes: Mapping[str, Any]) -> Finding:
     """The finding with the changes applied, as record_finding applies them."""
-    updated = finding
-    if "status" in changes:
-        status = FindingStatus(changes["status"])
-        if status is not finding.status:
-            updated = replace(updated, status=status)
-            if status is not FindingStatus.NOT_MET:
-                updated = replace(
-                    updated,
-                    reasons=(),
-                    action="",
-                    due=None,
-                    response_implemented=None,
-                    response_note="",
-                )
+    updated = (
+        with_status(finding, FindingStatus(changes["status"])) if "status" in changes else finding
+    )
     fields: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "status":
