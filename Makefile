@@ -43,11 +43,12 @@ $(STAMP): pyproject.toml Makefile
 	@$(MAKE) --no-print-directory system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,hub]'
 	touch $(STAMP)
 
 # Debian packages the venv, Qt and the tests need (SoftHSM2 as a PKCS#11 token, poppler's
-# pdftotext/pdftoppm to read PDFs back, DejaVu fonts); installed only when missing, as root.
+# pdftotext/pdftoppm to read PDFs back, DejaVu fonts, PostgreSQL server binaries for the
+# hub's tests, which start their own cluster); installed only when missing, as root.
 system-deps:
 	@missing=""; \
 	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
@@ -57,12 +58,13 @@ system-deps:
 	[ -e /usr/lib/softhsm/libsofthsm2.so ] || missing="$$missing softhsm2"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing system packages for:$$missing"; \
 	    apt-get update -qq && apt-get install -y -qq python3-venv libegl1 libgl1 \
 	      libxkbcommon0 libfontconfig1 libdbus-1-3 softhsm2 poppler-utils \
-	      fonts-dejavu-core >/dev/null; \
+	      fonts-dejavu-core postgresql >/dev/null; \
 	  else \
 	    echo "missing system packages for:$$missing (install them, e.g. with apt-get)"; exit 1; \
 	  fi; \

@@ -62,7 +62,30 @@ def _parser() -> argparse.ArgumentParser:
     _add_finding_commands(commands, command)
     _add_file_commands(commands, command)
     _add_report_commands(commands, command)
+    _add_sync_commands(commands, command)
     return parser
+
+
+def _add_sync_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    sync = command(commands, "sync", _sync, "send changes to the field office's hub, get theirs")
+    sync.add_argument("--server", help="the hub's address, e.g. https://hub:8765 (remembered)")
+    sync.add_argument(
+        "--status", action="store_true", help="only show pending changes and the last sync"
+    )
+    conflict = commands.add_parser("conflict", help="sync conflicts").add_subparsers(
+        dest="conflict_command", metavar="ACTION", required=True
+    )
+    command(conflict, "list", _conflict_list, "fields changed here and on the hub")
+    resolve = command(conflict, "resolve", _conflict_resolve, "keep one value of a conflict")
+    resolve.add_argument("number", type=int, help="the conflict's number (conflict list)")
+    resolve.add_argument("--keep", required=True, choices=("mine", "theirs"))
+    bundle = commands.add_parser("bundle", help="offline bundles").add_subparsers(
+        dest="bundle_command", metavar="ACTION", required=True
+    )
+    export = command(bundle, "export", _bundle_export, "write pending changes for the hub")
+    export.add_argument("file", type=Path)
+    export.add_argument("--user", help="your hub user name (else the one of the last sync)")
+    export.add_argument("--server", help="the hub the bundle is for (finds its token)")
 
 
 def _add_report_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -535,6 +558,76 @@ class NotVerified(Exception):
     def __init__(self, document: Any) -> None:
         super().__init__("not verified")
         self.document = document
+
+
+def _sync(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import sync_io
+    from ctpat_desktop.sync.client import AuthError, describe
+
+    if args.status:
+        state = sync_io.status(ctx)
+        if not args.json:
+            print(
+                f"{state['pending']} change(s) waiting; last synced "
+                f"{state['last_synced'] or 'never'} with {state['server'] or 'no hub'}; "
+                f"{state['conflicts']} conflict(s) open"
+                + (f"; last error: {state['last_error']}" if state["last_error"] else "")
+            )
+        return state
+    url = sync_io.hub_url(ctx, args.server)
+    token, asked = sync_io.hub_token(url, _ask_secret)
+    try:
+        report = sync_io.sync_now(ctx, url, token)
+    except AuthError:
+        sync_io.forget_token(url)
+        raise
+    if asked and not sync_io.remember_token(url, token):
+        print("note: no keyring here; the token was not kept", file=sys.stderr)
+    if not args.json:
+        print(describe(report))
+    return report.to_json()
+
+
+def _conflict_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import sync_io
+
+    listed = sync_io.conflict_list(ctx)
+    if not args.json:
+        if not listed:
+            print("no open conflicts")
+        for item in listed:
+            where = f"criterion {item['criterion']}" if item["criterion"] else item["kind"]
+            print(
+                f"{item['id']:>4}  {where} {item['field']}: mine {_shown(item['local_value'])!s}"
+                f" | theirs ({item['server_by']}) {_shown(item['server_value'])}"
+            )
+    return listed
+
+
+def _conflict_resolve(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import sync_io
+
+    sync_io.resolve_conflict(ctx, args.number, args.keep)
+    if not args.json:
+        print(f"conflict {args.number}: kept {args.keep}; it goes to the hub at the next sync")
+    return {"resolved": args.number, "kept": args.keep}
+
+
+def _bundle_export(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import sync_io
+
+    try:
+        url = sync_io.hub_url(ctx, args.server)
+    except CtpatError:  # never synced, no hub set: the token comes from the environment
+        url = ""
+    token, _asked = sync_io.hub_token(url, _ask_secret)
+    written = sync_io.export_bundle(ctx, args.file, args.user, token)
+    if not args.json:
+        print(
+            f"wrote {written['changes']} change(s) and {written['evidence']} evidence file(s) "
+            f"to {written['file']} for ctpat-hub bundle import"
+        )
+    return written
 
 
 def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:

@@ -19,6 +19,8 @@ class Settings:
     user: str = ""
     office: str = ""
     tsa_url: str = ""
+    hub_url: str = ""  # the field office's sync hub, e.g. https://hub.example:8765
+    hub_ca: str = ""  # a CA certificate (PEM) to trust for the hub, besides the system's
 
     @property
     def actor(self) -> str:
@@ -51,6 +53,8 @@ def load_settings(data_dir: Path) -> Settings:
         user=str(raw.get("user", "")),
         office=str(raw.get("office", "")),
         tsa_url=str(raw.get("tsa_url", "")),
+        hub_url=str(raw.get("hub_url", "")),
+        hub_ca=str(raw.get("hub_ca", "")),
     )
 
 

@@ -1,20 +1,180 @@
-"""The ctpat-hub command line; the hub itself arrives with the sync issue."""
+"""The ctpat-hub command line: serve the hub, manage its users, import offline bundles.
+
+Keeps ``--help`` fast: SQLAlchemy is imported when a command opens the database, uvicorn
+and Starlette only by ``serve``.
+"""
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ctpat_desktop import __version__
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.paths import APP_NAME, default_data_dir
+
+if TYPE_CHECKING:
+    from ctpat_desktop.hub.service import Hub
+
+PROG = "ctpat-hub"
+DB_FILE = "hub.db"
+Handler = Callable[["Hub", argparse.Namespace], int]
+
+
+def resolve_hub_data_dir(explicit: str | None) -> Path:
+    """--data-dir, else CTPAT_HUB_DATA, else the platform's data folder + '-hub'."""
+    chosen = explicit or os.environ.get("CTPAT_HUB_DATA")
+    if chosen:
+        return Path(chosen).expanduser()
+    return default_data_dir().with_name(f"{APP_NAME}-hub")
+
+
+def resolve_db_url(explicit: str | None, data_dir: Path) -> str:
+    """--db, else CTPAT_HUB_DB, else an SQLite file in the data folder."""
+    return explicit or os.environ.get("CTPAT_HUB_DB") or f"sqlite:///{data_dir / DB_FILE}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's default must not overwrite an option given before it.
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS, help="database URL (else CTPAT_HUB_DB, else SQLite)"
+    )
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="hub data folder (else CTPAT_HUB_DATA, else the platform's)",
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG, parents=[common], description="CTPAT field-office sync hub"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = commands.add_parser("serve", parents=[common], help="serve the hub over HTTP(S)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port to listen on")
+    serve.add_argument("--certfile", help="TLS certificate (PEM); needs --keyfile")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.set_defaults(handler=_serve)
+
+    user = commands.add_parser("user", parents=[common], help="manage hub users")
+    users = user.add_subparsers(dest="user_command", metavar="COMMAND", required=True)
+    add = users.add_parser("add", parents=[common], help="add a user; prints their token")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("scss", "supervisor", "admin"))
+    add.add_argument("--office", help="field office (needed for scss and supervisor)")
+    add.set_defaults(handler=_user_add)
+    listing = users.add_parser("list", parents=[common], help="list users")
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.set_defaults(handler=_user_list)
+    disable = users.add_parser("disable", parents=[common], help="stop a user's token working")
+    disable.add_argument("name")
+    disable.set_defaults(handler=_user_disable)
+
+    bundle = commands.add_parser("bundle", parents=[common], help="offline bundle files")
+    bundles = bundle.add_subparsers(dest="bundle_command", metavar="COMMAND", required=True)
+    import_ = bundles.add_parser("import", parents=[common], help="apply a laptop's bundle")
+    import_.add_argument("file", type=Path)
+    import_.set_defaults(handler=_bundle_import)
+    return parser
+
+
+def _serve(hub: "Hub", args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ctpat_desktop.hub.app import create_app
+
+    if bool(args.certfile) != bool(args.keyfile):
+        raise CtpatError("--certfile and --keyfile go together")
+    for name in (args.certfile, args.keyfile):
+        if name and not Path(name).is_file():
+            raise CtpatError(f"{name}: file not found")
+    if not args.certfile and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"{PROG}: warning: serving on {args.host} without TLS; tokens cross the network "
+            "in the clear (use --certfile/--keyfile or a TLS proxy)",
+            file=sys.stderr,
+        )
+    config = uvicorn.Config(
+        create_app(hub),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        lifespan="off",
+        log_level="info",
+    )
+    uvicorn.Server(config).run()
+    return 0
+
+
+def _user_add(hub: "Hub", args: argparse.Namespace) -> int:
+    print(hub.add_user(args.name, args.role, args.office))
+    return 0
+
+
+def _user_list(hub: "Hub", args: argparse.Namespace) -> int:
+    users = hub.list_users()
+    if args.json:
+        document: list[dict[str, Any]] = [
+            {
+                "name": u.name,
+                "role": u.role,
+                "office": u.office,
+                "created_at": u.created_at,
+                "disabled": u.disabled,
+            }
+            for u in users
+        ]
+        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for u in users:
+        state = "disabled" if u.disabled else "active"
+        print(f"{u.name}\t{u.role}\t{u.office or '-'}\t{state}\t{u.created_at}")
+    return 0
+
+
+def _user_disable(hub: "Hub", args: argparse.Namespace) -> int:
+    hub.disable_user(args.name)
+    print(f"user {args.name} disabled", file=sys.stderr)
+    return 0
+
+
+def _bundle_import(hub: "Hub", args: argparse.Namespace) -> int:
+    from ctpat_desktop.hub.bundles import import_bundle
+
+    summary = import_bundle(hub, args.file)
+    print(summary.line())
+    for reason in summary.rejected:
+        print(f"{PROG}: rejected {reason}", file=sys.stderr)
+    return 1 if summary.rejected else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Say plainly that this version has no hub yet."""
-    parser = argparse.ArgumentParser(prog="ctpat-hub", description="CTPAT field-office hub")
-    parser.add_argument("--version", action="version", version=f"ctpat-hub {__version__}")
-    parser.parse_known_args(argv)
-    print(
-        "ctpat-hub: error: this version of ctpat-desktop has no hub yet; "
-        "use `ctpat-desktop validation export` to move validations between laptops",
-        file=sys.stderr,
-    )
-    return 2
+    """Run one hub command; errors print one line on stderr and return 1 (2 for usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        from ctpat_desktop.hub.service import Hub
+
+        data_dir = resolve_hub_data_dir(getattr(args, "data_dir", None))
+        hub = Hub.open(resolve_db_url(getattr(args, "db", None), data_dir), data_dir)
+        try:
+            code: int = args.handler(hub, args)
+        finally:
+            hub.close()
+    except CtpatError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,6 +18,7 @@ REVISIONS = (
     "0003_validation_office",
     "0004_reports",
     "0005_workspace",
+    "0006_sync",
 )
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
@@ -34,6 +35,16 @@ LOCK_TRIGGERS = {
 }
 LOCKED_MESSAGE = "validation is signed and locked"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def lock_trigger_sql() -> list[str]:
+    """The CREATE TRIGGER statements that make a signed validation read-only."""
+    return [
+        f"CREATE TRIGGER {name} BEFORE {operation} ON {table} WHEN (SELECT status "
+        f"FROM validations WHERE id = {row}.validation_id) = 'signed' "
+        f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MESSAGE}'); END"
+        for name, (operation, table, row) in LOCK_TRIGGERS.items()
+    ]
 
 
 def _schema_revision(path: Path) -> str | None:
@@ -87,12 +98,8 @@ def _migrate(path: Path) -> None:
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
-            for name, (operation, table, row) in LOCK_TRIGGERS.items():
-                conn.exec_driver_sql(
-                    f"CREATE TRIGGER {name} BEFORE {operation} ON {table} WHEN (SELECT status "
-                    f"FROM validations WHERE id = {row}.validation_id) = 'signed' "
-                    f"BEGIN SELECT RAISE(ABORT, '{LOCKED_MESSAGE}'); END"
-                )
+            for statement in lock_trigger_sql():
+                conn.exec_driver_sql(statement)
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise StoreError(

@@ -75,6 +75,26 @@ _LIST_VALIDATIONS = f"""
 """
 
 
+# Records two laptops may create independently get IDs derived from what makes them
+# unique, so the hub sees one record (and merges), not two that clash.
+_ID_NAMESPACE = uuid.UUID("5d3c2a7e-2f0b-4c55-9a59-0c7a3f8e1b21")
+
+
+def finding_id(validation_id: str, criterion: str) -> str:
+    """The ID every laptop gives the finding of one criterion in one validation."""
+    return str(uuid.uuid5(_ID_NAMESPACE, f"finding:{validation_id}:{criterion}"))
+
+
+def member_id(account: str) -> str:
+    """The ID every laptop gives the member with this CTPAT account number."""
+    return str(uuid.uuid5(_ID_NAMESPACE, f"member:{account}"))
+
+
+def report_id(validation_id: str, version: int) -> str:
+    """The ID of a validation's signed report of one version (one per version anywhere)."""
+    return str(uuid.uuid5(_ID_NAMESPACE, f"report:{validation_id}:{version}"))
+
+
 def utc_now() -> str:
     """The current time in UTC as ISO 8601 with microseconds."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -157,7 +177,7 @@ class Store:
 
     def __init__(self, data_dir: Path, schema_dir: Path) -> None:
         self.data_dir = data_dir
-        self._schema_dir = schema_dir
+        self._schema_dir = self.schema_dir = schema_dir
         self._conn = open_database(data_dir)
         self.blobs = BlobStore(data_dir / "evidence")
 
@@ -437,20 +457,20 @@ class Store:
         if row is not None and row["name"] == member.name:
             return str(row["id"])
         if row is None:
-            member_id = str(uuid.uuid4())
+            record_id = member_id(member.account)
             conn.execute(
                 "INSERT INTO members (id, account, name, updated_at) VALUES (?, ?, ?, ?)",
-                (member_id, member.account, member.name, now),
+                (record_id, member.account, member.name, now),
             )
             action, changes = (
                 "create",
                 {"account": [None, member.account], "name": [None, member.name]},
             )
         else:
-            member_id = row["id"]
+            record_id = row["id"]
             conn.execute(
                 "UPDATE members SET name = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
-                (member.name, now, member_id),
+                (member.name, now, record_id),
             )
             action, changes = "update", {"name": [row["name"], member.name]}
         audit.append_event(
@@ -459,11 +479,11 @@ class Store:
             actor=actor,
             action=action,
             kind="member",
-            record_id=member_id,
+            record_id=record_id,
             validation_id=None,
             changes=changes,
         )
-        return member_id
+        return str(record_id)
 
     def resolve_id(self, prefix: str) -> str:
         """The full ID of the one validation whose ID starts with prefix."""
@@ -569,21 +589,21 @@ class Store:
         updated_at, updated_by = stamp or (now, actor)
         values = new_cols | {"updated_at": updated_at, "updated_by": updated_by}
         if row is None:
-            finding_id, rev = str(uuid.uuid4()), 1
+            record_id, rev = finding_id(validation_id, criterion), 1
             conn.execute(
                 _INSERT_FINDING,
-                values | {"id": finding_id, "validation_id": validation_id, "criterion": criterion},
+                values | {"id": record_id, "validation_id": validation_id, "criterion": criterion},
             )
         else:
-            finding_id, rev = row["id"], row["rev"] + 1
-            conn.execute(_UPDATE_FINDING, values | {"id": finding_id})
+            record_id, rev = row["id"], row["rev"] + 1
+            conn.execute(_UPDATE_FINDING, values | {"id": record_id})
         audit.append_event(
             conn,
             at=now,
             actor=actor,
             action=action or ("create" if row is None else "update"),
             kind="finding",
-            record_id=finding_id,
+            record_id=record_id,
             validation_id=validation_id,
             changes={"criterion": criterion} | diff,
         )
@@ -739,7 +759,7 @@ class Store:
                 "INSERT INTO reports (id, validation_id, version, sha256, signer, signed_at, "
                 "file_name, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    str(uuid.uuid4()),
+                    report_id(validation_id, report.version),
                     validation_id,
                     report.version,
                     report.sha256,

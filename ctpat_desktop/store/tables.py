@@ -145,3 +145,61 @@ audit_events = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
 )
+
+# Sync state (ctpat_desktop.sync.local): per record, the hub's last confirmed version.
+sync_base = sa.Table(
+    "sync_base",
+    metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("local_rev", sa.Integer, nullable=False),
+    sa.Column("server_rev", sa.Integer, nullable=False),
+    sa.Column("server_seq", sa.Integer, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    sa.Column("fields", sa.Text, nullable=False),
+)
+
+# Mutations written to the hub or a bundle and not yet confirmed; resent with their keys.
+sync_sent = sa.Table(
+    "sync_sent",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("id", sa.String(64), nullable=False),
+    sa.Column("key", sa.String(100), nullable=False, unique=True),
+    sa.Column("local_rev", sa.Integer, nullable=False),
+    sa.Column("mutation", sa.Text, nullable=False),
+    sa.Index("ix_sync_sent_kind", "kind", "id"),
+)
+
+sync_conflicts = sa.Table(
+    "sync_conflicts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("field", sa.String(40), nullable=False),
+    sa.Column("local_value", sa.Text, nullable=False),
+    sa.Column("server_value", sa.Text, nullable=False),
+    sa.Column("server_rev", sa.Integer, nullable=False),
+    sa.Column("server_by", sa.String(120), nullable=False),
+    sa.Column("detected_at", _STAMP, nullable=False),
+    sa.UniqueConstraint("kind", "record_id", "field"),
+)
+
+sync_parked = sa.Table(
+    "sync_parked",
+    metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("change", sa.Text, nullable=False),
+    sa.Column("problem", sa.Text, nullable=False),
+)
+
+sync_state = sa.Table(
+    "sync_state",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

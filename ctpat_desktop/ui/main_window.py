@@ -26,6 +26,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.services import validations
 from ctpat_desktop.ui.actions import main_actions
 from ctpat_desktop.ui.runner import Runner, TaskRunner
+from ctpat_desktop.ui.sync.controller import SyncController
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.worksheet import Lifecycle
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.report_window: ReportWindow | None = None
         self.workspaces: dict[str, QMainWindow] = {}
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.sync = SyncController(ctx, self._runner, self)
+        self.sync.synced.connect(lambda _report: self.refresh())
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
@@ -140,6 +143,8 @@ class MainWindow(QMainWindow):
         report_menu.addSeparator()
         report_menu.addAction(a.verify_report)
         self.menuBar().addMenu("&View").addAction(a.dashboard)
+        sync_menu = self.menuBar().addMenu("&Sync")
+        sync_menu.addActions(self.sync.actions())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([a.shortcuts, a.about])
         toolbar = self.addToolBar("Main")
@@ -147,6 +152,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.new_validation, a.open_validation])
         toolbar.addSeparator()
         toolbar.addActions([a.export_worksheet, a.import_worksheet, a.dashboard])
+        toolbar.addSeparator()
+        toolbar.addAction(self.sync.sync_now)
 
     # Helpers ------------------------------------------------------------------------
 
@@ -206,6 +213,7 @@ class MainWindow(QMainWindow):
                 self.select_id(keep)
             self._update_actions()
             self._idle(f"{len(summaries)} validations in {self._ctx.data_dir}")
+            self.sync.refresh_status()
 
         self._busy("Reading validations…")
         archived = self.menu_actions.show_archived.isChecked()
@@ -468,7 +476,7 @@ class MainWindow(QMainWindow):
     def _on_shortcuts_triggered(self) -> None:
         from ctpat_desktop.ui.workspace.workspace_window import ShortcutsDialog
 
-        ShortcutsDialog(self.menu_actions, parent=self).exec()
+        ShortcutsDialog(_AllActions(self), parent=self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
@@ -484,3 +492,14 @@ class MainWindow(QMainWindow):
         self._window_state.store("columns", self.table.horizontalHeader().saveState())
         self._window_state.sync()
         super().closeEvent(event)
+
+
+class _AllActions:
+    """The main window's actions and its sync actions, for the shortcuts list."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def all(self) -> list[Any]:
+        """Every action, in menu order."""
+        return self._window.menu_actions.all() + self._window.sync.actions()

@@ -1,0 +1,237 @@
+"""The rules of a push: which mutation is applied, stale or rejected, and why (no SQL here).
+
+The service loads the records a request touches, runs them through a PushBatch in the
+request's order, and writes back what the batch marked dirty, all in one transaction.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ctpat_desktop.sync.protocol import (
+    APPLIED,
+    FIXED_FIELDS,
+    KIND_BY_NAME,
+    REJECTED,
+    STALE,
+    Change,
+    Kind,
+    Mutation,
+)
+
+ADMIN = "admin"
+SIGNED = "signed"
+# Kinds a signed validation locks (a report is written when signing, so it is not locked).
+_LOCKED_BY_SIGNING = ("finding", "evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A hub user as a request sees it."""
+
+    name: str
+    role: str
+    office: str | None
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the user may see and change every office's records."""
+        return self.role == ADMIN
+
+
+@dataclass(slots=True)
+class Record:
+    """One synced record held by the hub; ``stored`` is false until it is first written."""
+
+    kind: str
+    id: str
+    office: str | None
+    validation_id: str | None
+    rev: int
+    seq: int
+    deleted: bool
+    fields: dict[str, Any]
+    updated_at: str
+    updated_by: str
+    stored: bool = True
+
+    @property
+    def sha256(self) -> str | None:
+        """The content hash of an evidence record; None for other kinds."""
+        value = self.fields.get("sha256") if self.kind == "evidence" else None
+        return value if isinstance(value, str) else None
+
+    def to_change(self) -> Change:
+        """The record as the change feed carries it."""
+        return Change(
+            self.kind,
+            self.id,
+            self.rev,
+            self.seq,
+            self.deleted,
+            dict(self.fields),
+            self.updated_at,
+            self.updated_by,
+        )
+
+
+class Rejected(Exception):
+    """A mutation the hub will not apply; str() is the reason sent back."""
+
+
+@dataclass
+class PushBatch:
+    """Applies one request's mutations, in order, to records loaded from the hub."""
+
+    user: User
+    seq: int
+    now: str
+    records: dict[tuple[str, str], Record]
+    applied: dict[str, dict[str, Any]]
+    blobs: set[str]
+    load_children: Callable[[str], Iterable[Record]]
+    dirty: dict[tuple[str, str], Record] = field(default_factory=dict)
+    new_applied: dict[str, dict[str, Any]] = field(default_factory=dict)
+    replayed: set[str] = field(default_factory=set)
+
+    def run(self, mutations: Iterable[Mutation]) -> list[dict[str, Any]]:
+        """The result of each mutation, in order."""
+        return [self._one(mutation) for mutation in mutations]
+
+    def _one(self, mutation: Mutation) -> dict[str, Any]:
+        stored = self.applied.get(mutation.key)
+        if stored is not None:
+            self.replayed.add(mutation.key)
+            return dict(stored)
+        try:
+            result = self._apply(mutation)
+        except Rejected as exc:
+            return {"key": mutation.key, "outcome": REJECTED, "error": str(exc)}
+        if result["outcome"] == APPLIED:
+            self.applied[mutation.key] = result
+            self.new_applied[mutation.key] = result
+        return result
+
+    def _next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def _apply(self, m: Mutation) -> dict[str, Any]:
+        kind = KIND_BY_NAME[m.kind]
+        current = self.records.get((m.kind, m.id))
+        if current is None:
+            return self._create(kind, m)
+        office, validation_id = self._scope(kind, m, current)
+        if kind.immutable:
+            same = m.deleted == current.deleted and all(
+                current.fields.get(name) == value for name, value in m.fields.items()
+            )
+            if not same:
+                raise Rejected(f"{m.kind} {m.id} is written once and cannot be changed")
+            return _applied(m.key, current)
+        if m.base_rev != current.rev:
+            return {"key": m.key, "outcome": STALE, "current": current.to_change().to_json()}
+        for name in FIXED_FIELDS.get(m.kind, ()):
+            if name in m.fields and m.fields[name] != current.fields.get(name):
+                raise Rejected(f"{m.kind}.{name} cannot change once the {m.kind} exists")
+        self._check_locked(kind, validation_id)
+        fields = {**current.fields, **m.fields}
+        if not m.deleted:
+            self._check_blob(kind, fields)
+        moved = m.kind == "validation" and office != current.office
+        current.fields = fields
+        current.deleted = m.deleted
+        current.office = office
+        current.rev += 1
+        current.seq = self._next_seq()
+        current.updated_at, current.updated_by = self.now, self.user.name
+        self.dirty[(m.kind, m.id)] = current
+        if moved:
+            self._move_children(m.id, office)
+        return _applied(m.key, current)
+
+    def _create(self, kind: Kind, m: Mutation) -> dict[str, Any]:
+        if m.base_rev != 0:
+            raise Rejected(
+                f"{m.kind} {m.id} is not on the hub, so base_rev must be 0 (got {m.base_rev})"
+            )
+        missing = sorted(set(kind.fields) - set(m.fields))
+        if missing:
+            raise Rejected(f"new {m.kind} {m.id} must carry all of its fields; missing {missing}")
+        office, validation_id = self._scope(kind, m, None)
+        self._check_locked(kind, validation_id)
+        if not m.deleted:
+            self._check_blob(kind, m.fields)
+        record = Record(
+            m.kind,
+            m.id,
+            office,
+            validation_id,
+            1,
+            self._next_seq(),
+            m.deleted,
+            dict(m.fields),
+            self.now,
+            self.user.name,
+            stored=False,
+        )
+        self.records[(m.kind, m.id)] = record
+        self.dirty[(m.kind, m.id)] = record
+        return _applied(m.key, record)
+
+    def _scope(
+        self, kind: Kind, m: Mutation, current: Record | None
+    ) -> tuple[str | None, str | None]:
+        """The (office, validation_id) the record will have; Rejected if out of the user's reach."""
+        if kind.scope is None:
+            return None, None
+        if kind.scope == "id":
+            office = m.fields.get("office", current.office if current else None)
+            offices = [office] if current is None else [current.office, office]
+            for touched in offices:
+                self._check_office(m, touched)
+            return office, m.id
+        validation_id = current.validation_id if current is not None else m.fields.get(kind.scope)
+        validation = self.records.get(("validation", str(validation_id)))
+        if validation is None:
+            raise Rejected(
+                f"unknown validation {validation_id} for {m.kind} {m.id}: push the validation first"
+            )
+        self._check_office(m, validation.office)
+        return validation.office, validation.id
+
+    def _check_office(self, m: Mutation, office: str | None) -> None:
+        if self.user.is_admin or office == self.user.office:
+            return
+        raise Rejected(
+            f"{m.kind} {m.id} belongs to office {office!r}; {self.user.role} "
+            f"{self.user.name!r} may only change office {self.user.office!r}"
+        )
+
+    def _check_locked(self, kind: Kind, validation_id: str | None) -> None:
+        if kind.name not in _LOCKED_BY_SIGNING or validation_id is None:
+            return
+        validation = self.records.get(("validation", validation_id))
+        if validation is not None and validation.fields.get("status") == SIGNED:
+            raise Rejected(f"validation {validation_id} is signed; it must be reopened first")
+
+    def _check_blob(self, kind: Kind, fields: Mapping[str, Any]) -> None:
+        if kind.name != "evidence":
+            return
+        sha = fields.get("sha256")
+        if sha not in self.blobs:
+            raise Rejected(f"evidence content {sha} not uploaded; PUT it to /v1/blobs first")
+
+    def _move_children(self, validation_id: str, office: str | None) -> None:
+        """Give a moved validation's records its new office and new seqs (the feed shows them)."""
+        for child in self.load_children(validation_id):
+            self.records.setdefault((child.kind, child.id), child)
+        for key, record in self.records.items():
+            if record.validation_id == validation_id and record.kind != "validation":
+                record.office = office
+                record.seq = self._next_seq()
+                self.dirty[key] = record
+
+
+def _applied(key: str, record: Record) -> dict[str, Any]:
+    return {"key": key, "outcome": APPLIED, "rev": record.rev, "seq": record.seq}

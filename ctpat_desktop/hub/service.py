@@ -1,0 +1,383 @@
+"""The hub's service: users, pushes, the change feed and evidence blobs; the only SQL."""
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from ctpat_desktop.errors import CtpatError, StoreError
+from ctpat_desktop.hub.database import open_engine
+from ctpat_desktop.hub.push import PushBatch, Record, User
+from ctpat_desktop.hub.tables import hub_applied, hub_blobs, hub_counter, hub_records, hub_users
+from ctpat_desktop.store.evidence import BlobStore
+from ctpat_desktop.sync.bundle import bundle_key
+from ctpat_desktop.sync.protocol import KIND_BY_NAME, ROLES, Change, Mutation
+
+EVIDENCE_DIR = "evidence"
+_IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
+_MAX_NAME = 100
+
+
+class HubError(CtpatError):
+    """A hub operation the caller asked for cannot be done; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    """A user as ``ctpat-hub user list`` shows it (never the token)."""
+
+    name: str
+    role: str
+    office: str | None
+    created_at: str
+    disabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PushReport:
+    """A push's results in order, and the keys that were replays of earlier pushes."""
+
+    results: list[dict[str, Any]]
+    replayed: frozenset[str]
+
+
+def utc_now() -> str:
+    """The current UTC time as the hub stamps records."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def token_hash(token: str) -> str:
+    """The hex SHA-256 under which a token is stored (the token itself never is)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _chunks(values: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield list(values[start : start + _IN_CHUNK])
+
+
+def _record(row: sa.Row[Any]) -> Record:
+    return Record(
+        row.kind,
+        row.id,
+        row.office,
+        row.validation_id,
+        row.rev,
+        row.seq,
+        bool(row.deleted),
+        json.loads(row.fields),
+        row.updated_at,
+        row.updated_by,
+    )
+
+
+def _row(record: Record) -> dict[str, Any]:
+    return {
+        "b_kind": record.kind,
+        "b_id": record.id,
+        "office": record.office,
+        "validation_id": record.validation_id,
+        "sha256": record.sha256,
+        "rev": record.rev,
+        "seq": record.seq,
+        "deleted": record.deleted,
+        "fields": json.dumps(record.fields, separators=(",", ":"), ensure_ascii=False),
+        "updated_at": record.updated_at,
+        "updated_by": record.updated_by,
+    }
+
+
+# Columns a push writes besides the key (kind, id), bound by name in executemany.
+_WRITTEN = (
+    "office",
+    "validation_id",
+    "sha256",
+    "rev",
+    "seq",
+    "deleted",
+    "fields",
+    "updated_at",
+    "updated_by",
+)
+_UPDATE_RECORD = (
+    sa.update(hub_records)
+    .where(hub_records.c.kind == sa.bindparam("b_kind"), hub_records.c.id == sa.bindparam("b_id"))
+    .values({name: sa.bindparam(name) for name in _WRITTEN})
+)
+_INSERT_RECORD = sa.insert(hub_records).values(
+    {"kind": sa.bindparam("b_kind"), "id": sa.bindparam("b_id")}
+    | {name: sa.bindparam(name) for name in _WRITTEN}
+)
+
+
+class Hub:
+    """The hub's data: a database (SQLite or PostgreSQL) and an evidence folder."""
+
+    def __init__(self, engine: sa.Engine, blobs: BlobStore) -> None:
+        self.engine = engine
+        self.blobs = blobs
+        # Bytes of evidence received over HTTP (the app adds to it): shows a file crosses once.
+        self.blob_bytes_received = 0
+
+    @classmethod
+    def open(cls, db_url: str, data_dir: Path) -> "Hub":
+        """Open (creating and migrating as needed) the hub's database and evidence folder."""
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{data_dir}: cannot create the data folder ({exc.strerror})") from exc
+        return cls(open_engine(db_url), BlobStore(data_dir / EVIDENCE_DIR))
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A write transaction; on SQLite it takes the write lock at BEGIN."""
+        with self.engine.connect() as conn:
+            conn.execution_options(hub_write=True)
+            with conn.begin():
+                yield conn
+
+    # Users ------------------------------------------------------------------------------
+
+    def add_user(self, name: str, role: str, office: str | None) -> str:
+        """Create a user and return their token (shown once; the hub keeps only its hash)."""
+        if not name or name != name.strip() or len(name) > _MAX_NAME:
+            raise HubError(f"a user name must be 1 to {_MAX_NAME} characters, no outer spaces")
+        if role not in ROLES:
+            raise HubError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+        office = office.strip() if office else None
+        if role != "admin" and not office:
+            raise HubError(f"a {role} user needs an office (--office NAME)")
+        if office and len(office) > _MAX_NAME:
+            raise HubError(f"an office name must be at most {_MAX_NAME} characters")
+        token = secrets.token_urlsafe(32)
+        row = {
+            "name": name,
+            "role": role,
+            "office": office,
+            "token_hash": token_hash(token),
+            "bundle_key": bundle_key(token).hex(),
+            "created_at": utc_now(),
+            "disabled": False,
+        }
+        try:
+            with self._write() as conn:
+                conn.execute(sa.insert(hub_users), row)
+        except sa.exc.IntegrityError:
+            raise HubError(f"user {name!r} already exists") from None
+        return token
+
+    def list_users(self) -> list[UserInfo]:
+        """Every user, by name."""
+        columns = (hub_users.c[n] for n in ("name", "role", "office", "created_at", "disabled"))
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(*columns).order_by(hub_users.c.name)).all()
+        return [UserInfo(r.name, r.role, r.office, r.created_at, bool(r.disabled)) for r in rows]
+
+    def disable_user(self, name: str) -> None:
+        """Stop a user's token from working (for pushes, pulls and bundles)."""
+        with self._write() as conn:
+            done = conn.execute(
+                sa.update(hub_users).where(hub_users.c.name == name).values(disabled=True)
+            )
+        if done.rowcount == 0:
+            raise HubError(f"no user named {name!r}")
+
+    def authenticate(self, token: str) -> User | None:
+        """The enabled user holding this token, or None."""
+        query = sa.select(hub_users.c.name, hub_users.c.role, hub_users.c.office).where(
+            hub_users.c.token_hash == token_hash(token), hub_users.c.disabled == sa.false()
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else User(row.name, row.role, row.office)
+
+    def user(self, name: str) -> User | None:
+        """The enabled user with this name, or None."""
+        query = sa.select(hub_users.c.name, hub_users.c.role, hub_users.c.office).where(
+            hub_users.c.name == name, hub_users.c.disabled == sa.false()
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else User(row.name, row.role, row.office)
+
+    def bundle_key_for(self, name: str) -> bytes | None:
+        """The key an enabled user's bundles are sealed with, or None."""
+        query = sa.select(hub_users.c.bundle_key).where(
+            hub_users.c.name == name, hub_users.c.disabled == sa.false()
+        )
+        with self.engine.connect() as conn:
+            key = conn.execute(query).scalar()
+        return None if key is None else bytes.fromhex(key)
+
+    # Push and the change feed --------------------------------------------------------------
+
+    def push(self, user: User, mutations: Sequence[Mutation]) -> list[dict[str, Any]]:
+        """Apply the mutations in order in one transaction; one result per mutation."""
+        return self.push_report(user, mutations).results
+
+    def push_report(self, user: User, mutations: Sequence[Mutation]) -> PushReport:
+        """Like push, also telling which keys were replays of an earlier push."""
+        with self._write() as conn:
+            # The counter row is locked first, so seqs are handed out in commit order.
+            seq = conn.execute(
+                sa.select(hub_counter.c.seq).where(hub_counter.c.id == 1).with_for_update()
+            ).scalar_one()
+            records = self._load_for(conn, mutations)
+            batch = PushBatch(
+                user=user,
+                seq=seq,
+                now=utc_now(),
+                records=records,
+                applied=self._load_applied(conn, [m.key for m in mutations]),
+                blobs=self._stored_blobs(conn, mutations, records.values()),
+                load_children=lambda vid: self._children(conn, vid),
+            )
+            results = batch.run(mutations)
+            self._save(conn, batch, user)
+        return PushReport(results, frozenset(batch.replayed))
+
+    def _load_for(
+        self, conn: sa.Connection, mutations: Sequence[Mutation]
+    ) -> dict[tuple[str, str], Record]:
+        """The records the mutations touch and the validations they belong to."""
+        ids = {m.id for m in mutations}
+        ids.update(str(m.fields["validation_id"]) for m in mutations if "validation_id" in m.fields)
+        records = self._records_by_id(conn, ids)
+        parents = {r.validation_id for r in records.values() if r.validation_id} - ids
+        records.update(self._records_by_id(conn, parents))
+        return records
+
+    def _records_by_id(
+        self, conn: sa.Connection, ids: Iterable[str]
+    ) -> dict[tuple[str, str], Record]:
+        found: dict[tuple[str, str], Record] = {}
+        for chunk in _chunks(sorted(ids)):
+            rows = conn.execute(sa.select(hub_records).where(hub_records.c.id.in_(chunk)))
+            for row in rows:
+                found[(row.kind, row.id)] = _record(row)
+        return found
+
+    def _load_applied(self, conn: sa.Connection, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+        applied: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            query = sa.select(hub_applied.c.key, hub_applied.c.result).where(
+                hub_applied.c.key.in_(chunk)
+            )
+            applied.update((key, json.loads(result)) for key, result in conn.execute(query))
+        return applied
+
+    def _stored_blobs(
+        self, conn: sa.Connection, mutations: Sequence[Mutation], records: Iterable[Record]
+    ) -> set[str]:
+        wanted = {m.fields.get("sha256") for m in mutations if m.kind == "evidence"}
+        wanted.update(r.sha256 for r in records)
+        stored: set[str] = set()
+        for chunk in _chunks(sorted(sha for sha in wanted if isinstance(sha, str))):
+            query = sa.select(hub_blobs.c.sha256).where(hub_blobs.c.sha256.in_(chunk))
+            stored.update(conn.execute(query).scalars())
+        return stored
+
+    def _children(self, conn: sa.Connection, validation_id: str) -> list[Record]:
+        query = sa.select(hub_records).where(
+            hub_records.c.validation_id == validation_id, hub_records.c.kind != "validation"
+        )
+        return [_record(row) for row in conn.execute(query)]
+
+    def _save(self, conn: sa.Connection, batch: PushBatch, user: User) -> None:
+        inserts = [_row(r) for r in batch.dirty.values() if not r.stored]
+        updates = [_row(r) for r in batch.dirty.values() if r.stored]
+        if updates:
+            conn.execute(_UPDATE_RECORD, updates)
+        if inserts:
+            conn.execute(_INSERT_RECORD, inserts)
+        if batch.new_applied:
+            rows = [
+                {
+                    "key": key,
+                    "user_name": user.name,
+                    "result": json.dumps(result, separators=(",", ":")),
+                    "applied_at": batch.now,
+                }
+                for key, result in batch.new_applied.items()
+            ]
+            conn.execute(sa.insert(hub_applied), rows)
+        conn.execute(sa.update(hub_counter).where(hub_counter.c.id == 1).values(seq=batch.seq))
+
+    def changes(self, user: User, since: int, limit: int) -> tuple[list[Change], int, bool]:
+        """Records changed after seq ``since`` that the user may see: (changes, next, more)."""
+        query = (
+            sa.select(hub_records)
+            .where(hub_records.c.seq > since)
+            .order_by(hub_records.c.seq)
+            .limit(limit + 1)
+        )
+        if not user.is_admin:
+            query = query.where(
+                sa.or_(hub_records.c.office.is_(None), hub_records.c.office == user.office)
+            )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        more = len(rows) > limit
+        changes = [_record(row).to_change() for row in rows[:limit]]
+        return changes, changes[-1].seq if changes else since, more
+
+    def record(self, kind: str, record_id: str) -> Change | None:
+        """The hub's current copy of one record (any office), or None."""
+        if kind not in KIND_BY_NAME:
+            raise HubError(f"unknown kind {kind!r}")
+        query = sa.select(hub_records).where(
+            hub_records.c.kind == kind, hub_records.c.id == record_id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else _record(row).to_change()
+
+    # Evidence blobs ----------------------------------------------------------------------
+
+    def has_blob(self, sha256: str) -> bool:
+        """Whether this evidence content is stored on the hub."""
+        query = sa.select(hub_blobs.c.sha256).where(hub_blobs.c.sha256 == sha256)
+        with self.engine.connect() as conn:
+            known = conn.execute(query).first() is not None
+        return known and self.blobs.has(sha256)
+
+    def put_blob(self, sha256: str, content: bytes) -> bool:
+        """Store content under its hash; True if it is new. HubError if it does not match."""
+        if hashlib.sha256(content).hexdigest() != sha256:
+            raise HubError("content does not match its SHA-256")
+        if self.has_blob(sha256):
+            return False
+        self.blobs.put_bytes(content, sha256)
+        row = {"sha256": sha256, "size": len(content), "stored_at": utc_now()}
+        try:
+            with self._write() as conn:
+                conn.execute(sa.insert(hub_blobs), row)
+        except sa.exc.IntegrityError:
+            return False  # another request stored the same content meanwhile
+        return True
+
+    def blob_for(self, user: User, sha256: str) -> bytes | None:
+        """The content, if stored and the user may see an evidence record that names it."""
+        if not user.is_admin:
+            query = sa.select(hub_records.c.id).where(
+                hub_records.c.sha256 == sha256,
+                hub_records.c.kind == "evidence",
+                sa.or_(hub_records.c.office.is_(None), hub_records.c.office == user.office),
+            )
+            with self.engine.connect() as conn:
+                if conn.execute(query.limit(1)).first() is None:
+                    return None
+        if not self.has_blob(sha256):
+            return None
+        return self.blobs.read_bytes(sha256)

@@ -1,0 +1,77 @@
+"""The hub's schema as SQLAlchemy Core tables; its migrations must produce exactly this.
+
+A document store that runs on SQLite and PostgreSQL alike: every synced record is one row
+of ``hub_records`` with its fields as JSON, plus the columns the hub filters on.
+"""
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+_NAME = sa.String(100)
+_ID = sa.String(64)
+_STAMP = sa.String(32)
+_SHA = sa.String(64)
+
+hub_records = sa.Table(
+    "hub_records",
+    metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("id", _ID, primary_key=True),
+    # NULL for records everyone sees (members, catalogs); else the validation's office.
+    sa.Column("office", _NAME, nullable=True),
+    # The record's validation (its own id for a validation); NULL for members, catalogs.
+    sa.Column("validation_id", _ID, nullable=True, index=True),
+    # An evidence record's content hash: who may download a blob is decided by it.
+    sa.Column("sha256", _SHA, nullable=True, index=True),
+    sa.Column("rev", sa.Integer, nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False, index=True, unique=True),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    sa.Column("fields", sa.Text, nullable=False),
+    sa.Column("updated_at", _STAMP, nullable=False),
+    sa.Column("updated_by", _NAME, nullable=False),
+)
+
+hub_users = sa.Table(
+    "hub_users",
+    metadata,
+    sa.Column("name", _NAME, primary_key=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("office", _NAME, nullable=True),
+    sa.Column("token_hash", _SHA, nullable=False, unique=True),
+    sa.Column("bundle_key", _SHA, nullable=False),
+    sa.Column("created_at", _STAMP, nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+)
+
+hub_applied = sa.Table(
+    "hub_applied",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("user_name", _NAME, nullable=False),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("applied_at", _STAMP, nullable=False),
+)
+
+hub_counter = sa.Table(
+    "hub_counter",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+)
+
+hub_blobs = sa.Table(
+    "hub_blobs",
+    metadata,
+    sa.Column("sha256", _SHA, primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("stored_at", _STAMP, nullable=False),
+)

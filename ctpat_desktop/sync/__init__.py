@@ -1,0 +1,1 @@
+"""Offline sync: the wire protocol, the client, the local sync state and bundle files."""

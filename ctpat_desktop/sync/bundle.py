@@ -1,0 +1,171 @@
+"""Offline bundle files: a laptop's pending changes, encrypted and authenticated.
+
+For a laptop that cannot reach the hub: ``ctpat-desktop bundle export FILE`` writes the
+changes a push would send (and the evidence they need); ``ctpat-hub bundle import FILE``
+applies them exactly like a push, so importing twice changes nothing.
+
+Layout: ``MAGIC`` (8 bytes), a 4-byte big-endian header length, the header (JSON: format,
+user, created, nonce, mutations, blobs), then AES-256-GCM of the zlib-compressed payload
+(JSON: protocol, mutations, blobs as base64) with the magic and header as associated data.
+The key is derived from the user's hub token (HKDF-SHA256); the hub keeps the same derived
+key for each user (never the token), so a bundle both hides its content and proves that
+its author held that user's token. Any changed byte fails the GCM check.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import struct
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.sync.protocol import PROTOCOL, Mutation, ProtocolError, parse_mutation
+
+MAGIC = b"CTPATBDL"
+FORMAT = 1
+MAX_BUNDLE_BYTES = 1024 * 1024 * 1024
+MAX_HEADER_BYTES = 64 * 1024
+MAX_PAYLOAD_BYTES = 2 * MAX_BUNDLE_BYTES  # after decompression: a zlib bomb stops here
+_INFO = b"ctpat-desktop offline bundle v1"
+
+
+class BundleError(CtpatError):
+    """A bundle that cannot be read or trusted; the message says why."""
+
+
+def bundle_key(token: str) -> bytes:
+    """The 32-byte key a user's bundles are sealed with, derived from the hub token."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(token.encode())
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """What a bundle carries, once opened and checked."""
+
+    user: str
+    created: str
+    mutations: tuple[Mutation, ...]
+    blobs: Mapping[str, bytes]
+
+
+def write_bundle(
+    path: Path, *, user: str, token: str, mutations: list[Mutation], blobs: Mapping[str, bytes]
+) -> int:
+    """Seal the changes into path (written atomically); the file's size in bytes."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    header = {
+        "format": FORMAT,
+        "user": user,
+        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "nonce": base64.b64encode(nonce).decode(),
+        "mutations": len(mutations),
+        "blobs": len(blobs),
+    }
+    header_bytes = json.dumps(header, sort_keys=True).encode()
+    payload = {
+        "protocol": PROTOCOL,
+        "mutations": [m.to_json() for m in mutations],
+        "blobs": {sha: base64.b64encode(data).decode() for sha, data in blobs.items()},
+    }
+    compressed = zlib.compress(json.dumps(payload).encode(), 6)
+    aad = MAGIC + header_bytes
+    sealed = AESGCM(bundle_key(token)).encrypt(nonce, compressed, aad)
+    body = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + sealed
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BundleError(f"{path}: cannot write the bundle ({exc.strerror})") from exc
+    return len(body)
+
+
+def read_header(path: Path) -> tuple[dict[str, Any], bytes, bytes]:
+    """The header (checked for shape only), its raw bytes and the sealed rest."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"{path}: larger than {MAX_BUNDLE_BYTES} bytes; not a bundle")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BundleError(f"{path}: cannot read the bundle ({exc.strerror})") from exc
+    if not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + 4:
+        raise BundleError(f"{path}: not a ctpat-desktop bundle file")
+    (length,) = struct.unpack(">I", raw[len(MAGIC) : len(MAGIC) + 4])
+    start = len(MAGIC) + 4
+    if length > MAX_HEADER_BYTES or start + length > len(raw):
+        raise BundleError(f"{path}: the bundle's header is damaged")
+    header_bytes = raw[start : start + length]
+    try:
+        header = json.loads(header_bytes)
+    except ValueError:
+        raise BundleError(f"{path}: the bundle's header is damaged") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise BundleError(f"{path}: unknown bundle format (this version reads format {FORMAT})")
+    if not isinstance(header.get("user"), str) or not isinstance(header.get("nonce"), str):
+        raise BundleError(f"{path}: the bundle's header is damaged")
+    return header, header_bytes, raw[start + length :]
+
+
+def read_bundle(path: Path, key_for_user: Callable[[str], bytes | None]) -> Bundle:
+    """Open and check a bundle; key_for_user gives the named user's bundle key (or None)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    header, header_bytes, sealed = read_header(path)
+    user = header["user"]
+    key = key_for_user(user)
+    if key is None:
+        raise BundleError(f"{path}: written by {user!r}, who is not a user of this hub")
+    try:
+        nonce = base64.b64decode(header["nonce"], validate=True)
+        compressed = AESGCM(key).decrypt(nonce, sealed, MAGIC + header_bytes)
+    except (InvalidTag, ValueError):
+        raise BundleError(
+            f"{path}: the bundle failed its integrity check (changed, damaged, or not "
+            f"sealed with {user!r}'s token); nothing was applied"
+        ) from None
+    inflater = zlib.decompressobj()
+    try:
+        data = inflater.decompress(compressed, MAX_PAYLOAD_BYTES)
+    except zlib.error:
+        raise BundleError(f"{path}: the bundle's content is damaged") from None
+    if inflater.unconsumed_tail:
+        raise BundleError(f"{path}: the bundle expands beyond {MAX_PAYLOAD_BYTES} bytes")
+    return _parse_payload(path, header, data)
+
+
+def _parse_payload(path: Path, header: Mapping[str, Any], data: bytes) -> Bundle:
+    try:
+        payload = json.loads(data)
+        if not isinstance(payload, dict) or payload.get("protocol") != PROTOCOL:
+            raise ProtocolError(f"protocol {payload.get('protocol')!r} is not {PROTOCOL}")
+        raw_mutations = payload.get("mutations")
+        raw_blobs = payload.get("blobs")
+        if not isinstance(raw_mutations, list) or not isinstance(raw_blobs, dict):
+            raise ProtocolError("mutations must be a list and blobs an object")
+        mutations = tuple(parse_mutation(m) for m in raw_mutations)
+        blobs: dict[str, bytes] = {}
+        for sha, text in raw_blobs.items():
+            content = base64.b64decode(text, validate=True)
+            if hashlib.sha256(content).hexdigest() != sha:
+                raise ProtocolError(f"evidence {str(sha)[:12]}… does not match its hash")
+            blobs[sha] = content
+    except (ValueError, TypeError) as exc:  # ProtocolError, JSON and base64 errors
+        raise BundleError(f"{path}: the bundle's content is not valid ({exc})") from None
+    return Bundle(str(header["user"]), str(header.get("created", "")), mutations, blobs)

@@ -1,0 +1,391 @@
+"""Talk to the hub: push pending changes, pull the change feed, move evidence by hash.
+
+``run_sync`` is the whole of one sync, as the CLI, the GUI and the tests call it. A dropped
+connection is retried; whatever happens, nothing is lost: pushed mutations stay in the
+outbox until the hub's answer is recorded, and the pull checkpoint moves only with the
+page it belongs to.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.store import Store
+from ctpat_desktop.store.repository import utc_now
+from ctpat_desktop.sync.local import LocalSync
+from ctpat_desktop.sync.protocol import (
+    DEFAULT_PAGE,
+    PREFIX,
+    PROTOCOL,
+    Change,
+    Mutation,
+    ProtocolError,
+    parse_change,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+PUSH_BATCH = 500
+ATTEMPTS = 4  # per request: a dropped connection is tried again this many times in all
+MAX_ROUNDS = 3  # push rounds per sync: a stale answer is merged and pushed again
+Progress = Callable[[str, int, int], None]
+
+
+class HubError(CtpatError):
+    """The hub could not be reached or refused; the message says what to do."""
+
+
+class AuthError(HubError):
+    """The hub does not accept the token (log in again)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HubUser:
+    """Who the token belongs to, as the hub says."""
+
+    name: str
+    role: str
+    office: str
+
+
+class HubClient:
+    """One hub, one token; every request retried on a dropped connection."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        verify: bool | str = True,
+        timeout: float = 30.0,
+        transport: "httpx.BaseTransport | None" = None,
+    ) -> None:
+        import httpx
+
+        self.url = url.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.url + PREFIX,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": "ctpat-desktop"},
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+        )
+        self.requests = 0
+        self.blob_bytes_sent = 0
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> "HubClient":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _request(
+        self, method: str, path: str, attempts: int = ATTEMPTS, **kwargs: Any
+    ) -> "httpx.Response":
+        import httpx
+
+        for attempt in range(1, attempts + 1):
+            self.requests += 1
+            try:
+                response = self._http.request(method, path, **kwargs)
+            except httpx.TransportError as exc:
+                if attempt == attempts:
+                    raise HubError(
+                        f"cannot reach the hub at {self.url} ({exc.__class__.__name__}: {exc}); "
+                        "nothing was lost: changes not confirmed stay pending for the next sync"
+                    ) from exc
+                continue
+            if response.status_code == 401:
+                raise AuthError(
+                    f"the hub at {self.url} refused the token ({_error_text(response)}); "
+                    "log in again with a valid token"
+                )
+            if response.status_code >= 500 and attempt < attempts:
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _json(self, response: "httpx.Response", expected: tuple[int, ...] = (200,)) -> Any:
+        if response.status_code not in expected:
+            raise HubError(f"the hub answered {response.status_code}: {_error_text(response)}")
+        try:
+            return response.json()
+        except ValueError:
+            raise HubError(
+                "the hub sent a reply this app cannot read (not JSON); nothing was changed "
+                "for it here"
+            ) from None
+
+    def health(self) -> dict[str, Any]:
+        """The hub's health document (no token needed)."""
+        body = self._json(self._request("GET", "/health"))
+        if not isinstance(body, dict) or body.get("protocol") != PROTOCOL:
+            raise HubError(
+                f"the server at {self.url} does not speak sync protocol {PROTOCOL} "
+                f"(it says {body.get('protocol') if isinstance(body, dict) else body!r})"
+            )
+        return body
+
+    def me(self) -> HubUser:
+        """Who the token belongs to."""
+        body = self._json(self._request("GET", "/me"))
+        try:
+            return HubUser(str(body["name"]), str(body["role"]), str(body.get("office") or ""))
+        except (KeyError, TypeError):
+            raise HubError("the hub sent a reply this app cannot read (/me)") from None
+
+    def push(self, mutations: Sequence[Mutation]) -> list[dict[str, Any]]:
+        """Send mutations; the hub's result for each, in order."""
+        payload = {"protocol": PROTOCOL, "mutations": [m.to_json() for m in mutations]}
+        body = self._json(self._request("POST", "/push", json=payload))
+        results = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(results, list):
+            raise HubError("the hub sent a reply this app cannot read (push results)")
+        return results
+
+    def changes(self, since: int, limit: int = DEFAULT_PAGE) -> tuple[list[Change], int, bool]:
+        """One page of the change feed after since: (changes, next checkpoint, more)."""
+        response = self._request("GET", "/changes", params={"since": since, "limit": limit})
+        body = self._json(response)
+        try:
+            if not isinstance(body, dict) or body.get("protocol") != PROTOCOL:
+                raise ProtocolError("not a change page of protocol 1")
+            raw = body["changes"]
+            next_seq, more = body["next"], body["more"]
+            if not isinstance(raw, list) or type(next_seq) is not int or type(more) is not bool:
+                raise ProtocolError("changes, next and more have the wrong types")
+            if next_seq < since:
+                raise ProtocolError("the checkpoint went backwards")
+            return [parse_change(item) for item in raw], next_seq, more
+        except (KeyError, ProtocolError) as exc:
+            raise HubError(
+                f"the hub sent a change page this app cannot read ({exc}); nothing from it "
+                "was applied"
+            ) from None
+
+    def has_blob(self, sha256: str) -> bool:
+        """Whether the hub holds this evidence content."""
+        response = self._request("HEAD", f"/blobs/{sha256}")
+        if response.status_code not in (200, 404):
+            raise HubError(f"the hub answered {response.status_code} for evidence {sha256[:12]}…")
+        return response.status_code == 200
+
+    def put_blob(self, sha256: str, content: bytes) -> None:
+        """Upload evidence content (the hub checks its hash) unless the hub has it.
+
+        After a dropped connection the hub is asked first: if the upload arrived and only
+        the reply was lost, the file does not cross the wire again.
+        """
+        for attempt in range(1, ATTEMPTS + 1):
+            if attempt > 1 and self.has_blob(sha256):
+                return
+            self.blob_bytes_sent += len(content)
+            try:
+                response = self._request(
+                    "PUT",
+                    f"/blobs/{sha256}",
+                    attempts=1,
+                    content=content,
+                    headers={"Content-Type": "application/octet-stream"},
+                )
+            except AuthError:
+                raise
+            except HubError:
+                if attempt == ATTEMPTS:
+                    raise
+                continue
+            break
+        if response.status_code not in (200, 201):
+            raise HubError(
+                f"the hub refused evidence {sha256[:12]}… ({response.status_code}: "
+                f"{_error_text(response)})"
+            )
+
+    def get_blob(self, sha256: str) -> bytes:
+        """Download evidence content, checked against its hash."""
+        response = self._request("GET", f"/blobs/{sha256}")
+        if response.status_code != 200:
+            raise HubError(
+                f"the hub could not send evidence {sha256[:12]}… ({response.status_code}: "
+                f"{_error_text(response)})"
+            )
+        if hashlib.sha256(response.content).hexdigest() != sha256:
+            raise HubError(
+                f"evidence {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
+            )
+        return response.content
+
+
+def _error_text(response: "httpx.Response") -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.reason_phrase or "no details"
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        return str(body["error"])
+    return response.reason_phrase or "no details"
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one sync did; ``sync --json`` prints it."""
+
+    server: str = ""
+    user: str = ""
+    pushed: int = 0
+    pulled: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    new_conflicts: int = 0
+    rejected: list[dict[str, str]] = field(default_factory=list)
+    parked: list[dict[str, Any]] = field(default_factory=list)
+    blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
+    pending: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as a JSON object."""
+        return asdict(self)
+
+
+def run_sync(
+    store: Store,
+    client: HubClient,
+    actor: str,
+    progress: Progress | None = None,
+    page_size: int = DEFAULT_PAGE,
+) -> SyncReport:
+    """Push what changed here, then pull what changed on the hub; a SyncReport."""
+    try:
+        return _sync(store, client, actor, progress, page_size)
+    except ProtocolError as exc:  # raised before the local transaction commits
+        raise HubError(
+            f"the hub sent a reply this app cannot read ({exc}); nothing was changed for it"
+        ) from None
+
+
+def _sync(
+    store: Store,
+    client: HubClient,
+    actor: str,
+    progress: Progress | None,
+    page_size: int,
+) -> SyncReport:
+    started = time.perf_counter()
+    local = LocalSync(store)
+    tell = progress or (lambda _stage, _done, _total: None)
+    user = client.me()
+    _check_server(local, client.url)
+    report = SyncReport(server=client.url, user=user.name)
+    rejected: set[tuple[str, str]] = set()
+    for _round in range(MAX_ROUNDS):
+        local.prepare(skip=rejected)
+        outbox = local.outbox()
+        if not outbox:
+            break
+        _upload_blobs(local, client, outbox, report, tell)
+        merged_before = report.merged
+        for start in range(0, len(outbox), PUSH_BATCH):
+            batch = outbox[start : start + PUSH_BATCH]
+            tell("push", start, len(outbox))
+            settled = local.settle(batch, client.push(batch), actor)
+            report.pushed += settled.applied
+            report.merged += settled.merged
+            report.new_conflicts += settled.new_conflicts
+            report.rejected.extend(settled.rejected)
+            rejected.update((r["kind"], r["id"]) for r in settled.rejected)
+        tell("push", len(outbox), len(outbox))
+        if report.merged == merged_before:
+            break
+    _pull(local, client, actor, report, tell, page_size)
+    local.set_state({"last_synced": utc_now(), "hub_user": user.name, "hub_office": user.office})
+    report.conflicts = len(local.conflicts())
+    report.parked = local.parked()
+    report.pending = local.pending_count()
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _check_server(local: LocalSync, url: str) -> None:
+    known = local.state("server")
+    if not known:
+        local.set_state({"server": url})
+    elif known != url:
+        raise HubError(
+            f"this data folder syncs with {known}; it cannot also sync with {url} "
+            "(use another data folder for another hub)"
+        )
+
+
+def _upload_blobs(
+    local: LocalSync,
+    client: HubClient,
+    outbox: Sequence[Mutation],
+    report: SyncReport,
+    tell: Progress,
+) -> None:
+    needed = local.outbox_blobs(outbox)
+    for index, sha in enumerate(needed):
+        tell("upload evidence", index, len(needed))
+        if client.has_blob(sha):
+            continue
+        client.put_blob(sha, local.store.blobs.read_bytes(sha))
+        report.blobs_uploaded += 1
+
+
+def _pull(
+    local: LocalSync,
+    client: HubClient,
+    actor: str,
+    report: SyncReport,
+    tell: Progress,
+    page_size: int,
+) -> None:
+    since = int(local.state("since", "0") or 0)
+    more = True
+    while more:
+        changes, next_seq, more = client.changes(since, page_size)
+        for sha in local.missing_blobs(changes):
+            local.store_blob(sha, client.get_blob(sha))
+            report.blobs_downloaded += 1
+        applied = local.apply_page(changes, next_seq, actor)
+        report.pulled += applied.applied
+        report.new_conflicts += applied.new_conflicts
+        tell("pull", next_seq, next_seq if not more else next_seq + 1)
+        since = next_seq
+    local.retry_parked(actor)
+
+
+def pending_mutations(store: Store) -> tuple[list[Mutation], dict[str, bytes]]:
+    """Everything a push would send now, and the evidence it needs (for a bundle)."""
+    local = LocalSync(store)
+    local.prepare()
+    outbox = local.outbox()
+    blobs = {sha: store.blobs.read_bytes(sha) for sha in local.outbox_blobs(outbox)}
+    return outbox, blobs
+
+
+def describe(report: SyncReport) -> str:
+    """One or two lines for people."""
+    text = (
+        f"synced with {report.server} as {report.user}: {report.pushed} pushed, "
+        f"{report.pulled} pulled, {report.conflicts} conflict(s) open"
+    )
+    if report.rejected:
+        text += f"\n{len(report.rejected)} change(s) refused by the hub: " + "; ".join(
+            f"{r['kind']} {r['id'][:8]}: {r['error']}" for r in report.rejected[:5]
+        )
+    if report.parked:
+        text += f"\n{len(report.parked)} change(s) from the hub waiting: " + "; ".join(
+            f"{p['kind']} {p['id'][:8]}: {p['problem']}" for p in report.parked[:5]
+        )
+    return text

@@ -1,0 +1,738 @@
+"""The laptop's side of sync: pending changes, what the hub confirmed, conflicts.
+
+Every synced record has a row in ``sync_base``: the hub's revision and fields as last
+confirmed, and the local ``rev`` they correspond to. A record whose local ``rev`` differs
+(or that has no base) has changes to push. Mutations go into ``sync_sent`` before they
+leave the laptop (for the hub or a bundle) and stay there until the hub answers, so a
+lost reply is resent with the same idempotency key and the hub replays its first answer.
+"""
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ctpat_desktop.catalog import catalog_from_dict
+from ctpat_desktop.errors import CtpatError, NotFoundError
+from ctpat_desktop.store import Store, audit
+from ctpat_desktop.store.database import LOCK_TRIGGERS, LOCKED_MESSAGE, lock_trigger_sql
+from ctpat_desktop.store.repository import utc_now
+from ctpat_desktop.sync.merge import merge
+from ctpat_desktop.sync.protocol import (
+    APPLIED,
+    BOOL,
+    BOOL_NULL,
+    KIND_BY_NAME,
+    KINDS,
+    REJECTED,
+    STALE,
+    Change,
+    Kind,
+    Mutation,
+    ProtocolError,
+    parse_change,
+)
+from ctpat_desktop.worksheet import FindingStatus
+from ctpat_desktop.worksheet.model import FINDING_FIELDS
+from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
+
+DELETED = "deleted"  # merged like a field, sent beside the fields
+_VERSIONED = ("member", "validation", "evidence", "finding")  # tables with rev and deleted
+_STAMPS: dict[str, tuple[str, ...]] = {
+    "member": ("updated_at",),
+    "validation": ("updated_at",),
+    "finding": ("updated_at", "updated_by"),
+}
+# A finding nobody has touched: the base of a finding this laptop created before it ever
+# synced, so only fields it really set can clash with a colleague's.
+_FINDING_DEFAULTS: dict[str, Any] = dict.fromkeys(FINDING_FIELDS, "") | {
+    "status": FindingStatus.NOT_REVIEWED.value,
+    "reasons": "[]",
+    "verified": None,
+    "due": None,
+    "response_implemented": None,
+    "extension_days": None,
+    "response_accepted": None,
+}
+
+
+class SyncStateError(CtpatError):
+    """The local sync state does not allow this step (the message says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A field changed here and on the hub to different values; both are kept."""
+
+    id: int
+    kind: str
+    record_id: str
+    field: str
+    local_value: Any
+    server_value: Any
+    server_by: str
+    validation_id: str | None
+    criterion: str | None
+
+
+@dataclass(slots=True)
+class Settled:
+    """What the hub's answers to one push did locally."""
+
+    applied: int = 0
+    merged: int = 0
+    rejected: list[dict[str, str]] = field(default_factory=list)
+    new_conflicts: int = 0
+
+
+@dataclass(slots=True)
+class Applied:
+    """What one page of the change feed did locally."""
+
+    applied: int = 0
+    known: int = 0
+    parked: int = 0
+    new_conflicts: int = 0
+
+
+def _wire(kind: Kind, row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
+    """A local row's fields as JSON values (SQLite keeps booleans as 0/1)."""
+    out: dict[str, Any] = {}
+    for name, spec in kind.fields.items():
+        value = row[name]
+        if spec in (BOOL, BOOL_NULL) and value is not None:
+            value = bool(value)
+        out[name] = value
+    return out
+
+
+def _local_id_sql(kind: Kind) -> str:
+    return "t.entity || '@' || t.version" if kind.name == "catalog" else "t.id"
+
+
+def _record_validation(kind: Kind, record_id: str, fields: Mapping[str, Any]) -> str | None:
+    if kind.scope == "id":
+        return record_id
+    if kind.scope:
+        return str(fields.get(kind.scope))
+    return None
+
+
+class LocalSync:
+    """Sync bookkeeping on one data folder's database."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # State -----------------------------------------------------------------------------
+
+    def state(self, key: str, default: str = "") -> str:
+        """One value of the sync state (checkpoint, server, last sync …)."""
+        rows = self.store.read("SELECT value FROM sync_state WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else default
+
+    def set_state(self, values: Mapping[str, str]) -> None:
+        """Write state values in one transaction."""
+        with self.store.transaction() as conn:
+            self._set_state(conn, values)
+
+    @staticmethod
+    def _set_state(conn: sqlite3.Connection, values: Mapping[str, str]) -> None:
+        conn.executemany(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            list(values.items()),
+        )
+
+    # Outgoing --------------------------------------------------------------------------
+
+    def _pending_rows(self, kind: Kind) -> list[sqlite3.Row]:
+        local_id = _local_id_sql(kind)
+        rev = "t.rev" if kind.name in _VERSIONED else "1"
+        return self.store.read(
+            f"SELECT t.*, {local_id} AS sync_id, {rev} AS sync_rev, b.local_rev AS b_local, "
+            "b.server_rev AS b_rev, b.fields AS b_fields, b.deleted AS b_deleted, "
+            "(SELECT MAX(s.local_rev) FROM sync_sent s WHERE s.kind = :kind "
+            f"AND s.id = {local_id}) AS s_local "
+            f"FROM {kind.table} t LEFT JOIN sync_base b ON b.kind = :kind AND b.id = {local_id} "
+            f"WHERE COALESCE(s_local, b.local_rev, -2) != {rev}",
+            {"kind": kind.name},
+        )
+
+    def pending_count(self) -> int:
+        """Records with changes the hub has not confirmed yet."""
+        waiting = {(r["kind"], r["id"]) for r in self.store.read("SELECT kind, id FROM sync_sent")}
+        for kind in KINDS:
+            waiting.update((kind.name, r["sync_id"]) for r in self._pending_rows(kind))
+        return len(waiting)
+
+    def _conflicted(self) -> set[tuple[str, str, str]]:
+        rows = self.store.read("SELECT kind, record_id, field FROM sync_conflicts")
+        return {(r["kind"], r["record_id"], r["field"]) for r in rows}
+
+    def _sent_chains(self) -> dict[tuple[str, str], list[Mutation]]:
+        chains: dict[tuple[str, str], list[Mutation]] = {}
+        for row in self.store.read("SELECT mutation FROM sync_sent ORDER BY seq"):
+            mutation = _mutation_from_json(row["mutation"])
+            chains.setdefault((mutation.kind, mutation.id), []).append(mutation)
+        return chains
+
+    def prepare(self, skip: Iterable[tuple[str, str]] = ()) -> int:
+        """Turn local changes into mutations in sync_sent (parents first); how many."""
+        skipped = set(skip)
+        conflicted = self._conflicted()
+        chains = self._sent_chains()
+        new: list[tuple[Mutation, int]] = []
+        clean: list[tuple[int, str, str]] = []
+        for kind in KINDS:
+            defaults = _FINDING_DEFAULTS if kind.name == "finding" else {}
+            for row in self._pending_rows(kind):
+                record_id, rev = row["sync_id"], row["sync_rev"]
+                if (kind.name, record_id) in skipped:
+                    continue
+                local = _wire(kind, row)
+                deleted = bool(row["deleted"]) if kind.name in _VERSIONED else False
+                if row["b_rev"] is None and (kind.name, record_id) not in chains:
+                    fields, base_rev, base_deleted = local, 0, None
+                else:
+                    base = json.loads(row["b_fields"]) if row["b_fields"] else dict(defaults)
+                    base_rev = row["b_rev"] or 0
+                    base_deleted = bool(row["b_deleted"])
+                    for sent in chains.get((kind.name, record_id), ()):
+                        base.update(sent.fields)
+                        base_rev, base_deleted = sent.base_rev + 1, sent.deleted
+                    fields = {
+                        name: value
+                        for name, value in local.items()
+                        if value != base.get(name)
+                        and (kind.name, record_id, name) not in conflicted
+                    }
+                    if base_rev == 0:
+                        fields = local
+                if base_rev and not fields and deleted == base_deleted:
+                    clean.append((rev, kind.name, record_id))
+                    continue
+                mutation = Mutation(
+                    str(uuid.uuid4()), kind.name, record_id, base_rev, fields, deleted
+                )
+                new.append((mutation, rev))
+        # Signing locks a validation on the hub too: its last findings must arrive first.
+        new.sort(key=lambda item: item[0].base_rev > 0 and item[0].fields.get("status") == "signed")
+        with self.store.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO sync_sent (kind, id, key, local_rev, mutation) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (m.kind, m.id, m.key, rev, json.dumps(m.to_json(), ensure_ascii=False))
+                    for m, rev in new
+                ],
+            )
+            conn.executemany("UPDATE sync_base SET local_rev = ? WHERE kind = ? AND id = ?", clean)
+        return len(new)
+
+    def outbox(self) -> list[Mutation]:
+        """The mutations waiting for the hub's answer, in the order they must be sent."""
+        rows = self.store.read("SELECT mutation FROM sync_sent ORDER BY seq")
+        return [_mutation_from_json(r["mutation"]) for r in rows]
+
+    def outbox_blobs(self, mutations: Sequence[Mutation]) -> list[str]:
+        """SHA-256 of the evidence content the given mutations need on the hub."""
+        wanted: list[str] = []
+        for mutation in mutations:
+            if mutation.kind != "evidence" or mutation.deleted:
+                continue
+            sha = mutation.fields.get("sha256")
+            if sha is None:
+                row = self.store.read("SELECT sha256 FROM evidence WHERE id = ?", (mutation.id,))
+                sha = row[0]["sha256"] if row else None
+            if isinstance(sha, str) and sha not in wanted:
+                wanted.append(sha)
+        return wanted
+
+    def settle(
+        self, mutations: Sequence[Mutation], results: Sequence[Mapping[str, Any]], actor: str
+    ) -> Settled:
+        """Record the hub's answers to a push in one transaction (stale ones are merged)."""
+        if len(results) != len(mutations):
+            raise ProtocolError(
+                f"the hub answered {len(results)} of {len(mutations)} changes pushed"
+            )
+        outcome = Settled()
+        with self.store.transaction() as conn:
+            for mutation, result in zip(mutations, results, strict=True):
+                if not isinstance(result, Mapping) or result.get("key") != mutation.key:
+                    raise ProtocolError("the hub's answers do not match the changes pushed")
+                kind = KIND_BY_NAME[mutation.kind]
+                status = result.get("outcome")
+                if status == APPLIED:
+                    self._confirm(conn, kind, mutation, result)
+                    outcome.applied += 1
+                    continue
+                # The rest of this record's chain was built on a base the hub did not take.
+                conn.execute(
+                    "DELETE FROM sync_sent WHERE kind = ? AND id = ?", (kind.name, mutation.id)
+                )
+                if status == STALE:
+                    current = parse_change(result.get("current"))
+                    if (current.kind, current.id) != (kind.name, mutation.id):
+                        raise ProtocolError("the hub's stale answer names another record")
+                    done = self._apply_change(conn, current, actor)
+                    outcome.merged += 1
+                    outcome.new_conflicts += done.new_conflicts
+                elif status == REJECTED:
+                    outcome.rejected.append(
+                        {
+                            "kind": kind.name,
+                            "id": mutation.id,
+                            "error": str(result.get("error", "refused by the hub")),
+                        }
+                    )
+                else:
+                    raise ProtocolError(f"unknown outcome {status!r} in the hub's answer")
+        return outcome
+
+    def _confirm(
+        self, conn: sqlite3.Connection, kind: Kind, mutation: Mutation, result: Mapping[str, Any]
+    ) -> None:
+        rev, seq = result.get("rev"), result.get("seq")
+        if type(rev) is not int or type(seq) is not int:
+            raise ProtocolError("the hub's answer lacks the revision of an applied change")
+        sent = conn.execute(
+            "SELECT seq, local_rev FROM sync_sent WHERE key = ?", (mutation.key,)
+        ).fetchone()
+        if sent is None:  # answered twice in one push; the first answer counted
+            return
+        base = conn.execute(
+            "SELECT fields FROM sync_base WHERE kind = ? AND id = ?", (kind.name, mutation.id)
+        ).fetchone()
+        fields = json.loads(base["fields"]) if base and mutation.base_rev else {}
+        fields.update(mutation.fields)
+        conn.execute(
+            "INSERT INTO sync_base (kind, id, local_rev, server_rev, server_seq, deleted, fields) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET "
+            "local_rev = excluded.local_rev, server_rev = excluded.server_rev, "
+            "server_seq = excluded.server_seq, deleted = excluded.deleted, "
+            "fields = excluded.fields",
+            (
+                kind.name,
+                mutation.id,
+                sent["local_rev"],
+                rev,
+                seq,
+                mutation.deleted,
+                json.dumps(fields, ensure_ascii=False),
+            ),
+        )
+        conn.execute("DELETE FROM sync_sent WHERE seq = ?", (sent["seq"],))
+
+    # Incoming --------------------------------------------------------------------------
+
+    def apply_page(self, changes: Sequence[Change], next_seq: int, actor: str) -> Applied:
+        """Apply one page of the change feed and save the checkpoint, in one transaction."""
+        if self.store.read("SELECT 1 FROM sync_sent LIMIT 1"):
+            raise SyncStateError("changes are still waiting for the hub's answer; push first")
+        total = Applied()
+        ordered = sorted(changes, key=lambda c: (_KIND_ORDER[c.kind], c.seq))
+        with self.store.transaction() as conn, _hub_writes_past_locks(conn, ordered):
+            for change in ordered:
+                done = self._apply_change(conn, change, actor)
+                total.applied += done.applied
+                total.known += done.known
+                total.parked += done.parked
+                total.new_conflicts += done.new_conflicts
+            self._set_state(conn, {"since": str(next_seq)})
+        return total
+
+    def retry_parked(self, actor: str) -> Applied:
+        """Apply changes that waited for a parent (or an unlock), until none moves."""
+        total = Applied()
+        while True:
+            rows = self.store.read("SELECT change FROM sync_parked ORDER BY seq")
+            if not rows:
+                return total
+            before = len(rows)
+            changes = [parse_change(json.loads(row["change"])) for row in rows]
+            with self.store.transaction() as conn, _hub_writes_past_locks(conn, changes):
+                for change in changes:
+                    conn.execute(
+                        "DELETE FROM sync_parked WHERE kind = ? AND id = ?",
+                        (change.kind, change.id),
+                    )
+                    done = self._apply_change(conn, change, actor)
+                    total.applied += done.applied
+                    total.new_conflicts += done.new_conflicts
+            after = len(self.store.read("SELECT 1 FROM sync_parked"))
+            if after >= before:
+                total.parked = after
+                return total
+
+    def parked(self) -> list[dict[str, Any]]:
+        """Changes from the hub that could not be applied yet, with the reason."""
+        rows = self.store.read("SELECT kind, id, problem FROM sync_parked ORDER BY seq")
+        return [{"kind": r["kind"], "id": r["id"], "problem": r["problem"]} for r in rows]
+
+    def missing_blobs(self, changes: Iterable[Change]) -> list[str]:
+        """Evidence content named by changes that this laptop does not hold."""
+        wanted: list[str] = []
+        for change in changes:
+            if change.kind == "evidence" and not change.deleted:
+                sha = str(change.fields["sha256"])
+                if not self.store.blobs.has(sha) and sha not in wanted:
+                    wanted.append(sha)
+        return wanted
+
+    def store_blob(self, sha256: str, content: bytes) -> None:
+        """Keep downloaded evidence content (its hash checked) before its record arrives."""
+        self.store.blobs.put_bytes(content, expected_sha256=sha256)
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
+                (sha256, len(content), utc_now()),
+            )
+
+    def _apply_change(self, conn: sqlite3.Connection, change: Change, actor: str) -> Applied:
+        kind = KIND_BY_NAME[change.kind]
+        outcome = Applied()
+        base = conn.execute(
+            "SELECT * FROM sync_base WHERE kind = ? AND id = ?", (kind.name, change.id)
+        ).fetchone()
+        if base is not None and base["server_rev"] >= change.rev:
+            outcome.known = 1
+            return outcome
+        conn.execute("SAVEPOINT apply_change")
+        try:
+            local_rev, conflicts = self._write_change(conn, kind, change, base, actor)
+        except (sqlite3.IntegrityError, CtpatError, ValueError) as exc:
+            conn.execute("ROLLBACK TO apply_change")
+            conn.execute("RELEASE apply_change")
+            if LOCKED_MESSAGE in str(exc):
+                problem = "its validation is signed on this laptop"
+            elif isinstance(exc, sqlite3.IntegrityError):
+                problem = f"waiting for the record it belongs to ({exc})"
+            else:
+                problem = f"cannot be applied: {exc}"
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_parked (kind, id, seq, change, problem) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (kind.name, change.id, change.seq, json.dumps(change.to_json()), problem),
+            )
+            outcome.parked = 1
+            return outcome
+        conn.execute("RELEASE apply_change")
+        self._save_base(conn, change, local_rev)
+        outcome.applied = 1
+        outcome.new_conflicts = conflicts
+        return outcome
+
+    def _save_base(self, conn: sqlite3.Connection, change: Change, local_rev: int) -> None:
+        conn.execute(
+            "INSERT INTO sync_base (kind, id, local_rev, server_rev, server_seq, deleted, fields) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET "
+            "local_rev = excluded.local_rev, server_rev = excluded.server_rev, "
+            "server_seq = excluded.server_seq, deleted = excluded.deleted, "
+            "fields = excluded.fields",
+            (
+                change.kind,
+                change.id,
+                local_rev,
+                change.rev,
+                change.seq,
+                change.deleted,
+                json.dumps(dict(change.fields), ensure_ascii=False),
+            ),
+        )
+
+    def _local_row(
+        self, conn: sqlite3.Connection, kind: Kind, record_id: str
+    ) -> sqlite3.Row | None:
+        if kind.name == "catalog":
+            entity, _, version = record_id.partition("@")
+            return conn.execute(  # type: ignore[no-any-return]
+                "SELECT * FROM catalog_snapshots WHERE entity = ? AND version = ?",
+                (entity, version),
+            ).fetchone()
+        return conn.execute(  # type: ignore[no-any-return]
+            f"SELECT * FROM {kind.table} WHERE id = ?", (record_id,)
+        ).fetchone()
+
+    def _write_change(
+        self,
+        conn: sqlite3.Connection,
+        kind: Kind,
+        change: Change,
+        base: sqlite3.Row | None,
+        actor: str,
+    ) -> tuple[int, int]:
+        """Bring the local record up to the hub's change; (local rev to record, conflicts)."""
+        server = dict(change.fields)
+        row = self._local_row(conn, kind, change.id)
+        if row is None:
+            self._insert(conn, kind, change)
+            self._audit(conn, kind, change.id, change.updated_by, dict.fromkeys(server), server)
+            return 1, 0
+        if kind.immutable:
+            return 1, 0
+        local = _wire(kind, row) | {DELETED: bool(row["deleted"])}
+        server[DELETED] = change.deleted
+        pending = base is None or base["local_rev"] != row["rev"]
+        conflicts: dict[str, tuple[Any, Any]] = {}
+        if not pending:
+            merged = server
+        else:
+            base_fields = json.loads(base["fields"]) if base is not None else {}
+            if base is None and kind.name == "finding":
+                base_fields = dict(_FINDING_DEFAULTS)
+            if base is not None:
+                base_fields[DELETED] = bool(base["deleted"])
+            merged, conflicts = merge(base_fields, local, server)
+            if kind.name == "finding" and "status" in conflicts:
+                _hold_status_group(merged, conflicts, local, server)
+        diff = {
+            name: (local[name], value) for name, value in merged.items() if local[name] != value
+        }
+        rev = row["rev"]
+        if diff:
+            self._update(conn, kind, change, {name: new for name, (_old, new) in diff.items()})
+            rev += 1
+            who = change.updated_by if not pending else f"{actor} (merged with {change.updated_by})"
+            self._audit(conn, kind, change.id, who, {k: o for k, (o, _n) in diff.items()}, merged)
+        self._record_conflicts(conn, kind, change, conflicts, local, server)
+        clean = all(merged[name] == server[name] or name in conflicts for name in server)
+        return (rev if clean else -1), len(conflicts)
+
+    def _record_conflicts(
+        self,
+        conn: sqlite3.Connection,
+        kind: Kind,
+        change: Change,
+        conflicts: Mapping[str, tuple[Any, Any]],
+        local: Mapping[str, Any],
+        server: Mapping[str, Any],
+    ) -> None:
+        # An open conflict the hub has now settled the same way as this laptop goes away.
+        for row in conn.execute(
+            "SELECT id, field FROM sync_conflicts WHERE kind = ? AND record_id = ?",
+            (kind.name, change.id),
+        ).fetchall():
+            name = row["field"]
+            if name not in conflicts and local.get(name) == server.get(name):
+                conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (row["id"],))
+        for name, (mine, theirs) in conflicts.items():
+            conn.execute(
+                "INSERT INTO sync_conflicts (kind, record_id, field, local_value, server_value, "
+                "server_rev, server_by, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (kind, record_id, field) DO UPDATE SET "
+                "local_value = excluded.local_value, server_value = excluded.server_value, "
+                "server_rev = excluded.server_rev, server_by = excluded.server_by",
+                (
+                    kind.name,
+                    change.id,
+                    name,
+                    json.dumps(mine, ensure_ascii=False),
+                    json.dumps(theirs, ensure_ascii=False),
+                    change.rev,
+                    change.updated_by,
+                    utc_now(),
+                ),
+            )
+
+    def _insert(self, conn: sqlite3.Connection, kind: Kind, change: Change) -> None:
+        values = dict(change.fields)
+        if kind.name == "catalog":
+            _check_catalog(change, self.store.schema_dir)
+        if kind.name == "evidence":
+            sha = str(values["sha256"])
+            if not self.store.blobs.has(sha):
+                raise NotFoundError(f"evidence content {sha[:12]}… not downloaded yet")
+            conn.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
+                (sha, self.store.blobs.path_of(sha).stat().st_size, utc_now()),
+            )
+        if kind.name != "catalog":
+            values["id"] = change.id
+        if kind.name in _VERSIONED:
+            values[DELETED] = change.deleted
+        for stamp in _STAMPS.get(kind.name, ()):
+            values[stamp] = change.updated_at if stamp == "updated_at" else change.updated_by
+        columns = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        conn.execute(f"INSERT INTO {kind.table} ({columns}) VALUES ({marks})", values)
+
+    @staticmethod
+    def _update(
+        conn: sqlite3.Connection, kind: Kind, change: Change, values: Mapping[str, Any]
+    ) -> None:
+        sets = dict(values)
+        for stamp in _STAMPS.get(kind.name, ()):
+            sets[stamp] = change.updated_at if stamp == "updated_at" else change.updated_by
+        assignments = ", ".join(f"{name} = :{name}" for name in sets)
+        conn.execute(
+            f"UPDATE {kind.table} SET {assignments}, rev = rev + 1 WHERE id = :sync_id",
+            sets | {"sync_id": change.id},
+        )
+
+    @staticmethod
+    def _audit(
+        conn: sqlite3.Connection,
+        kind: Kind,
+        record_id: str,
+        actor: str,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+    ) -> None:
+        changes: dict[str, Any] = {name: [old[name], new.get(name)] for name in old}
+        if kind.name == "catalog":
+            changes = {"document": "pinned catalog received from the hub"}
+        audit.append_event(
+            conn,
+            at=utc_now(),
+            actor=actor,
+            action="sync",
+            kind=kind.name,
+            record_id=record_id,
+            validation_id=_record_validation(kind, record_id, new),
+            changes=changes,
+        )
+
+    # Conflicts -------------------------------------------------------------------------
+
+    def conflicts(self) -> list[Conflict]:
+        """Open conflicts, oldest first."""
+        rows = self.store.read(
+            "SELECT c.*, f.validation_id AS f_validation, f.criterion AS f_criterion "
+            "FROM sync_conflicts c LEFT JOIN findings f ON c.kind = 'finding' "
+            "AND f.id = c.record_id ORDER BY c.id"
+        )
+        return [
+            Conflict(
+                id=r["id"],
+                kind=r["kind"],
+                record_id=r["record_id"],
+                field=r["field"],
+                local_value=json.loads(r["local_value"]),
+                server_value=json.loads(r["server_value"]),
+                server_by=r["server_by"],
+                validation_id=r["f_validation"]
+                or (r["record_id"] if r["kind"] == "validation" else None),
+                criterion=r["f_criterion"],
+            )
+            for r in rows
+        ]
+
+    def resolve(self, conflict_id: int, keep: str, actor: str) -> None:
+        """Settle one conflict: keep "mine" (pushed next sync) or "theirs" (the hub's).
+
+        A finding's status is settled together with its "not met" fields (reasons, action,
+        due date …), so the finding never ends up half one side and half the other.
+        """
+        if keep not in ("mine", "theirs"):
+            raise SyncStateError(f"keep must be 'mine' or 'theirs', not {keep!r}")
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT * FROM sync_conflicts WHERE id = ?", (conflict_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no open conflict {conflict_id}")
+            kind = KIND_BY_NAME[row["kind"]]
+            local = self._local_row(conn, kind, row["record_id"])
+            if local is None:
+                raise NotFoundError(f"the record of conflict {conflict_id} is gone")
+            rows = [row]
+            if kind.name == "finding" and row["field"] in STATUS_GROUP:
+                rows = conn.execute(
+                    "SELECT * FROM sync_conflicts WHERE kind = 'finding' AND record_id = ? "
+                    f"AND field IN ({', '.join('?' * len(STATUS_GROUP))}) ORDER BY id",
+                    (row["record_id"], *STATUS_GROUP),
+                ).fetchall()
+            settled: dict[str, Any] = {}
+            for item in rows:
+                mine, theirs = json.loads(item["local_value"]), json.loads(item["server_value"])
+                settled[item["field"]] = {"mine": mine, "theirs": theirs, "by": item["server_by"]}
+                if keep == "theirs":
+                    conn.execute(
+                        f"UPDATE {kind.table} SET {item['field']} = ?, rev = rev + 1 WHERE id = ?",
+                        (theirs, item["record_id"]),
+                    )
+                conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (item["id"],))
+            conn.execute(
+                "UPDATE sync_base SET local_rev = -1 WHERE kind = ? AND id = ?",
+                (kind.name, row["record_id"]),
+            )
+            audit.append_event(
+                conn,
+                at=utc_now(),
+                actor=actor,
+                action="resolve",
+                kind=kind.name,
+                record_id=row["record_id"],
+                validation_id=_record_validation(kind, row["record_id"], dict(local)),
+                changes={"kept": keep, "fields": settled},
+            )
+
+
+_KIND_ORDER = {kind.name: index for index, kind in enumerate(KINDS)}
+
+
+@contextmanager
+def _hub_writes_past_locks(conn: sqlite3.Connection, changes: Sequence[Change]) -> Iterator[None]:
+    """Let the hub's own record of a validation signed here reach its findings and evidence.
+
+    The lock stops people from changing a signed validation; the hub's changes (made before
+    the signing, or after a reopen elsewhere) must still land. The triggers are dropped and
+    created again inside the same transaction, so no other connection sees them missing.
+    """
+    children = {
+        str(c.fields["validation_id"]) for c in changes if c.kind in ("finding", "evidence")
+    }
+    locked = bool(children) and bool(
+        conn.execute(
+            f"SELECT 1 FROM validations WHERE status = 'signed' AND id IN "
+            f"({', '.join('?' * len(children))}) LIMIT 1",
+            tuple(children),
+        ).fetchone()
+    )
+    if locked:
+        for name in LOCK_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    try:
+        yield
+    finally:
+        if locked:
+            for statement in lock_trigger_sql():
+                conn.execute(statement)
+
+
+# A finding's status and the fields that only a "not met" finding has are one decision:
+# when the status clashes, they clash with it and are settled with it.
+STATUS_GROUP = ("status", *NOT_MET_ONLY)
+
+
+def _hold_status_group(
+    merged: dict[str, Any],
+    conflicts: dict[str, tuple[Any, Any]],
+    local: Mapping[str, Any],
+    server: Mapping[str, Any],
+) -> None:
+    for name in NOT_MET_ONLY:
+        if name not in conflicts and local[name] != server[name]:
+            conflicts[name] = (local[name], server[name])
+            merged[name] = local[name]
+
+
+def _mutation_from_json(text: str) -> Mutation:
+    raw = json.loads(text)
+    return Mutation(
+        raw["key"], raw["kind"], raw["id"], raw["base_rev"], raw["fields"], raw["deleted"]
+    )
+
+
+def _check_catalog(change: Change, schema_dir: Path) -> None:
+    """A pinned catalog from the hub must be whole and match its own hash."""
+    document = str(change.fields["document"])
+    if hashlib.sha256(document.encode()).hexdigest() != change.fields["sha256"]:
+        raise ProtocolError(f"catalog {change.id} does not match its SHA-256")
+    catalog_from_dict(json.loads(document), f"catalog {change.id} from the hub", schema_dir)

@@ -1,0 +1,1 @@
+"""Sync in the GUI: status, Sync now, hub login and conflict resolution."""

@@ -1,0 +1,249 @@
+"""Sync end to end: laptops with real SQLite files, the hub served on 127.0.0.1."""
+
+import hashlib
+
+import pytest
+
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.store.records import ReportRecord
+from ctpat_desktop.store.repository import finding_id
+from ctpat_desktop.sync.client import AuthError, HubClient, HubError, run_sync
+from ctpat_desktop.sync.local import LocalSync
+from tests.hubkit import ServedHub
+from tests.sync.conftest import Laptop, sync
+from tests.sync.helpers import findings_of, planned, session
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+
+
+def test_findings_and_evidence_reach_a_colleague(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    work = session(ana, validation_id)
+    work.record_finding("1.1", status="met", note="Seen on the shared screen")
+    work.record_finding(
+        "1.2", status="not-met", reasons=["no-written-procedure"], action="Write the gate procedure"
+    )
+    work.attach_evidence_bytes(PNG, "gate.png", "1.2")
+
+    first = sync(ana, hub_server.url, miami["ana"])
+    # catalog, member, validation, evidence and two findings
+    assert first.pushed == 6
+    assert first.rejected == [] and first.conflicts == 0 and first.pending == 0
+    got = sync(ben, hub_server.url, miami["ben"])
+    assert got.pulled == 6 and got.blobs_downloaded == 1
+    assert findings_of(ben, validation_id) == findings_of(ana, validation_id)
+    (evidence,) = session(ben, validation_id).evidence()
+    assert evidence.criterion == "1.2" and evidence.filename == "gate.png"
+    assert ben.store.blobs.read_bytes(evidence.sha256) == PNG
+    assert hashlib.sha256(PNG).hexdigest() == evidence.sha256
+    assert ben.store.validation(validation_id).member.name == "Acme Imports"
+    # The colleague's copy is as usable as the original: it can be worked on.
+    session(ben, validation_id).record_finding("1.3", status="exceeds", note="Best practice")
+    assert ben.store.verify_audit() is None
+
+
+def test_a_sync_with_nothing_to_do_moves_nothing(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana = laptop("ana")
+    session(ana, planned(ana)).record_finding("1.1", status="met")
+    sync(ana, hub_server.url, miami["ana"])
+    again = sync(ana, hub_server.url, miami["ana"])
+    assert (again.pushed, again.pulled, again.pending) == (0, 0, 0)
+    # Its own pushed changes come back in the feed but are recognised, not re-applied.
+    events = ana.store.audit_events()
+    assert not [e for e in events if e["action"] == "sync"]
+
+
+def test_edits_to_different_fields_merge_and_the_same_field_is_a_conflict(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    session(ana, validation_id).record_finding("1.1", status="met", note="first look")
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+
+    session(ana, validation_id).record_finding("1.1", note="ana: gate log reviewed")
+    session(ben, validation_id).record_finding("1.1", note="ben: gate log missing")
+    session(ben, validation_id).record_finding("1.1", report_text="Gate controls in place")
+    sync(ana, hub_server.url, miami["ana"])
+    result = sync(ben, hub_server.url, miami["ben"])
+
+    assert result.new_conflicts == 1 and result.conflicts == 1
+    (conflict,) = LocalSync(ben.store).conflicts()
+    assert (conflict.field, conflict.criterion) == ("note", "1.1")
+    assert conflict.local_value == "ben: gate log missing"
+    assert conflict.server_value == "ana: gate log reviewed"
+    assert conflict.server_by == "ana"
+    mine = findings_of(ben, validation_id)["1.1"]
+    assert mine.note == "ben: gate log missing"  # kept here until Ben chooses
+    assert mine.report_text == "Gate controls in place"
+    # Ben's other field went up; the hub still holds Ana's note, not Ben's.
+    sync(ana, hub_server.url, miami["ana"])
+    theirs = findings_of(ana, validation_id)["1.1"]
+    assert theirs.report_text == "Gate controls in place"
+    assert theirs.note == "ana: gate log reviewed"
+
+    LocalSync(ben.store).resolve(conflict.id, "mine", "ben")
+    assert sync(ben, hub_server.url, miami["ben"]).conflicts == 0
+    sync(ana, hub_server.url, miami["ana"])
+    assert findings_of(ana, validation_id)["1.1"].note == "ben: gate log missing"
+    resolved = [e for e in ben.store.audit_events() if e["action"] == "resolve"]
+    assert "ana: gate log reviewed" in resolved[0]["changes"]  # the value not kept
+
+
+def test_keeping_theirs_takes_the_hub_value(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+    session(ana, validation_id).record_finding("2.1", status="met")
+    session(ben, validation_id).record_finding("2.1", status="exceeds", note="Model programme")
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+    local = LocalSync(ben.store)
+    (conflict,) = local.conflicts()
+    assert (conflict.local_value, conflict.server_value) == ("exceeds", "met")
+    local.resolve(conflict.id, "theirs", "ben")
+    assert findings_of(ben, validation_id)["2.1"].status.value == "met"
+    sync(ben, hub_server.url, miami["ben"])
+    sync(ana, hub_server.url, miami["ana"])
+    # The note Ben alone wrote went up; the status is Ana's everywhere.
+    assert findings_of(ana, validation_id)["2.1"].note == "Model programme"
+    assert findings_of(ana, validation_id)["2.1"].status.value == "met"
+    assert findings_of(ana, validation_id) == findings_of(ben, validation_id)
+
+
+def test_a_lost_reply_is_replayed_not_duplicated(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    session(ana, validation_id).record_finding("1.1", status="met")
+    local = LocalSync(ana.store)
+    local.prepare()
+    with HubClient(hub_server.url, miami["ana"]) as client:
+        client.push(local.outbox())  # the hub applied it; the answer never arrived
+    session(ana, validation_id).record_finding("1.1", note="edited after the lost reply")
+    report = sync(ana, hub_server.url, miami["ana"])
+    assert report.conflicts == 0 and report.rejected == []
+    finding = hub_server.hub.record("finding", finding_id(validation_id, "1.1"))
+    assert finding is not None and finding.rev == 2
+    assert finding.fields["note"] == "edited after the lost reply"
+    sync(ben, hub_server.url, miami["ben"])
+    assert findings_of(ben, validation_id) == findings_of(ana, validation_id)
+
+
+def test_another_office_sees_nothing_and_cannot_push(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    laredo_token = hub_server.add_user("carla", "scss", "Laredo")
+    ana, carla = laptop("ana"), laptop("carla", office="Laredo")
+    session(ana, planned(ana)).record_finding("1.1", status="met")
+    sync(ana, hub_server.url, miami["ana"])
+    seen = sync(carla, hub_server.url, laredo_token)
+    assert carla.store.list_validations() == []
+    assert seen.pulled == 2  # the catalog and the member are shared; validations are not
+    # A Miami validation planned on Carla's laptop is refused, with the reason.
+    planned(carla, account="IM-2002", office="Miami")
+    refused = sync(carla, hub_server.url, laredo_token)
+    assert any("Miami" in r["error"] and "Laredo" in r["error"] for r in refused.rejected)
+    assert refused.pending > 0  # still here, not lost
+
+
+def test_a_wrong_token_is_refused_clearly(hub_server: ServedHub, laptop: Laptop) -> None:
+    ana = laptop("ana")
+    planned(ana)
+    with pytest.raises(AuthError, match="refused the token"):
+        sync(ana, hub_server.url, "not-a-token")
+    assert LocalSync(ana.store).pending_count() == 3  # catalog, member, validation
+
+
+def test_a_removed_evidence_file_is_removed_on_the_other_laptop(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    item = session(ana, validation_id).attach_evidence_bytes(PNG, "gate.png")
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+    assert len(session(ben, validation_id).evidence()) == 1
+    session(ana, validation_id).remove_evidence(item.id)
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+    assert session(ben, validation_id).evidence() == []
+
+
+def test_one_data_folder_syncs_with_one_hub(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana = laptop("ana")
+    sync(ana, hub_server.url, miami["ana"])
+    other = hub_server.url.replace("127.0.0.1", "localhost")
+    with HubClient(other, miami["ana"]) as c, pytest.raises(HubError, match="syncs with"):
+        run_sync(ana.store, c, "ana")
+    assert LocalSync(ana.store).state("server") == hub_server.url
+
+
+def test_a_clashing_status_takes_its_not_met_fields_with_it(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+    session(ana, validation_id).record_finding("4.2", status="met", note="Seal log seen")
+    session(ben, validation_id).record_finding(
+        "4.2", status="not-met", reasons=["no-evidence"], action="Show the seal log"
+    )
+    sync(ana, hub_server.url, miami["ana"])
+    report = sync(ben, hub_server.url, miami["ben"])
+    fields = {c.field for c in LocalSync(ben.store).conflicts()}
+    assert fields == {"status", "reasons", "action", "due"}
+    assert report.new_conflicts == 4
+    # Neither side is half-applied anywhere: the hub still has Ana's whole decision,
+    # while Ben's note-free not-met stays whole on his laptop.
+    hub_finding = hub_server.hub.record("finding", finding_id(validation_id, "4.2"))
+    assert hub_finding is not None
+    assert (hub_finding.fields["status"], hub_finding.fields["reasons"]) == ("met", "[]")
+    assert hub_finding.fields["note"] == "Seal log seen"
+    mine = findings_of(ben, validation_id)["4.2"]
+    assert mine.status.value == "not-met" and mine.reasons == ("no-evidence",)
+    assert mine.note == "Seal log seen"  # Ana's note merged: only she changed it
+
+    status_conflict = next(c for c in LocalSync(ben.store).conflicts() if c.field == "status")
+    LocalSync(ben.store).resolve(status_conflict.id, "theirs", "ben")
+    assert LocalSync(ben.store).conflicts() == []
+    theirs = findings_of(ben, validation_id)["4.2"]
+    assert (theirs.status.value, theirs.reasons, theirs.action, theirs.due) == ("met", (), "", None)
+    sync(ben, hub_server.url, miami["ben"])
+    sync(ana, hub_server.url, miami["ana"])
+    assert findings_of(ana, validation_id) == findings_of(ben, validation_id)
+
+
+def test_findings_then_signing_offline_reach_the_hub_in_that_order(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    sync(ana, hub_server.url, miami["ana"])
+    session(ana, validation_id).record_finding("1.1", status="met", note="last one before signing")
+    report = ReportRecord(1, "ab" * 32, "Ana SCSS", "2026-11-29T10:00:00Z", "report-v1.pdf", "en")
+    ana.store.issue_report(validation_id, report, "ana")
+    result = sync(ana, hub_server.url, miami["ana"])
+    assert result.rejected == [] and result.pending == 0
+    hub_validation = hub_server.hub.record("validation", validation_id)
+    assert hub_validation is not None and hub_validation.fields["status"] == "signed"
+    sync(ben, hub_server.url, miami["ben"])
+    assert findings_of(ben, validation_id)["1.1"].note == "last one before signing"
+    assert ben.store.validation(validation_id).status.value == "signed"
+    assert [r.version for r in ben.store.reports(validation_id)] == [1]
+    # Locked on Ben's laptop as on Ana's.
+    with pytest.raises(RuleError, match="locked"):
+        session(ben, validation_id).record_finding("1.2", status="met")
