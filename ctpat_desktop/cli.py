@@ -86,6 +86,9 @@ def _add_sync_commands(commands: Any, command: Callable[..., argparse.ArgumentPa
     export.add_argument("file", type=Path)
     export.add_argument("--user", help="your hub user name (else the one of the last sync)")
     export.add_argument("--server", help="the hub the bundle is for (finds its token)")
+    imported = command(bundle, "import", _bundle_import, "apply a hub's bundle of changes")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--server", help="the hub the bundle comes from (finds its token)")
 
 
 def _add_report_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -570,7 +573,7 @@ def _sync(ctx: "AppContext", args: argparse.Namespace) -> Any:
             print(
                 f"{state['pending']} change(s) waiting; last synced "
                 f"{state['last_synced'] or 'never'} with {state['server'] or 'no hub'}; "
-                f"{state['conflicts']} conflict(s) open"
+                f"{state['conflicts']} conflict(s) open; hub changes up to {state['checkpoint']}"
                 + (f"; last error: {state['last_error']}" if state["last_error"] else "")
             )
         return state
@@ -628,6 +631,24 @@ def _bundle_export(ctx: "AppContext", args: argparse.Namespace) -> Any:
             f"to {written['file']} for ctpat-hub bundle import"
         )
     return written
+
+
+def _bundle_import(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import sync_io
+
+    try:
+        url = sync_io.hub_url(ctx, args.server)
+    except CtpatError:  # never synced, no hub set: the token comes from the environment
+        url = ""
+    token, _asked = sync_io.hub_token(url, _ask_secret)
+    done = sync_io.import_bundle(ctx, args.file, token)
+    if not args.json:
+        print(
+            f"applied {done['applied']} of {done['changes']} change(s) from the hub "
+            f"({done['already_here']} already here); {done['conflicts']} conflict(s) open; "
+            f"now up to change {done['checkpoint']}"
+        )
+    return done
 
 
 def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:

@@ -1,11 +1,11 @@
-"""Import an offline bundle into the hub: exactly a push by the bundle's author."""
+"""Offline bundles at the hub: import a laptop's (exactly a push), export a user's feed."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ctpat_desktop.hub.service import Hub
-from ctpat_desktop.sync.bundle import BundleError, read_bundle
-from ctpat_desktop.sync.protocol import APPLIED, REJECTED, STALE
+from ctpat_desktop.sync.bundle import BundleError, read_bundle, write_bundle
+from ctpat_desktop.sync.protocol import APPLIED, MAX_PAGE, REJECTED, STALE, Change
 
 
 @dataclass
@@ -37,6 +37,8 @@ def import_bundle(hub: Hub, path: Path) -> ImportSummary:
     same bundle again replays the stored results and changes nothing.
     """
     bundle = read_bundle(path, hub.bundle_key_for)
+    if bundle.changes:
+        raise BundleError(f"{path}: a hub's bundle for a laptop (ctpat-desktop bundle import)")
     user = hub.user(bundle.user)
     if user is None:
         raise BundleError(f"{path}: written by {bundle.user!r}, who is not a user of this hub")
@@ -55,3 +57,49 @@ def import_bundle(hub: Hub, path: Path) -> ImportSummary:
         elif result["outcome"] == REJECTED:
             summary.rejected.append(f"{mutation.kind} {mutation.id}: {result['error']}")
     return summary
+
+
+@dataclass
+class ExportSummary:
+    """What one hub bundle for a laptop holds."""
+
+    user: str
+    since: int
+    next_seq: int
+    changes: int
+    blobs: int
+    size: int
+
+    def line(self) -> str:
+        """One line for the operator."""
+        return (
+            f"wrote {self.changes} change(s) after {self.since} (up to {self.next_seq}) and "
+            f"{self.blobs} evidence file(s) for {self.user} ({self.size} bytes); on the "
+            "laptop: ctpat-desktop bundle import FILE"
+        )
+
+
+def export_bundle(hub: Hub, path: Path, name: str, since: int) -> ExportSummary:
+    """The user's change feed after since, with its evidence, sealed with the user's key."""
+    user = hub.user(name)
+    key = hub.bundle_key_for(name)
+    if user is None or key is None:
+        raise BundleError(f"{name!r} is not a user of this hub")
+    if since < 0:
+        raise BundleError("--since must be a change number >= 0")
+    changes: list[Change] = []
+    cursor, more = since, True
+    while more:
+        page, cursor, more = hub.changes(user, cursor, MAX_PAGE)
+        changes.extend(page)
+    blobs: dict[str, bytes] = {}
+    for change in changes:
+        if change.kind == "evidence" and not change.deleted:
+            sha = str(change.fields["sha256"])
+            content = hub.blob_for(user, sha)
+            if content is not None:
+                blobs[sha] = content
+    size = write_bundle(
+        path, user=name, key=key, blobs=blobs, changes=changes, since=since, next_seq=cursor
+    )
+    return ExportSummary(name, since, cursor, len(changes), len(blobs), size)

@@ -80,6 +80,15 @@ def _parser() -> argparse.ArgumentParser:
     import_ = bundles.add_parser("import", parents=[common], help="apply a laptop's bundle")
     import_.add_argument("file", type=Path)
     import_.set_defaults(handler=_bundle_import)
+    export = bundles.add_parser(
+        "export", parents=[common], help="write a user's changes for a laptop that is offline"
+    )
+    export.add_argument("file", type=Path)
+    export.add_argument("--user", required=True, help="whose laptop the bundle is for")
+    export.add_argument(
+        "--since", type=int, default=0, help="the laptop's last change number (sync --status)"
+    )
+    export.set_defaults(handler=_bundle_export)
     return parser
 
 
@@ -153,6 +162,13 @@ def _bundle_import(hub: "Hub", args: argparse.Namespace) -> int:
     for reason in summary.rejected:
         print(f"{PROG}: rejected {reason}", file=sys.stderr)
     return 1 if summary.rejected else 0
+
+
+def _bundle_export(hub: "Hub", args: argparse.Namespace) -> int:
+    from ctpat_desktop.hub.bundles import export_bundle
+
+    print(export_bundle(hub, args.file, args.user, args.since).line())
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

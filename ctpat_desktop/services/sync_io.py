@@ -110,12 +110,13 @@ def status(ctx: "AppContext") -> dict[str, Any]:
         "last_synced": local.state("last_synced"),
         "conflicts": len(local.conflicts()),
         "last_error": local.state("last_error"),
+        "checkpoint": int(local.state("since", "0") or 0),
     }
 
 
 def export_bundle(ctx: "AppContext", path: Path, user: str | None, token: str) -> dict[str, Any]:
     """Write the pending changes to an offline bundle for ctpat-hub bundle import."""
-    from ctpat_desktop.sync.bundle import write_bundle
+    from ctpat_desktop.sync.bundle import bundle_key, write_bundle
     from ctpat_desktop.sync.client import pending_mutations
     from ctpat_desktop.sync.local import LocalSync
 
@@ -123,13 +124,48 @@ def export_bundle(ctx: "AppContext", path: Path, user: str | None, token: str) -
     if not name:
         raise CtpatError("whose bundle is it? pass --user NAME (your hub user name)")
     mutations, blobs = pending_mutations(ctx.store)
-    size = write_bundle(path, user=name, token=token, mutations=mutations, blobs=blobs)
+    size = write_bundle(path, user=name, key=bundle_key(token), mutations=mutations, blobs=blobs)
     return {
         "file": str(path),
         "user": name,
         "changes": len(mutations),
         "evidence": len(blobs),
         "bytes": size,
+    }
+
+
+def import_bundle(ctx: "AppContext", path: Path, token: str) -> dict[str, Any]:
+    """Apply a hub's bundle (ctpat-hub bundle export) like a pull; twice changes nothing."""
+    from ctpat_desktop.sync.bundle import BundleError, bundle_key, read_bundle
+    from ctpat_desktop.sync.local import LocalSync
+
+    key = bundle_key(token)
+    bundle = read_bundle(path, lambda _user: key)
+    if bundle.mutations:
+        raise BundleError(
+            f"{path}: a laptop's bundle for the hub; import it there (ctpat-hub bundle import)"
+        )
+    local = LocalSync(ctx.store)
+    checkpoint = int(local.state("since", "0") or 0)
+    if bundle.since > checkpoint:
+        raise BundleError(
+            f"{path}: starts after change {bundle.since}, but this laptop has the hub's changes "
+            f"only up to {checkpoint}; ask for a bundle made with --since {checkpoint}"
+        )
+    for sha, content in bundle.blobs.items():
+        if not ctx.store.blobs.has(sha):
+            local.store_blob(sha, content)
+    applied = local.apply_page(list(bundle.changes), max(checkpoint, bundle.next_seq), ctx.actor)
+    local.retry_parked(ctx.actor)
+    return {
+        "file": str(path),
+        "user": bundle.user,
+        "changes": len(bundle.changes),
+        "applied": applied.applied,
+        "already_here": applied.known,
+        "conflicts": len(local.conflicts()),
+        "waiting": len(local.parked()),
+        "checkpoint": max(checkpoint, bundle.next_seq),
     }
 
 

@@ -2,7 +2,10 @@
 
 For a laptop that cannot reach the hub: ``ctpat-desktop bundle export FILE`` writes the
 changes a push would send (and the evidence they need); ``ctpat-hub bundle import FILE``
-applies them exactly like a push, so importing twice changes nothing.
+applies them exactly like a push, so importing twice changes nothing. The other way,
+``ctpat-hub bundle export FILE --user NAME --since SEQ`` writes that user's change feed
+from SEQ on (and its evidence), which ``ctpat-desktop bundle import FILE`` applies like a
+pull. A bundle carries ``mutations`` (laptop to hub) or ``changes`` (hub to laptop).
 
 Layout: ``MAGIC`` (8 bytes), a 4-byte big-endian header length, the header (JSON: format,
 user, created, nonce, mutations, blobs), then AES-256-GCM of the zlib-compressed payload
@@ -18,14 +21,21 @@ import json
 import os
 import struct
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.errors import CtpatError
-from ctpat_desktop.sync.protocol import PROTOCOL, Mutation, ProtocolError, parse_mutation
+from ctpat_desktop.sync.protocol import (
+    PROTOCOL,
+    Change,
+    Mutation,
+    ProtocolError,
+    parse_change,
+    parse_mutation,
+)
 
 MAGIC = b"CTPATBDL"
 FORMAT = 1
@@ -55,12 +65,23 @@ class Bundle:
     created: str
     mutations: tuple[Mutation, ...]
     blobs: Mapping[str, bytes]
+    changes: tuple[Change, ...] = ()
+    since: int = 0  # a hub's bundle: the feed from after this change …
+    next_seq: int = 0  # … up to this one
 
 
 def write_bundle(
-    path: Path, *, user: str, token: str, mutations: list[Mutation], blobs: Mapping[str, bytes]
+    path: Path,
+    *,
+    user: str,
+    key: bytes,
+    mutations: Sequence[Mutation] = (),
+    blobs: Mapping[str, bytes],
+    changes: Sequence[Change] = (),
+    since: int = 0,
+    next_seq: int = 0,
 ) -> int:
-    """Seal the changes into path (written atomically); the file's size in bytes."""
+    """Seal the changes into path (written atomically) with the user's bundle key; bytes."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = os.urandom(12)
@@ -70,17 +91,21 @@ def write_bundle(
         "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "nonce": base64.b64encode(nonce).decode(),
         "mutations": len(mutations),
+        "changes": len(changes),
         "blobs": len(blobs),
     }
     header_bytes = json.dumps(header, sort_keys=True).encode()
     payload = {
         "protocol": PROTOCOL,
         "mutations": [m.to_json() for m in mutations],
+        "changes": [c.to_json() for c in changes],
+        "since": since,
+        "next": next_seq,
         "blobs": {sha: base64.b64encode(data).decode() for sha, data in blobs.items()},
     }
     compressed = zlib.compress(json.dumps(payload).encode(), 6)
     aad = MAGIC + header_bytes
-    sealed = AESGCM(bundle_key(token)).encrypt(nonce, compressed, aad)
+    sealed = AESGCM(key).encrypt(nonce, compressed, aad)
     body = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + sealed
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -160,6 +185,11 @@ def _parse_payload(path: Path, header: Mapping[str, Any], data: bytes) -> Bundle
         if not isinstance(raw_mutations, list) or not isinstance(raw_blobs, dict):
             raise ProtocolError("mutations must be a list and blobs an object")
         mutations = tuple(parse_mutation(m) for m in raw_mutations)
+        raw_changes = payload.get("changes", [])
+        since, next_seq = payload.get("since", 0), payload.get("next", 0)
+        if not isinstance(raw_changes, list) or type(since) is not int or type(next_seq) is not int:
+            raise ProtocolError("changes must be a list, since and next whole numbers")
+        changes = tuple(parse_change(c) for c in raw_changes)
         blobs: dict[str, bytes] = {}
         for sha, text in raw_blobs.items():
             content = base64.b64decode(text, validate=True)
@@ -168,4 +198,12 @@ def _parse_payload(path: Path, header: Mapping[str, Any], data: bytes) -> Bundle
             blobs[sha] = content
     except (ValueError, TypeError) as exc:  # ProtocolError, JSON and base64 errors
         raise BundleError(f"{path}: the bundle's content is not valid ({exc})") from None
-    return Bundle(str(header["user"]), str(header.get("created", "")), mutations, blobs)
+    return Bundle(
+        str(header["user"]),
+        str(header.get("created", "")),
+        mutations,
+        blobs,
+        changes,
+        since,
+        next_seq,
+    )

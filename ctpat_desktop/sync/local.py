@@ -333,8 +333,6 @@ class LocalSync:
 
     def apply_page(self, changes: Sequence[Change], next_seq: int, actor: str) -> Applied:
         """Apply one page of the change feed and save the checkpoint, in one transaction."""
-        if self.store.read("SELECT 1 FROM sync_sent LIMIT 1"):
-            raise SyncStateError("changes are still waiting for the hub's answer; push first")
         total = Applied()
         ordered = sorted(changes, key=lambda c: (_KIND_ORDER[c.kind], c.seq))
         with self.store.transaction() as conn, _hub_writes_past_locks(conn, ordered):
@@ -403,6 +401,9 @@ class LocalSync:
         if base is not None and base["server_rev"] >= change.rev:
             outcome.known = 1
             return outcome
+        if self._sent_and_confirmed(conn, change):
+            outcome.known = 1
+            return outcome
         conn.execute("SAVEPOINT apply_change")
         try:
             local_rev, conflicts = self._write_change(conn, kind, change, base, actor)
@@ -427,6 +428,33 @@ class LocalSync:
         outcome.applied = 1
         outcome.new_conflicts = conflicts
         return outcome
+
+    def _sent_and_confirmed(self, conn: sqlite3.Connection, change: Change) -> bool:
+        """Settle a change that went out in a bundle and now comes back from the hub.
+
+        If the hub's record is exactly what the first unconfirmed mutation made of it, that
+        mutation is confirmed. Otherwise the unconfirmed ones are dropped: they were built
+        on a base the hub has moved past, and the record is merged as usual (the local
+        values are still there, so they are pushed again from the new base if needed).
+        """
+        sent = conn.execute(
+            "SELECT seq, local_rev, mutation FROM sync_sent WHERE kind = ? AND id = ? "
+            "ORDER BY seq LIMIT 1",
+            (change.kind, change.id),
+        ).fetchone()
+        if sent is None:
+            return False
+        mutation = _mutation_from_json(sent["mutation"])
+        if (
+            change.rev == mutation.base_rev + 1
+            and change.deleted == mutation.deleted
+            and all(change.fields.get(name) == value for name, value in mutation.fields.items())
+        ):
+            self._save_base(conn, change, sent["local_rev"])
+            conn.execute("DELETE FROM sync_sent WHERE seq = ?", (sent["seq"],))
+            return True
+        conn.execute("DELETE FROM sync_sent WHERE kind = ? AND id = ?", (change.kind, change.id))
+        return False
 
     def _save_base(self, conn: sqlite3.Connection, change: Change, local_rev: int) -> None:
         conn.execute(

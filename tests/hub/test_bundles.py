@@ -3,7 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from ctpat_desktop.sync.bundle import write_bundle
+from ctpat_desktop.sync.bundle import bundle_key, write_bundle
 from ctpat_desktop.sync.protocol import Mutation
 from tests.hub.conftest import HubCli
 from tests.hubkit import mutation, sample_fields
@@ -22,7 +22,9 @@ def _laptop_changes() -> list[Mutation]:
 
 def _bundle(tmp_path: Path, user: str, token: str, changes: list[Mutation]) -> Path:
     path = tmp_path / "laptop.ctpatbundle"
-    write_bundle(path, user=user, token=token, mutations=changes, blobs={PHOTO_SHA: PHOTO})
+    write_bundle(
+        path, user=user, key=bundle_key(token), mutations=changes, blobs={PHOTO_SHA: PHOTO}
+    )
     return path
 
 

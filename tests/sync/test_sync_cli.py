@@ -162,3 +162,65 @@ def test_a_tampered_bundle_is_refused_and_nothing_applied(
     admin = hub_server.add_user("root", "admin", None)
     with hub_server.client(admin) as client:
         assert client.get("/v1/changes", params={"since": 0}).json()["changes"] == []
+
+
+def test_a_laptop_that_never_reaches_the_hub_syncs_by_files_alone(
+    hub_server: ServedHub,
+    miami: dict[str, str],
+    laptop: Laptop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    # Ben works online on a validation of the office; Ana only ever carries files.
+    shared = planned(ben, account="IM-3003")
+    session(ben, shared).record_finding("2.1", status="met", note="Ben, online")
+    sync(ben, hub_server.url, miami["ben"])
+    own = planned(ana)
+    session(ana, own).record_finding("1.1", status="met", note="Ana, offline")
+    folder = str(ana.data_dir)
+    ana.close()
+    monkeypatch.setenv("CTPAT_HUB_TOKEN", miami["ana"])
+    outgoing, incoming = tmp_path / "to-hub.bundle", tmp_path / "from-hub.bundle"
+    assert (
+        run(capsys, "bundle", "export", str(outgoing), "--user", "ana", "--data-dir", folder)[0]
+        == 0
+    )
+    hub_args = [
+        "--db",
+        str(hub_server.hub.engine.url.render_as_string(hide_password=False)),
+        "--data-dir",
+        str(hub_server.hub.blobs.root.parent),
+    ]
+    assert hub_main([*hub_args, "bundle", "import", str(outgoing)]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "sync", "--status", "--json", "--data-dir", folder)
+    since = json.loads(out)["checkpoint"]
+    assert since == 0
+    assert (
+        hub_main(
+            [*hub_args, "bundle", "export", str(incoming), "--user", "ana", "--since", str(since)]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    # A laptop's bundle is not for a laptop, and a hub's bundle is not for the hub.
+    assert run(capsys, "bundle", "import", str(outgoing), "--data-dir", folder)[0] == 1
+    assert hub_main([*hub_args, "bundle", "import", str(incoming)]) == 1
+    capsys.readouterr()
+
+    code, out, err = run(capsys, "bundle", "import", str(incoming), "--json", "--data-dir", folder)
+    assert code == 0, err
+    first = json.loads(out)
+    assert first["conflicts"] == 0 and first["waiting"] == 0
+    assert findings_of(ana, shared)["2.1"].note == "Ben, online"
+    code, out, _ = run(capsys, "sync", "--status", "--json", "--data-dir", folder)
+    status = json.loads(out)
+    assert status["pending"] == 0  # Ana's own changes came back confirmed
+    assert status["checkpoint"] == first["checkpoint"] > 0
+    code, out, _ = run(capsys, "bundle", "import", str(incoming), "--json", "--data-dir", folder)
+    assert json.loads(out)["applied"] == 0  # twice changes nothing
+    ana.close()
+    sync(ben, hub_server.url, miami["ben"])
+    assert findings_of(ben, own)["1.1"].note == "Ana, offline"

@@ -8,14 +8,15 @@ from pytestqt.qtbot import QtBot
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services import sync_io
 from ctpat_desktop.ui.main_window import MainWindow
-from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
+from ctpat_desktop.ui.runner import ImmediateRunner
 from tests.hubkit import ServedHub
 from tests.sync.conftest import Laptop, sync
 from tests.sync.helpers import findings_of, planned, session
 
 
-def _window(ctx: AppContext, qtbot: QtBot, runner: object = None) -> MainWindow:
-    window = MainWindow(ctx, runner or ImmediateRunner())  # type: ignore[arg-type]
+def _window(ctx: AppContext, qtbot: QtBot, background: bool = False) -> MainWindow:
+    # In the background: the window's own TaskRunner, as the app runs it.
+    window = MainWindow(ctx, None if background else ImmediateRunner())
     qtbot.addWidget(window)
     return window
 
@@ -119,7 +120,7 @@ def test_sync_runs_in_the_background_with_progress(
         session(ana, validation_id).record_finding(f"4.{number}", status="met")
     sync_io.remember_token(hub_server.url, miami["ana"])
     ana.settings = ana.settings.__class__(user="ana", office="Miami", hub_url=hub_server.url)
-    window = _window(ana, qtbot, TaskRunner())
+    window = _window(ana, qtbot, background=True)
     stages: list[str] = []
     window.sync.progress.connect(lambda stage, _done, _total: stages.append(stage))
     with qtbot.waitSignal(window.sync.synced, timeout=20000):
