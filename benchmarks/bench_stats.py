@@ -7,7 +7,6 @@ sqlite3 driver, on the same file. The data: Importer validations with every crit
 
 import json
 import random
-import sqlite3
 import sys
 import tempfile
 import time
@@ -17,15 +16,17 @@ from ctpat_desktop.analytics import StatsFilter, compute_stats, queries
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.validations import plan_validation
 from ctpat_desktop.settings import Settings
+from ctpat_desktop.store.driver import connect
+from ctpat_desktop.store.keys import load_key
 
 FINDINGS = 1_000_000
 TARGET = 1.5
 MODES = ("virtual", "in-person", "hybrid")
 
 
-def _fill(path: Path, criteria: list[str], codes: list[str]) -> None:
+def _fill(path: Path, key: bytes, criteria: list[str], codes: list[str]) -> None:
     rng = random.Random(7)
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = connect(path, key)
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("BEGIN")
     member = conn.execute("SELECT id FROM members").fetchone()[0]
@@ -61,9 +62,9 @@ def _fill(path: Path, criteria: list[str], codes: list[str]) -> None:
     conn.close()
 
 
-def _raw_seconds(path: Path) -> float:
+def _raw_seconds(path: Path, key: bytes) -> float:
     where, params = StatsFilter().where()
-    conn = sqlite3.connect(path)
+    conn = connect(path, key)  # the same driver and key as the store: encrypted alike
     start = time.perf_counter()
     for sql in (
         queries.validations_sql(where),
@@ -87,14 +88,16 @@ def main() -> None:
         criteria = [c.id for c in ctx.catalogs.catalog("importer").criteria]
         codes = sorted(ctx.catalogs.reason_codes())
         ctx.close()
+        key = load_key(data, None)
+        assert key is not None
         start = time.perf_counter()
-        _fill(data / "ctpat.db", criteria, codes)
+        _fill(data / "ctpat.db", key, criteria, codes)
         built = time.perf_counter() - start
         ctx = AppContext(data, Settings(user="bench"))
         categories, reasons = ctx.catalogs.categories, ctx.catalogs.reasons
         app, raw = [], []
         for _ in range(3):
-            raw.append(_raw_seconds(data / "ctpat.db"))
+            raw.append(_raw_seconds(data / "ctpat.db", key))
             start = time.perf_counter()
             figures = compute_stats(ctx.store, categories, reasons)
             app.append(time.perf_counter() - start)

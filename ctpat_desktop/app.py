@@ -10,16 +10,29 @@ from ctpat_desktop.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from ctpat_desktop.store import Store
+    from ctpat_desktop.store.keys import Ask
 
 
 class AppContext:
     """Everything a command or window needs, passed down explicitly."""
 
-    def __init__(self, data_dir: Path, settings: Settings | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, settings: Settings | None = None, ask: "Ask | None" = None
+    ) -> None:
         self.data_dir = data_dir
         self.resources = resources_dir()
         self.settings = settings if settings is not None else load_settings(data_dir)
         self.catalogs = CatalogLibrary(self.resources)
+        # How to ask the person for the data folder's passphrase, when no keyring works.
+        self.ask = ask
+        self._key: bytes | None = None
+
+    def unlock(self, ask: "Ask | None" = None) -> None:
+        """Get the data folder's key (made on first use); kept in memory only."""
+        if self._key is None:
+            from ctpat_desktop.store.keys import folder_key
+
+            self._key = folder_key(self.data_dir, ask or self.ask)
 
     @property
     def actor(self) -> str:
@@ -29,9 +42,39 @@ class AppContext:
     @cached_property
     def store(self) -> "Store":
         """The data folder's store, opened (and migrated) on first use."""
+        from ctpat_desktop.errors import StoreError
         from ctpat_desktop.store import Store  # SQLAlchemy is loaded only when needed
+        from ctpat_desktop.store.keys import commit_pending, pending_key
 
-        return Store(self.data_dir, self.catalogs.schema_dir)
+        self.unlock()
+        assert self._key is not None
+        try:
+            return Store(self.data_dir, self.catalogs.schema_dir, self._key)
+        except StoreError:
+            # A re-key that stopped half-way: the database may already have the new key.
+            pending = pending_key(self.data_dir, self.ask)
+            if pending is None:
+                raise
+            store = Store(self.data_dir, self.catalogs.schema_dir, pending)
+            commit_pending(self.data_dir)
+            self._key = pending
+            return store
+
+    def rekey(self, *, use_passphrase: bool) -> str:
+        """Re-encrypt the data folder with a new key (keyring, or a new passphrase)."""
+        from ctpat_desktop.store import keys
+
+        store = self.store
+        key, settings = keys.new_key(self.data_dir, self.ask, use_passphrase=use_passphrase)
+        keys.stash_pending(self.data_dir, key, settings)
+        try:
+            store.rekey(key)
+        except Exception:
+            keys.drop_pending(self.data_dir)
+            raise
+        keys.commit_pending(self.data_dir)
+        self._key = key
+        return settings.source
 
     def close(self) -> None:
         """Close the store if it was opened."""

@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_file_commands(commands, command)
     _add_report_commands(commands, command)
     _add_sync_commands(commands, command)
+    rekey = command(commands, "rekey", _rekey, "encrypt the data folder with a new key")
+    where = rekey.add_mutually_exclusive_group()
+    where.add_argument(
+        "--passphrase", action="store_true", help="derive the key from a new passphrase"
+    )
+    where.add_argument("--keyring", action="store_true", help="keep the key in the keyring")
     return parser
 
 
@@ -651,6 +657,14 @@ def _bundle_import(ctx: "AppContext", args: argparse.Namespace) -> Any:
     return done
 
 
+def _rekey(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    source = ctx.rekey(use_passphrase=args.passphrase)
+    if not args.json:
+        where = "in the keyring" if source == "keyring" else "derived from your passphrase"
+        print(f"re-encrypted {ctx.data_dir} with a new key, {where}")
+    return {"rekeyed": str(ctx.data_dir), "key": source}
+
+
 def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services.demo import create_demo
 
@@ -658,6 +672,12 @@ def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:
     if not args.json:
         print(f"Created {len(created)} sample validations in {ctx.data_dir}")
     return {"created": created}
+
+
+# Commands that never open the data folder's database (so never ask for its key).
+_NO_STORE: frozenset[Handler] = frozenset(
+    {_catalog_list, _catalog_show, _catalog_reasons, _verify, _test_certificate}
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -668,9 +688,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from ctpat_desktop.app import AppContext
 
-        ctx = AppContext(resolve_data_dir(getattr(args, "data_dir", None)))
+        ctx = AppContext(resolve_data_dir(getattr(args, "data_dir", None)), ask=_ask_secret)
         try:
             handler = getattr(args, "handler", None)
+            if handler is not None and handler not in _NO_STORE:
+                ctx.unlock()  # a locked folder is one clear error, before any work starts
             if handler is None:
                 from ctpat_desktop.ui.main import run_gui
 

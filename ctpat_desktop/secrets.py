@@ -42,3 +42,14 @@ def find_secret(name: str, env_var: str, ask: Ask | None, prompt: str) -> str | 
     if found is None and ask is not None:
         found = ask(prompt)
     return found
+
+
+def delete_secret(name: str) -> None:
+    """Forget a secret in the keyring (nothing happens when it is not there)."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(SERVICE, name)
+    except (PasswordDeleteError, KeyringError, RuntimeError) as exc:
+        _log.info("keyring entry %s not deleted (%s)", name, exc)

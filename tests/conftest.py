@@ -9,39 +9,28 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Window state (QSettings) goes to a throwaway folder, never the developer's own config.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ctpat-test-config-")
+# A data folder made where no keyring works uses a passphrase, as a script's would.
+os.environ["CTPAT_DB_PASSPHRASE"] = "ctpat test passphrase"
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.cli import main
 from ctpat_desktop.settings import Settings
+from tests.keyring_backend import FileKeyring
 
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in memory for one test."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+MemoryKeyring = FileKeyring  # the name tests use for the keyring stand-in
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> MemoryKeyring:
-    backend = MemoryKeyring()
+def memory_keyring(tmp_path_factory: pytest.TempPathFactory) -> FileKeyring:
+    """A fresh keyring per test, shared with the subprocesses the test starts."""
+    path = tmp_path_factory.mktemp("keyring") / "keyring.json"
+    os.environ["CTPAT_TEST_KEYRING"] = str(path)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.FileKeyring"
+    backend = FileKeyring()
     keyring.set_keyring(backend)
     return backend
 
@@ -78,3 +67,32 @@ def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Cli
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def raw_connection(data_dir: Path) -> Any:
+    """A driver connection to a data folder's encrypted database, bypassing the store
+    (for tests that tamper with it or read it as an outsider would)."""
+    from ctpat_desktop.store.database import DB_FILE
+    from ctpat_desktop.store.driver import connect
+    from ctpat_desktop.store.keys import load_key
+
+    return connect(data_dir / DB_FILE, load_key(data_dir, None))
+
+
+def dump_database(data_dir: Path) -> str:
+    """Every row of every table of a data folder's database, as text (for comparing)."""
+    conn = raw_connection(data_dir)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        lines = []
+        for table in tables:
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+                lines.append(f"{table}: {row!r}")
+        return "\n".join(lines)
+    finally:
+        conn.close()

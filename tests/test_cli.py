@@ -1,7 +1,7 @@
 """The command line as scripts use it: the contract's names, JSON keys and exit codes."""
 
 import json
-import sqlite3
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -10,17 +10,13 @@ from pathlib import Path
 import pytest
 
 from ctpat_desktop.store.database import DB_FILE
-from tests.conftest import CliResult
+from tests.conftest import CliResult, dump_database
 
 Cli = Callable[..., CliResult]
 
 
 def _dump(data_dir: Path) -> str:
-    conn = sqlite3.connect(data_dir / DB_FILE)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
+    return dump_database(data_dir)
 
 
 @pytest.fixture
@@ -233,7 +229,10 @@ def test_database_that_is_not_a_database(cli: Cli, data_dir: Path) -> None:
     (data_dir / DB_FILE).write_bytes(b"not a database at all" * 50)
     result = cli("validation", "list")
     assert result.code == 1
-    expected = f"{data_dir / DB_FILE}: not a ctpat-desktop database (not an SQLite file)"
+    expected = (
+        f"{data_dir / DB_FILE}: cannot be opened with this data folder's key, or is not a "
+        "ctpat-desktop database; it was not changed"
+    )
     assert result.err.strip() == f"ctpat-desktop: error: {expected}"
     assert (data_dir / DB_FILE).read_bytes() == b"not a database at all" * 50
 
@@ -246,7 +245,14 @@ def test_data_dir_from_environment_and_option_before_command(
         capture_output=True,
         text=True,
         check=True,
-        env={"CTPAT_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={
+            "CTPAT_DATA_DIR": str(data_dir),
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            # the folder's key is in the test keyring, which the child reads as a file
+            "PYTHON_KEYRING_BACKEND": os.environ["PYTHON_KEYRING_BACKEND"],
+            "CTPAT_TEST_KEYRING": os.environ["CTPAT_TEST_KEYRING"],
+        },
     )
     assert [v["id"] for v in json.loads(env_run.stdout)["validations"]] == [planned]
     before_command = subprocess.run(

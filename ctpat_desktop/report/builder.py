@@ -89,7 +89,7 @@ def build_report(data: ReportData, path: Path) -> SignatureBox:
     text = labels(data.language)
     content = _content(data)
     thumbnails = {
-        n: _thumbnail(item.path)
+        n: _thumbnail(item.content)
         for n, item in enumerate(data.evidence)
         if item.media_type in _IMAGE_TYPES
     }
@@ -127,12 +127,12 @@ def _content(data: ReportData) -> _Content:
     )
 
 
-def _thumbnail(path: Path) -> _Thumbnail | None:
-    """A small JPEG copy of an image file, or None when it cannot be read."""
+def _thumbnail(content: bytes) -> _Thumbnail | None:
+    """A small JPEG copy of an image, or None when it cannot be read."""
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(path) as opened:
+        with Image.open(io.BytesIO(content)) as opened:
             # A JPEG is decoded straight at a reduced scale; other formats ignore this.
             opened.draft("RGB", (_THUMB_PIXELS, _THUMB_PIXELS))
             image = ImageOps.exif_transpose(opened)

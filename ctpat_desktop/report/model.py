@@ -2,7 +2,6 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from ctpat_desktop.catalog import Catalog, Category, Reason
 from ctpat_desktop.worksheet import Finding, Validation
@@ -18,7 +17,7 @@ class EvidenceItem:
     sha256: str
     size: int
     captured_at: str
-    path: Path
+    content: bytes  # evidence files are sealed on disk: the store opens them
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
             sha256=e.sha256,
             size=e.size,
             captured_at=e.captured_at,
-            path=store.blobs.path_of(e.sha256),
+            content=store.blobs.read_bytes(e.sha256),
         )
         for e in session.evidence()
     )

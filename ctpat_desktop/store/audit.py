@@ -2,10 +2,11 @@
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from ctpat_desktop.store.driver import sqlite
 
 GENESIS = "0" * 64
 _LAST_HASH = "SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1"
@@ -23,7 +24,7 @@ def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
 
 
 def append_event(
-    conn: sqlite3.Connection,
+    conn: sqlite.Connection,
     *,
     at: str,
     actor: str,

@@ -1,14 +1,17 @@
-"""Open the SQLite database: check its schema version, migrate it, set the pragmas.
+"""Open the SQLite database: encrypt, check its schema version, migrate it, set pragmas.
 
 The schema is described with SQLAlchemy (tables.py) and migrated with Alembic; day-to-day
-reads and writes go through the standard sqlite3 driver, which keeps a CLI command from
-importing SQLAlchemy (~110 ms) and a finding save close to a bare INSERT+COMMIT.
+reads and writes go through the DB-API driver directly (SQLCipher's sqlite3, driver.py),
+which keeps a CLI command from importing SQLAlchemy (~110 ms) and a finding save close to
+a bare INSERT+COMMIT. The file is encrypted with the data folder's key (keys.py); a
+plain SQLite file from an older version is encrypted once, the first time it is opened.
 """
 
-import sqlite3
+import os
 from pathlib import Path
 
 from ctpat_desktop.errors import StoreError
+from ctpat_desktop.store.driver import connect, sqlite
 
 DB_FILE = "ctpat.db"
 # Every Alembic revision this code knows, oldest first; a test checks it against the scripts.
@@ -19,6 +22,7 @@ REVISIONS = (
     "0004_reports",
     "0005_workspace",
     "0006_sync",
+    "0007_local_keys",
 )
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
@@ -47,15 +51,21 @@ def lock_trigger_sql() -> list[str]:
     ]
 
 
-def _schema_revision(path: Path) -> str | None:
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether path is an unencrypted SQLite file (an encrypted one starts with random salt)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == _SQLITE_MAGIC
+    except FileNotFoundError:
+        return False
+
+
+def _schema_revision(path: Path, key: bytes) -> str | None:
     """The Alembic revision stored in the file, read without changing it; None if new."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with path.open("rb") as handle:
-        if handle.read(16) != _SQLITE_MAGIC:
-            raise StoreError(f"{path}: not a ctpat-desktop database (not an SQLite file)")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect(path, None if is_plain_sqlite(path) else key, readonly=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
@@ -65,12 +75,76 @@ def _schema_revision(path: Path) -> str | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise StoreError(
+                f"{path}: cannot be opened with this data folder's key, or is not a "
+                "ctpat-desktop database; it was not changed"
+            ) from None
         raise StoreError(f"{path}: the database cannot be read ({exc})") from exc
     return row[0] if row else None
 
 
-def _migrate(path: Path) -> None:
+def _table_counts(conn: "sqlite.Connection", schema: str = "main") -> dict[str, int]:
+    names = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {n: conn.execute(f'SELECT COUNT(*) FROM {schema}."{n}"').fetchone()[0] for n in names}
+
+
+def encrypt_plain_file(path: Path, key: bytes) -> None:
+    """Encrypt a plain SQLite file in place: a checked encrypted copy replaces it atomically.
+
+    The copy (sqlcipher_export) is verified, integrity and every table's row count, before
+    it replaces the original; until then the original is untouched, so a failure or a crash
+    loses nothing and the next open tries again.
+    """
+    tmp = path.with_name(f"{path.name}.encrypting")
+    tmp.unlink(missing_ok=True)
+    plain = connect(path, None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        expected = _table_counts(plain)
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(tmp),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute("DETACH DATABASE encrypted")
+    except sqlite.DatabaseError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: could not be encrypted ({exc}); it was left as it was") from exc
+    finally:
+        plain.close()
+    check = connect(tmp, key)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        same = _table_counts(check) == expected
+    finally:
+        check.close()
+    if not (ok and same):
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: the encrypted copy did not check out; the file is unchanged")
+    with tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    for leftover in (path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        leftover.unlink(missing_ok=True)
+    tmp.replace(path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder to fsync it
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _migrate(path: Path, key: bytes) -> None:
     """Upgrade to HEAD with foreign keys off (batch mode would cascade), then check them."""
     import sqlalchemy as sa
     from alembic import command
@@ -78,10 +152,10 @@ def _migrate(path: Path) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    engine = sa.create_engine(f"sqlite:///{path}")
+    engine = sa.create_engine("sqlite://", module=sqlite, creator=lambda: connect(path, key))
 
     @sa.event.listens_for(engine, "connect")
-    def _autocommit_driver(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _autocommit_driver(dbapi_connection: "sqlite.Connection", _record: object) -> None:
         # SQLAlchemy then issues BEGIN itself, so the DDL below is one real transaction.
         dbapi_connection.isolation_level = None
         for pragma in PRAGMAS:
@@ -112,12 +186,13 @@ def _migrate(path: Path) -> None:
         engine.dispose()
 
 
-def _backup_before_migration(path: Path, revision: str) -> None:
-    """Keep a copy of the old file next to it before changing its schema."""
+def _backup_before_migration(path: Path, revision: str, key: bytes) -> None:
+    """Keep a copy of the old file next to it (encrypted alike) before changing its schema."""
     target = path.with_name(f"{path.name}.before-{revision}.bak")
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    target.unlink(missing_ok=True)
+    source = connect(path, key, readonly=True)
     try:
-        copy = sqlite3.connect(target)
+        copy = connect(target, key)
         try:
             source.backup(copy)
         finally:
@@ -126,26 +201,30 @@ def _backup_before_migration(path: Path, revision: str) -> None:
         source.close()
 
 
-def open_database(data_dir: Path) -> sqlite3.Connection:
-    """A connection to the data folder's database, created or migrated to HEAD as needed."""
+def open_database(data_dir: Path, key: bytes) -> "sqlite.Connection":
+    """A connection to the data folder's encrypted database, made or migrated as needed."""
     path = data_dir / DB_FILE
-    revision = _schema_revision(path)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{data_dir}: cannot create the data folder ({exc.strerror})") from exc
+    revision = _schema_revision(path, key)
     if revision is not None and revision not in REVISIONS:
         raise StoreError(
             f"{path}: written by a newer ctpat-desktop (schema {revision}); this version "
             f"knows schemas up to {HEAD}. Update the app; the database was not changed."
         )
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{data_dir}: cannot create the data folder ({exc.strerror})") from exc
+    if is_plain_sqlite(path):
+        encrypt_plain_file(path, key)
+        for old in path.parent.glob(f"{path.name}.before-*.bak"):
+            if is_plain_sqlite(old):
+                encrypt_plain_file(old, key)
     if revision != HEAD:
         if revision is not None:
-            _backup_before_migration(path, revision)
-        _migrate(path)
-    # Autocommit at the driver: the store issues BEGIN IMMEDIATE … COMMIT itself.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
+            _backup_before_migration(path, revision, key)
+        _migrate(path, key)
+    conn = connect(path, key)
+    conn.row_factory = sqlite.Row
     for pragma in PRAGMAS:
         conn.execute(f"PRAGMA {pragma}")
     return conn

@@ -7,7 +7,7 @@ BEGIN IMMEDIATE … COMMIT transaction that includes its audit event.
 import hashlib
 import json
 import mimetypes
-import sqlite3
+import os
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,6 +20,7 @@ from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.errors import NotFoundError, RuleError, StoreError
 from ctpat_desktop.store import audit
 from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
+from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.store.evidence import BlobStore
 from ctpat_desktop.store.records import (
     EvidenceRecord,
@@ -118,7 +119,7 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _finding_from_row(row: sqlite3.Row) -> Finding:
+def _finding_from_row(row: sqlite.Row) -> Finding:
     return Finding(
         criterion=row["criterion"],
         status=FindingStatus(row["status"]),
@@ -141,7 +142,7 @@ def _finding_from_row(row: sqlite3.Row) -> Finding:
     )
 
 
-def _validation_from_row(row: sqlite3.Row) -> Validation:
+def _validation_from_row(row: sqlite.Row) -> Validation:
     return Validation(
         id=row["id"],
         member=Member(name=row["member_name"], account=row["account"]),
@@ -159,7 +160,7 @@ def _validation_from_row(row: sqlite3.Row) -> Validation:
     )
 
 
-def _evidence_from_row(row: sqlite3.Row) -> EvidenceRecord:
+def _evidence_from_row(row: sqlite.Row) -> EvidenceRecord:
     return EvidenceRecord(
         id=row["id"],
         criterion=row["criterion"],
@@ -175,50 +176,82 @@ def _evidence_from_row(row: sqlite3.Row) -> EvidenceRecord:
 class Store:
     """One data folder's database and evidence files."""
 
-    def __init__(self, data_dir: Path, schema_dir: Path) -> None:
+    def __init__(self, data_dir: Path, schema_dir: Path, key: bytes) -> None:
         self.data_dir = data_dir
         self._schema_dir = self.schema_dir = schema_dir
-        self._conn = open_database(data_dir)
-        self.blobs = BlobStore(data_dir / "evidence")
+        self.key = key
+        self._conn = open_database(data_dir, key)
+        self.blobs = BlobStore(data_dir / "evidence", self._evidence_key())
+
+    def _evidence_key(self) -> bytes:
+        """The evidence files' AES-GCM key, made once and kept in the encrypted database.
+
+        Files written before evidence was sealed are sealed once, after the key is safely
+        stored (a crash half-way leaves files sealed with that same key, finished next time).
+        """
+        rows = dict(self._conn.execute("SELECT name, value FROM local_keys").fetchall())
+        key = rows.get("evidence")
+        if key is None:
+            key = os.urandom(32)
+            with self.transaction() as conn:
+                conn.execute("INSERT INTO local_keys (name, value) VALUES ('evidence', ?)", (key,))
+        if "evidence_sealed" not in rows:
+            BlobStore(self.data_dir / "evidence", bytes(key)).seal_unsealed()
+            with self.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO local_keys (name, value) VALUES ('evidence_sealed', x'01')"
+                )
+        return bytes(key)
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the database with a new key (the evidence key inside it stays)."""
+        from ctpat_desktop.store.driver import key_pragma
+
+        try:
+            self._conn.execute(key_pragma(new_key, "rekey"))
+        except sqlite.DatabaseError as exc:
+            raise StoreError(f"the database could not be re-encrypted ({exc})") from exc
+        self.key = new_key
 
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite.Connection]:
         """One short write transaction: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error."""
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite.OperationalError as exc:
             raise StoreError(f"the database is busy or cannot be written ({exc})") from exc
         try:
             yield conn
             conn.execute("COMMIT")
         except BaseException as exc:
             conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.IntegrityError) and LOCKED_MESSAGE in str(exc):
+            if isinstance(exc, sqlite.IntegrityError) and LOCKED_MESSAGE in str(exc):
                 raise RuleError(
                     "the validation is signed and locked; reopen it before changing it"
                 ) from exc
-            if isinstance(exc, sqlite3.OperationalError):
+            if isinstance(exc, sqlite.OperationalError):
                 raise StoreError(f"the database could not be written ({exc})") from exc
             raise
 
-    def _query(self, sql: str, *params: Any) -> list[sqlite3.Row]:
+    def _query(self, sql: str, *params: Any) -> list[sqlite.Row]:
         return self.read(sql, params)
 
-    def read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite.Row]:
         """Rows of one read-only query (for reports and statistics that aggregate in SQL)."""
         try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
+            rows: list[sqlite.Row] = self._conn.execute(sql, params).fetchall()
+            return rows
+        except sqlite.OperationalError as exc:
             raise StoreError(f"the database could not be read ({exc})") from exc
 
     # Catalog snapshots ---------------------------------------------------------------
 
-    def _pin_catalog(self, conn: sqlite3.Connection, catalog: Catalog) -> None:
+    def _pin_catalog(self, conn: sqlite.Connection, catalog: Catalog) -> None:
         document = json.dumps(catalog.raw, sort_keys=True, ensure_ascii=False)
         sha = hashlib.sha256(document.encode()).hexdigest()
         stored = conn.execute(
@@ -308,7 +341,7 @@ class Store:
 
     def _insert_validation(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         validation: Validation,
         catalog: Catalog,
         actor: str,
@@ -409,7 +442,7 @@ class Store:
 
     def _move_status(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         validation_id: str,
         old: str,
         new: Lifecycle,
@@ -450,7 +483,7 @@ class Store:
                 conn, validation_id, row["status"], status, actor=actor, now=now, action="status"
             )
 
-    def _upsert_member(self, conn: sqlite3.Connection, member: Member, actor: str, now: str) -> str:
+    def _upsert_member(self, conn: sqlite.Connection, member: Member, actor: str, now: str) -> str:
         row = conn.execute(
             "SELECT id, name FROM members WHERE account = ?", (member.account,)
         ).fetchone()
@@ -570,7 +603,7 @@ class Store:
 
     def _write_finding(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         validation_id: str,
         criterion: str,
         change: FindingChange,
@@ -638,7 +671,7 @@ class Store:
 
     def _insert_evidence(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         validation_id: str,
         record: EvidenceRecord,
         actor: str,

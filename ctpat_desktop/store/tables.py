@@ -203,3 +203,11 @@ sync_state = sa.Table(
     sa.Column("key", sa.String(40), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# Keys that live inside the encrypted database (the evidence files' AES-GCM key).
+local_keys = sa.Table(
+    "local_keys",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.LargeBinary, nullable=False),
+)

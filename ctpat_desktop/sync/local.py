@@ -9,7 +9,6 @@ lost reply is resent with the same idempotency key and the hub replays its first
 
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from ctpat_desktop.catalog import catalog_from_dict
 from ctpat_desktop.errors import CtpatError, NotFoundError
 from ctpat_desktop.store import Store, audit
 from ctpat_desktop.store.database import LOCK_TRIGGERS, LOCKED_MESSAGE, lock_trigger_sql
+from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.store.repository import utc_now
 from ctpat_desktop.sync.merge import merge
 from ctpat_desktop.sync.protocol import (
@@ -100,7 +100,7 @@ class Applied:
     new_conflicts: int = 0
 
 
-def _wire(kind: Kind, row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
+def _wire(kind: Kind, row: sqlite.Row | Mapping[str, Any]) -> dict[str, Any]:
     """A local row's fields as JSON values (SQLite keeps booleans as 0/1)."""
     out: dict[str, Any] = {}
     for name, spec in kind.fields.items():
@@ -142,7 +142,7 @@ class LocalSync:
             self._set_state(conn, values)
 
     @staticmethod
-    def _set_state(conn: sqlite3.Connection, values: Mapping[str, str]) -> None:
+    def _set_state(conn: sqlite.Connection, values: Mapping[str, str]) -> None:
         conn.executemany(
             "INSERT INTO sync_state (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -151,7 +151,7 @@ class LocalSync:
 
     # Outgoing --------------------------------------------------------------------------
 
-    def _pending_rows(self, kind: Kind) -> list[sqlite3.Row]:
+    def _pending_rows(self, kind: Kind) -> list[sqlite.Row]:
         local_id = _local_id_sql(kind)
         rev = "t.rev" if kind.name in _VERSIONED else "1"
         return self.store.read(
@@ -296,7 +296,7 @@ class LocalSync:
         return outcome
 
     def _confirm(
-        self, conn: sqlite3.Connection, kind: Kind, mutation: Mutation, result: Mapping[str, Any]
+        self, conn: sqlite.Connection, kind: Kind, mutation: Mutation, result: Mapping[str, Any]
     ) -> None:
         rev, seq = result.get("rev"), result.get("seq")
         if type(rev) is not int or type(seq) is not int:
@@ -392,7 +392,7 @@ class LocalSync:
                 (sha256, len(content), utc_now()),
             )
 
-    def _apply_change(self, conn: sqlite3.Connection, change: Change, actor: str) -> Applied:
+    def _apply_change(self, conn: sqlite.Connection, change: Change, actor: str) -> Applied:
         kind = KIND_BY_NAME[change.kind]
         outcome = Applied()
         base = conn.execute(
@@ -407,12 +407,12 @@ class LocalSync:
         conn.execute("SAVEPOINT apply_change")
         try:
             local_rev, conflicts = self._write_change(conn, kind, change, base, actor)
-        except (sqlite3.IntegrityError, CtpatError, ValueError) as exc:
+        except (sqlite.IntegrityError, CtpatError, ValueError) as exc:
             conn.execute("ROLLBACK TO apply_change")
             conn.execute("RELEASE apply_change")
             if LOCKED_MESSAGE in str(exc):
                 problem = "its validation is signed on this laptop"
-            elif isinstance(exc, sqlite3.IntegrityError):
+            elif isinstance(exc, sqlite.IntegrityError):
                 problem = f"waiting for the record it belongs to ({exc})"
             else:
                 problem = f"cannot be applied: {exc}"
@@ -429,7 +429,7 @@ class LocalSync:
         outcome.new_conflicts = conflicts
         return outcome
 
-    def _sent_and_confirmed(self, conn: sqlite3.Connection, change: Change) -> bool:
+    def _sent_and_confirmed(self, conn: sqlite.Connection, change: Change) -> bool:
         """Settle a change that went out in a bundle and now comes back from the hub.
 
         If the hub's record is exactly what the first unconfirmed mutation made of it, that
@@ -456,7 +456,7 @@ class LocalSync:
         conn.execute("DELETE FROM sync_sent WHERE kind = ? AND id = ?", (change.kind, change.id))
         return False
 
-    def _save_base(self, conn: sqlite3.Connection, change: Change, local_rev: int) -> None:
+    def _save_base(self, conn: sqlite.Connection, change: Change, local_rev: int) -> None:
         conn.execute(
             "INSERT INTO sync_base (kind, id, local_rev, server_rev, server_seq, deleted, fields) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET "
@@ -474,25 +474,23 @@ class LocalSync:
             ),
         )
 
-    def _local_row(
-        self, conn: sqlite3.Connection, kind: Kind, record_id: str
-    ) -> sqlite3.Row | None:
+    def _local_row(self, conn: sqlite.Connection, kind: Kind, record_id: str) -> sqlite.Row | None:
         if kind.name == "catalog":
             entity, _, version = record_id.partition("@")
-            return conn.execute(  # type: ignore[no-any-return]
+            return conn.execute(
                 "SELECT * FROM catalog_snapshots WHERE entity = ? AND version = ?",
                 (entity, version),
             ).fetchone()
-        return conn.execute(  # type: ignore[no-any-return]
+        return conn.execute(
             f"SELECT * FROM {kind.table} WHERE id = ?", (record_id,)
         ).fetchone()
 
     def _write_change(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         kind: Kind,
         change: Change,
-        base: sqlite3.Row | None,
+        base: sqlite.Row | None,
         actor: str,
     ) -> tuple[int, int]:
         """Bring the local record up to the hub's change; (local rev to record, conflicts)."""
@@ -534,7 +532,7 @@ class LocalSync:
 
     def _record_conflicts(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         kind: Kind,
         change: Change,
         conflicts: Mapping[str, tuple[Any, Any]],
@@ -568,7 +566,7 @@ class LocalSync:
                 ),
             )
 
-    def _insert(self, conn: sqlite3.Connection, kind: Kind, change: Change) -> None:
+    def _insert(self, conn: sqlite.Connection, kind: Kind, change: Change) -> None:
         values = dict(change.fields)
         if kind.name == "catalog":
             _check_catalog(change, self.store.schema_dir)
@@ -578,7 +576,7 @@ class LocalSync:
                 raise NotFoundError(f"evidence content {sha[:12]}… not downloaded yet")
             conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
-                (sha, self.store.blobs.path_of(sha).stat().st_size, utc_now()),
+                (sha, self.store.blobs.size_of(sha), utc_now()),
             )
         if kind.name != "catalog":
             values["id"] = change.id
@@ -592,7 +590,7 @@ class LocalSync:
 
     @staticmethod
     def _update(
-        conn: sqlite3.Connection, kind: Kind, change: Change, values: Mapping[str, Any]
+        conn: sqlite.Connection, kind: Kind, change: Change, values: Mapping[str, Any]
     ) -> None:
         sets = dict(values)
         for stamp in _STAMPS.get(kind.name, ()):
@@ -605,7 +603,7 @@ class LocalSync:
 
     @staticmethod
     def _audit(
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         kind: Kind,
         record_id: str,
         actor: str,
@@ -706,7 +704,7 @@ _KIND_ORDER = {kind.name: index for index, kind in enumerate(KINDS)}
 
 
 @contextmanager
-def _hub_writes_past_locks(conn: sqlite3.Connection, changes: Sequence[Change]) -> Iterator[None]:
+def _hub_writes_past_locks(conn: sqlite.Connection, changes: Sequence[Change]) -> Iterator[None]:
     """Let the hub's own record of a validation signed here reach its findings and evidence.
 
     The lock stops people from changing a signed validation; the hub's changes (made before

@@ -185,17 +185,16 @@ def test_reasons_check_agrees_with_the_schema(tmp_path: Path, change) -> None:  
 
 
 def test_altered_pinned_catalog_is_refused(tmp_path: Path) -> None:
-    import sqlite3
-
     from ctpat_desktop.app import AppContext
     from ctpat_desktop.errors import StoreError
     from ctpat_desktop.services.validations import ValidationSession, plan_validation
     from ctpat_desktop.settings import Settings
+    from tests.conftest import raw_connection
 
     ctx = AppContext(tmp_path, Settings(user="t"))
     validation = plan_validation(ctx, member="Acme", account="US-1000", entity="importer")
     ctx.close()
-    with sqlite3.connect(tmp_path / "ctpat.db") as conn:
+    with raw_connection(tmp_path) as conn:
         conn.execute("UPDATE catalog_snapshots SET document = replace(document, 'Must', 'Mist')")
     conn.close()
     ctx = AppContext(tmp_path, Settings(user="t"))

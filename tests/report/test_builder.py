@@ -83,7 +83,7 @@ def _evidence(path: Path, criterion: str | None, media_type: str) -> EvidenceIte
         sha256=hashlib.sha256(content).hexdigest(),
         size=len(content),
         captured_at="2026-05-18T16:42:07.250000Z",
-        path=path,
+        content=content,
     )
 
 

@@ -2,7 +2,6 @@
 
 import hashlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,13 @@ from alembic.script import ScriptDirectory
 from ctpat_desktop.errors import StoreError
 from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.store import database
+from ctpat_desktop.store.driver import connect, sqlite
+from ctpat_desktop.store.keys import load_key
 from ctpat_desktop.store.tables import metadata
 
 CATALOG_DIR = resources_dir() / "msc" / "catalogs"
 VALIDATION_ID = "0b9e7c0e-1111-4222-8333-444455556666"
+KEY = bytes(range(32))
 
 
 def _digest(path: Path) -> str:
@@ -26,7 +28,7 @@ def _digest(path: Path) -> str:
 
 
 def test_new_database_has_wal_full_sync_foreign_keys(tmp_path: Path) -> None:
-    conn = database.open_database(tmp_path)
+    conn = database.open_database(tmp_path, KEY)
     pragmas = {
         name: conn.execute(f"PRAGMA {name}").fetchone()[0]
         for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
@@ -52,8 +54,9 @@ def test_known_revisions_match_the_migration_scripts() -> None:
 
 
 def test_migrations_produce_exactly_the_tables_module(tmp_path: Path) -> None:
-    database.open_database(tmp_path).close()
-    engine = sa.create_engine(f"sqlite:///{tmp_path / database.DB_FILE}")
+    database.open_database(tmp_path, KEY).close()
+    path = tmp_path / database.DB_FILE
+    engine = sa.create_engine("sqlite://", module=sqlite, creator=lambda: connect(path, KEY))
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
         triggers = (
@@ -67,14 +70,14 @@ def test_migrations_produce_exactly_the_tables_module(tmp_path: Path) -> None:
 
 
 def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
-    database.open_database(tmp_path).close()
+    database.open_database(tmp_path, KEY).close()
     path = tmp_path / database.DB_FILE
-    with sqlite3.connect(path) as conn:
+    with connect(path, KEY) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
     conn.close()
     before = _digest(path)
     with pytest.raises(StoreError, match=r"newer ctpat-desktop.*0099_future.*not changed"):
-        database.open_database(tmp_path)
+        database.open_database(tmp_path, KEY)
     assert _digest(path) == before
 
 
@@ -83,24 +86,24 @@ def test_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> Non
     path.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 10)
     before = _digest(path)
     with pytest.raises(StoreError, match=r"not a ctpat-desktop database"):
-        database.open_database(tmp_path)
+        database.open_database(tmp_path, KEY)
     assert _digest(path) == before
 
 
 def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / database.DB_FILE
-    with sqlite3.connect(path) as conn:
+    with connect(path, None) as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
     conn.close()
     before = _digest(path)
     with pytest.raises(StoreError, match=r"not a ctpat-desktop database"):
-        database.open_database(tmp_path)
+        database.open_database(tmp_path, KEY)
     assert _digest(path) == before
 
 
 def test_reopening_a_current_database_does_not_migrate(tmp_path: Path) -> None:
-    database.open_database(tmp_path).close()
-    database.open_database(tmp_path).close()
+    database.open_database(tmp_path, KEY).close()
+    database.open_database(tmp_path, KEY).close()
     assert not list(tmp_path.glob("*.bak"))
 
 
@@ -137,7 +140,7 @@ def _install_second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bo
 def test_failed_migration_leaves_the_database_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database.open_database(tmp_path).close()
+    database.open_database(tmp_path, KEY).close()
     head = database.HEAD
     broken = SECOND_REVISION.replace(
         "    with op.batch_alter_table",
@@ -146,8 +149,8 @@ def test_failed_migration_leaves_the_database_as_it_was(
     )
     _install_second_revision(tmp_path, monkeypatch, broken)
     with pytest.raises(StoreError, match=r"cannot be migrated \(no such table: no_such_table\)"):
-        database.open_database(tmp_path)
-    with sqlite3.connect(tmp_path / database.DB_FILE) as conn:
+        database.open_database(tmp_path, KEY)
+    with connect(tmp_path / database.DB_FILE, KEY) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     conn.close()
@@ -172,7 +175,7 @@ def test_batch_migration_keeps_child_rows_and_backs_up(
 
     _install_second_revision(tmp_path, monkeypatch, SECOND_REVISION)
 
-    conn = database.open_database(data)
+    conn = database.open_database(data, load_key(data, None))
     try:
         assert conn.execute("SELECT count(*) FROM findings").fetchone()[0] == 1
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -186,6 +189,6 @@ def test_batch_migration_keeps_child_rows_and_backs_up(
     finally:
         conn.close()
     backup = data / f"{database.DB_FILE}.before-{head}.bak"
-    with sqlite3.connect(backup) as old:
+    with connect(backup, load_key(data, None)) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
     old.close()

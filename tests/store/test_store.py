@@ -1,6 +1,5 @@
 """The store through the services: durable findings, evidence, audit trail, locking."""
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +9,8 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import NotFoundError, RuleError
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.settings import Settings
-from ctpat_desktop.store.database import DB_FILE
 from ctpat_desktop.worksheet import FindingStatus, Lifecycle
+from tests.conftest import raw_connection
 
 
 @pytest.fixture
@@ -73,7 +72,7 @@ def test_audit_trail_records_old_and_new_and_detects_tampering(
     assert ctx.store.verify_audit() is None
     ctx.close()
 
-    with sqlite3.connect(data_dir / DB_FILE) as conn:
+    with raw_connection(data_dir) as conn:
         conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = ?", (last["seq"] - 1,))
     conn.close()
     broken = ctx.store.verify_audit()
@@ -81,7 +80,7 @@ def test_audit_trail_records_old_and_new_and_detects_tampering(
     assert "content changed" in broken.problem
     ctx.close()
 
-    with sqlite3.connect(data_dir / DB_FILE) as conn:
+    with raw_connection(data_dir) as conn:
         conn.execute("DELETE FROM audit_events WHERE seq = ?", (last["seq"] - 1,))
     conn.close()
     broken = ctx.store.verify_audit()

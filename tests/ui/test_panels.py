@@ -133,8 +133,10 @@ def test_paste_a_screenshot_from_the_clipboard(
     assert record.criterion == "1.3"
     assert record.sha256 == expected
     assert record.filename.startswith("screenshot-") and record.media_type == "image/png"
-    stored = ctx.store.blobs.path_of(record.sha256).read_bytes()
+    stored = ctx.store.blobs.read_bytes(record.sha256)
     assert hashlib.sha256(stored).hexdigest() == expected
+    sealed = ctx.store.blobs.path_of(record.sha256).read_bytes()
+    assert sealed[:8] == b"CTPATEV1" and stored not in sealed  # encrypted on disk
     assert QImage.fromData(stored).pixelColor(10, 10) == QColor("darkblue")
     assert evidence.selected() == record
     assert grouped_sha256(record.sha256) == evidence.hash_label.text()

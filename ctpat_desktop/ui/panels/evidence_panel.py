@@ -105,9 +105,15 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(buffer.data().data())
 
 
-def make_thumbnail(path: Path, edge: int = THUMBNAIL_EDGE) -> QImage | None:
-    """A picture file scaled to fit edge × edge, or None when Qt cannot read it as a picture."""
-    reader = QImageReader(str(path))
+def make_thumbnail(content: bytes, edge: int = THUMBNAIL_EDGE) -> QImage | None:
+    """A picture scaled to fit edge × edge, or None when Qt cannot read it as a picture.
+
+    From bytes: evidence files on disk are sealed, so only the store can open them.
+    """
+    data = QByteArray(content)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid() and (size.width() > edge or size.height() > edge):
@@ -444,7 +450,7 @@ class EvidencePanel(SidePanel):
         # A missing thumbnail is not worth a message: the row keeps its file icon.
         ctx = self._ctx
         self._runner.run(
-            lambda: make_thumbnail(ctx.store.blobs.path_of(sha256)), show, lambda _exc: None
+            lambda: make_thumbnail(ctx.store.blobs.read_bytes(sha256)), show, lambda _exc: None
         )
 
     def select_id(self, evidence_id: str) -> None:

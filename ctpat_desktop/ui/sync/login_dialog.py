@@ -17,6 +17,7 @@ class LoginDialog(QDialog):
     def __init__(self, url: str, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Log in to the hub")
+        self.setMinimumWidth(460)
         self.server = QLineEdit(url)
         self.server.setPlaceholderText("https://hub.field-office.example:8765")
         self.server.setAccessibleName("Hub address")
