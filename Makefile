@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3
 
-.PHONY: run test lint typecheck unit bench installer installer-test system-deps clean
+.PHONY: run test lint typecheck unit fuzz bench crash installer installer-test system-deps clean
 
 run: $(STAMP)
 	$(PY) -m compileall -q ctpat_desktop
@@ -23,9 +23,20 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# Long fuzz run of every hostile-input entry point (make test runs a few examples of each).
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(STAMP)
+	CTPAT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+	  -W ignore::UserWarning tests/fuzz
+
 bench: $(STAMP)
 	$(PY) -m compileall -q ctpat_desktop  # as an installed app has: no compiling at start
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+# Kill a writing process at random moments, many times; nothing reported saved may be lost.
+CTPAT_CRASH_KILLS ?= 500
+crash: $(STAMP)
+	CTPAT_CRASH_KILLS=$(CTPAT_CRASH_KILLS) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/crash
 
 # One-folder build (PyInstaller) and a .deb in dist/; installer-test also runs the smoke test.
 VERSION = $(shell $(PY) -c 'import ctpat_desktop; print(ctpat_desktop.__version__)')

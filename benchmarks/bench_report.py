@@ -20,6 +20,7 @@ from ctpat_desktop.report.signing import Pkcs12Key
 from ctpat_desktop.services.report_io import issue_report
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.settings import Settings
+from ctpat_desktop.worksheet import Lifecycle
 
 TARGET = 2.0
 ROUNDS = 3
@@ -66,6 +67,7 @@ def _prepare(ctx: AppContext, n: int, images: list[Path]) -> str:
             session.record_finding(cid, status="met")
     for i, image in enumerate(images):
         session.attach_evidence(image, criteria[i])
+    ctx.store.set_status(validation.id, Lifecycle.APPROVED, "Bench Supervisor")
     return validation.id
 
 

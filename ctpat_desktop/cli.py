@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_file_commands(commands, command)
     _add_report_commands(commands, command)
     _add_sync_commands(commands, command)
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    command(audit, "verify", _audit_verify, "check every link and that none was cut off")
     rekey = command(commands, "rekey", _rekey, "encrypt the data folder with a new key")
     where = rekey.add_mutually_exclusive_group()
     where.add_argument(
@@ -165,6 +169,16 @@ def _add_validation_commands(
     export.add_argument("out", type=Path)
     imported = command(validation, "import", _validation_import, "read a validation's JSON")
     imported.add_argument("source", type=Path)
+    submit = command(validation, "submit", _validation_submit, "hand it to the supervisor")
+    submit.add_argument("id")
+    approve = command(validation, "approve", _validation_approve, "approve it (supervisor)")
+    approve.add_argument("id")
+    approve.add_argument("--note", default="", help="a note kept with the approval")
+    send_back = command(
+        validation, "return", _validation_return, "send it back to the SCSS (supervisor)"
+    )
+    send_back.add_argument("id")
+    send_back.add_argument("--reason", required=True, help="what must change")
 
 
 def _add_finding_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -655,6 +669,44 @@ def _bundle_import(ctx: "AppContext", args: argparse.Namespace) -> Any:
             f"now up to change {done['checkpoint']}"
         )
     return done
+
+
+def _validation_submit(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import approval
+
+    approval.submit_for_review(ctx, args.id)
+    return _said(args, f"submitted {args.id} for review", {"submitted": args.id})
+
+
+def _validation_approve(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import approval
+
+    approval.approve(ctx, args.id, args.note)
+    return _said(args, f"approved {args.id}; its report can now be signed", {"approved": args.id})
+
+
+def _validation_return(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import approval
+
+    approval.return_for_changes(ctx, args.id, args.reason)
+    return _said(args, f"returned {args.id} to the SCSS", {"returned": args.id})
+
+
+def _said(args: argparse.Namespace, text: str, document: dict[str, Any]) -> dict[str, Any]:
+    if not args.json:
+        print(text)
+    return document
+
+
+def _audit_verify(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import audit_io
+
+    result = audit_io.verify(ctx)
+    if not args.json:
+        print(audit_io.describe(result), file=sys.stdout if result["ok"] else sys.stderr)
+    if not result["ok"]:
+        raise NotVerified(result if args.json else None)
+    return result
 
 
 def _rekey(ctx: "AppContext", args: argparse.Namespace) -> Any:

@@ -4,6 +4,7 @@ Usage: python installer/smoke_test.py dist/ctpat-desktop
 Prints the folder size and the start time of the frozen app against the source run.
 """
 
+import json
 import os
 import statistics
 import subprocess
@@ -37,13 +38,18 @@ def main() -> None:
     app = str(folder / "ctpat-desktop")
     source = [sys.executable, "-m", "ctpat_desktop"]
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # No keyring works here: the data folder's key comes from a passphrase, as a script's.
+    os.environ.setdefault("CTPAT_DB_PASSPHRASE", "frozen smoke test")
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
         version = _run(app, "--version").strip()
         assert version.startswith("ctpat-desktop "), version
         _run(app, "demo", "--data-dir", data)
         listed = _run(app, "validation", "list", "--json", "--data-dir", data)
-        validation = listed.split('"id": "')[1].split('"')[0]
+        # A validation a supervisor approved (the demo has some): only those are signed.
+        validation = next(
+            v["id"] for v in json.loads(listed)["validations"] if v["status"] == "approved"
+        )
         _run(app, "report", validation, f"{tmp}/draft.pdf", "--data-dir", data)
         _run(app, "test-certificate", f"{tmp}/id", "--passphrase", "frozen", "--data-dir", data)
         # The passphrase comes from the environment: no keyring backend works here, and the

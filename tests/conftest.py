@@ -96,3 +96,14 @@ def dump_database(data_dir: Path) -> str:
         return "\n".join(lines)
     finally:
         conn.close()
+
+
+def approve(data: "AppContext | Path", validation_id: str) -> None:
+    """A supervisor's approval as it reaches a laptop from the hub (the store's status move;
+    the role check of `validation approve` is tested on its own)."""
+    from ctpat_desktop.worksheet import Lifecycle
+
+    ctx = data if isinstance(data, AppContext) else AppContext(data, Settings(user="tester"))
+    ctx.store.set_status(validation_id, Lifecycle.APPROVED, "Sam Supervisor")
+    if ctx is not data:
+        ctx.close()

@@ -13,11 +13,25 @@ from ctpat_desktop.errors import CatalogError
 
 
 @cache
-def _validator(schema_path: Path) -> Any:
-    from jsonschema import Draft202012Validator
+def schema_validator(schema_path: Path) -> Any:
+    """A JSON-schema validator whose patterns end where the text ends.
 
+    In a schema, ``$`` matches only at the end; in Python's re it also matches before a
+    final newline, so "2026-05-04\\n" would pass a date pattern. Patterns are searched
+    with ``$`` read as ``\\Z`` here.
+    """
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(_validator: Any, regex: str, instance: Any, _schema: Any) -> Any:
+        if not isinstance(instance, str):
+            return
+        strict = regex[:-1] + r"\Z" if regex.endswith("$") and not regex.endswith(r"\$") else regex
+        if not re.search(strict, instance):
+            yield ValidationError(f"{instance!r} does not match {regex!r}")
+
+    strict_validator = validators.extend(Draft202012Validator, {"pattern": pattern})
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return strict_validator(schema)
 
 
 def _read_json(path: Path) -> Any:
@@ -29,6 +43,8 @@ def _read_json(path: Path) -> Any:
         raise CatalogError(f"{path}: cannot be read ({exc})") from exc
     except json.JSONDecodeError as exc:
         raise CatalogError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except RecursionError:  # how json gives up on deep nesting
+        raise CatalogError(f"{path}: not a catalog file (nested too deeply)") from None
 
 
 def _describe(error: Any, document: Any, item_key: str, item_name: str) -> str:
@@ -38,6 +54,8 @@ def _describe(error: Any, document: Any, item_key: str, item_name: str) -> str:
     if len(path) >= 2 and path[0] == item_key and isinstance(path[1], int):
         item = document[item_key][path[1]]
         label = item.get("id") or item.get("code") if isinstance(item, dict) else None
+        if label and not (isinstance(label, str) and label.isprintable()):
+            label = repr(label)  # the file's own text, kept on one line
         where.append(f"{item_name} {label}" if label else f"{item_name} #{path[1] + 1}")
         path = path[2:]
     field_name = ".".join(str(p) for p in path)
@@ -49,7 +67,7 @@ def _describe(error: Any, document: Any, item_key: str, item_name: str) -> str:
 
 
 def _check_schema(document: Any, source: str, schema: Path, item_key: str, name: str) -> None:
-    errors = sorted(_validator(schema).iter_errors(document), key=lambda e: list(e.path))
+    errors = sorted(schema_validator(schema).iter_errors(document), key=lambda e: list(e.path))
     if errors:
         raise CatalogError(f"{source}: {_describe(errors[0], document, item_key, name)}")
 

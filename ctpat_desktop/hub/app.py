@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.hub.push import User
-from ctpat_desktop.hub.service import Hub
+from ctpat_desktop.hub.service import Hub, HubError
 from ctpat_desktop.sync.protocol import (
     DEFAULT_PAGE,
     MAX_BLOB_BYTES,
@@ -34,6 +34,7 @@ from ctpat_desktop.sync.protocol import (
 
 SERVICE = "ctpat-hub"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_INSTALL = re.compile(r"[0-9a-f-]{8,64}")
 
 
 class ApiError(Exception):
@@ -70,6 +71,8 @@ def parse_push(body: bytes) -> list[Mutation]:
         data = json.loads(body)
     except ValueError:
         raise ApiError(400, "The request body is not valid JSON.") from None
+    except RecursionError:  # how json gives up on deep nesting
+        raise ApiError(400, "The request body is nested too deeply to be a push.") from None
     if not isinstance(data, dict) or not isinstance(data.get("mutations"), list):
         raise ApiError(400, "A push must be a JSON object with protocol and a mutations list.")
     if data.get("protocol") != PROTOCOL:
@@ -170,6 +173,38 @@ class _Api:
             }
         )
 
+    async def anchor(self, request: Request) -> Response:
+        """GET/POST /v1/anchor: a laptop's audit anchor (events, last hash), kept here."""
+        user = await self._user(request)
+        if request.method == "GET":
+            install = request.query_params.get("install", "")
+            if not _INSTALL.fullmatch(install):
+                raise ApiError(400, "install must be the laptop's installation id.")
+            found = await run_in_threadpool(self.hub.anchor, install)
+            if found is None:
+                raise ApiError(404, "No anchor from this laptop yet.")
+            return JSONResponse(found)
+        body = await self._body(request, 4096, "The anchor")
+        try:
+            raw = json.loads(body)
+            install, events, last = raw["install"], raw["events"], raw["hash"]
+        except (ValueError, KeyError, TypeError, RecursionError):
+            raise ApiError(400, "The anchor must be JSON with install, events and hash.") from None
+        if not (
+            isinstance(install, str)
+            and _INSTALL.fullmatch(install)
+            and type(events) is int
+            and 0 <= events < 2**62
+            and isinstance(last, str)
+            and _SHA256.fullmatch(last)
+        ):
+            raise ApiError(400, "The anchor's install, events or hash is not valid.")
+        try:
+            await run_in_threadpool(self.hub.set_anchor, user, install, events, last)
+        except HubError as exc:
+            raise ApiError(409, str(exc)) from None
+        return JSONResponse({"install": install, "events": events, "hash": last})
+
     async def blob(self, request: Request) -> Response:
         """HEAD/PUT/GET /v1/blobs/{sha256}: evidence content addressed by its hash."""
         user = await self._user(request)
@@ -199,6 +234,7 @@ def create_app(hub: Hub) -> Starlette:
         Route(f"{PREFIX}/me", api.me, methods=["GET"]),
         Route(f"{PREFIX}/push", api.push, methods=["POST"]),
         Route(f"{PREFIX}/changes", api.changes, methods=["GET"]),
+        Route(f"{PREFIX}/anchor", api.anchor, methods=["GET", "POST"]),
         Route(f"{PREFIX}/blobs/{{sha256}}", api.blob, methods=["HEAD", "PUT", "GET"]),
     ]
     handlers = {ApiError: _api_error, HTTPException: _http_error, CtpatError: _hub_error}

@@ -21,6 +21,8 @@ from ctpat_desktop.sync.protocol import (
 
 ADMIN = "admin"
 SIGNED = "signed"
+APPROVED = "approved"
+APPROVERS = ("supervisor", ADMIN)
 # Kinds a signed validation locks (a report is written when signing, so it is not locked).
 _LOCKED_BY_SIGNING = ("finding", "evidence")
 
@@ -135,6 +137,7 @@ class PushBatch:
             if name in m.fields and m.fields[name] != current.fields.get(name):
                 raise Rejected(f"{m.kind}.{name} cannot change once the {m.kind} exists")
         self._check_locked(kind, validation_id)
+        self._check_review(kind, m, current.fields.get("status"))
         fields = {**current.fields, **m.fields}
         if not m.deleted:
             self._check_blob(kind, fields)
@@ -160,6 +163,7 @@ class PushBatch:
             raise Rejected(f"new {m.kind} {m.id} must carry all of its fields; missing {missing}")
         office, validation_id = self._scope(kind, m, None)
         self._check_locked(kind, validation_id)
+        self._check_review(kind, m, None)
         if not m.deleted:
             self._check_blob(kind, m.fields)
         record = Record(
@@ -214,6 +218,22 @@ class PushBatch:
         validation = self.records.get(("validation", validation_id))
         if validation is not None and validation.fields.get("status") == SIGNED:
             raise Rejected(f"validation {validation_id} is signed; it must be reopened first")
+
+    def _check_review(self, kind: Kind, m: Mutation, status: Any) -> None:
+        """Only a supervisor approves, and only an approved validation is signed."""
+        new = m.fields.get("status") if kind.name == "validation" else None
+        if new is None or new == status:
+            return
+        if new == APPROVED and self.user.role not in APPROVERS:
+            raise Rejected(
+                f"validation {m.id}: only a supervisor approves; {self.user.name!r} is "
+                f"{self.user.role}"
+            )
+        if new == SIGNED and status != APPROVED:
+            raise Rejected(
+                f"validation {m.id} is {status or 'new'} on the hub: a supervisor must approve "
+                "it before it is signed"
+            )
 
     def _check_blob(self, kind: Kind, fields: Mapping[str, Any]) -> None:
         if kind.name != "evidence":

@@ -15,7 +15,14 @@ import sqlalchemy as sa
 from ctpat_desktop.errors import CtpatError, StoreError
 from ctpat_desktop.hub.database import open_engine
 from ctpat_desktop.hub.push import PushBatch, Record, User
-from ctpat_desktop.hub.tables import hub_applied, hub_blobs, hub_counter, hub_records, hub_users
+from ctpat_desktop.hub.tables import (
+    hub_anchors,
+    hub_applied,
+    hub_blobs,
+    hub_counter,
+    hub_records,
+    hub_users,
+)
 from ctpat_desktop.store.evidence import BlobStore
 from ctpat_desktop.sync.bundle import bundle_key
 from ctpat_desktop.sync.protocol import KIND_BY_NAME, ROLES, Change, Mutation
@@ -146,6 +153,40 @@ class Hub:
             conn.execution_options(hub_write=True)
             with conn.begin():
                 yield conn
+
+    # Audit anchors -----------------------------------------------------------------------
+
+    def anchor(self, install: str) -> dict[str, Any] | None:
+        """The last audit anchor one laptop left, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(hub_anchors).where(hub_anchors.c.install == install)
+            ).first()
+        if row is None:
+            return None
+        return {"install": row.install, "events": row.events, "hash": row.hash, "at": row.at}
+
+    def set_anchor(self, user: User, install: str, events: int, last_hash: str) -> None:
+        """Keep a laptop's newer anchor; HubError if it has fewer events than one it left."""
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        with self._write() as conn:
+            row = conn.execute(
+                sa.select(hub_anchors).where(hub_anchors.c.install == install)
+            ).first()
+            if row is not None and (
+                events < row.events or (events == row.events and last_hash != row.hash)
+            ):
+                raise HubError(
+                    f"this laptop's audit trail has {events} events, but it left {row.events} "
+                    f"here on {row.at}: events were removed or rewritten"
+                )
+            values = {"user_name": user.name, "events": events, "hash": last_hash, "at": now}
+            if row is None:
+                conn.execute(hub_anchors.insert().values(install=install, **values))
+            else:
+                conn.execute(
+                    hub_anchors.update().where(hub_anchors.c.install == install).values(**values)
+                )
 
     # Users ------------------------------------------------------------------------------
 

@@ -75,3 +75,14 @@ hub_blobs = sa.Table(
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("stored_at", _STAMP, nullable=False),
 )
+
+# The last audit anchor each laptop (installation) left: its event count and last hash.
+hub_anchors = sa.Table(
+    "hub_anchors",
+    metadata,
+    sa.Column("install", sa.String(64), primary_key=True),
+    sa.Column("user_name", _NAME, nullable=False),
+    sa.Column("events", sa.BigInteger, nullable=False),
+    sa.Column("hash", _SHA, nullable=False),
+    sa.Column("at", _STAMP, nullable=False),
+)

@@ -11,6 +11,7 @@ from typing import Any
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
+from ctpat_desktop.catalog.loader import schema_validator
 from ctpat_desktop.errors import CtpatError, ExchangeError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, utc_now
@@ -124,15 +125,15 @@ def _read_document(source: Path) -> Any:
         raise ExchangeError(f"{source}: file not found") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExchangeError(f"{source}: not a JSON file ({exc})") from None
+    except RecursionError:  # json gives up on deep nesting this way, not as a decode error
+        raise ExchangeError(f"{source}: not an exchange file (nested too deeply)") from None
     except OSError as exc:
         raise ExchangeError(f"{source}: cannot be read ({exc.strerror})") from None
 
 
 def _check_schema(ctx: AppContext, document: Any, source: Path) -> None:
-    from jsonschema import Draft202012Validator
-
     schema_path = ctx.catalogs.schema_dir / "validation-exchange.schema.json"
-    validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    validator = schema_validator(schema_path)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
@@ -159,7 +160,7 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
     catalog = catalog_from_dict(document["catalog"], "its catalog", ctx.catalogs.schema_dir)
     if (catalog.entity, catalog.version) != (head["entity"], head["catalog_version"]):
         raise ExchangeError(
-            f"{source}: validation uses catalog {head['entity']} {head['catalog_version']} "
+            f"{source}: validation uses catalog {head['entity']} {head['catalog_version']!r} "
             f"but the file carries {catalog.entity} {catalog.version}"
         )
     validation = Validation(
@@ -168,7 +169,7 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         entity=head["entity"],
         catalog_version=head["catalog_version"],
         mode=Mode(head["mode"]),
-        date=date.fromisoformat(head["date"]),
+        date=_day(head["date"], f"{source}: validation date"),
         scss=head["scss"],
         status=Lifecycle(head["status"]),
         office=head["office"],
@@ -183,6 +184,9 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         criterion = catalog.get(item["criterion"])
         if criterion is None:
             raise ExchangeError(f"{source}: criterion {item['criterion']} is not in its catalog")
+        unknown = [reason for reason in item["reasons"] if reason not in codes]
+        if unknown:  # named here, quoted: the text is the file's, not one of ours
+            raise ExchangeError(f"{source}: {criterion.id}: unknown reason {unknown[0]!r}")
         finding = Finding(
             criterion=item["criterion"],
             status=FindingStatus(item["status"]),
@@ -191,7 +195,7 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
             note=item["note"],
             report_text=item["report_text"],
             action=item["action"],
-            due=date.fromisoformat(item["due"]) if item["due"] else None,
+            due=_day(item["due"], f"{source}: {criterion.id} due") if item["due"] else None,
             profile_answer=item["profile_answer"],
             response_implemented=item["response_implemented"],
             response_note=item["response_note"],
@@ -206,18 +210,45 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
     if len({r.finding.criterion for r in records}) != len(records):
         raise ExchangeError(f"{source}: a criterion has more than one finding")
     attached = [_decode_evidence(item, catalog, source) for item in document["evidence"]]
-    # Content goes in only once every item checked out; blobs are content-addressed, so an
-    # import that fails after this leaves unreferenced copies at worst, never changed data.
-    for record, content in attached:
-        ctx.store.blobs.put_bytes(content, record.sha256)
-    ctx.store.import_validation(validation, catalog, records, [r for r, _ in attached], ctx.actor)
+    evidence_ids = [record.id for record, _ in attached]
+    if len(set(evidence_ids)) != len(evidence_ids):
+        raise ExchangeError(f"{source}: an evidence ID is listed more than once")
+    for evidence_id in evidence_ids:  # IDs are unique across validations, not just this one
+        owner = ctx.store.read("SELECT validation_id FROM evidence WHERE id = ?", (evidence_id,))
+        if owner and owner[0][0] != validation.id:  # (the same validation: "already exists")
+            raise ExchangeError(
+                f"{source}: evidence {evidence_id} belongs to another validation in this folder"
+            )
+    # Content goes in only once every item checked out, and comes out again if the
+    # database refuses the validation (say, it is already there): nothing is left behind.
+    added: list[str] = []
+    try:
+        for record, content in attached:
+            if not ctx.store.blobs.has(record.sha256):
+                ctx.store.blobs.put_bytes(content, record.sha256)
+                added.append(record.sha256)
+        ctx.store.import_validation(
+            validation, catalog, records, [r for r, _ in attached], ctx.actor
+        )
+    except BaseException:
+        for sha in added:
+            ctx.store.blobs.path_of(sha).unlink(missing_ok=True)
+        raise
     return validation
+
+
+def _day(text: str, what: str) -> date:
+    """A date the schema's pattern let through (the pattern allows 2026-02-30)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ExchangeError(f"{what} {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _decode_evidence(
     item: dict[str, Any], catalog: Catalog, source: Path
 ) -> tuple[EvidenceRecord, bytes]:
-    name = item["filename"]
+    name = repr(item["filename"])  # quoted in messages: the file's text, kept on one line
     if item["criterion"] is not None and item["criterion"] not in catalog:
         raise ExchangeError(
             f"{source}: evidence {name} names unknown criterion {item['criterion']}"
@@ -232,7 +263,7 @@ def _decode_evidence(
         id=item["id"],
         criterion=item["criterion"],
         sha256=item["sha256"],
-        filename=name,
+        filename=item["filename"],
         media_type=item["media_type"],
         size=item["size"],
         captured_at=item["captured_at"],

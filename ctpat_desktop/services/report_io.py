@@ -84,6 +84,11 @@ def issue_report(
         raise RuleError(
             "the validation is signed and locked; reopen it (with a reason) to issue a new version"
         )
+    if session.validation.status is not Lifecycle.APPROVED:
+        raise RuleError(
+            f"the validation is {session.validation.status.value}: a supervisor must approve "
+            "it before its report is signed"
+        )
     data = report_data(ctx, session, language)
     draft = target.with_name(target.name + ".unsigned")
     try:

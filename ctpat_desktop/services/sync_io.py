@@ -191,12 +191,16 @@ def log_in(ctx: "AppContext", url: str, token: str) -> dict[str, Any]:
 
     from ctpat_desktop.settings import save_settings
     from ctpat_desktop.sync.client import HubClient
+    from ctpat_desktop.sync.local import LocalSync
 
     url = url.rstrip("/")
     with HubClient(url, token, verify=_verify(ctx)) as client:
         client.health()
         user = client.me()
     kept = remember_token(url, token)
+    LocalSync(ctx.store).set_state(
+        {"hub_user": user.name, "hub_role": user.role, "hub_office": user.office}
+    )
     if ctx.settings.hub_url != url:
         ctx.settings = replace(ctx.settings, hub_url=url)
         save_settings(ctx.data_dir, ctx.settings)

@@ -11,7 +11,7 @@ from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import utc_now
 from ctpat_desktop.worksheet import Finding, Lifecycle, apply_finding_rules
 from ctpat_desktop.worksheet.model import FINDING_FIELDS
-from ctpat_desktop.worksheet.xlsx_import import Problem
+from ctpat_desktop.worksheet.xlsx_import import Problem, one_line
 from ctpat_desktop.worksheet.xlsx_layout import VALIDATION, WORKSHEET, WorksheetData
 
 
@@ -109,7 +109,7 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
                 None,
                 None,
                 f"this worksheet is for validation "
-                f"{content.validation_id or '(none)'}, not {session.id}",
+                f"{one_line(content.validation_id or '(none)')}, not {session.id}",
             )
         )
     if content.catalog != expected_catalog:
@@ -119,7 +119,7 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
                 None,
                 None,
                 f"this worksheet uses catalog "
-                f"{content.catalog or '(none)'}, the validation uses {expected_catalog}",
+                f"{one_line(content.catalog or '(none)')}, the validation uses {expected_catalog}",
             )
         )
     if session.validation.status is Lifecycle.SIGNED:

@@ -236,6 +236,10 @@ class Store:
                 ) from exc
             if isinstance(exc, sqlite.OperationalError):
                 raise StoreError(f"the database could not be written ({exc})") from exc
+            if isinstance(exc, sqlite.IntegrityError):
+                raise StoreError(
+                    f"the change conflicts with what is stored ({exc}); nothing was saved"
+                ) from exc
             raise
 
     def _query(self, sql: str, *params: Any) -> list[sqlite.Row]:
@@ -468,8 +472,21 @@ class Store:
             changes={"status": [old, new.value]} | (details or {}),
         )
 
-    def set_status(self, validation_id: str, status: Lifecycle, actor: str) -> None:
-        """Move a validation to another lifecycle status, with its audit event."""
+    def set_status(
+        self,
+        validation_id: str,
+        status: Lifecycle,
+        actor: str,
+        *,
+        allowed_from: Sequence[Lifecycle] | None = None,
+        action: str = "status",
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        """Move a validation to another lifecycle status, with its audit event.
+
+        allowed_from: the statuses the move may start from (RuleError otherwise), checked
+        inside the same transaction as the move.
+        """
         now = utc_now()
         with self.transaction() as conn:
             row = conn.execute(
@@ -479,8 +496,20 @@ class Store:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
             if row["status"] == status.value:
                 return
+            if allowed_from is not None and row["status"] not in {s.value for s in allowed_from}:
+                raise RuleError(
+                    f"the validation is {row['status']}; it can become {status.value} only "
+                    f"from {' or '.join(s.value for s in allowed_from)}"
+                )
             self._move_status(
-                conn, validation_id, row["status"], status, actor=actor, now=now, action="status"
+                conn,
+                validation_id,
+                row["status"],
+                status,
+                actor=actor,
+                now=now,
+                action=action,
+                details=details,
             )
 
     def _upsert_member(self, conn: sqlite.Connection, member: Member, actor: str, now: str) -> str:
@@ -582,7 +611,9 @@ class Store:
         """Read, change and write one finding in one transaction, with its audit event."""
         now = utc_now()
         with self.transaction() as conn:
-            return self._write_finding(conn, validation_id, criterion, change, actor, now)
+            record = self._write_finding(conn, validation_id, criterion, change, actor, now)
+            self._withdraw_approval(conn, validation_id, actor, now)
+            return record
 
     def change_findings(
         self,
@@ -594,12 +625,38 @@ class Store:
         """Several finding changes applied together (all or none), audited as one action."""
         now = utc_now()
         with self.transaction() as conn:
-            return [
+            records = [
                 self._write_finding(
                     conn, validation_id, criterion, change, actor, now, action=action
                 )
                 for criterion, change in changes
             ]
+            self._withdraw_approval(conn, validation_id, actor, now)
+            return records
+
+    def _withdraw_approval(
+        self, conn: sqlite.Connection, validation_id: str, actor: str, now: str
+    ) -> None:
+        """A change after a supervisor's approval sends the validation back to review."""
+        moved = conn.execute(
+            "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 "
+            "WHERE id = ? AND status = ?",
+            (Lifecycle.IN_REVIEW.value, now, validation_id, Lifecycle.APPROVED.value),
+        ).rowcount
+        if moved:
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="approval withdrawn",
+                kind="validation",
+                record_id=validation_id,
+                validation_id=validation_id,
+                changes={
+                    "status": [Lifecycle.APPROVED.value, Lifecycle.IN_REVIEW.value],
+                    "why": "changed after approval; a supervisor must approve it again",
+                },
+            )
 
     def _write_finding(
         self,
@@ -667,6 +724,7 @@ class Store:
         )
         with self.transaction() as conn:
             self._insert_evidence(conn, validation_id, record, actor, now)
+            self._withdraw_approval(conn, validation_id, actor, now)
         return record
 
     def _insert_evidence(
@@ -726,6 +784,7 @@ class Store:
             conn.execute(
                 "UPDATE evidence SET deleted = 1, rev = rev + 1 WHERE id = ?", (evidence_id,)
             )
+            self._withdraw_approval(conn, validation_id, actor, now)
             audit.append_event(
                 conn,
                 at=now,
@@ -783,6 +842,11 @@ class Store:
             if row["status"] == Lifecycle.SIGNED.value:
                 raise RuleError(
                     "the validation is already signed; reopen it to issue a new version"
+                )
+            if row["status"] != Lifecycle.APPROVED.value:
+                raise RuleError(
+                    f"the validation is {row['status']}: a supervisor must approve it before "
+                    "its report is signed"
                 )
             if report.version != row["last"] + 1:
                 raise RuleError(
@@ -854,6 +918,21 @@ class Store:
     def verify_audit(self) -> audit.ChainBreak | None:
         """The first broken link of the whole audit chain, or None when intact."""
         return audit.verify_chain(self.audit_events())
+
+    def audit_head(self) -> tuple[int, str]:
+        """(number of events, hash of the last): what an anchor outside the laptop keeps."""
+        row = self._conn.execute(
+            "SELECT COUNT(*), (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) "
+            "FROM audit_events"
+        ).fetchone()
+        return int(row[0]), str(row[1] or audit.GENESIS)
+
+    def audit_hash_at(self, count: int) -> str | None:
+        """The hash of the count-th event (1-based), or None when there are fewer."""
+        row = self._conn.execute(
+            "SELECT hash FROM audit_events ORDER BY seq LIMIT 1 OFFSET ?", (count - 1,)
+        ).fetchone()
+        return None if row is None else str(row[0])
 
 
 def replace_with(new: Finding) -> FindingChange:

@@ -138,7 +138,7 @@ def read_header(path: Path) -> tuple[dict[str, Any], bytes, bytes]:
     header_bytes = raw[start : start + length]
     try:
         header = json.loads(header_bytes)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested too deeply
         raise BundleError(f"{path}: the bundle's header is damaged") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BundleError(f"{path}: unknown bundle format (this version reads format {FORMAT})")
@@ -178,7 +178,9 @@ def read_bundle(path: Path, key_for_user: Callable[[str], bytes | None]) -> Bund
 def _parse_payload(path: Path, header: Mapping[str, Any], data: bytes) -> Bundle:
     try:
         payload = json.loads(data)
-        if not isinstance(payload, dict) or payload.get("protocol") != PROTOCOL:
+        if not isinstance(payload, dict):
+            raise ProtocolError("the payload is not a JSON object")
+        if payload.get("protocol") != PROTOCOL:
             raise ProtocolError(f"protocol {payload.get('protocol')!r} is not {PROTOCOL}")
         raw_mutations = payload.get("mutations")
         raw_blobs = payload.get("blobs")
@@ -198,6 +200,10 @@ def _parse_payload(path: Path, header: Mapping[str, Any], data: bytes) -> Bundle
             blobs[sha] = content
     except (ValueError, TypeError) as exc:  # ProtocolError, JSON and base64 errors
         raise BundleError(f"{path}: the bundle's content is not valid ({exc})") from None
+    except RecursionError:
+        raise BundleError(
+            f"{path}: the bundle's content is not valid (nested too deeply)"
+        ) from None
     return Bundle(
         str(header["user"]),
         str(header.get("created", "")),

@@ -171,6 +171,25 @@ class HubClient:
                 "was applied"
             ) from None
 
+    def anchor(self, install: str) -> dict[str, Any] | None:
+        """The audit anchor this laptop last left at the hub, or None."""
+        response = self._request("GET", "/anchor", params={"install": install})
+        if response.status_code == 404:
+            return None
+        body = self._json(response)
+        if (
+            not isinstance(body, dict)
+            or type(body.get("events")) is not int
+            or not isinstance(body.get("hash"), str)
+        ):
+            raise HubError("the hub sent an audit anchor this app cannot read")
+        return body
+
+    def leave_anchor(self, install: str, events: int, last_hash: str) -> None:
+        """Leave this laptop's audit head at the hub (refused if events went missing)."""
+        body = {"install": install, "events": events, "hash": last_hash}
+        self._json(self._request("POST", "/anchor", json=body))
+
     def has_blob(self, sha256: str) -> bool:
         """Whether the hub holds this evidence content."""
         response = self._request("HEAD", f"/blobs/{sha256}")
@@ -250,6 +269,7 @@ class SyncReport:
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
     pending: int = 0
+    audit: str = ""  # "" when the audit trail checked out against the hub's anchor
     seconds: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
@@ -307,12 +327,42 @@ def _sync(
         if report.merged == merged_before:
             break
     _pull(local, client, actor, report, tell, page_size)
-    local.set_state({"last_synced": utc_now(), "hub_user": user.name, "hub_office": user.office})
+    report.audit = _anchor(local, client)
+    local.set_state(
+        {
+            "last_synced": utc_now(),
+            "hub_user": user.name,
+            "hub_office": user.office,
+            "hub_role": user.role,
+        }
+    )
     report.conflicts = len(local.conflicts())
     report.parked = local.parked()
     report.pending = local.pending_count()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _anchor(local: LocalSync, client: HubClient) -> str:
+    """Check the audit trail against the hub's anchor, then leave a new one; a problem or ""."""
+    import json
+
+    install = local.install_id()
+    store = local.store
+    found = client.anchor(install)
+    if (
+        found is not None
+        and found["events"]
+        and store.audit_hash_at(int(found["events"])) != found["hash"]
+    ):
+        return (
+            f"the audit trail here lacks events the hub saw ({found['events']} events up to "
+            f"{str(found['hash'])[:12]}…); run `ctpat-desktop audit verify`"
+        )
+    events, last_hash = store.audit_head()
+    client.leave_anchor(install, events, last_hash)
+    local.set_state({"audit_anchor": json.dumps({"events": events, "hash": last_hash})})
+    return ""
 
 
 def _check_server(local: LocalSync, url: str) -> None:
@@ -384,6 +434,8 @@ def describe(report: SyncReport) -> str:
         text += f"\n{len(report.rejected)} change(s) refused by the hub: " + "; ".join(
             f"{r['kind']} {r['id'][:8]}: {r['error']}" for r in report.rejected[:5]
         )
+    if report.audit:
+        text += f"\nAUDIT TRAIL: {report.audit}"
     if report.parked:
         text += f"\n{len(report.parked)} change(s) from the hub waiting: " + "; ".join(
             f"{p['kind']} {p['id'][:8]}: {p['problem']}" for p in report.parked[:5]

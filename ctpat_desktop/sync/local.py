@@ -136,6 +136,14 @@ class LocalSync:
         rows = self.store.read("SELECT value FROM sync_state WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else default
 
+    def install_id(self) -> str:
+        """This data folder's installation id (made once): names its audit anchor at the hub."""
+        install = self.state("install")
+        if not install:
+            install = str(uuid.uuid4())
+            self.set_state({"install": install})
+        return install
+
     def set_state(self, values: Mapping[str, str]) -> None:
         """Write state values in one transaction."""
         with self.store.transaction() as conn:
@@ -481,9 +489,7 @@ class LocalSync:
                 "SELECT * FROM catalog_snapshots WHERE entity = ? AND version = ?",
                 (entity, version),
             ).fetchone()
-        return conn.execute(
-            f"SELECT * FROM {kind.table} WHERE id = ?", (record_id,)
-        ).fetchone()
+        return conn.execute(f"SELECT * FROM {kind.table} WHERE id = ?", (record_id,)).fetchone()
 
     def _write_change(
         self,

@@ -180,6 +180,8 @@ def check_value(kind: Kind, name: str, value: Any) -> None:
         raise ProtocolError(f"{kind.name}.{name} must be {expected.__name__}")
     if isinstance(value, str) and len(value) > MAX_TEXT:
         raise ProtocolError(f"{kind.name}.{name} is longer than {MAX_TEXT} characters")
+    if isinstance(value, str) and "\x00" in value:  # no database stores it as text
+        raise ProtocolError(f"{kind.name}.{name} contains a NUL character")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +209,11 @@ class Mutation:
 
 def _text(raw: Mapping[str, Any], name: str, limit: int) -> str:
     value = raw.get(name)
-    if not isinstance(value, str) or not value or len(value) > limit:
-        raise ProtocolError(f"{name} must be a non-empty string of at most {limit} characters")
+    # Printable: IDs and keys go into database columns and into one-line messages.
+    if not isinstance(value, str) or not value or len(value) > limit or not value.isprintable():
+        raise ProtocolError(
+            f"{name} must be a non-empty string of at most {limit} printable characters"
+        )
     return value
 
 

@@ -21,6 +21,9 @@ class MainActions:
     import_worksheet: QAction
     dashboard: QAction
     preview_report: QAction
+    submit_review: QAction
+    approve: QAction
+    return_review: QAction
     sign_report: QAction
     reopen: QAction
     verify_report: QAction
@@ -91,6 +94,24 @@ def main_actions(parent: QWidget) -> MainActions:
         ),
         preview_report=_action(
             parent, "&Preview report", QKeySequence("Ctrl+R"), "Build a draft of the next report"
+        ),
+        submit_review=_action(
+            parent,
+            "Submit for &review",
+            QKeySequence("Ctrl+Shift+R"),
+            "Hand the finished validation to the supervisor",
+        ),
+        approve=_action(
+            parent,
+            "&Approve…",
+            None,
+            "Supervisor: approve the validation so its report can be signed",
+        ),
+        return_review=_action(
+            parent,
+            "Re&turn for changes…",
+            None,
+            "Supervisor: send the validation back to the SCSS, saying what must change",
         ),
         sign_report=_action(
             parent,

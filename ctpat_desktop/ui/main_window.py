@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         a.preview_report.triggered.connect(self._on_preview_report_triggered)
         a.sign_report.triggered.connect(self._on_sign_report_triggered)
         a.reopen.triggered.connect(self._on_reopen_triggered)
+        a.submit_review.triggered.connect(self._on_submit_review_triggered)
+        a.approve.triggered.connect(self._on_approve_triggered)
+        a.return_review.triggered.connect(self._on_return_review_triggered)
         a.verify_report.triggered.connect(self._on_verify_report_triggered)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about_triggered)
@@ -139,7 +142,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         report_menu = self.menuBar().addMenu("&Report")
-        report_menu.addActions([a.preview_report, a.sign_report, a.reopen])
+        report_menu.addActions([a.preview_report, a.submit_review, a.approve, a.return_review])
+        report_menu.addSeparator()
+        report_menu.addActions([a.sign_report, a.reopen])
         report_menu.addSeparator()
         report_menu.addAction(a.verify_report)
         self.menuBar().addMenu("&View").addAction(a.dashboard)
@@ -197,6 +202,9 @@ class MainWindow(QMainWindow):
             self.menu_actions.preview_report,
             self.menu_actions.sign_report,
             self.menu_actions.reopen,
+            self.menu_actions.submit_review,
+            self.menu_actions.approve,
+            self.menu_actions.return_review,
         ):
             action.setEnabled(selected)
 
@@ -467,6 +475,54 @@ class MainWindow(QMainWindow):
             lambda _none: self.refresh(),
             self._on_error("Cannot reopen the validation"),
         )
+
+    def _on_submit_review_triggered(self) -> None:
+        from ctpat_desktop.services import approval
+
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        self._runner.run(
+            lambda: approval.submit_for_review(self._ctx, validation_id),
+            lambda _none: self._reviewed("Submitted for review"),
+            self._on_error("Cannot submit the validation"),
+        )
+
+    def _on_approve_triggered(self) -> None:
+        from ctpat_desktop.services import approval
+
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        note, ok = QInputDialog.getText(
+            self, "Approve validation", "Note kept with your approval (optional):"
+        )
+        if not ok:
+            return
+        self._runner.run(
+            lambda: approval.approve(self._ctx, validation_id, note),
+            lambda _none: self._reviewed("Approved: its report can now be signed"),
+            self._on_error("Cannot approve the validation"),
+        )
+
+    def _on_return_review_triggered(self) -> None:
+        from ctpat_desktop.services import approval
+
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        reason, ok = QInputDialog.getText(self, "Return for changes", "What must the SCSS change?")
+        if not ok:
+            return
+        self._runner.run(
+            lambda: approval.return_for_changes(self._ctx, validation_id, reason),
+            lambda _none: self._reviewed("Returned to the SCSS"),
+            self._on_error("Cannot return the validation"),
+        )
+
+    def _reviewed(self, message: str) -> None:
+        self.refresh()
+        self.statusBar().showMessage(message, 8000)
 
     def _on_verify_report_triggered(self) -> None:
         from ctpat_desktop.ui.verify_dialog import VerifyDialog

@@ -89,7 +89,7 @@ def apply_finding_rules(
     unknown = [r for r in finding.reasons if r not in reason_codes]
     if unknown:
         allowed = ", ".join(sorted(reason_codes))
-        raise RuleError(f"{where}: unknown reason '{unknown[0]}'; use one of: {allowed}")
+        raise RuleError(f"{where}: unknown reason {unknown[0]!r}; use one of: {allowed}")
     if len(set(finding.reasons)) != len(finding.reasons):
         raise RuleError(f"{where}: a reason is given twice")
     if finding.status is FindingStatus.NOT_MET:

@@ -155,18 +155,25 @@ def _read_rows(
             continue
         if criterion_id not in catalog:
             reader.problem(
-                "criterion", f"criterion {criterion_id} is not in catalog {catalog.version}"
+                "criterion",
+                f"criterion {one_line(criterion_id)} is not in catalog {catalog.version}",
             )
             continue
         if criterion_id in seen:
             reader.problem(
-                "criterion", f"criterion {criterion_id} is also on row {seen[criterion_id]}"
+                "criterion",
+                f"criterion {one_line(criterion_id)} is also on row {seen[criterion_id]}",
             )
             continue
         seen[criterion_id] = number
         finding = reader.finding(criterion_id, reason_table)
         if finding is not None:
             content.rows.append((number, finding))
+
+
+def one_line(text: str) -> str:
+    """A cell's text in a one-line problem: as typed, or quoted if it has line breaks."""
+    return text if text.isprintable() else repr(text)
 
 
 _REQUIRED_KEYS = {"criterion", "status", "reason_1", "due", "note", "action"}
@@ -232,7 +239,7 @@ class _RowReader:
         if not text:
             return None
         if text.casefold() not in table:
-            self.problem(key, f"'{text}' is not a valid {what}")
+            self.problem(key, f"{text!r} is not a valid {what}")
             return None
         return table[text.casefold()]
 
@@ -247,7 +254,7 @@ class _RowReader:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
-            self.problem(key, f"'{value}' is not a date (use YYYY-MM-DD)")
+            self.problem(key, f"{str(value)!r} is not a date (use YYYY-MM-DD)")
             return None
 
     def finding(self, criterion_id: str, reason_table: dict[str, str]) -> Finding | None:

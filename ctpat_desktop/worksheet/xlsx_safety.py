@@ -45,6 +45,6 @@ def check_xlsx_archive(path: Path) -> None:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if ratio > MAX_RATIO and entry.file_size > 1024 * 1024:
             raise WorkbookError(
-                f"{path}: part {entry.filename} is compressed {ratio:.0f} to 1, "
+                f"{path}: part {entry.filename!r} is compressed {ratio:.0f} to 1, "
                 "a sign of a zip bomb; refused"
             )

@@ -158,14 +158,30 @@ def test_admin_sees_every_office_and_moving_a_validation_moves_its_records(
     assert push(hugo, [edit])[0]["outcome"] == "applied"
 
 
+def test_only_a_supervisor_approves_and_only_an_approved_validation_is_signed(
+    connect: Connect,
+) -> None:
+    ana, sam = connect("ana"), connect("sam", role="supervisor")
+    push(ana, [_validation()])
+    early = push(ana, [mutation("validation", "v-1", {"status": "signed"}, base_rev=1)])
+    assert "a supervisor must approve it before it is signed" in early[0]["error"]
+    self_approved = push(ana, [mutation("validation", "v-1", {"status": "approved"}, base_rev=1)])
+    assert "only a supervisor approves" in self_approved[0]["error"]
+    approved = push(sam, [mutation("validation", "v-1", {"status": "approved"}, base_rev=1)])
+    assert approved[0]["outcome"] == "applied"
+    signed = push(ana, [mutation("validation", "v-1", {"status": "signed"}, base_rev=2)])
+    assert signed[0]["outcome"] == "applied"
+
+
 def test_signed_validation_blocks_finding_changes_until_reopened(connect: Connect) -> None:
-    ana = connect("ana")
+    ana, sam = connect("ana"), connect("sam", role="supervisor")
     push(ana, [_validation(), _finding()])
-    push(ana, [mutation("validation", "v-1", {"status": "signed"}, base_rev=1)])
+    push(sam, [mutation("validation", "v-1", {"status": "approved"}, base_rev=1)])
+    push(ana, [mutation("validation", "v-1", {"status": "signed"}, base_rev=2)])
     blocked = push(ana, [mutation("finding", "f-1", {"note": "late"}, base_rev=1), _finding("f-2")])
     assert [r["outcome"] for r in blocked] == ["rejected", "rejected"]
     assert "validation v-1 is signed; it must be reopened first" in blocked[0]["error"]
-    reopen = mutation("validation", "v-1", {"status": "in-review"}, base_rev=2)
+    reopen = mutation("validation", "v-1", {"status": "in-review"}, base_rev=3)
     after = push(ana, [reopen, mutation("finding", "f-1", {"note": "late"}, base_rev=1)])
     assert [r["outcome"] for r in after] == ["applied", "applied"]
 

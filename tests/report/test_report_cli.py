@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from ctpat_desktop.report.certificates import SigningIdentity
-from tests.conftest import CliResult
+from tests.conftest import CliResult, approve
 from tests.report.conftest import PASSPHRASE, PIN, Token
 
 Cli = Callable[..., CliResult]
 
 
 @pytest.fixture
-def validation(cli: Cli, tmp_path: Path) -> str:
+def validation(cli: Cli, tmp_path: Path, data_dir: Path) -> str:
     created = cli(
         "validation",
         "new",
@@ -54,6 +54,7 @@ def validation(cli: Cli, tmp_path: Path) -> str:
     shot = tmp_path / "gate.png"
     shot.write_bytes(_png())
     cli("evidence", "add", vid, "9.1", str(shot))
+    approve(data_dir, vid)
     return vid
 
 
@@ -87,13 +88,16 @@ def test_draft_is_not_issued(cli: Cli, validation: str, tmp_path: Path) -> None:
     assert (result["signed"], result["version"]) == (False, 1)
     assert "Transportes del Bajío" in _text(out)
     shown = cli("validation", "show", validation, "--json").json()
-    assert shown["reports"] == [] and shown["validation"]["status"] == "planned"
+    assert (
+        shown["reports"] == [] and shown["validation"]["status"] == "approved"
+    )  # a draft changes nothing
 
 
 def test_sign_lock_reopen_and_version_two(
     cli: Cli,
     validation: str,
     tmp_path: Path,
+    data_dir: Path,
     identity: SigningIdentity,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -120,6 +124,10 @@ def test_sign_lock_reopen_and_version_two(
     assert cli("validation", "reopen", validation, "--reason", "Member sent new evidence").code == 0
     assert cli("finding", "set", validation, "1.1", "--status", "not-applicable").code == 0
     second = tmp_path / "v2.pdf"
+    unapproved = cli("report", validation, str(second), "--sign", "--p12", str(identity.pkcs12))
+    assert unapproved.code == 1 and "a supervisor must approve" in unapproved.err
+    assert not second.exists()
+    approve(data_dir, validation)
     assert cli("report", validation, str(second), "--sign", "--p12", str(identity.pkcs12)).code == 0
     shown = cli("validation", "show", validation, "--json").json()
     assert [r["version"] for r in shown["reports"]] == [1, 2]

@@ -16,6 +16,7 @@ from ctpat_desktop.report.verify import verify_pdf
 from ctpat_desktop.services.report_io import issue_report
 from ctpat_desktop.services.validations import plan_validation
 from ctpat_desktop.settings import Settings
+from tests.conftest import approve
 from tests.report.conftest import PASSPHRASE
 
 
@@ -113,6 +114,7 @@ def test_issue_report_uses_the_configured_server(
     ctx = AppContext(tmp_path / "data", Settings(user="scss", tsa_url=url))
     try:
         validation = plan_validation(ctx, member="Acme", account="US-1000", entity="importer")
+        approve(ctx, validation.id)
         built = issue_report(
             ctx, validation.id, tmp_path / "r.pdf", Pkcs12Key(identity.pkcs12), lambda: PASSPHRASE
         )

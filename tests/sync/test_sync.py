@@ -5,10 +5,12 @@ import hashlib
 import pytest
 
 from ctpat_desktop.errors import RuleError
+from ctpat_desktop.services import approval
 from ctpat_desktop.store.records import ReportRecord
 from ctpat_desktop.store.repository import finding_id
 from ctpat_desktop.sync.client import AuthError, HubClient, HubError, run_sync
 from ctpat_desktop.sync.local import LocalSync
+from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle
 from tests.hubkit import ServedHub
 from tests.sync.conftest import Laptop, sync
 from tests.sync.helpers import findings_of, planned, session
@@ -227,23 +229,54 @@ def test_a_clashing_status_takes_its_not_met_fields_with_it(
     assert findings_of(ana, validation_id) == findings_of(ben, validation_id)
 
 
-def test_findings_then_signing_offline_reach_the_hub_in_that_order(
+def test_submit_approve_and_sign_across_laptops(
     hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
 ) -> None:
-    ana, ben = laptop("ana"), laptop("ben")
+    sam_token = hub_server.add_user("sam", "supervisor", "Miami")
+    ana, sam, ben = laptop("ana"), laptop("sam"), laptop("ben")
     validation_id = planned(ana)
+    work = session(ana, validation_id)
+    work.replace_findings([Finding(c.id, FindingStatus.MET) for c in work.catalog.criteria])
+    approval.submit_for_review(ana, validation_id)
     sync(ana, hub_server.url, miami["ana"])
-    session(ana, validation_id).record_finding("1.1", status="met", note="last one before signing")
+    with pytest.raises(RuleError, match="only a supervisor approves"):
+        approval.approve(ana, validation_id)
+
+    sync(sam, hub_server.url, sam_token)
+    approval.approve(sam, validation_id, "Checked against the worksheet")
+    assert sync(sam, hub_server.url, sam_token).rejected == []
+    sync(ana, hub_server.url, miami["ana"])
+    assert ana.store.validation(validation_id).status is Lifecycle.APPROVED
     report = ReportRecord(1, "ab" * 32, "Ana SCSS", "2026-11-29T10:00:00Z", "report-v1.pdf", "en")
-    ana.store.issue_report(validation_id, report, "ana")
+    ana.store.issue_report(validation_id, report, "ana")  # offline, then synced
     result = sync(ana, hub_server.url, miami["ana"])
     assert result.rejected == [] and result.pending == 0
     hub_validation = hub_server.hub.record("validation", validation_id)
     assert hub_validation is not None and hub_validation.fields["status"] == "signed"
+
     sync(ben, hub_server.url, miami["ben"])
-    assert findings_of(ben, validation_id)["1.1"].note == "last one before signing"
-    assert ben.store.validation(validation_id).status.value == "signed"
+    assert ben.store.validation(validation_id).status is Lifecycle.SIGNED
     assert [r.version for r in ben.store.reports(validation_id)] == [1]
-    # Locked on Ben's laptop as on Ana's.
     with pytest.raises(RuleError, match="locked"):
-        session(ben, validation_id).record_finding("1.2", status="met")
+        session(ben, validation_id).record_finding("1.2", status="not-applicable")
+    assert [h["action"] for h in approval.review_history(ana, validation_id)] == [
+        "submit",
+        "sign",
+    ]
+    (approved,) = approval.review_history(sam, validation_id)
+    assert approved["action"] == "approve" and approved["by"] == "sam"
+    assert "Checked against the worksheet" in approved["changes"]
+
+
+def test_a_laptop_cannot_slip_an_approval_past_the_hub(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana = laptop("ana")
+    validation_id = planned(ana)
+    sync(ana, hub_server.url, miami["ana"])
+    # However the status got there (an old version, a hand-edited database …).
+    ana.store.set_status(validation_id, Lifecycle.APPROVED, "ana")
+    refused = sync(ana, hub_server.url, miami["ana"])
+    assert any("only a supervisor approves" in r["error"] for r in refused.rejected)
+    hub_validation = hub_server.hub.record("validation", validation_id)
+    assert hub_validation is not None and hub_validation.fields["status"] == "planned"

@@ -16,7 +16,7 @@ from ctpat_desktop.ui.runner import ImmediateRunner
 from ctpat_desktop.ui.sign_dialog import SignDialog, SigningChoice
 from ctpat_desktop.ui.verify_dialog import VerifyDialog
 from ctpat_desktop.worksheet import Lifecycle
-from tests.conftest import MemoryKeyring
+from tests.conftest import MemoryKeyring, approve
 from tests.report.conftest import PASSPHRASE, identity  # noqa: F401  (fixture)
 
 
@@ -48,6 +48,7 @@ def test_sign_then_reopen_from_the_menu(
 ) -> None:
     validation_id = window.selected_id()
     assert validation_id is not None
+    approve(ctx, validation_id)
     target = tmp_path / "issued.pdf"
     messages: list[str] = []
     monkeypatch.setattr(
@@ -81,6 +82,7 @@ def test_verify_dialog_says_it_plainly(
 
     validation_id = window.selected_id()
     assert validation_id is not None
+    approve(ctx, validation_id)
     signed = tmp_path / "signed.pdf"
     issue_report(ctx, validation_id, signed, Pkcs12Key(identity.pkcs12), lambda: PASSPHRASE)
     dialog = VerifyDialog(ImmediateRunner())

@@ -1,0 +1,93 @@
+"""The review before signing: the SCSS submits, a supervisor approves or returns it.
+
+planned / in-progress → in-review (submitted: every criterion has a finding) → approved
+(by a supervisor: the hub role, checked here from the last login and again by the hub when
+the change arrives) → signed (the report). Changing a finding or evidence of an approved
+validation sends it back to review; a signed one is read-only until reopened with a reason.
+"""
+
+from typing import Any
+
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.worksheet import FindingStatus, Lifecycle
+
+APPROVERS = ("supervisor", "admin")
+
+
+def submit_for_review(ctx: AppContext, validation_id: str) -> None:
+    """The SCSS hands a finished validation to the supervisor."""
+    session = ValidationSession(ctx, ctx.store.resolve_id(validation_id))
+    findings = session.findings()
+    missing = [
+        c.id
+        for c in session.catalog.criteria
+        if c.id not in findings or findings[c.id].finding.status is FindingStatus.NOT_REVIEWED
+    ]
+    if missing:
+        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+        raise RuleError(
+            f"{len(missing)} criteria have no finding yet ({shown}); review them all first"
+        )
+    ctx.store.set_status(
+        session.id,
+        Lifecycle.IN_REVIEW,
+        ctx.actor,
+        allowed_from=(Lifecycle.PLANNED, Lifecycle.IN_PROGRESS),
+        action="submit",
+    )
+
+
+def hub_role(ctx: AppContext) -> str:
+    """This laptop's role on the hub, as of the last login or sync ("" if never)."""
+    from ctpat_desktop.sync.local import LocalSync
+
+    return LocalSync(ctx.store).state("hub_role")
+
+
+def _check_approver(ctx: AppContext) -> None:
+    role = hub_role(ctx)
+    if role not in APPROVERS:
+        raise RuleError(
+            "only a supervisor approves a validation"
+            + (f" (you are logged in to the hub as {role})" if role else "; log in to the hub")
+        )
+
+
+def approve(ctx: AppContext, validation_id: str, note: str = "") -> None:
+    """A supervisor approves a validation in review; its report may then be signed."""
+    _check_approver(ctx)
+    ctx.store.set_status(
+        ctx.store.resolve_id(validation_id),
+        Lifecycle.APPROVED,
+        ctx.actor,
+        allowed_from=(Lifecycle.IN_REVIEW,),
+        action="approve",
+        details={"note": note.strip()} if note.strip() else None,
+    )
+
+
+def return_for_changes(ctx: AppContext, validation_id: str, reason: str) -> None:
+    """A supervisor sends a validation in review back to the SCSS, saying why."""
+    if not reason.strip():
+        raise RuleError("say what must change (--reason)")
+    _check_approver(ctx)
+    ctx.store.set_status(
+        ctx.store.resolve_id(validation_id),
+        Lifecycle.IN_PROGRESS,
+        ctx.actor,
+        allowed_from=(Lifecycle.IN_REVIEW, Lifecycle.APPROVED),
+        action="return",
+        details={"reason": reason.strip()},
+    )
+
+
+def review_history(ctx: AppContext, validation_id: str) -> list[dict[str, Any]]:
+    """Submissions, approvals, returns, signings and reopenings, oldest first."""
+    actions = {"submit", "approve", "return", "approval withdrawn", "sign", "reopen"}
+    return [
+        {"at": e["at"], "by": e["actor"], "action": e["action"], "changes": e["changes"]}
+        for e in ctx.store.audit_events(ctx.store.resolve_id(validation_id))
+        if e["action"] in actions
+    ]
