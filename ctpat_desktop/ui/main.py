@@ -3,9 +3,10 @@
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.ui.icons import app_icon
 from ctpat_desktop.ui.main_window import MainWindow
 
@@ -16,8 +17,23 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     app.setApplicationName("ctpat-desktop")
     app.setOrganizationName("ctpat-desktop")
     QApplication.setWindowIcon(app_icon())
+    # The data folder's key, before any window needs the store: where no keyring works the
+    # passphrase is asked for here, on the GUI thread, and kept in memory only.
+    try:
+        ctx.unlock(ask_passphrase)
+    except CtpatError as exc:
+        QMessageBox.critical(None, "Cannot open your data", str(exc))
+        return 1
     window = MainWindow(ctx)
     window.show()
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), window.close)
     return app.exec()
+
+
+def ask_passphrase(prompt: str) -> str | None:
+    """Ask for the data folder's passphrase (hidden as it is typed); None if cancelled."""
+    text, ok = QInputDialog.getText(
+        None, "ctpat-desktop", f"{prompt}:", QLineEdit.EchoMode.Password
+    )
+    return text if ok and text else None

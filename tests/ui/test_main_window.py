@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -271,3 +271,37 @@ def test_keyboard_shortcuts_dialog_lists_the_main_actions(
     assert rows["New validation"] == "Ctrl+N"
     assert rows["Dashboard"] == "Ctrl+D"
     assert rows["Export worksheet"] == "Ctrl+E"
+
+
+def test_without_a_keyring_the_gui_asks_for_the_passphrase_first(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QInputDialog
+
+    from ctpat_desktop.settings import Settings
+
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setenv("CTPAT_DB_PASSPHRASE", "the right passphrase")
+    made = AppContext(tmp_path / "data", Settings(user="ana"))
+    plan_validation(made, member="Acme", account="US-1001", entity="importer")
+    made.close()
+    monkeypatch.delenv("CTPAT_DB_PASSPHRASE")
+    asked: list[str] = []
+    answers = iter(["a wrong passphrase", "the right passphrase"])
+
+    def typed(*args: object, **_kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return next(answers), True
+
+    monkeypatch.setattr(QInputDialog, "getText", typed)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert run_gui(AppContext(tmp_path / "data"), quit_after=0.05) == 1
+    assert "wrong passphrase" in shown[0]
+    ctx = AppContext(tmp_path / "data")
+    assert run_gui(ctx, quit_after=0.05) == 0
+    assert len(asked) == 2 and "Passphrase" in asked[0]
+    assert [s.validation.member.name for s in ctx.store.list_validations()] == ["Acme"]
+    ctx.close()
