@@ -20,6 +20,7 @@ class MainActions:
     export_worksheet: QAction
     import_worksheet: QAction
     dashboard: QAction
+    audit_trail: QAction
     preview_report: QAction
     submit_review: QAction
     approve: QAction
@@ -91,6 +92,12 @@ def main_actions(parent: QWidget) -> MainActions:
             "&Dashboard",
             QKeySequence("Ctrl+D"),
             "Deficiencies by category, criterion, reason and mode across validations",
+        ),
+        audit_trail=_action(
+            parent,
+            "A&udit trail",
+            QKeySequence("Ctrl+Shift+T"),
+            "Who changed what, when: every change, old → new, and whether the trail is intact",
         ),
         preview_report=_action(
             parent, "&Preview report", QKeySequence("Ctrl+R"), "Build a draft of the next report"

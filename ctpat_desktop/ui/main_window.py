@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = main_actions(self)
         self.dashboard: DashboardWindow | None = None
         self.report_window: ReportWindow | None = None
+        self.audit_window: QMainWindow | None = None
         self.workspaces: dict[str, QMainWindow] = {}
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.sync = SyncController(ctx, self._runner, self)
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         a.export_worksheet.triggered.connect(self._on_export_worksheet_triggered)
         a.import_worksheet.triggered.connect(self._on_import_worksheet_triggered)
         a.dashboard.triggered.connect(self._on_dashboard_triggered)
+        a.audit_trail.triggered.connect(self._on_audit_trail_triggered)
         a.preview_report.triggered.connect(self._on_preview_report_triggered)
         a.sign_report.triggered.connect(self._on_sign_report_triggered)
         a.reopen.triggered.connect(self._on_reopen_triggered)
@@ -147,7 +149,8 @@ class MainWindow(QMainWindow):
         report_menu.addActions([a.sign_report, a.reopen])
         report_menu.addSeparator()
         report_menu.addAction(a.verify_report)
-        self.menuBar().addMenu("&View").addAction(a.dashboard)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([a.dashboard, a.audit_trail])
         sync_menu = self.menuBar().addMenu("&Sync")
         sync_menu.addActions(self.sync.actions())
         help_menu = self.menuBar().addMenu("&Help")
@@ -475,6 +478,14 @@ class MainWindow(QMainWindow):
             lambda _none: self.refresh(),
             self._on_error("Cannot reopen the validation"),
         )
+
+    def _on_audit_trail_triggered(self) -> None:
+        from ctpat_desktop.ui.audit_window import AuditWindow
+
+        window = AuditWindow(self._ctx, self._runner, self, validation_id=self.selected_id())
+        self.audit_window = window
+        window.show()
+        window.raise_()
 
     def _on_submit_review_triggered(self) -> None:
         from ctpat_desktop.services import approval

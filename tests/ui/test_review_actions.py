@@ -37,3 +37,16 @@ def test_submit_approve_and_return_from_the_menu(
     assert "can now be signed" in window.statusBar().currentMessage()
     window.menu_actions.return_review.trigger()
     assert ctx.store.validation(validation.id).status is Lifecycle.IN_PROGRESS
+
+
+def test_view_audit_trail_opens_on_the_selected_validation(ctx: AppContext, qtbot: QtBot) -> None:
+    validation = plan_validation(ctx, member="Acme", account="US-1001", entity="importer")
+    ValidationSession(ctx, validation.id).record_finding("1.1", status="met")
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    window.select_id(validation.id)
+    window.menu_actions.audit_trail.trigger()
+    audit = window.audit_window
+    assert audit is not None and audit.isVisible()
+    qtbot.addWidget(audit)
+    assert "intact" in audit.chain_status.text()  # type: ignore[attr-defined]
