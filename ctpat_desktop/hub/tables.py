@@ -6,15 +6,9 @@ of ``hub_records`` with its fields as JSON, plus the columns the hub filters on.
 
 import sqlalchemy as sa
 
-metadata = sa.MetaData(
-    naming_convention={
-        "pk": "pk_%(table_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "ix": "ix_%(table_name)s_%(column_0_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-    }
-)
+from ctpat_desktop.store.tables import NAMING_CONVENTION
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 _NAME = sa.String(100)
 _ID = sa.String(64)

@@ -2,15 +2,15 @@
 
 import sqlalchemy as sa
 
-metadata = sa.MetaData(
-    naming_convention={
-        "pk": "pk_%(table_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "ix": "ix_%(table_name)s_%(column_0_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-    }
-)
+# Constraint names, shared with the hub's schema (hub/tables.py).
+NAMING_CONVENTION = {
+    "pk": "pk_%(table_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+}
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 _UUID = sa.String(36)
 _STAMP = sa.String(32)
@@ -140,7 +140,8 @@ audit_events = sa.Table(
     sa.Column("action", sa.String(40), nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("record_id", sa.String(64), nullable=False),
-    sa.Column("validation_id", _UUID, nullable=True, index=True),
+    # Not indexed: see migration 0008 (a page less to encrypt on every saved finding).
+    sa.Column("validation_id", _UUID, nullable=True),
     sa.Column("changes", sa.Text, nullable=False),
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),

@@ -319,21 +319,8 @@ class LocalSync:
         ).fetchone()
         fields = json.loads(base["fields"]) if base and mutation.base_rev else {}
         fields.update(mutation.fields)
-        conn.execute(
-            "INSERT INTO sync_base (kind, id, local_rev, server_rev, server_seq, deleted, fields) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET "
-            "local_rev = excluded.local_rev, server_rev = excluded.server_rev, "
-            "server_seq = excluded.server_seq, deleted = excluded.deleted, "
-            "fields = excluded.fields",
-            (
-                kind.name,
-                mutation.id,
-                sent["local_rev"],
-                rev,
-                seq,
-                mutation.deleted,
-                json.dumps(fields, ensure_ascii=False),
-            ),
+        _write_base(
+            conn, kind.name, mutation.id, sent["local_rev"], rev, seq, mutation.deleted, fields
         )
         conn.execute("DELETE FROM sync_sent WHERE seq = ?", (sent["seq"],))
 
@@ -465,21 +452,15 @@ class LocalSync:
         return False
 
     def _save_base(self, conn: sqlite.Connection, change: Change, local_rev: int) -> None:
-        conn.execute(
-            "INSERT INTO sync_base (kind, id, local_rev, server_rev, server_seq, deleted, fields) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET "
-            "local_rev = excluded.local_rev, server_rev = excluded.server_rev, "
-            "server_seq = excluded.server_seq, deleted = excluded.deleted, "
-            "fields = excluded.fields",
-            (
-                change.kind,
-                change.id,
-                local_rev,
-                change.rev,
-                change.seq,
-                change.deleted,
-                json.dumps(dict(change.fields), ensure_ascii=False),
-            ),
+        _write_base(
+            conn,
+            change.kind,
+            change.id,
+            local_rev,
+            change.rev,
+            change.seq,
+            change.deleted,
+            change.fields,
         )
 
     def _local_row(self, conn: sqlite.Connection, kind: Kind, record_id: str) -> sqlite.Row | None:
@@ -707,6 +688,34 @@ class LocalSync:
 
 
 _KIND_ORDER = {kind.name: index for index, kind in enumerate(KINDS)}
+
+
+def _write_base(
+    conn: sqlite.Connection,
+    kind: str,
+    record_id: str,
+    local_rev: int,
+    server_rev: int,
+    server_seq: int,
+    deleted: bool,
+    fields: Mapping[str, Any],
+) -> None:
+    """Record what the hub last confirmed of one record."""
+    conn.execute(
+        "INSERT INTO sync_base (kind, id, local_rev, server_rev, server_seq, deleted, fields) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET "
+        "local_rev = excluded.local_rev, server_rev = excluded.server_rev, "
+        "server_seq = excluded.server_seq, deleted = excluded.deleted, fields = excluded.fields",
+        (
+            kind,
+            record_id,
+            local_rev,
+            server_rev,
+            server_seq,
+            deleted,
+            json.dumps(dict(fields), ensure_ascii=False),
+        ),
+    )
 
 
 @contextmanager

@@ -12,6 +12,12 @@ from tests.sync.conftest import Laptop, sync
 from tests.sync.helpers import findings_of, planned, session
 
 
+def _hub_args(hub_server: ServedHub) -> list[str]:
+    """ctpat-hub's options for the database and folder of the hub the test serves."""
+    url = hub_server.hub.engine.url.render_as_string(hide_password=False)
+    return ["--db", url, "--data-dir", str(hub_server.hub.blobs.root.parent)]
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out = capsys.readouterr()
@@ -107,12 +113,7 @@ def test_an_offline_bundle_applies_once_and_the_laptop_then_agrees(
     assert code == 0, err
     assert json.loads(out)["changes"] == 5 and json.loads(out)["evidence"] == 1
 
-    hub_args = [
-        "--db",
-        str(hub_server.hub.engine.url.render_as_string(hide_password=False)),
-        "--data-dir",
-        str(hub_server.hub.blobs.root.parent),
-    ]
+    hub_args = _hub_args(hub_server)
     assert hub_main([*hub_args, "bundle", "import", str(bundle)]) == 0
     first = capsys.readouterr().out
     assert hub_main([*hub_args, "bundle", "import", str(bundle)]) == 0
@@ -150,12 +151,7 @@ def test_a_tampered_bundle_is_refused_and_nothing_applied(
     data = bytearray(bundle.read_bytes())
     data[-20] ^= 0x01
     bundle.write_bytes(bytes(data))
-    hub_args = [
-        "--db",
-        str(hub_server.hub.engine.url.render_as_string(hide_password=False)),
-        "--data-dir",
-        str(hub_server.hub.blobs.root.parent),
-    ]
+    hub_args = _hub_args(hub_server)
     assert hub_main([*hub_args, "bundle", "import", str(bundle)]) == 1
     err = capsys.readouterr().err
     assert "integrity check" in err and err.count("\n") == 1
@@ -187,12 +183,7 @@ def test_a_laptop_that_never_reaches_the_hub_syncs_by_files_alone(
         run(capsys, "bundle", "export", str(outgoing), "--user", "ana", "--data-dir", folder)[0]
         == 0
     )
-    hub_args = [
-        "--db",
-        str(hub_server.hub.engine.url.render_as_string(hide_password=False)),
-        "--data-dir",
-        str(hub_server.hub.blobs.root.parent),
-    ]
+    hub_args = _hub_args(hub_server)
     assert hub_main([*hub_args, "bundle", "import", str(outgoing)]) == 0
     capsys.readouterr()
     code, out, _ = run(capsys, "sync", "--status", "--json", "--data-dir", folder)
