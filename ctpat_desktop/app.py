@@ -1,5 +1,6 @@
 """AppContext: settings, catalogs and the store of one data folder, built once."""
 
+import logging
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,7 +50,7 @@ class AppContext:
         self.unlock()
         assert self._key is not None
         try:
-            return Store(self.data_dir, self.catalogs.schema_dir, self._key)
+            store = Store(self.data_dir, self.catalogs.schema_dir, self._key)
         except StoreError:
             # A re-key that stopped half-way: the database may already have the new key.
             pending = pending_key(self.data_dir, self.ask)
@@ -58,7 +59,24 @@ class AppContext:
             store = Store(self.data_dir, self.catalogs.schema_dir, pending)
             commit_pending(self.data_dir)
             self._key = pending
-            return store
+        self._back_up(store)
+        return store
+
+    @staticmethod
+    def _back_up(store: "Store") -> None:
+        """The rolling automatic backup, on open once a day (a folder with data only).
+
+        A backup that cannot be made must not stop the SCSS from working: it is logged, and
+        the next open tries again.
+        """
+        from ctpat_desktop.errors import CtpatError
+        from ctpat_desktop.store.backups import backup_if_due
+
+        try:
+            if store.read("SELECT 1 FROM validations LIMIT 1"):
+                backup_if_due(store)
+        except (CtpatError, OSError) as exc:
+            logging.getLogger(__name__).warning("no automatic backup this time: %s", exc)
 
     def rekey(self, *, use_passphrase: bool) -> str:
         """Re-encrypt the data folder with a new key (keyring, or a new passphrase)."""

@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="audit_command", metavar="ACTION", required=True
     )
     command(audit, "verify", _audit_verify, "check every link and that none was cut off")
+    backup = commands.add_parser("backup", help="automatic backups").add_subparsers(
+        dest="backup_command", metavar="ACTION", required=True
+    )
+    listing = command(backup, "list", _backup_list, "the backups, newest first")
+    listing.add_argument("--check", action="store_true", help="read each one whole")
+    restore = command(backup, "restore", _backup_restore, "put a backup back (undoable)")
+    restore.add_argument("name")
     rekey = command(commands, "rekey", _rekey, "encrypt the data folder with a new key")
     where = rekey.add_mutually_exclusive_group()
     where.add_argument(
@@ -707,6 +714,35 @@ def _audit_verify(ctx: "AppContext", args: argparse.Namespace) -> Any:
     if not result["ok"]:
         raise NotVerified(result if args.json else None)
     return result
+
+
+def _backup_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import backup_io
+
+    listed = backup_io.list_backups(ctx, check=args.check)
+    if not args.json:
+        if not listed:
+            print("no backups yet (one is made when the data is opened, once a day)")
+        for row in listed:
+            note = f"  {row['problem']}" if row["problem"] else ""
+            kind = " (before a restore)" if row["before_restore"] else ""
+            print(
+                f"{row['name']}  {row['created']}  {row['size'] // 1024:>6} KiB  "
+                f"{row['validations'] if row['validations'] is not None else '?':>4} "
+                f"validations{kind}{note}"
+            )
+    return listed
+
+
+def _backup_restore(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import backup_io
+
+    done = backup_io.restore_backup(ctx, args.name)
+    if not args.json:
+        print(f"restored {done['restored']}; the data before it is kept as {done['safety_copy']}")
+        if done["missing_evidence"]:
+            print(f"note: {len(done['missing_evidence'])} evidence file(s) it names are missing")
+    return done
 
 
 def _rekey(ctx: "AppContext", args: argparse.Namespace) -> Any:

@@ -24,6 +24,9 @@ def connect(path: Path, key: bytes | None, *, readonly: bool = False) -> "sqlite
     """
     target = f"{path.as_uri()}?mode=ro" if readonly else str(path)
     conn = sqlite.connect(target, uri=readonly, isolation_level=None, check_same_thread=False)
+    # A wrong key or a damaged file is reported as an error to the caller; SQLCipher would
+    # also print its own log line on stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         conn.execute(key_pragma(key))
     return conn

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,10 +96,10 @@ class MainWindow(QMainWindow):
         self.workspaces: dict[str, QMainWindow] = {}
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.sync = SyncController(ctx, self._runner, self)
-        self.sync.synced.connect(lambda _report: self.refresh())
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
+        self._backup_timer = self._hourly(self.back_up_if_due)
         self._window_state = WindowSettings(app_settings(), "main")
         self._restore_layout()
         self.refresh()
@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         report_menu.addAction(a.verify_report)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([a.dashboard, a.audit_trail])
+        self.sync.synced.connect(lambda _report: self.refresh())
         sync_menu = self.menuBar().addMenu("&Sync")
         sync_menu.addActions(self.sync.actions())
         help_menu = self.menuBar().addMenu("&Help")
@@ -477,6 +478,30 @@ class MainWindow(QMainWindow):
             lambda: report_io.reopen_validation(self._ctx, validation_id, reason),
             lambda _none: self.refresh(),
             self._on_error("Cannot reopen the validation"),
+        )
+
+    def _hourly(self, task: Any) -> QTimer:
+        """A timer running task every hour while the window is open."""
+        # The rolling backup is made when the data is opened; a window left open for days
+        # checks every hour whether the day's backup is due.
+        timer = QTimer(self)
+        timer.setInterval(3600 * 1000)
+        timer.timeout.connect(task)
+        timer.start()
+        return timer
+
+    def back_up_if_due(self) -> None:
+        """Make the day's rolling backup if it is due (on the background runner)."""
+        from ctpat_desktop.store.backups import backup_if_due
+
+        def made(path: Path | None) -> None:
+            if path is not None:
+                self.statusBar().showMessage(f"Backup made: {path.name}", 8000)
+
+        self._runner.run(
+            lambda: backup_if_due(self._ctx.store),
+            made,
+            lambda exc: self.statusBar().showMessage(f"No backup this time: {exc}", 15000),
         )
 
     def _on_audit_trail_triggered(self) -> None:

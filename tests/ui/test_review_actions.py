@@ -50,3 +50,26 @@ def test_view_audit_trail_opens_on_the_selected_validation(ctx: AppContext, qtbo
     assert audit is not None and audit.isVisible()
     qtbot.addWidget(audit)
     assert "intact" in audit.chain_status.text()  # type: ignore[attr-defined]
+
+
+def test_a_window_left_open_makes_the_days_backup(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from ctpat_desktop.store import backups
+
+    plan_validation(ctx, member="Acme", account="US-1001", entity="importer")
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    assert window._backup_timer.isActive() and window._backup_timer.interval() == 3_600_000
+    window.back_up_if_due()
+    first = backups.list_backups(ctx.data_dir)
+    assert len(first) == 1 and "Backup made" in window.statusBar().currentMessage()
+    window.back_up_if_due()  # not due again the same day
+    assert backups.list_backups(ctx.data_dir) == first
+    tomorrow = datetime.now(UTC) + timedelta(days=1, minutes=1)
+    real_is_due = backups.is_due
+    monkeypatch.setattr(backups, "is_due", lambda folder, now=None: real_is_due(folder, tomorrow))
+    window.back_up_if_due()
+    assert len(backups.list_backups(ctx.data_dir)) == 2
