@@ -28,11 +28,14 @@ app.processEvents()
 OURS = """
 import sys
 from pathlib import Path
-from PySide6.QtWidgets import QApplication
 from ctpat_desktop.app import AppContext
+# In the order `ctpat-desktop` (cli.main) starts: the data folder's key is fetched in the
+# background while Qt loads.
+ctx = AppContext(Path(sys.argv[1]))
+ctx.prefetch_key()
+from PySide6.QtWidgets import QApplication
 from ctpat_desktop.ui.main_window import MainWindow
 app = QApplication([])
-ctx = AppContext(Path(sys.argv[1]))
 main = MainWindow(ctx)
 main.show()
 while main.proxy.rowCount() == 0:

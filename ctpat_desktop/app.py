@@ -1,6 +1,7 @@
 """AppContext: settings, catalogs and the store of one data folder, built once."""
 
 import logging
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,9 +28,33 @@ class AppContext:
         # How to ask the person for the data folder's passphrase, when no keyring works.
         self.ask = ask
         self._key: bytes | None = None
+        self._prefetch: threading.Thread | None = None
+        self._prefetched: bytes | None = None
+
+    def prefetch_key(self) -> None:
+        """Start getting the key in the background, without asking anyone (from the keyring
+        or CTPAT_DB_PASSPHRASE): the GUI's start overlaps it with loading Qt, and scrypt
+        runs without holding the GIL."""
+        if self._key is not None or self._prefetch is not None:
+            return
+
+        def fetch() -> None:
+            from ctpat_desktop.errors import CtpatError
+            from ctpat_desktop.store.keys import load_key
+
+            try:
+                self._prefetched = load_key(self.data_dir, None)
+            except CtpatError:
+                self._prefetched = None  # unlock() asks, and reports any problem, itself
+
+        self._prefetch = threading.Thread(target=fetch, name="ctpat-key", daemon=True)
+        self._prefetch.start()
 
     def unlock(self, ask: "Ask | None" = None) -> None:
         """Get the data folder's key (made on first use); kept in memory only."""
+        if self._key is None and self._prefetch is not None:
+            self._prefetch.join()
+            self._key = self._prefetched
         if self._key is None:
             from ctpat_desktop.store.keys import folder_key
 

@@ -782,6 +782,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if handler is not None and handler not in _NO_STORE:
                 ctx.unlock()  # a locked folder is one clear error, before any work starts
             if handler is None:
+                ctx.prefetch_key()  # while Qt loads
                 from ctpat_desktop.ui.main import run_gui
 
                 return run_gui(ctx, quit_after=args.quit_after)

@@ -177,3 +177,22 @@ def test_a_rekey_cut_off_before_it_is_recorded_still_opens(data_dir: Path) -> No
     reopened.close()
     assert keys.load_key(data_dir, None) == key
     assert not (data_dir / keys.PENDING_FILE).exists()
+
+
+def test_the_key_fetched_in_the_background_opens_the_folder(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "background passphrase")
+    validation_id = _fill(data_dir)
+    ctx = AppContext(data_dir, Settings(user="ana"))
+    ctx.prefetch_key()
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)  # fetched already: nobody is asked
+    ctx.ask = lambda _prompt: pytest.fail("asked although the key was fetched")
+    assert ValidationSession(ctx, validation_id).findings()["1.1"].finding.note == SECRET_NOTE
+    ctx.close()
+    # Nothing to fetch without the passphrase: unlock asks, as it would have.
+    later = AppContext(data_dir, Settings(user="ana"), ask=lambda _p: "background passphrase")
+    later.prefetch_key()
+    assert ValidationSession(later, validation_id).findings()["1.1"].finding.note == SECRET_NOTE
+    later.close()
