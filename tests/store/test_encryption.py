@@ -187,6 +187,8 @@ def test_the_key_fetched_in_the_background_opens_the_folder(
     validation_id = _fill(data_dir)
     ctx = AppContext(data_dir, Settings(user="ana"))
     ctx.prefetch_key()
+    assert ctx._prefetch is not None
+    ctx._prefetch.join()
     monkeypatch.delenv(keys.PASSPHRASE_ENV)  # fetched already: nobody is asked
     ctx.ask = lambda _prompt: pytest.fail("asked although the key was fetched")
     assert ValidationSession(ctx, validation_id).findings()["1.1"].finding.note == SECRET_NOTE
