@@ -178,7 +178,7 @@ def pg_cluster(request: pytest.FixtureRequest) -> MakeDatabase:
     make_database = config.stash.get(_CLUSTER, None)
     if make_database is None:
         if pg_bindir() is None:
-            pytest.skip("PostgreSQL server binaries (initdb) are not installed")
+            pytest.fail("PostgreSQL server binaries (initdb) are missing; make test installs them")
         stack = contextlib.ExitStack()
         make_database = stack.enter_context(postgres_cluster())
         config.add_cleanup(stack.close)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -466,18 +467,31 @@ class MainWindow(QMainWindow):
     def _on_reopen_triggered(self) -> None:
         from ctpat_desktop.services import report_io
 
+        self._ask_then_run(
+            ("Reopen validation", "Why is the signed validation reopened?"),
+            report_io.reopen_validation,
+            "Reopened: it must be approved again before its next report is signed",
+            "Cannot reopen the validation",
+        )
+
+    def _ask_then_run(
+        self,
+        question: tuple[str, str],
+        work: Callable[[AppContext, str, str], object],
+        done: str,
+        failed: str,
+    ) -> None:
+        """Ask one line of text about the selected validation, then run work with it."""
         validation_id = self.selected_id()
         if validation_id is None:
             return
-        reason, ok = QInputDialog.getText(
-            self, "Reopen validation", "Why is the signed validation reopened?"
-        )
+        text, ok = QInputDialog.getText(self, *question)
         if not ok:
             return
         self._runner.run(
-            lambda: report_io.reopen_validation(self._ctx, validation_id, reason),
-            lambda _none: self.refresh(),
-            self._on_error("Cannot reopen the validation"),
+            lambda: work(self._ctx, validation_id, text),
+            lambda _none: self._reviewed(done),
+            self._on_error(failed),
         )
 
     def _hourly(self, task: Any) -> QTimer:
@@ -527,33 +541,21 @@ class MainWindow(QMainWindow):
     def _on_approve_triggered(self) -> None:
         from ctpat_desktop.services import approval
 
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        note, ok = QInputDialog.getText(
-            self, "Approve validation", "Note kept with your approval (optional):"
-        )
-        if not ok:
-            return
-        self._runner.run(
-            lambda: approval.approve(self._ctx, validation_id, note),
-            lambda _none: self._reviewed("Approved: its report can now be signed"),
-            self._on_error("Cannot approve the validation"),
+        self._ask_then_run(
+            ("Approve validation", "Note kept with your approval (optional):"),
+            approval.approve,
+            "Approved: its report can now be signed",
+            "Cannot approve the validation",
         )
 
     def _on_return_review_triggered(self) -> None:
         from ctpat_desktop.services import approval
 
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        reason, ok = QInputDialog.getText(self, "Return for changes", "What must the SCSS change?")
-        if not ok:
-            return
-        self._runner.run(
-            lambda: approval.return_for_changes(self._ctx, validation_id, reason),
-            lambda _none: self._reviewed("Returned to the SCSS"),
-            self._on_error("Cannot return the validation"),
+        self._ask_then_run(
+            ("Return for changes", "What must the SCSS change?"),
+            approval.return_for_changes,
+            "Returned to the SCSS",
+            "Cannot return the validation",
         )
 
     def _reviewed(self, message: str) -> None:
