@@ -112,7 +112,7 @@ def _add_report_commands(commands: Any, command: Callable[..., argparse.Argument
     report = command(commands, "report", _report, "write the validation report (PDF)")
     report.add_argument("id")
     report.add_argument("out", type=Path)
-    report.add_argument("--lang", default="en", help="report language (en)")
+    report.add_argument("--lang", default="en", help="report language (en, es)")
     report.add_argument("--sign", action="store_true", help="sign it: issues and locks")
     report.add_argument("--p12", type=Path, help="PKCS#12 key file to sign with")
     report.add_argument("--pkcs11-lib", help="PKCS#11 module of the token (PIV card)")
@@ -218,6 +218,7 @@ def _add_file_commands(commands: Any, command: Callable[..., argparse.ArgumentPa
     wexport = command(worksheet, "export", _worksheet_export, "write the worksheet (.xlsx)")
     wexport.add_argument("id")
     wexport.add_argument("out", type=Path)
+    wexport.add_argument("--lang", default="en", help="worksheet language (en, es)")
     wimport = command(worksheet, "import", _worksheet_import, "read a filled worksheet back")
     wimport.add_argument("id")
     wimport.add_argument("source", type=Path)
@@ -427,7 +428,7 @@ def _evidence_add(ctx: "AppContext", args: argparse.Namespace) -> Any:
 def _worksheet_export(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services.worksheet_io import export_worksheet
 
-    session = export_worksheet(ctx, args.id, args.out)
+    session = export_worksheet(ctx, args.id, args.out, args.lang)
     if not args.json:
         print(f"Wrote the worksheet of {session.validation.member.name} to {args.out}")
     return {"id": session.id, "file": str(args.out), "criteria": len(session.catalog.criteria)}

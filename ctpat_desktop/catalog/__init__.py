@@ -10,6 +10,7 @@ from ctpat_desktop.catalog.model import (
     Reason,
     criterion_sort_key,
 )
+from ctpat_desktop.catalog.translations import Translations, languages, translations
 
 __all__ = [
     "Catalog",
@@ -18,8 +19,11 @@ __all__ = [
     "Criterion",
     "Level",
     "Reason",
+    "Translations",
     "catalog_from_dict",
     "criterion_sort_key",
+    "languages",
     "load_catalog",
     "load_reasons",
+    "translations",
 ]

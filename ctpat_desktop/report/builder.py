@@ -9,7 +9,14 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ctpat_desktop.catalog import Criterion, Level, criterion_sort_key
-from ctpat_desktop.report.labels import Labels, counted, format_date, format_moment, labels
+from ctpat_desktop.report.labels import (
+    Labels,
+    counted,
+    format_date,
+    format_moment,
+    format_number,
+    labels,
+)
 from ctpat_desktop.report.model import EvidenceItem, ReportData, SignatureBox
 from ctpat_desktop.report.pdf_common import PAGE, Fonts, add_outline, fonts, write_counted
 from ctpat_desktop.worksheet import Finding, FindingStatus, Mode, Outcome, classify
@@ -502,8 +509,8 @@ def _summary(data: ReportData, text: Labels, content: _Content, styles: _Styles)
         FindingStatus.NOT_APPLICABLE,
         FindingStatus.NOT_REVIEWED,
     )
-    rows = [(_status(s, text), str(counts[s])) for s in order]
-    rows.append((text["total"], str(total)))
+    rows = [(_status(s, text), format_number(counts[s], text)) for s in order]
+    rows.append((text["total"], format_number(total, text)))
     criteria = counted(
         total, text["criterion_none"], text["criterion_one"], text["criterion_other"]
     )
@@ -524,15 +531,20 @@ def _categories(data: ReportData, text: Labels, content: _Content, styles: _Styl
     rows: list[tuple[Any, ...]] = [
         (
             Paragraph(escape(_numbered(c.number, c.name)), styles.cell),
-            str(required[c.number]),
-            str(recommended[c.number]),
-            str(required[c.number] + recommended[c.number]),
+            format_number(required[c.number], text),
+            format_number(recommended[c.number], text),
+            format_number(required[c.number] + recommended[c.number], text),
         )
         for c in categories
     ]
     n_required, n_recommended = len(content.required), len(content.recommendations)
     rows.append(
-        (text["total"], str(n_required), str(n_recommended), str(n_required + n_recommended))
+        (
+            text["total"],
+            format_number(n_required, text),
+            format_number(n_recommended, text),
+            format_number(n_required + n_recommended, text),
+        )
     )
     header = (
         text["category"],

@@ -13,6 +13,11 @@ class Labels(TypedDict):
     months: tuple[str, ...]
     date: str
     moment: str
+    # Numbers: the decimal mark, the mark between thousands, a percentage around "{value}".
+    decimal_mark: str
+    thousands_mark: str
+    group_from: int  # the fewest digits whose thousands are marked
+    percent: str
     # Running header, footer and document properties.
     title: str
     version: str
@@ -145,6 +150,10 @@ EN: Labels = {
     ),
     "date": "{month} {day}, {year}",
     "moment": "{date}, {time} UTC",
+    "decimal_mark": ".",
+    "thousands_mark": ",",
+    "group_from": 4,
+    "percent": "{value}%",
     "title": "CTPAT Validation Report",
     "version": "Version {version}",
     "page": "Page {page}",
@@ -332,7 +341,222 @@ EN: Labels = {
     "signature_note": "Digitally signed; verify with ctpat-desktop verify",
 }
 
-LANGUAGES: dict[str, Labels] = {"en": EN}
+ES: Labels = {
+    "months": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "date": "{day} de {month} de {year}",
+    "moment": "{date}, {time} UTC",
+    "decimal_mark": ",",
+    # Spanish groups thousands with a space, and only from five digits on: 1250, 12\u00a0500.
+    "thousands_mark": "\u00a0",
+    "group_from": 5,
+    "percent": "{value}\u00a0%",
+    "title": "Informe de Validación CTPAT",
+    "version": "Versión {version}",
+    "page": "Página {page}",
+    "page_of": "Página {page} de {pages}",
+    "footer_validation": "ID de validación {id}",
+    "document_title": "Informe de Validación CTPAT — {member}",
+    "document_subject": (
+        "Validación de {member} (cuenta {account}) conforme a los Criterios Mínimos de "
+        "Seguridad de CTPAT, el {date}"
+    ),
+    "agency": "Oficina de Aduanas y Protección Fronteriza de los EE. UU. (CBP)",
+    "programme": "Alianza Aduanas-Comercio contra el Terrorismo (CTPAT)",
+    "cover": "Portada",
+    "member_account": "Número de cuenta CTPAT",
+    "entity_type": "Tipo de entidad",
+    "mode": "Modalidad de la validación",
+    "validation_date": "Fecha de la validación",
+    "scss": "Especialista en Seguridad de la Cadena de Suministro (SCSS)",
+    "field_office": "Oficina de campo",
+    "catalog": "Criterios Mínimos de Seguridad",
+    "catalog_version": "{name}, versión {version}",
+    "report_version": "Versión del informe",
+    "generated": "Generado",
+    "validation_id": "ID de validación",
+    "cover_notice": (
+        "Este informe describe las medidas de seguridad del socio arriba nombrado y los "
+        "puntos en que no cumplen los Criterios Mínimos de Seguridad de CTPAT. Contiene "
+        "información sensible: compártalo solo con las personas que lo necesiten para "
+        "atender los hallazgos."
+    ),
+    "mode_virtual": "Virtual",
+    "mode_in_person": "Presencial",
+    "mode_hybrid": "Híbrida (virtual y en sitio)",
+    "status_met": "Cumple",
+    "status_not_met": "No cumple",
+    "status_exceeds": "Excede (mejor práctica)",
+    "status_not_applicable": "No aplica",
+    "status_not_reviewed": "No revisado",
+    "level_must": "Debe",
+    "level_should": "Debería",
+    "required_action_none": "ninguna acción requerida",
+    "required_action_one": "{n} acción requerida",
+    "required_action_other": "{n} acciones requeridas",
+    "recommendation_none": "ninguna recomendación",
+    "recommendation_one": "{n} recomendación",
+    "recommendation_other": "{n} recomendaciones",
+    "best_practice_none": "ninguna mejor práctica",
+    "best_practice_one": "{n} mejor práctica",
+    "best_practice_other": "{n} mejores prácticas",
+    "criterion_none": "ningún criterio",
+    "criterion_one": "{n} criterio",
+    "criterion_other": "{n} criterios",
+    "summary": "Resumen ejecutivo",
+    "outcome_required_due": (
+        "La validación encontró {required} y {recommendations}. El socio debe responder "
+        "por escrito a más tardar el {due}, explicando cómo se ha corregido o se corregirá "
+        "cada acción requerida."
+    ),
+    "outcome_required": (
+        "La validación encontró {required} y {recommendations}. El socio debe responder "
+        "por escrito, explicando cómo se ha corregido o se corregirá cada acción requerida."
+    ),
+    "outcome_recommendations": (
+        "La validación no encontró acciones requeridas y encontró {recommendations}. Se "
+        "invita al socio a atender cada recomendación."
+    ),
+    "outcome_none": (
+        "La validación no encontró deficiencias: cada criterio revisado se cumple, se "
+        "excede o no aplica."
+    ),
+    "outcome_best_practices": "La validación también reconoció {best_practices}.",
+    "outcome_not_reviewed": "Criterios no revisados: {n} de {total}.",
+    "status_caption": "Resultados de los {criteria} del catálogo, por resultado del hallazgo.",
+    "result": "Resultado",
+    "criteria": "Criterios",
+    "total": "Total",
+    "categories": "Deficiencias por categoría",
+    "categories_caption": "Criterios que no se cumplen, por categoría de criterios.",
+    "category": "Categoría de criterios",
+    "required_actions_column": "Acciones requeridas",
+    "recommendations_column": "Recomendaciones",
+    "chart_caption": "Acciones requeridas y recomendaciones por categoría de criterios.",
+    "no_chart": "Ningún criterio resultó incumplido, así que no hay nada que graficar.",
+    "required_actions": "Acciones requeridas",
+    "required_actions_intro": (
+        "Una acción requerida es un criterio «Debe» que el socio no cumple. El socio debe "
+        "corregir cada una y responder por escrito a más tardar en su fecha límite."
+    ),
+    "no_required_actions": "La validación no encontró acciones requeridas.",
+    "recommendations": "Recomendaciones",
+    "recommendations_intro": (
+        "Una recomendación es un criterio «Debería» que el socio no cumple. Atenderla no "
+        "es obligatorio, pero fortalece la seguridad de la cadena de suministro del socio."
+    ),
+    "no_recommendations": "La validación no encontró recomendaciones.",
+    "best_practices": "Mejores prácticas",
+    "best_practices_intro": (
+        "Una mejor práctica va más allá del criterio. Cuenta con el apoyo de la alta "
+        "dirección, emplea una tecnología o un proceso innovador, está documentada, tiene "
+        "controles y rendición de cuentas, y muestra evidencia de su implementación."
+    ),
+    "no_best_practices": "La validación no reconoció mejores prácticas.",
+    "finding": "Hallazgo",
+    "reasons": "Razones",
+    "required_action": "Acción requerida",
+    "recommendation": "Recomendación",
+    "due_date": "Fecha límite",
+    "best_practice": "Mejor práctica",
+    "finding_must": (
+        "El socio no demostró que este requisito esté implementado. El criterio dice: “{text}”"
+    ),
+    "finding_should": (
+        "El socio no demostró que esta práctica recomendada esté implementada. El criterio "
+        "dice: “{text}”"
+    ),
+    "results": "Resultados por criterio",
+    "results_intro": (
+        "Cada criterio del catálogo {catalog}, versión {version}, con su nivel (Debe es un "
+        "requisito; Debería, una recomendación) y el resultado de la validación."
+    ),
+    "criterion_id": "ID",
+    "criterion": "Criterio",
+    "level": "Nivel",
+    "evidence": "Índice de evidencias",
+    "evidence_intro": (
+        "Archivos que el socio envió o mostró durante la validación. La huella SHA-256 "
+        "identifica cada archivo con exactitud; los archivos se conservan con el registro "
+        "de la validación."
+    ),
+    "no_evidence": "No se registró evidencia para esta validación.",
+    "file_sha256": "Archivo y huella SHA-256",
+    "captured": "Capturado",
+    "general": "General",
+    "images": "Imágenes",
+    "images_intro": (
+        "Copias reducidas de las evidencias en imagen; el índice anterior identifica los "
+        "archivos originales."
+    ),
+    "image_unreadable": "(no se pudo leer la imagen)",
+    "methodology": "Metodología",
+    "methodology_virtual": (
+        "La validación se realizó de forma virtual, en una sesión de WebEx entre el personal "
+        "del socio y el Especialista en Seguridad de la Cadena de Suministro, en una sola "
+        "jornada o a lo largo de varios días.",
+        "Antes de la sesión el socio envió las políticas, los procedimientos y los registros "
+        "que respaldan su perfil de seguridad; el especialista los revisó con antelación. "
+        "Durante la sesión el socio compartió otros documentos en pantalla o los mostró a "
+        "la cámara.",
+        "Las instalaciones del socio se recorrieron mediante transmisión en vivo o video, "
+        "para que el especialista viera en funcionamiento las medidas descritas en el perfil.",
+        "El especialista entrevistó a los responsables de las áreas involucradas, que se "
+        "conectaron desde sus propios dispositivos, y registró como evidencia lo que se "
+        "mostró en pantalla.",
+    ),
+    "methodology_in_person": (
+        "La validación se realizó de forma presencial: el Especialista en Seguridad de la "
+        "Cadena de Suministro visitó las instalaciones del socio.",
+        "Antes de la visita el socio envió las políticas, los procedimientos y los registros "
+        "que respaldan su perfil de seguridad; el especialista los revisó con antelación y "
+        "examinó los originales en sitio.",
+        "El especialista recorrió las instalaciones y observó en funcionamiento las medidas "
+        "de seguridad descritas en el perfil.",
+        "El especialista entrevistó a los responsables de las áreas involucradas y al "
+        "personal que desempeña las medidas, y registró como evidencia lo observado.",
+    ),
+    "methodology_hybrid": (
+        "La validación combinó una sesión virtual en WebEx con una visita del Especialista "
+        "en Seguridad de la Cadena de Suministro a las instalaciones del socio.",
+        "Antes de la validación el socio envió las políticas, los procedimientos y los "
+        "registros que respaldan su perfil de seguridad; el especialista los revisó con "
+        "antelación. Otros documentos se compartieron en pantalla durante la sesión virtual "
+        "o se examinaron en sitio.",
+        "Parte de las instalaciones se recorrió mediante transmisión en vivo o video y otra "
+        "parte en persona, para que el especialista viera en funcionamiento las medidas "
+        "descritas en el perfil.",
+        "El especialista entrevistó a los responsables de las áreas involucradas, en "
+        "pantalla o en persona, y registró como evidencia lo que se le mostró.",
+    ),
+    "methodology_findings": (
+        "Cada criterio se contrastó con lo que el socio demostró y se registró como cumple, "
+        "no cumple, excede (una mejor práctica) o no aplica. Un criterio «Debe» que no se "
+        "cumple es una acción requerida; un criterio «Debería» que no se cumple es una "
+        "recomendación."
+    ),
+    "signature": "Firma",
+    "signature_statement": (
+        "Realicé esta validación y elaboré este informe en nombre de la Oficina de Aduanas y "
+        "Protección Fronteriza de los EE. UU."
+    ),
+    "signature_role": "Especialista en Seguridad de la Cadena de Suministro",
+    "signature_note": "Firmado digitalmente; verifíquelo con ctpat-desktop verify",
+}
+
+LANGUAGES: dict[str, Labels] = {"en": EN, "es": ES}
 
 
 def labels(language: str) -> Labels:
@@ -353,6 +577,21 @@ def format_date(value: date, text: Labels) -> str:
     """A date as the language writes it: "May 18, 2026"."""
     month = text["months"][value.month - 1]
     return text["date"].format(month=month, day=value.day, year=value.year)
+
+
+def format_number(value: float, text: Labels, decimals: int = 0) -> str:
+    """A number as the language writes it: 12,500.5 in English, 12 500,5 in Spanish."""
+    whole, _, fraction = f"{abs(value):.{decimals}f}".partition(".")
+    if len(whole) >= text["group_from"]:
+        groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)]
+        whole = text["thousands_mark"].join(reversed(groups))
+    sign = "-" if value < 0 and float(f"{abs(value):.{decimals}f}") else ""
+    return sign + whole + (text["decimal_mark"] + fraction if fraction else "")
+
+
+def format_percent(value: float, text: Labels, decimals: int = 1) -> str:
+    """A percentage (12.5 for 12.5 %) as the language writes it: "12.5%", "12,5 %"."""
+    return text["percent"].format(value=format_number(value, text, decimals))
 
 
 def format_moment(value: str, text: Labels) -> str:

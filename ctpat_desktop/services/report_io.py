@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.catalog import translations
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.report.model import EvidenceItem, ReportData
 from ctpat_desktop.report.signing import Secret, SigningKey
@@ -23,7 +24,11 @@ class BuiltReport:
 
 
 def report_data(ctx: AppContext, session: ValidationSession, language: str) -> ReportData:
-    """What the next version of the validation's report contains."""
+    """What the next version of the validation's report contains, in the given language."""
+    from ctpat_desktop.report.labels import labels
+
+    labels(language)  # an unknown language is refused before anything is read
+    translated = translations(ctx.resources, language)
     store = ctx.store
     evidence = tuple(
         EvidenceItem(
@@ -42,8 +47,8 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
         validation=session.validation,
         entity_name=session.catalog.name,
         catalog=session.catalog,
-        categories=ctx.catalogs.categories,
-        reasons=session.reasons,
+        categories=translated.translate_categories(ctx.catalogs.categories),
+        reasons=translated.translate_reasons(session.reasons),
         findings={cid: r.finding for cid, r in session.findings().items()},
         evidence=evidence,
         version=(issued[-1].version if issued else 0) + 1,

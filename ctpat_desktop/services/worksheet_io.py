@@ -6,13 +6,14 @@ from typing import Any
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.catalog import Reason, translations
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import utc_now
 from ctpat_desktop.worksheet import Finding, Lifecycle, apply_finding_rules
 from ctpat_desktop.worksheet.model import FINDING_FIELDS
 from ctpat_desktop.worksheet.xlsx_import import Problem, one_line
-from ctpat_desktop.worksheet.xlsx_layout import VALIDATION, WORKSHEET, WorksheetData
+from ctpat_desktop.worksheet.xlsx_layout import WorksheetData, worksheet_texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,26 +72,33 @@ def _plain(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
-def worksheet_data(ctx: AppContext, session: ValidationSession) -> WorksheetData:
-    """What the workbook of an open validation shows."""
+def worksheet_data(
+    ctx: AppContext, session: ValidationSession, language: str = "en"
+) -> WorksheetData:
+    """What the workbook of an open validation shows, in the given language."""
+    texts = worksheet_texts(language)
+    translated = translations(ctx.resources, language)
     return WorksheetData(
         validation=session.validation,
         entity_name=session.catalog.name,
         catalog=session.catalog,
-        categories=ctx.catalogs.categories,
-        reasons=session.reasons,
+        categories=translated.translate_categories(ctx.catalogs.categories),
+        reasons=translated.translate_reasons(session.reasons),
         findings={cid: r.finding for cid, r in session.findings().items()},
         exported_at=utc_now(),
         app_version=__version__,
+        texts=texts,
     )
 
 
-def export_worksheet(ctx: AppContext, validation_id: str, target: Path) -> ValidationSession:
-    """Write the validation's worksheet to an .xlsx file."""
+def export_worksheet(
+    ctx: AppContext, validation_id: str, target: Path, language: str = "en"
+) -> ValidationSession:
+    """Write the validation's worksheet to an .xlsx file, in English ("en") or Spanish ("es")."""
     from ctpat_desktop.worksheet.xlsx_export import write_worksheet
 
     session = ValidationSession(ctx, validation_id)
-    write_worksheet(target, worksheet_data(ctx, session))
+    write_worksheet(target, worksheet_data(ctx, session, language))
     return session
 
 
@@ -99,13 +107,18 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
     from ctpat_desktop.worksheet.xlsx_import import read_worksheet
 
     session = ValidationSession(ctx, validation_id)
-    content = read_worksheet(source, session.catalog, session.reasons)
+
+    def reasons_in(language: str) -> tuple[Reason, ...]:
+        return translations(ctx.resources, language).translate_reasons(session.reasons)
+
+    content = read_worksheet(source, session.catalog, reasons_in)
+    sheets = content.texts
     plan = ImportPlan(session.id, source, problems=list(content.problems))
     expected_catalog = f"{session.catalog.entity} {session.catalog.version}"
     if content.validation_id != session.id:
         plan.problems.append(
             Problem(
-                VALIDATION,
+                sheets.validation,
                 None,
                 None,
                 f"this worksheet is for validation "
@@ -115,7 +128,7 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
     if content.catalog != expected_catalog:
         plan.problems.append(
             Problem(
-                VALIDATION,
+                sheets.validation,
                 None,
                 None,
                 f"this worksheet uses catalog "
@@ -124,7 +137,9 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
         )
     if session.validation.status is Lifecycle.SIGNED:
         plan.problems.append(
-            Problem(WORKSHEET, None, None, "the validation is signed and locked; reopen it first")
+            Problem(
+                sheets.worksheet, None, None, "the validation is signed and locked; reopen it first"
+            )
         )
     current = {cid: r.finding for cid, r in session.findings().items()}
     for row, from_sheet in content.rows:
@@ -147,7 +162,9 @@ def plan_worksheet_import(ctx: AppContext, validation_id: str, source: Path) -> 
                 ctx.settings.response_days,
             )
         except RuleError as exc:
-            plan.problems.append(Problem(WORKSHEET, row, content.columns.get("status"), str(exc)))
+            plan.problems.append(
+                Problem(sheets.worksheet, row, content.columns.get("status"), str(exc))
+            )
             continue
         if checked != old:
             plan.updates.append(FindingUpdate(row, old, checked))

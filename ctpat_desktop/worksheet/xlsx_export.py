@@ -7,17 +7,11 @@ from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
 from ctpat_desktop.worksheet.xlsx_layout import (
     FORMAT_VERSION,
-    LEVEL_LABELS,
-    LISTS,
-    STATUS_LABELS,
-    SUMMARY,
-    VALIDATION,
-    VERIFIED_LABELS,
-    WORKSHEET,
-    YES_NO,
     Column,
     WorksheetData,
+    WorksheetTexts,
     category_label,
+    sheet_reference,
     worksheet_columns,
 )
 
@@ -35,12 +29,12 @@ def write_worksheet(path: Path, data: WorksheetData) -> None:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = WORKSHEET
-    columns = worksheet_columns(data.reason_columns())
+    sheet.title = data.texts.worksheet
+    columns = worksheet_columns(data.reason_columns(), data.texts)
     lists = _write_lists(workbook, data)
     rows = _write_rows(sheet, columns, data)
     _add_validations(sheet, columns, rows, lists, data)
-    _format_worksheet(sheet, columns, rows)
+    _format_worksheet(sheet, columns, rows, data.texts)
     _write_summary(workbook, columns, rows, data)
     _write_validation(workbook, data)
     workbook.active = 0
@@ -60,17 +54,21 @@ def _text(cell: Any, value: str) -> None:
         cell.data_type = "s"
 
 
-def _answers(finding: Finding, reason_labels: dict[str, str]) -> dict[str, Any]:
+def _answers(
+    finding: Finding, reason_labels: dict[str, str], texts: WorksheetTexts
+) -> dict[str, Any]:
     values: dict[str, Any] = {
         "profile_answer": finding.profile_answer,
-        "status": STATUS_LABELS[finding.status],
-        "verified": VERIFIED_LABELS[finding.verified] if finding.verified else "",
+        "status": texts.statuses[finding.status],
+        "verified": texts.verified[finding.verified] if finding.verified else "",
         "note": finding.note,
         "report_text": finding.report_text,
         "action": finding.action,
         "due": finding.due,
         "response_implemented": (
-            YES_NO[finding.response_implemented] if finding.response_implemented is not None else ""
+            texts.yes_no[finding.response_implemented]
+            if finding.response_implemented is not None
+            else ""
         ),
         "response_note": finding.response_note,
     }
@@ -100,11 +98,11 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
         fixed = {
             "category": category_label(criterion.category, names[criterion.category]),
             "criterion": criterion.id,
-            "level": LEVEL_LABELS[criterion.level.value],
+            "level": data.texts.levels[criterion.level.value],
             "criterion_text": f"{criterion.title}\n{criterion.text}",
             "guidance": criterion.guidance,
         }
-        answers = _answers(finding, reason_labels)
+        answers = _answers(finding, reason_labels, data.texts)
         for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=row, column=index)
             value = answers.get(column.key) if column.editable else fixed[column.key]
@@ -117,26 +115,27 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
                 cell.protection = unlocked
                 cell.fill = answer_fill
             if column.key == "due":
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = data.texts.date_format
     return row
 
 
 def _write_lists(workbook: Any, data: WorksheetData) -> dict[str, str]:
     """A hidden sheet holding the drop-down lists; the range reference of each list."""
-    sheet = workbook.create_sheet(LISTS)
+    texts = data.texts
+    sheet = workbook.create_sheet(texts.lists)
     sheet.sheet_state = "hidden"
     lists = {
-        "status": list(STATUS_LABELS.values()),
+        "status": list(texts.statuses.values()),
         "reason": [r.label for r in data.reasons],
-        "verified": list(VERIFIED_LABELS.values()),
-        "yes_no": list(YES_NO.values()),
+        "verified": list(texts.verified.values()),
+        "yes_no": list(texts.yes_no.values()),
     }
     refs = {}
     for index, (name, values) in enumerate(lists.items(), start=1):
         letter = chr(ord("A") + index - 1)
         for row, value in enumerate(values, start=1):
             sheet.cell(row=row, column=index, value=value)
-        refs[name] = f"{LISTS}!${letter}$1:${letter}${len(values)}"
+        refs[name] = f"{sheet_reference(texts.lists)}!${letter}$1:${letter}${len(values)}"
     sheet.protection.sheet = True
     return refs
 
@@ -151,36 +150,40 @@ def _add_validations(
         letter = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == key))
         return f"{letter}2:{letter}{rows}"
 
+    texts = data.texts
+
     def pick_from(list_name: str, title: str) -> DataValidation:
         rule = DataValidation(type="list", formula1=f"={lists[list_name]}", allow_blank=True)
-        rule.error = f"Choose a value from the list ({title})."
+        rule.error = texts.choose.format(title=title)
         rule.errorTitle = title
         rule.showErrorMessage = True
         return rule
 
-    status = pick_from("status", "Finding")
+    status = pick_from("status", texts.headers["status"])
     status.add(column_range("status"))
-    reason = pick_from("reason", "Deficiency reason")
+    reason = pick_from("reason", texts.headers["reason_list"])
     for column in columns:
         if column.key.startswith("reason_"):
             reason.add(column_range(column.key))
-    verified = pick_from("verified", "How verified")
+    verified = pick_from("verified", texts.headers["verified"])
     verified.add(column_range("verified"))
-    implemented = pick_from("yes_no", "Member: implemented?")
+    implemented = pick_from("yes_no", texts.headers["response_implemented"])
     implemented.add(column_range("response_implemented"))
     on = data.validation.date
     due = DataValidation(
         type="date", operator="greaterThanOrEqual", formula1=f"DATE({on.year},{on.month},{on.day})"
     )
-    due.error = f"Enter a date on or after the validation date {on.isoformat()}."
-    due.errorTitle = "Response due"
+    due.error = texts.due_error.format(date=on.isoformat())
+    due.errorTitle = texts.headers["due"]
     due.showErrorMessage = True
     due.add(column_range("due"))
     for rule in (status, reason, verified, implemented, due):
         sheet.add_data_validation(rule)
 
 
-def _format_worksheet(sheet: Any, columns: tuple[Column, ...], rows: int) -> None:
+def _format_worksheet(
+    sheet: Any, columns: tuple[Column, ...], rows: int, texts: WorksheetTexts
+) -> None:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
@@ -194,8 +197,8 @@ def _format_worksheet(sheet: Any, columns: tuple[Column, ...], rows: int) -> Non
     sheet.auto_filter.ref = f"A1:{last}{rows}"
     area = f"A2:{last}{rows}"
     for label, fill in (
-        (STATUS_LABELS[FindingStatus.NOT_MET], _NOT_MET_FILL),
-        (STATUS_LABELS[FindingStatus.EXCEEDS], _EXCEEDS_FILL),
+        (texts.statuses[FindingStatus.NOT_MET], _NOT_MET_FILL),
+        (texts.statuses[FindingStatus.EXCEEDS], _EXCEEDS_FILL),
     ):
         sheet.conditional_formatting.add(
             area,
@@ -217,7 +220,7 @@ def _format_worksheet(sheet: Any, columns: tuple[Column, ...], rows: int) -> Non
     setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
-    sheet.oddFooter.center.text = "Page &P of &N"
+    sheet.oddFooter.center.text = texts.footer
 
 
 def _write_summary(
@@ -226,20 +229,22 @@ def _write_summary(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet = workbook.create_sheet(SUMMARY)
+    texts = data.texts
+    sheet = workbook.create_sheet(texts.summary)
     centered = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     def whole(key: str) -> str:
         letter = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == key))
-        return f"{WORKSHEET}!${letter}$2:${letter}${rows}"
+        return f"{sheet_reference(texts.worksheet)}!${letter}$2:${letter}${rows}"
 
     category, status, level = whole("category"), whole("status"), whole("level")
+    words = texts.summary_headers
     headers = [
-        "Category",
-        "Criteria",
-        *STATUS_LABELS.values(),
-        "Required actions",
-        "Recommendations",
+        words["category"],
+        words["criteria"],
+        *texts.statuses.values(),
+        words["required"],
+        words["recommendations"],
     ]
     for index, header in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=index, value=header)
@@ -252,19 +257,20 @@ def _write_summary(
         row += 1
         sheet.cell(row=row, column=1, value=category_label(number, names[number]))
         sheet.cell(row=row, column=2, value=f"=COUNTIF({category},$A{row})")
-        for offset, label in enumerate(STATUS_LABELS.values()):
+        for offset, label in enumerate(texts.statuses.values()):
             column = 3 + offset
             letter = get_column_letter(column)
             formula = f"=COUNTIFS({category},$A{row},{status},{letter}$1)"
-            if label == STATUS_LABELS[FindingStatus.NOT_REVIEWED]:
+            if label == texts.statuses[FindingStatus.NOT_REVIEWED]:
                 formula += f'+COUNTIFS({category},$A{row},{status},"")'
             sheet.cell(row=row, column=column, value=formula)
-        not_met = STATUS_LABELS[FindingStatus.NOT_MET]
+        not_met = texts.statuses[FindingStatus.NOT_MET]
         base = f'=COUNTIFS({category},$A{row},{status},"{not_met}",{level},'
-        sheet.cell(row=row, column=len(headers) - 1, value=base + '"Must")')
-        sheet.cell(row=row, column=len(headers), value=base + '"Should")')
+        must, should = texts.levels["must"], texts.levels["should"]
+        sheet.cell(row=row, column=len(headers) - 1, value=f'{base}"{must}")')
+        sheet.cell(row=row, column=len(headers), value=f'{base}"{should}")')
     total = row + 1
-    sheet.cell(row=total, column=1, value="Total").font = Font(bold=True)
+    sheet.cell(row=total, column=1, value=words["total"]).font = Font(bold=True)
     for column in range(2, len(headers) + 1):
         letter = get_column_letter(column)
         cell = sheet.cell(row=total, column=column, value=f"=SUM({letter}2:{letter}{row})")
@@ -285,32 +291,35 @@ def _write_summary(
 def _write_validation(workbook: Any, data: WorksheetData) -> None:
     from openpyxl.styles import Font
 
-    sheet = workbook.create_sheet(VALIDATION)
+    texts = data.texts
+    sheet = workbook.create_sheet(texts.validation)
     v = data.validation
-    pairs = [
-        ("Member", v.member.name),
-        ("Account number", v.member.account),
-        ("Entity type", data.entity_name),
-        ("Validation mode", v.mode.value),
-        ("Validation date", v.date),
-        ("SCSS", v.scss),
-        ("Status", v.status.value),
-        ("Validation ID", v.id),
-        ("Catalog", f"{v.entity} {v.catalog_version}"),
-        ("Worksheet format", FORMAT_VERSION),
-        ("Exported at", data.exported_at),
-        ("Exported by", f"ctpat-desktop {data.app_version}"),
+    pairs: list[tuple[str, Any]] = [
+        ("member", v.member.name),
+        ("account", v.member.account),
+        ("entity", data.entity_name),
+        ("mode", texts.modes[v.mode]),
+        ("date", v.date),
+        ("scss", v.scss),
+        ("status", texts.lifecycle[v.status]),
+        ("id", v.id),
+        ("catalog", f"{v.entity} {v.catalog_version}"),
+        ("format", FORMAT_VERSION),
+        # Marks the language for import, which reads the choices and headers in it.
+        ("language", texts.language),
+        ("exported_at", data.exported_at),
+        ("exported_by", f"ctpat-desktop {data.app_version}"),
     ]
     for row, (key, value) in enumerate(pairs, start=1):
-        sheet.cell(row=row, column=1, value=key).font = Font(bold=True)
+        sheet.cell(row=row, column=1, value=texts.facts[key]).font = Font(bold=True)
         cell = sheet.cell(row=row, column=2)
         if isinstance(value, str):
             _text(cell, value)
         else:
             cell.value = value
-        if key == "Validation date":
-            cell.number_format = "yyyy-mm-dd"
-    sheet.column_dimensions["A"].width = 20
+        if key == "date":
+            cell.number_format = texts.date_format
+    sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 60
     sheet.protection.sheet = True
     sheet.page_setup.fitToWidth = 1

@@ -1,6 +1,6 @@
 """Read a validation worksheet back: every cell checked, problems named by sheet, row, column."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -9,12 +9,10 @@ from typing import Any
 from ctpat_desktop.catalog import Catalog, Reason
 from ctpat_desktop.worksheet.model import Finding, FindingStatus, Verification
 from ctpat_desktop.worksheet.xlsx_layout import (
+    ENGLISH,
     FORMAT_VERSION,
-    STATUS_LABELS,
-    VALIDATION,
-    VERIFIED_LABELS,
-    WORKSHEET,
-    YES_NO,
+    WORKSHEET_TEXTS,
+    WorksheetTexts,
     worksheet_columns,
 )
 from ctpat_desktop.worksheet.xlsx_safety import WorkbookError, check_xlsx_archive
@@ -41,6 +39,7 @@ class Problem:
 class WorksheetContent:
     """What a workbook says: its header facts, its findings by row, and its problems."""
 
+    texts: WorksheetTexts = ENGLISH  # the language it is written in
     validation_id: str | None = None
     catalog: str | None = None
     rows: list[tuple[int, Finding]] = field(default_factory=list)
@@ -55,13 +54,14 @@ def _lookup(labels: dict[Any, str]) -> dict[str, Any]:
     return table
 
 
-_STATUS = _lookup(dict(STATUS_LABELS))
-_VERIFIED = _lookup(dict(VERIFIED_LABELS))
-_YES_NO = {label.casefold(): value for value, label in YES_NO.items()}
+def read_worksheet(
+    path: Path, catalog: Catalog, reasons_in: Callable[[str], tuple[Reason, ...]]
+) -> WorksheetContent:
+    """Parse the workbook after checking the archive; WorkbookError when it cannot be read.
 
-
-def read_worksheet(path: Path, catalog: Catalog, reasons: tuple[Reason, ...]) -> WorksheetContent:
-    """Parse the workbook after checking the archive; WorkbookError when it cannot be read."""
+    The workbook's language is the one its sheets are named in; reasons_in(language)
+    gives the reasons with the labels its drop-down lists were written with.
+    """
     check_xlsx_archive(path)
     from openpyxl import load_workbook
 
@@ -70,14 +70,17 @@ def read_worksheet(path: Path, catalog: Catalog, reasons: tuple[Reason, ...]) ->
     except Exception as exc:  # openpyxl and defusedxml raise many kinds for a hostile file
         raise _unreadable(path, exc) from None
     try:
-        content = WorksheetContent()
-        for needed in (WORKSHEET, VALIDATION):
+        texts = next(
+            (t for t in WORKSHEET_TEXTS.values() if t.validation in workbook.sheetnames), ENGLISH
+        )
+        content = WorksheetContent(texts)
+        for needed in (texts.worksheet, texts.validation):
             if needed not in workbook.sheetnames:
                 raise WorkbookError(
                     f"{path}: no sheet named {needed}; is it a validation worksheet?"
                 )
-        _read_header(workbook[VALIDATION], content)
-        _read_rows(workbook[WORKSHEET], catalog, reasons, content)
+        _read_header(workbook[texts.validation], content)
+        _read_rows(workbook[texts.worksheet], catalog, reasons_in(texts.language), content)
         return content
     except WorkbookError:
         raise
@@ -104,23 +107,42 @@ def _unreadable(path: Path, exc: BaseException) -> WorkbookError:
 
 
 def _read_header(sheet: Any, content: WorksheetContent) -> None:
+    texts = content.texts
+    by_label = {label: key for key, label in texts.facts.items()}
     facts = {}
     for row in sheet.iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
-        if row and isinstance(row[0], str):
-            facts[row[0].strip()] = row[1] if len(row) > 1 else None
-    content.validation_id = str(facts.get("Validation ID") or "").strip() or None
-    content.catalog = str(facts.get("Catalog") or "").strip() or None
-    version = facts.get("Worksheet format")
+        if row and isinstance(row[0], str) and row[0].strip() in by_label:
+            facts[by_label[row[0].strip()]] = row[1] if len(row) > 1 else None
+    content.validation_id = str(facts.get("id") or "").strip() or None
+    content.catalog = str(facts.get("catalog") or "").strip() or None
+    version = facts.get("format")
     if version not in (FORMAT_VERSION, str(FORMAT_VERSION)):
         content.problems.append(
-            Problem(VALIDATION, None, None, f"worksheet format {version!r} is not {FORMAT_VERSION}")
+            Problem(
+                texts.validation,
+                None,
+                None,
+                f"worksheet format {version!r} is not {FORMAT_VERSION}",
+            )
+        )
+    # Workbooks written before the marker was are English; a marker must match the sheets.
+    language = str(facts.get("language") or texts.language).strip()
+    if language != texts.language:
+        content.problems.append(
+            Problem(
+                texts.validation,
+                None,
+                None,
+                f"the worksheet says its language is {one_line(language)!r}, "
+                f"but its sheets are named in {texts.language!r}",
+            )
         )
 
 
 def _rows(sheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         if number > MAX_ROWS + 1:
-            raise WorkbookError(f"sheet {WORKSHEET} has more than {MAX_ROWS} rows; refused")
+            raise WorkbookError(f"sheet {sheet.title} has more than {MAX_ROWS} rows; refused")
         yield number, cells
 
 
@@ -129,8 +151,14 @@ def _read_rows(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    reason_table = _lookup({r.code: r.label for r in reasons})
-    known = {c.header: c.key for c in worksheet_columns(50)}
+    texts = content.texts
+    tables = _Tables(
+        status=_lookup(dict(texts.statuses)),
+        verified=_lookup(dict(texts.verified)),
+        yes_no={label.casefold(): value for value, label in texts.yes_no.items()},
+        reason=_lookup({r.code: r.label for r in reasons}),
+    )
+    known = {c.header: c.key for c in worksheet_columns(50, texts)}
     positions: dict[str, int] = {}
     seen: dict[str, int] = {}
     for number, cells in _rows(sheet):
@@ -143,11 +171,11 @@ def _read_rows(
             missing = [h for h, k in known.items() if k in _REQUIRED_KEYS and k not in positions]
             if missing:
                 content.problems.append(
-                    Problem(WORKSHEET, 1, None, f"columns missing: {', '.join(missing)}")
+                    Problem(texts.worksheet, 1, None, f"columns missing: {', '.join(missing)}")
                 )
                 return
             continue
-        reader = _RowReader(cells, positions, number, content.problems, get_column_letter)
+        reader = _RowReader(cells, positions, number, content, get_column_letter)
         criterion_id = reader.code("criterion")
         if not criterion_id:
             if reader.has_answers():
@@ -166,7 +194,7 @@ def _read_rows(
             )
             continue
         seen[criterion_id] = number
-        finding = reader.finding(criterion_id, reason_table)
+        finding = reader.finding(criterion_id, tables)
         if finding is not None:
             content.rows.append((number, finding))
 
@@ -179,6 +207,16 @@ def one_line(text: str) -> str:
 _REQUIRED_KEYS = {"criterion", "status", "reason_1", "due", "note", "action"}
 
 
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What each drop-down's labels (or codes, in any case) stand for, in one language."""
+
+    status: dict[str, Any]
+    verified: dict[str, Any]
+    yes_no: dict[str, bool]
+    reason: dict[str, Any]
+
+
 class _RowReader:
     """Reads one row's cells into a Finding, noting every bad cell."""
 
@@ -187,12 +225,13 @@ class _RowReader:
         cells: tuple[Any, ...],
         positions: dict[str, int],
         number: int,
-        problems: list[Problem],
+        content: WorksheetContent,
         letter_of: Any,
     ) -> None:
         self._cells, self._positions, self._number = cells, positions, number
-        self._problems, self._letter_of = problems, letter_of
-        self._start = len(problems)
+        self._problems, self._letter_of = content.problems, letter_of
+        self._texts = content.texts
+        self._start = len(content.problems)
 
     def _cell(self, key: str) -> Any:
         index = self._positions.get(key)
@@ -203,7 +242,7 @@ class _RowReader:
     def problem(self, key: str, message: str) -> None:
         index = self._positions.get(key)
         letter = self._letter_of(index + 1) if index is not None else None
-        self._problems.append(Problem(WORKSHEET, self._number, letter, message))
+        self._problems.append(Problem(self._texts.worksheet, self._number, letter, message))
 
     def raw(self, key: str) -> Any:
         cell = self._cell(key)
@@ -251,20 +290,28 @@ class _RowReader:
             return value.date()
         if isinstance(value, date):
             return value
+        text = str(value).strip()
         try:
-            return date.fromisoformat(str(value).strip())
+            return date.fromisoformat(text)
         except ValueError:
-            self.problem(key, f"{str(value)!r} is not a date (use YYYY-MM-DD)")
-            return None
+            pass
+        if self._texts.date_format == "dd/mm/yyyy":
+            try:
+                return datetime.strptime(text, "%d/%m/%Y").date()
+            except ValueError:
+                pass
+        self.problem(key, f"{str(value)!r} is not a date (use YYYY-MM-DD)")
+        return None
 
-    def finding(self, criterion_id: str, reason_table: dict[str, str]) -> Finding | None:
-        status = self.choice("status", _STATUS, "finding") or FindingStatus.NOT_REVIEWED
+    def finding(self, criterion_id: str, tables: _Tables) -> Finding | None:
+        status = self.choice("status", tables.status, "finding") or FindingStatus.NOT_REVIEWED
         reason_keys = sorted(
             (k for k in self._positions if k.startswith("reason_")), key=lambda k: int(k[7:])
         )
-        reasons = [self.choice(k, reason_table, "deficiency reason") for k in reason_keys]
-        verified = self.choice("verified", _VERIFIED, "verification method")
-        implemented = self.choice("response_implemented", _YES_NO, "answer (Yes or No)")
+        reasons = [self.choice(k, tables.reason, "deficiency reason") for k in reason_keys]
+        verified = self.choice("verified", tables.verified, "verification method")
+        yes, no = self._texts.yes_no[True], self._texts.yes_no[False]
+        implemented = self.choice("response_implemented", tables.yes_no, f"answer ({yes} or {no})")
         finding = Finding(
             criterion=criterion_id,
             status=FindingStatus(status),

@@ -4,14 +4,205 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ctpat_desktop.catalog import Catalog, Category, Reason
-from ctpat_desktop.worksheet.model import Finding, FindingStatus, Validation, Verification
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.worksheet.model import (
+    Finding,
+    FindingStatus,
+    Lifecycle,
+    Mode,
+    Validation,
+    Verification,
+)
 
 FORMAT_VERSION = 1
-WORKSHEET = "Worksheet"
-SUMMARY = "Summary"
-VALIDATION = "Validation"
-LISTS = "Lists"
 MIN_REASON_COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class WorksheetTexts:
+    """Every fixed text of the workbook in one language: sheets, headers, choices, facts."""
+
+    language: str
+    worksheet: str
+    summary: str
+    validation: str
+    lists: str
+    headers: Mapping[str, str]  # by column key; "reason" holds "{n}"
+    statuses: Mapping[FindingStatus, str]
+    verified: Mapping[Verification, str]
+    yes_no: Mapping[bool, str]
+    levels: Mapping[str, str]
+    modes: Mapping[Mode, str]
+    lifecycle: Mapping[Lifecycle, str]
+    facts: Mapping[str, str]  # the Validation sheet's row labels, by key
+    summary_headers: Mapping[str, str]
+    choose: str  # "{title}" is the list's title
+    due_error: str  # "{date}" is the validation date
+    footer: str
+    date_format: str
+
+
+ENGLISH = WorksheetTexts(
+    language="en",
+    worksheet="Worksheet",
+    summary="Summary",
+    validation="Validation",
+    lists="Lists",
+    headers={
+        "category": "Category",
+        "criterion": "ID",
+        "level": "Must/Should",
+        "criterion_text": "Criterion",
+        "guidance": "Implementation guidance",
+        "profile_answer": "Member's security profile answer",
+        "status": "Finding",
+        "reason": "Reason {n}",
+        "verified": "How verified",
+        "note": "Internal note (not in the report)",
+        "report_text": "Finding text for the report",
+        "action": "Required action / recommendation",
+        "due": "Response due",
+        "response_implemented": "Member: implemented?",
+        "response_note": "Member's response",
+        "reason_list": "Deficiency reason",
+    },
+    statuses={
+        FindingStatus.NOT_REVIEWED: "Not reviewed",
+        FindingStatus.MET: "Met",
+        FindingStatus.NOT_MET: "Not met",
+        FindingStatus.EXCEEDS: "Exceeds",
+        FindingStatus.NOT_APPLICABLE: "Not applicable",
+    },
+    verified={
+        Verification.DOCUMENT_VERIFIED: "Document verified",
+        Verification.PROCESS_OBSERVED: "Process observed",
+        Verification.DESCRIBED: "Described",
+        Verification.OTHER: "Other",
+    },
+    yes_no={True: "Yes", False: "No"},
+    levels={"must": "Must", "should": "Should"},
+    modes={m: m.value for m in Mode},
+    lifecycle={s: s.value for s in Lifecycle},
+    facts={
+        "member": "Member",
+        "account": "Account number",
+        "entity": "Entity type",
+        "mode": "Validation mode",
+        "date": "Validation date",
+        "scss": "SCSS",
+        "status": "Status",
+        "id": "Validation ID",
+        "catalog": "Catalog",
+        "format": "Worksheet format",
+        "language": "Language",
+        "exported_at": "Exported at",
+        "exported_by": "Exported by",
+    },
+    summary_headers={
+        "category": "Category",
+        "criteria": "Criteria",
+        "required": "Required actions",
+        "recommendations": "Recommendations",
+        "total": "Total",
+    },
+    choose="Choose a value from the list ({title}).",
+    due_error="Enter a date on or after the validation date {date}.",
+    footer="Page &P of &N",
+    date_format="yyyy-mm-dd",
+)
+
+SPANISH = WorksheetTexts(
+    language="es",
+    worksheet="Hoja de trabajo",
+    summary="Resumen",
+    validation="Validación",
+    lists="Listas",
+    headers={
+        "category": "Categoría",
+        "criterion": "ID",
+        "level": "Debe/Debería",
+        "criterion_text": "Criterio",
+        "guidance": "Guía de implementación",
+        "profile_answer": "Respuesta del perfil de seguridad del socio",
+        "status": "Hallazgo",
+        "reason": "Razón {n}",
+        "verified": "Cómo se verificó",
+        "note": "Nota interna (no va en el informe)",
+        "report_text": "Texto del hallazgo para el informe",
+        "action": "Acción requerida / recomendación",
+        "due": "Fecha límite de respuesta",
+        "response_implemented": "Socio: ¿implementado?",
+        "response_note": "Respuesta del socio",
+        "reason_list": "Razón de la deficiencia",
+    },
+    statuses={
+        FindingStatus.NOT_REVIEWED: "No revisado",
+        FindingStatus.MET: "Cumple",
+        FindingStatus.NOT_MET: "No cumple",
+        FindingStatus.EXCEEDS: "Excede",
+        FindingStatus.NOT_APPLICABLE: "No aplica",
+    },
+    verified={
+        Verification.DOCUMENT_VERIFIED: "Documento verificado",
+        Verification.PROCESS_OBSERVED: "Proceso observado",
+        Verification.DESCRIBED: "Descrito",
+        Verification.OTHER: "Otro",
+    },
+    yes_no={True: "Sí", False: "No"},
+    levels={"must": "Debe", "should": "Debería"},
+    modes={Mode.VIRTUAL: "virtual", Mode.IN_PERSON: "presencial", Mode.HYBRID: "híbrida"},
+    lifecycle={
+        Lifecycle.PLANNED: "planificada",
+        Lifecycle.IN_PROGRESS: "en curso",
+        Lifecycle.IN_REVIEW: "en revisión",
+        Lifecycle.APPROVED: "aprobada",
+        Lifecycle.SIGNED: "firmada",
+    },
+    facts={
+        "member": "Socio",
+        "account": "Número de cuenta",
+        "entity": "Tipo de entidad",
+        "mode": "Modalidad",
+        "date": "Fecha de la validación",
+        "scss": "SCSS",
+        "status": "Estado",
+        "id": "ID de validación",
+        "catalog": "Catálogo",
+        "format": "Formato de la hoja",
+        "language": "Idioma",
+        "exported_at": "Exportada el",
+        "exported_by": "Exportada con",
+    },
+    summary_headers={
+        "category": "Categoría",
+        "criteria": "Criterios",
+        "required": "Acciones requeridas",
+        "recommendations": "Recomendaciones",
+        "total": "Total",
+    },
+    choose="Elija un valor de la lista ({title}).",
+    due_error="Escriba una fecha igual o posterior a la fecha de la validación, {date}.",
+    footer="Página &P de &N",
+    date_format="dd/mm/yyyy",
+)
+
+WORKSHEET_TEXTS = {t.language: t for t in (ENGLISH, SPANISH)}
+# The English names, which workbooks written before there was a choice of language have.
+WORKSHEET = ENGLISH.worksheet
+SUMMARY = ENGLISH.summary
+VALIDATION = ENGLISH.validation
+LISTS = ENGLISH.lists
+
+
+def worksheet_texts(language: str) -> WorksheetTexts:
+    """The workbook's texts in a language, or a CtpatError naming the languages there are."""
+    try:
+        return WORKSHEET_TEXTS[language]
+    except KeyError:
+        known = ", ".join(sorted(WORKSHEET_TEXTS))
+        raise CtpatError(
+            f"no worksheet texts in language '{language}'; use one of: {known}"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,46 +215,34 @@ class Column:
     editable: bool
 
 
-def _reason(n: int) -> Column:
-    return Column(f"reason_{n}", f"Reason {n}", 26, True)
-
-
-def worksheet_columns(reason_columns: int) -> tuple[Column, ...]:
+def worksheet_columns(reason_columns: int, texts: WorksheetTexts = ENGLISH) -> tuple[Column, ...]:
     """The Worksheet sheet's columns, with as many reason columns as needed (at least 3)."""
+    h = texts.headers
+    reasons = max(reason_columns, MIN_REASON_COLUMNS)
     return (
-        Column("category", "Category", 24, False),
-        Column("criterion", "ID", 7, False),
-        Column("level", "Must/Should", 9, False),
-        Column("criterion_text", "Criterion", 48, False),
-        Column("guidance", "Implementation guidance", 48, False),
-        Column("profile_answer", "Member's security profile answer", 36, True),
-        Column("status", "Finding", 15, True),
-        *(_reason(n) for n in range(1, max(reason_columns, MIN_REASON_COLUMNS) + 1)),
-        Column("verified", "How verified", 18, True),
-        Column("note", "Internal note (not in the report)", 34, True),
-        Column("report_text", "Finding text for the report", 38, True),
-        Column("action", "Required action / recommendation", 38, True),
-        Column("due", "Response due", 12, True),
-        Column("response_implemented", "Member: implemented?", 13, True),
-        Column("response_note", "Member's response", 38, True),
+        Column("category", h["category"], 24, False),
+        Column("criterion", h["criterion"], 7, False),
+        Column("level", h["level"], 9, False),
+        Column("criterion_text", h["criterion_text"], 48, False),
+        Column("guidance", h["guidance"], 48, False),
+        Column("profile_answer", h["profile_answer"], 36, True),
+        Column("status", h["status"], 15, True),
+        *(Column(f"reason_{n}", h["reason"].format(n=n), 26, True) for n in range(1, reasons + 1)),
+        Column("verified", h["verified"], 18, True),
+        Column("note", h["note"], 34, True),
+        Column("report_text", h["report_text"], 38, True),
+        Column("action", h["action"], 38, True),
+        Column("due", h["due"], 12, True),
+        Column("response_implemented", h["response_implemented"], 13, True),
+        Column("response_note", h["response_note"], 38, True),
     )
 
 
-STATUS_LABELS = {
-    FindingStatus.NOT_REVIEWED: "Not reviewed",
-    FindingStatus.MET: "Met",
-    FindingStatus.NOT_MET: "Not met",
-    FindingStatus.EXCEEDS: "Exceeds",
-    FindingStatus.NOT_APPLICABLE: "Not applicable",
-}
-VERIFIED_LABELS = {
-    Verification.DOCUMENT_VERIFIED: "Document verified",
-    Verification.PROCESS_OBSERVED: "Process observed",
-    Verification.DESCRIBED: "Described",
-    Verification.OTHER: "Other",
-}
-YES_NO = {True: "Yes", False: "No"}
-LEVEL_LABELS = {"must": "Must", "should": "Should"}
+def sheet_reference(sheet: str) -> str:
+    """A sheet's name as a formula refers to it: quoted unless it is a plain word."""
+    if sheet.isascii() and sheet.replace("_", "").isalnum():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def category_label(number: int, name: str) -> str:
@@ -83,6 +262,7 @@ class WorksheetData:
     findings: Mapping[str, Finding]
     exported_at: str
     app_version: str
+    texts: WorksheetTexts = ENGLISH
 
     def reason_columns(self) -> int:
         """Enough reason columns for the finding with the most reasons."""

@@ -355,7 +355,7 @@ def test_signature_box_is_on_the_last_page_above_its_note(
 
 def test_unknown_language_is_refused(library: CatalogLibrary, tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
-    with pytest.raises(CtpatError, match=r"no report texts in language 'xx'; use one of: en"):
+    with pytest.raises(CtpatError, match=r"no report texts in language 'xx'; use one of: en, es"):
         build_report(_data(library, _findings(), language="xx"), path)
     assert not path.exists()
 
