@@ -243,8 +243,10 @@ class ValidationSession:
 
         def change(old: Finding) -> Finding:
             updated = with_status(old, new_status) if new_status is not None else old
-            updated = replace(updated, **{name: _CLEARABLE[name] for name in clear})
-            return self._checked(replace(updated, **given), criterion)
+            emptied = {name: _CLEARABLE[name] for name in clear}
+            if emptied or given:
+                updated = replace(updated, **(emptied | given))
+            return self._checked(updated, criterion)
 
         return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
 

@@ -49,10 +49,8 @@ def with_status(finding: Finding, status: FindingStatus) -> Finding:
     (the audit trail keeps the old values)."""
     if status is finding.status:
         return finding
-    moved = replace(finding, status=status)
-    if status is not FindingStatus.NOT_MET:
-        moved = replace(moved, **{name: _EMPTY[name] for name in NOT_MET_ONLY})
-    return moved
+    emptied = {} if status is FindingStatus.NOT_MET else {n: _EMPTY[n] for n in NOT_MET_ONLY}
+    return replace(finding, status=status, **emptied)
 
 
 def default_due_date(validation_date: date, response_days: int) -> date:
@@ -84,8 +82,10 @@ def apply_finding_rules(
         text = getattr(finding, name).replace("\r\n", "\n").replace("\r", "\n")
         if _CONTROL.search(text):
             raise RuleError(f"{where}: {name.replace('_', ' ')} contains control characters")
-        texts[name] = text
-    finding = replace(finding, **texts)
+        if text != getattr(finding, name):
+            texts[name] = text
+    if texts:  # (dataclasses.replace is a good part of a save's Python time)
+        finding = replace(finding, **texts)
     unknown = [r for r in finding.reasons if r not in reason_codes]
     if unknown:
         allowed = ", ".join(sorted(reason_codes))
