@@ -98,7 +98,8 @@ def report_id(validation_id: str, version: int) -> str:
 
 def utc_now() -> str:
     """The current time in UTC as ISO 8601 with microseconds."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat is several times quicker than strftime; the text is the same.
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def _finding_columns(finding: Finding) -> dict[str, Any]:
