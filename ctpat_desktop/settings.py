@@ -9,6 +9,7 @@ from ctpat_desktop.errors import CtpatError
 
 SETTINGS_FILE = "settings.json"
 DEFAULT_RESPONSE_DAYS = 90
+MIN_FONT_SCALE, MAX_FONT_SCALE = 1.0, 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class Settings:
     tsa_url: str = ""
     hub_url: str = ""  # the field office's sync hub, e.g. https://hub.example:8765
     hub_ca: str = ""  # a CA certificate (PEM) to trust for the hub, besides the system's
+    high_contrast: bool = False  # the high-contrast theme (Section 508)
+    font_scale: float = 1.0  # text size, 1.0 to 2.0 times the system's
 
     @property
     def actor(self) -> str:
@@ -48,6 +51,18 @@ def load_settings(data_dir: Path) -> Settings:
     days = raw.get("response_days", DEFAULT_RESPONSE_DAYS)
     if not isinstance(days, int) or not 1 <= days <= 365:
         raise CtpatError(f"{path}: response_days must be a whole number of days from 1 to 365")
+    high_contrast = raw.get("high_contrast", False)
+    if not isinstance(high_contrast, bool):
+        raise CtpatError(f"{path}: high_contrast must be true or false")
+    scale = raw.get("font_scale", 1.0)
+    if (
+        isinstance(scale, bool)
+        or not isinstance(scale, int | float)
+        or not MIN_FONT_SCALE <= scale <= MAX_FONT_SCALE
+    ):
+        raise CtpatError(
+            f"{path}: font_scale must be a number from {MIN_FONT_SCALE} to {MAX_FONT_SCALE}"
+        )
     return Settings(
         response_days=days,
         user=str(raw.get("user", "")),
@@ -55,6 +70,8 @@ def load_settings(data_dir: Path) -> Settings:
         tsa_url=str(raw.get("tsa_url", "")),
         hub_url=str(raw.get("hub_url", "")),
         hub_ca=str(raw.get("hub_ca", "")),
+        high_contrast=high_contrast,
+        font_scale=float(scale),
     )
 
 

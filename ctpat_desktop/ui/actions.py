@@ -21,6 +21,9 @@ class MainActions:
     import_worksheet: QAction
     dashboard: QAction
     audit_trail: QAction
+    high_contrast: QAction
+    larger_text: QAction
+    smaller_text: QAction
     preview_report: QAction
     submit_review: QAction
     approve: QAction
@@ -49,9 +52,11 @@ def _action(
     return action
 
 
-def _checkable(parent: QWidget, text: str) -> QAction:
+def _checkable(parent: QWidget, text: str, shortcut: QKeySequence | None = None) -> QAction:
     action = QAction(text, parent)
     action.setCheckable(True)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
     return action
 
 
@@ -98,6 +103,13 @@ def main_actions(parent: QWidget) -> MainActions:
             "A&udit trail",
             QKeySequence("Ctrl+Shift+T"),
             "Who changed what, when: every change, old → new, and whether the trail is intact",
+        ),
+        high_contrast=_checkable(parent, "&High contrast", QKeySequence("Ctrl+Shift+H")),
+        larger_text=_action(
+            parent, "&Larger text", QKeySequence(standard.ZoomIn), "Make all text larger"
+        ),
+        smaller_text=_action(
+            parent, "S&maller text", QKeySequence(standard.ZoomOut), "Make all text smaller"
         ),
         preview_report=_action(
             parent, "&Preview report", QKeySequence("Ctrl+R"), "Build a draft of the next report"

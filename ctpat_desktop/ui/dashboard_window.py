@@ -172,7 +172,9 @@ class DashboardWindow(QWidget):
         modes_layout.addWidget(self.verdicts)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._scrolling(category_page), "By &category")
+        self.tabs.setAccessibleName("Dashboard pages")
+        self.tabs.tabBar().setAccessibleName("Dashboard page tabs")
+        self.tabs.addTab(self._scrolling(category_page, "By category"), "By &category")
         self.tabs.addTab(criteria_page, "Top c&riteria")
         self.tabs.addTab(reasons_page, "R&easons")
         self.tabs.addTab(modes_page, "&Virtual vs in-person")
@@ -190,8 +192,9 @@ class DashboardWindow(QWidget):
         edit.setDate(_ANY_DAY)
         return edit
 
-    def _scrolling(self, page: QWidget) -> QScrollArea:
+    def _scrolling(self, page: QWidget, name: str) -> QScrollArea:
         area = QScrollArea()
+        area.setAccessibleName(name)
         area.setWidgetResizable(True)
         area.setWidget(page)
         return area

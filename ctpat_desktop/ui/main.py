@@ -9,6 +9,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.ui.icons import app_icon
 from ctpat_desktop.ui.main_window import MainWindow
+from ctpat_desktop.ui.theme import apply_theme
 
 
 def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
@@ -17,6 +18,8 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     app.setApplicationName("ctpat-desktop")
     app.setOrganizationName("ctpat-desktop")
     QApplication.setWindowIcon(app_icon())
+    if isinstance(app, QApplication):
+        apply_theme(app, ctx.settings.high_contrast, ctx.settings.font_scale)
     # The data folder's key, before any window needs the store: where no keyring works the
     # passphrase is asked for here, on the GUI thread, and kept in memory only.
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,12 +11,14 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QVBoxLayout,
@@ -25,9 +28,12 @@ from PySide6.QtWidgets import (
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services import validations
+from ctpat_desktop.settings import MAX_FONT_SCALE, MIN_FONT_SCALE, Settings, save_settings
 from ctpat_desktop.ui.actions import main_actions
+from ctpat_desktop.ui.output_language import OutputLanguage
 from ctpat_desktop.ui.runner import Runner, TaskRunner
 from ctpat_desktop.ui.sync.controller import SyncController
+from ctpat_desktop.ui.theme import FONT_STEP, apply_theme, clamp_font_scale
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.worksheet import Lifecycle
@@ -144,14 +150,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.export_worksheet, a.import_worksheet])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        report_menu = self.menuBar().addMenu("&Report")
-        report_menu.addActions([a.preview_report, a.submit_review, a.approve, a.return_review])
-        report_menu.addSeparator()
-        report_menu.addActions([a.sign_report, a.reopen])
-        report_menu.addSeparator()
-        report_menu.addAction(a.verify_report)
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([a.dashboard, a.audit_trail])
+        self._build_report_menu()
+        self._build_view_menu(self.menuBar().addMenu("&View"))
         self.sync.synced.connect(lambda _report: self.refresh())
         sync_menu = self.menuBar().addMenu("&Sync")
         sync_menu.addActions(self.sync.actions())
@@ -164,6 +164,34 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.export_worksheet, a.import_worksheet, a.dashboard])
         toolbar.addSeparator()
         toolbar.addAction(self.sync.sync_now)
+
+    def _build_view_menu(self, view_menu: QMenu) -> None:
+        a = self.menu_actions
+        view_menu.addActions([a.dashboard, a.audit_trail])
+        view_menu.addSeparator()
+        view_menu.addActions([a.high_contrast, a.larger_text, a.smaller_text])
+        a.high_contrast.setChecked(self._ctx.settings.high_contrast)
+        a.high_contrast.toggled.connect(self._on_high_contrast_toggled)
+        a.larger_text.triggered.connect(lambda: self._scale_text(FONT_STEP))
+        a.smaller_text.triggered.connect(lambda: self._scale_text(-FONT_STEP))
+        self._update_text_size_actions()
+
+    def _update_text_size_actions(self) -> None:
+        scale = self._ctx.settings.font_scale
+        self.menu_actions.larger_text.setEnabled(scale < MAX_FONT_SCALE)
+        self.menu_actions.smaller_text.setEnabled(scale > MIN_FONT_SCALE)
+
+    def _build_report_menu(self) -> None:
+        a = self.menu_actions
+        report_menu = self.menuBar().addMenu("&Report")
+        report_menu.addActions([a.preview_report, a.submit_review, a.approve, a.return_review])
+        report_menu.addSeparator()
+        report_menu.addActions([a.sign_report, a.reopen])
+        self.output_language = OutputLanguage(self)
+        report_menu.addSeparator()
+        report_menu.addMenu(self.output_language.menu)
+        report_menu.addSeparator()
+        report_menu.addAction(a.verify_report)
 
     # Helpers ------------------------------------------------------------------------
 
@@ -339,9 +367,10 @@ class MainWindow(QMainWindow):
         if not name:
             return
         target = Path(name)
+        language = self.output_language.current()
         self._busy(f"Writing {target.name}…")
         self._runner.run(
-            lambda: worksheet_io.export_worksheet(self._ctx, validation_id, target),
+            lambda: worksheet_io.export_worksheet(self._ctx, validation_id, target, language),
             lambda _session: self._idle(f"Worksheet written to {target}"),
             self._on_error("Cannot export the worksheet"),
         )
@@ -402,10 +431,11 @@ class MainWindow(QMainWindow):
             return
         drafts = self._ctx.data_dir / "drafts"
         target = drafts / f"{validation_id}.pdf"
+        language = self.output_language.current()
 
         def build() -> report_io.BuiltReport:
             drafts.mkdir(parents=True, exist_ok=True)
-            return report_io.build_report(self._ctx, validation_id, target)
+            return report_io.build_report(self._ctx, validation_id, target, language)
 
         def show(built: report_io.BuiltReport) -> None:
             self._idle(f"Draft of report version {built.version} ready")
@@ -433,6 +463,7 @@ class MainWindow(QMainWindow):
         choice = SignDialog.ask(self)
         if choice is None:
             return
+        language = self.output_language.current()
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Save the signed report",
@@ -458,7 +489,12 @@ class MainWindow(QMainWindow):
         self._busy("Building and signing the report…")
         self._runner.run(
             lambda: report_io.issue_report(
-                self._ctx, validation_id, target, choice.key, lambda: choice.secret
+                self._ctx,
+                validation_id,
+                target,
+                choice.key,
+                lambda: choice.secret,
+                language=language,
             ),
             done,
             self._on_error("Cannot sign the report"),
@@ -571,6 +607,25 @@ class MainWindow(QMainWindow):
         from ctpat_desktop.ui.workspace.workspace_window import ShortcutsDialog
 
         ShortcutsDialog(_AllActions(self), parent=self).exec()
+
+    def _on_high_contrast_toggled(self, checked: bool) -> None:
+        self._change_look(replace(self._ctx.settings, high_contrast=checked))
+
+    def _scale_text(self, step: float) -> None:
+        scale = clamp_font_scale(self._ctx.settings.font_scale + step)
+        self._change_look(replace(self._ctx.settings, font_scale=scale))
+
+    def _change_look(self, settings: Settings) -> None:
+        """Apply the theme and text size at once, then keep them for the next start."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.high_contrast, settings.font_scale)
+        self._ctx.settings = settings
+        self._update_text_size_actions()
+        try:
+            save_settings(self._ctx.data_dir, settings)
+        except OSError as exc:
+            self.statusBar().showMessage(f"The display settings were not saved: {exc}", 15000)
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -1,5 +1,7 @@
 """Report → Submit for review, Approve…, Return for changes… in the main window."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -73,3 +75,37 @@ def test_a_window_left_open_makes_the_days_backup(
     monkeypatch.setattr(backups, "is_due", lambda folder, now=None: real_is_due(folder, tomorrow))
     window.back_up_if_due()
     assert len(backups.list_backups(ctx.data_dir)) == 2
+
+
+def test_reports_and_worksheets_in_the_chosen_language(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    validation = plan_validation(
+        ctx, member="Aceros del Norte", account="MX-1001", entity="importer"
+    )
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    window.select_id(validation.id)
+    window.output_language.actions["es"].trigger()
+    assert window.output_language.current() == "es"
+    target = tmp_path / "hoja.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menu_actions.export_worksheet.trigger()
+    assert "Hoja de trabajo" in load_workbook(target).sheetnames
+    window.menu_actions.preview_report.trigger()
+    draft = ctx.data_dir / "drafts" / f"{validation.id}.pdf"
+    done = subprocess.run(
+        ["pdftotext", str(draft), "-"], capture_output=True, text=True, check=True
+    )
+    text = done.stdout
+    assert "Validación" in text
+    # Remembered for the next window.
+    later = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(later)
+    assert later.output_language.current() == "es"
+    later.output_language.choose("en")

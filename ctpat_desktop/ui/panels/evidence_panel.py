@@ -324,6 +324,7 @@ class EvidencePanel(SidePanel):
         self.empty_hint.setWordWrap(True)
 
         self.details = QLabel()
+        self.details.setAccessibleName("Details of the selected evidence")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hash_label = QLabel()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTableView,
     QToolBox,
     QVBoxLayout,
@@ -199,6 +200,11 @@ class FollowUpPanel(SidePanel):
         self.sections.addItem(
             _table(self.progress, "Progress by category", (0,)), "Progress by category"
         )
+        # QToolBox wraps each section in a scroll area of its own, which takes the focus.
+        for area in self.sections.findChildren(QScrollArea):
+            page = area.widget()
+            if page is not None:
+                area.setAccessibleName(self.sections.itemText(self.sections.indexOf(page)))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
@@ -209,6 +215,7 @@ class FollowUpPanel(SidePanel):
 
     def _build_required_section(self) -> QWidget:
         self.action_text = QLabel()
+        self.action_text.setAccessibleName("Selected required action")
         self.action_text.setWordWrap(True)
         self.action_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.due_label = QLabel()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError, RuleError
@@ -674,6 +675,8 @@ class WorkspaceWindow(QMainWindow):
     # Status bar -----------------------------------------------------------------------
 
     def _update_save_state(self) -> None:
+        if not isValid(self.undo_stack):  # a save's answer can come after the window is gone
+            return
         if self.session is None:
             text = "Loading…"
         elif self._locked:
