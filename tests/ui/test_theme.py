@@ -165,11 +165,6 @@ def test_high_contrast_large_text_keeps_every_word(
     assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="at 1.5x text the workspace's centre column is narrower than the finding editor: "
-    "the editor scrolls sideways and the last status button is cut",
-)
 def test_large_text_needs_no_sideways_scrolling(
     ctx: AppContext, qtbot: QtBot, app_look: QApplication
 ) -> None:

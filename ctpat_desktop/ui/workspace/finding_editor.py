@@ -163,11 +163,12 @@ class FindingEditor(QWidget):
         self.due.installEventFilter(self)
 
     def _build_layout(self) -> None:
-        statuses = QHBoxLayout()
+        statuses = QGridLayout()
         statuses.setSpacing(4)
-        for button in self.status_buttons.values():
-            statuses.addWidget(button)
-        statuses.addStretch()
+        statuses.setColumnStretch(len(self.status_buttons), 1)  # buttons to the left
+        self._statuses = statuses
+        self._status_columns = 0
+        self._arrange_statuses(len(self.status_buttons))
         self.action_label = QLabel("Required &action")
         self.action_label.setBuddy(self.action)
         self.field_labels: list[QLabel] = []
@@ -348,7 +349,31 @@ class FindingEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.flush()
+        elif event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.fit_width(watched.width())  # the scroll area's viewport (see follow_width)
         return super().eventFilter(watched, event)
+
+    def follow_width(self, viewport: QWidget) -> None:
+        """Fit the status buttons to the width of the area that shows the editor."""
+        viewport.installEventFilter(self)
+
+    def fit_width(self, width: int) -> None:
+        """The status buttons on one row when it fits in width, else on two (large text)."""
+        buttons = list(self.status_buttons.values())
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        spare = margins.left() + margins.right() if margins is not None else 0
+        needed = sum(b.sizeHint().width() for b in buttons) + 4 * (len(buttons) - 1) + spare
+        self._arrange_statuses(len(buttons) if needed <= width else (len(buttons) + 1) // 2)
+
+    def _arrange_statuses(self, columns: int) -> None:
+        if columns == self._status_columns:
+            return
+        for button in self.status_buttons.values():
+            self._statuses.removeWidget(button)
+        for index, button in enumerate(self.status_buttons.values()):
+            self._statuses.addWidget(button, index // columns, index % columns)
+        self._status_columns = columns
 
     def _on_status_group_clicked(self, button: QAbstractButton) -> None:
         status = next(s for s, b in self.status_buttons.items() if b is button)

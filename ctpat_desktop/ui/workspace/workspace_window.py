@@ -238,6 +238,7 @@ class WorkspaceWindow(QMainWindow):
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
+        self.editor.follow_width(editor_scroll.viewport())
         editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
         self.centre_splitter.setObjectName("workspace-centre")
