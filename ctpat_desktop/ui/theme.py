@@ -60,3 +60,22 @@ def is_high_contrast() -> bool:
     """Whether the high-contrast theme is on (for views that colour their own items)."""
     app = QApplication.instance()
     return bool(app is not None and app.property(HIGH_CONTRAST))
+
+
+# Colours that views set themselves, as (normal, high contrast): the high-contrast ones are
+# light, for the theme's black background. Meaning never rests on colour alone.
+INK = {
+    "error": ("#b71c1c", "#ff8a80"),
+    "good": ("#1e6b30", "#69f0ae"),
+    "must": ("#7f1d1d", "#ff8a80"),
+    "should": ("#1e3a8a", "#82b1ff"),
+    "met": ("#1b5e20", "#69f0ae"),
+    "exceeds": ("#4a148c", "#ea80fc"),
+    "muted": ("#555555", "#e0e0e0"),
+}
+
+
+def ink(name: str) -> str:
+    """One of INK's colours for the theme in use."""
+    normal, bright = INK[name]
+    return bright if is_high_contrast() else normal

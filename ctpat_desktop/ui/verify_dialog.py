@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop.report.verify import Verification, verify_pdf
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.ui.theme import ink
 
 
 class VerifyDialog(QDialog):
@@ -73,14 +74,14 @@ class VerifyDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.verdict.setText("✗ Cannot check this file")
-        self.verdict.setStyleSheet("font-size: 15pt; font-weight: bold; color: #9b1c1c;")
+        self.verdict.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {ink('error')};")
         self.details.setPlainText(str(exc))
 
     def show_result(self, result: Verification) -> None:
         """The verdict in one line, then each signature's facts."""
         good = result.ok
         self.verdict.setText("✓ VERIFIED" if good else "✗ NOT VERIFIED")
-        colour = "#1e6b30" if good else "#9b1c1c"
+        colour = ink("good" if good else "error")
         self.verdict.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {colour};")
         lines = [result.summary(), ""]
         for s in result.signatures:

@@ -171,3 +171,38 @@ def test_large_text_needs_no_sideways_scrolling(
     apply_theme(app_look, True, 1.5)
     _main, workspace = _open_both(ctx, qtbot)
     assert clipped(workspace) == []
+
+
+def test_views_that_colour_themselves_use_light_ink_in_high_contrast(
+    ctx: AppContext, qtbot: QtBot, app_look: QApplication
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from ctpat_desktop.ui.theme import INK, ink
+    from ctpat_desktop.worksheet import FindingStatus
+
+    assert ink("error") == INK["error"][0]
+    apply_theme(app_look, True, 1.0)
+    assert ink("error") == INK["error"][1]
+    _main, workspace = _open_both(ctx, qtbot)
+    assert INK["should"][1] in workspace.pane.level.styleSheet() or (
+        INK["must"][1] in workspace.pane.level.styleSheet()
+    )
+    assert INK["error"][1] in workspace.editor.problem.styleSheet()
+    for status in (FindingStatus.MET, FindingStatus.EXCEEDS):
+        workspace.set_status(status)
+        workspace.next_criterion()
+    colours = set()
+    model = workspace.model
+    for row in range(model.rowCount()):
+        parent = model.index(row, 0)
+        for child in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                brush = model.data(
+                    model.index(child, column, parent), Qt.ItemDataRole.ForegroundRole
+                )
+                if brush is not None:
+                    colours.add(brush.name())
+    dark = {normal for normal, _bright in INK.values()}
+    bright = {light for _normal, light in INK.values()}
+    assert colours and colours <= bright and not colours & dark

@@ -32,6 +32,7 @@ from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.worksheet import CategoryProgress, FindingStatus
 from ctpat_desktop.worksheet.followup import FollowUp, FollowUpItem
 from ctpat_desktop.worksheet.rules import EXTENSION_DAYS
@@ -245,7 +246,7 @@ class FollowUpPanel(SidePanel):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem")
-        self.error.setStyleSheet("color: #a40000;")
+        self.error.setStyleSheet(f"color: {ink('error')};")
         self.error.hide()
 
         self.response_box = QGroupBox("Member's response")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from ctpat_desktop.catalog import Catalog, Criterion, Level
+from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.worksheet import FindingStatus
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,11 +30,11 @@ STATUS_LABELS = {
     FindingStatus.EXCEEDS: "★ exceeds",
     FindingStatus.NOT_APPLICABLE: "– n/a",
 }
-_STATUS_COLOURS = {
-    FindingStatus.MET: QColor("#1b5e20"),
-    FindingStatus.NOT_MET: QColor("#b71c1c"),
-    FindingStatus.EXCEEDS: QColor("#4a148c"),
-    FindingStatus.NOT_APPLICABLE: QColor("#555555"),
+_STATUS_INK = {
+    FindingStatus.MET: "met",
+    FindingStatus.NOT_MET: "error",
+    FindingStatus.EXCEEDS: "exceeds",
+    FindingStatus.NOT_APPLICABLE: "muted",
 }
 LEVEL_LABELS = {Level.MUST: "Must", Level.SHOULD: "Should"}
 UNSAVED_MARK = " ⚠"
@@ -272,7 +273,8 @@ class CriteriaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS_COLUMN and unsaved:
             return "The last edit of this finding is not saved: see the finding editor"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS_COLUMN:
-            return _STATUS_COLOURS.get(status)
+            name = _STATUS_INK.get(status)
+            return QColor(ink(name)) if name else None
         if role == self.CriterionIdRole:
             return criterion.id
         if role == self.StatusRole:

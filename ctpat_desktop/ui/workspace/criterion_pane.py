@@ -5,14 +5,18 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ctpat_desktop.catalog import Criterion, Level
+from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.criteria_model import LEVEL_LABELS
 
-_BADGE_STYLE = {
-    Level.MUST: "QLabel { border: 1px solid #7f1d1d; color: #7f1d1d; border-radius: 3px;"
-    " padding: 1px 6px; font-weight: bold; }",
-    Level.SHOULD: "QLabel { border: 1px solid #1e3a8a; color: #1e3a8a; border-radius: 3px;"
-    " padding: 1px 6px; font-weight: bold; }",
-}
+_BADGE_INK = {Level.MUST: "must", Level.SHOULD: "should"}
+
+
+def _badge_style(level: Level) -> str:
+    colour = ink(_BADGE_INK[level])
+    return (
+        f"QLabel {{ border: 1px solid {colour}; color: {colour}; border-radius: 3px;"
+        " padding: 1px 6px; font-weight: bold; }"
+    )
 
 
 def _text(name: str, *, bold: bool = False) -> QLabel:
@@ -89,7 +93,7 @@ class CriterionPane(QScrollArea):
         label = LEVEL_LABELS[criterion.level]
         if self.level.text() != label:  # restyling costs more than the rest of a move
             self.level.setText(label)
-            self.level.setStyleSheet(_BADGE_STYLE[criterion.level])
+            self.level.setStyleSheet(_badge_style(criterion.level))
         self.level.setToolTip(
             "Must: a requirement" if criterion.level is Level.MUST else "Should: a recommendation"
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.catalog import Criterion, Level, Reason
+from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
 from ctpat_desktop.ui.workspace.commands import Changes
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
@@ -104,7 +105,7 @@ class FindingEditor(QWidget):
         self.problem = QLabel()
         self.problem.setAccessibleName("Problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel { color: #b71c1c; font-weight: bold; }")
+        self.problem.setStyleSheet(f"QLabel {{ color: {ink('error')}; font-weight: bold; }}")
         self.problem.hide()
         self._build_layout()
         self.clear()
