@@ -34,6 +34,9 @@ def fuzz(default: int) -> settings:
     return settings(
         max_examples=wanted or default,
         deadline=None,
+        # make test runs the same examples every time (a red CI is then reproducible);
+        # the long run (make fuzz) draws new ones each time.
+        derandomize=not wanted,
         suppress_health_check=[
             HealthCheck.too_slow,
             HealthCheck.data_too_large,
