@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
                 self.select_id(keep)
             self._update_actions()
             self._idle(f"{len(summaries)} validations in {self._ctx.data_dir}")
-            self.sync.refresh_status()
+            # After what is already queued (a workspace being opened), not before it.
+            QTimer.singleShot(0, self.sync.refresh_status)
 
         self._busy("Reading validations…")
         archived = self.menu_actions.show_archived.isChecked()

@@ -39,7 +39,7 @@ def test_first_sync_asks_for_a_login_then_remembers_it(
     ana = laptop("ana")
     validation_id = planned(ana)
     window = _window(ana, qtbot)
-    assert "no hub set" in window.sync.label.text()
+    qtbot.waitUntil(lambda: "no hub set" in window.sync.label.text())
     window.sync.sync_now.trigger()
     _log_in(window, hub_server.url, miami["ana"])
     assert window.sync.label.text().startswith("Sync: 0 change(s) waiting · last synced 20")
@@ -49,7 +49,7 @@ def test_first_sync_asks_for_a_login_then_remembers_it(
 
     session(ana, validation_id).record_finding("1.1", status="met")
     window.refresh()
-    assert "1 change(s) waiting" in window.sync.label.text()
+    qtbot.waitUntil(lambda: "1 change(s) waiting" in window.sync.label.text())
     window.sync.login_dialog = None
     window.sync.sync_now.trigger()
     assert window.sync.login_dialog is None  # no second login

@@ -91,19 +91,16 @@ class SyncController(QObject):
         """Sync now: log in first if there is no token for the hub."""
         if self.running:
             return
-        url = self._state.get("server") or self._ctx.settings.hub_url
-        if not url:
-            self.ask_login("")
-            return
-        self._run_sync(url)
+        self._run_sync(self._state.get("server") or self._ctx.settings.hub_url or None)
 
-    def _run_sync(self, url: str) -> None:
+    def _run_sync(self, url: str | None) -> None:
         def work() -> SyncReport | str:
-            try:
-                token, _asked = sync_io.hub_token(url, None)
+            try:  # no hub or no token yet: the login dialog asks for them
+                hub = url or sync_io.hub_url(self._ctx)
+                token, _asked = sync_io.hub_token(hub, None)
             except CtpatError:
                 return _NEEDS_LOGIN
-            return sync_io.sync_now(self._ctx, url, token, self.progress.emit)
+            return sync_io.sync_now(self._ctx, hub, token, self.progress.emit)
 
         self.running = True
         self.sync_now.setEnabled(False)
