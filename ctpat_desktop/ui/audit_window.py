@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +35,7 @@ from ctpat_desktop.services.audit_view import (
     load_audit_trail,
     write_audit_csv,
 )
+from ctpat_desktop.ui.date_filter import chosen_day, date_filter
 from ctpat_desktop.ui.table_model import Index, TableModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
     from ctpat_desktop.app import AppContext
     from ctpat_desktop.ui.runner import Runner
 
-_ANY_DAY = QDate(2000, 1, 1)
 _INTACT_STYLE = "background: #e6f4ea; color: #0b3d18; border-left: 5px solid #1e7e34;"
 _BROKEN_STYLE = (
     "background: #fdecea; color: #5f0a0a; border-left: 5px solid #b00020; font-weight: bold;"
@@ -236,8 +234,8 @@ class AuditWindow(QMainWindow):
         self.search.setAccessibleName("Search changes")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
-        self.start = self._date_edit("From date")
-        self.end = self._date_edit("To date")
+        self.start = date_filter("From date")
+        self.end = date_filter("To date")
 
         self.model = AuditTrailModel(self)
         self.table = self._build_table()
@@ -268,16 +266,6 @@ class AuditWindow(QMainWindow):
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
-
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setAccessibleName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_ANY_DAY)
-        edit.setSpecialValueText("any")
-        edit.setDate(_ANY_DAY)
-        return edit
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -356,10 +344,6 @@ class AuditWindow(QMainWindow):
     def current_filter(self) -> AuditFilter:
         """The filters as chosen in the window."""
 
-        def day(edit: QDateEdit) -> date | None:
-            chosen = edit.date()
-            return None if chosen == _ANY_DAY else date(chosen.year(), chosen.month(), chosen.day())
-
         validation = self.validation_filter.currentData()
         if self.trail is None:
             validation = self._wanted_validation
@@ -368,8 +352,8 @@ class AuditWindow(QMainWindow):
             actor=self.actor_filter.currentData(),
             action=self.action_filter.currentData(),
             text=self.search.text().strip(),
-            start=day(self.start),
-            end=day(self.end),
+            start=chosen_day(self.start),
+            end=chosen_day(self.end),
         )
 
     def _on_filter_changed(self) -> None:

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.dashboard import dashboard, export_dashboard
 from ctpat_desktop.ui.category_bars import CategoryBars
+from ctpat_desktop.ui.date_filter import chosen_day, date_filter
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 
-_ANY_DAY = QDate(2000, 1, 1)
 KEY_FIGURES = (
     ("validations", "Validations"),
     ("findings_reviewed", "Findings reviewed"),
@@ -62,8 +62,8 @@ class DashboardWindow(QWidget):
         self.setWindowTitle("MSC Performance Dashboard")
         self.resize(1050, 720)
 
-        self.start = self._date_edit("From")
-        self.end = self._date_edit("To")
+        self.start = date_filter("From")
+        self.end = date_filter("To")
         self.entity = QComboBox()
         self.entity.setAccessibleName("Entity type")
         self.entity.addItem("All entity types", None)
@@ -182,16 +182,6 @@ class DashboardWindow(QWidget):
         self.tabs.addTab(self.anomalies, "&Anomaly flags")
         return self.tabs
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setAccessibleName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_ANY_DAY)
-        edit.setSpecialValueText("any")
-        edit.setDate(_ANY_DAY)
-        return edit
-
     def _scrolling(self, page: QWidget, name: str) -> QScrollArea:
         area = QScrollArea()
         area.setAccessibleName(name)
@@ -203,7 +193,8 @@ class DashboardWindow(QWidget):
         """The filters as the dashboard service takes them."""
 
         def day(edit: QDateEdit) -> str | None:
-            return None if edit.date() == _ANY_DAY else edit.date().toString("yyyy-MM-dd")
+            picked = chosen_day(edit)
+            return picked.isoformat() if picked else None
 
         return {
             "start": day(self.start),
