@@ -8,6 +8,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -181,6 +182,10 @@ class Store:
         self.data_dir = data_dir
         self._schema_dir = self.schema_dir = schema_dir
         self.key = key
+        # Held by every use of the connection and by close(): a window's background task
+        # still reading when the app shuts the store gets an error, never a closed handle.
+        self._lock = threading.RLock()
+        self._closed = False
         self._conn = open_database(data_dir, key)
         self.blobs = BlobStore(data_dir / "evidence", self._evidence_key())
 
@@ -190,7 +195,7 @@ class Store:
         Files written before evidence was sealed are sealed once, after the key is safely
         stored (a crash half-way leaves files sealed with that same key, finished next time).
         """
-        rows = dict(self._conn.execute("SELECT name, value FROM local_keys").fetchall())
+        rows = dict(self.read("SELECT name, value FROM local_keys"))
         key = rows.get("evidence")
         if key is None:
             key = os.urandom(32)
@@ -209,39 +214,48 @@ class Store:
         from ctpat_desktop.store.driver import key_pragma
 
         try:
-            self._conn.execute(key_pragma(new_key, "rekey"))
+            with self._lock:
+                self._live().execute(key_pragma(new_key, "rekey"))
         except sqlite.DatabaseError as exc:
             raise StoreError(f"the database could not be re-encrypted ({exc})") from exc
         self.key = new_key
 
     def close(self) -> None:
-        """Close the connection."""
-        self._conn.close()
+        """Close the connection, after any read or write under way on another thread."""
+        self._closed = True  # first, so that a busy thread stops taking the lock
+        with self._lock:
+            self._conn.close()
+
+    def _live(self) -> sqlite.Connection:
+        if self._closed:
+            raise StoreError("the data folder has been closed")
+        return self._conn
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite.Connection]:
         """One short write transaction: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error."""
-        conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite.OperationalError as exc:
-            raise StoreError(f"the database is busy or cannot be written ({exc})") from exc
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite.IntegrityError) and LOCKED_MESSAGE in str(exc):
-                raise RuleError(
-                    "the validation is signed and locked; reopen it before changing it"
-                ) from exc
-            if isinstance(exc, sqlite.OperationalError):
-                raise StoreError(f"the database could not be written ({exc})") from exc
-            if isinstance(exc, sqlite.IntegrityError):
-                raise StoreError(
-                    f"the change conflicts with what is stored ({exc}); nothing was saved"
-                ) from exc
-            raise
+        with self._lock:
+            conn = self._live()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite.OperationalError as exc:
+                raise StoreError(f"the database is busy or cannot be written ({exc})") from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite.IntegrityError) and LOCKED_MESSAGE in str(exc):
+                    raise RuleError(
+                        "the validation is signed and locked; reopen it before changing it"
+                    ) from exc
+                if isinstance(exc, sqlite.OperationalError):
+                    raise StoreError(f"the database could not be written ({exc})") from exc
+                if isinstance(exc, sqlite.IntegrityError):
+                    raise StoreError(
+                        f"the change conflicts with what is stored ({exc}); nothing was saved"
+                    ) from exc
+                raise
 
     def _query(self, sql: str, *params: Any) -> list[sqlite.Row]:
         return self.read(sql, params)
@@ -249,7 +263,8 @@ class Store:
     def read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite.Row]:
         """Rows of one read-only query (for reports and statistics that aggregate in SQL)."""
         try:
-            rows: list[sqlite.Row] = self._conn.execute(sql, params).fetchall()
+            with self._lock:
+                rows: list[sqlite.Row] = self._live().execute(sql, params).fetchall()
             return rows
         except sqlite.OperationalError as exc:
             raise StoreError(f"the database could not be read ({exc})") from exc
@@ -922,18 +937,18 @@ class Store:
 
     def audit_head(self) -> tuple[int, str]:
         """(number of events, hash of the last): what an anchor outside the laptop keeps."""
-        row = self._conn.execute(
+        (row,) = self.read(
             "SELECT COUNT(*), (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) "
             "FROM audit_events"
-        ).fetchone()
+        )
         return int(row[0]), str(row[1] or audit.GENESIS)
 
     def audit_hash_at(self, count: int) -> str | None:
         """The hash of the count-th event (1-based), or None when there are fewer."""
-        row = self._conn.execute(
+        rows = self.read(
             "SELECT hash FROM audit_events ORDER BY seq LIMIT 1 OFFSET ?", (count - 1,)
-        ).fetchone()
-        return None if row is None else str(row[0])
+        )
+        return str(rows[0][0]) if rows else None
 
 
 def replace_with(new: Finding) -> FindingChange:

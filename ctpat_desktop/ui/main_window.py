@@ -637,6 +637,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let running work finish before the window goes; remember its layout."""
+        # Nothing new is queued once the window has gone (a status read scheduled by the
+        # last refresh would otherwise still reach a store that is being closed).
+        self._backup_timer.stop()
+        self.sync.stop()
         self._runner.wait()
         self._window_state.store("geometry", self.saveGeometry())
         self._window_state.store("columns", self.table.horizontalHeader().saveState())

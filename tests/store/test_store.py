@@ -1,5 +1,7 @@
 """The store through the services: durable findings, evidence, audit trail, locking."""
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -128,3 +130,49 @@ def test_member_rename_is_audited(ctx: AppContext) -> None:
         e for e in ctx.store.audit_events() if e["kind"] == "member" and e["action"] == "update"
     ]
     assert len(renames) == 1
+
+
+_CLOSE_WHILE_READING = """
+import sys, threading, time
+from pathlib import Path
+from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import StoreError
+from ctpat_desktop.services.demo import create_demo
+from ctpat_desktop.settings import Settings
+
+data_dir = Path(sys.argv[1])
+create_demo(AppContext(data_dir, Settings(user="tester")))
+for attempt in range(20):
+    ctx = AppContext(data_dir, Settings(user="tester"))
+    store = ctx.store
+    outcome = []
+
+    def read_until_closed():
+        try:
+            while True:
+                store.read("SELECT a.*, b.id FROM audit_events a, findings b LIMIT 5000")
+        except StoreError as exc:
+            outcome.append(str(exc))
+
+    reader = threading.Thread(target=read_until_closed)
+    reader.start()
+    time.sleep(0.002 * attempt)
+    ctx.close()
+    reader.join()
+    assert outcome == ["the data folder has been closed"], outcome
+print("closed 20 times under a reader")
+"""
+
+
+def test_closing_while_another_thread_reads_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    # A window's background task could still be reading when the app closed the store:
+    # the connection closed under it and the process died (SIGSEGV) in a CI run.
+    run = subprocess.run(
+        [sys.executable, "-c", _CLOSE_WHILE_READING, str(tmp_path / "data")],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "closed 20 times under a reader" in run.stdout

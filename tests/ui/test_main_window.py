@@ -59,6 +59,31 @@ def test_list_loads_through_the_background_runner(ctx: AppContext, qtbot: QtBot)
     window.close()
 
 
+class CountingRunner(ImmediateRunner):
+    def __init__(self) -> None:
+        self.runs = 0
+
+    def run(self, work, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.runs += 1
+        super().run(work, on_done, on_error)
+
+
+def test_a_closed_window_queues_no_more_work(ctx: AppContext, qtbot: QtBot) -> None:
+    # The list's refresh schedules a status read for after what is queued; once the window
+    # has closed it must not reach a store the app is closing (a CI run died of it).
+    create_demo(ctx)
+    runner = CountingRunner()
+    window = MainWindow(ctx, runner)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync.label.text() != "Sync: …")
+    window.menu_actions.refresh.trigger()  # schedules another status read
+    window.close()
+    runs = runner.runs
+    qtbot.wait(50)
+    assert not window._backup_timer.isActive()  # the hourly backup check is off too
+    assert runner.runs == runs
+
+
 def test_empty_window_says_what_to_do(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx, ImmediateRunner())
     qtbot.addWidget(window)

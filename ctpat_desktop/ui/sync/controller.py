@@ -48,6 +48,7 @@ class SyncController(QObject):
         self._window = window
         self._state: dict[str, Any] = {"server": "", "pending": 0, "conflicts": 0}
         self.running = False
+        self._stopped = False
         self.login_dialog: LoginDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.error_box: QMessageBox | None = None
@@ -76,8 +77,14 @@ class SyncController(QObject):
         """The Sync menu's actions."""
         return [self.sync_now, self.log_in, self.conflicts]
 
+    def stop(self) -> None:
+        """The window is closing: queue no more reads (the store closes after it)."""
+        self._stopped = True
+
     def refresh_status(self) -> None:
         """Read pending changes, last sync and conflicts (in the background)."""
+        if self._stopped:
+            return
         self._runner.run(lambda: sync_io.status(self._ctx), self._show_status, lambda _e: None)
 
     def _show_status(self, state: dict[str, Any]) -> None:
