@@ -5,9 +5,25 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3
 
-.PHONY: run test lint typecheck unit fuzz bench crash installer installer-test system-deps clean
+.PHONY: run test lint typecheck unit fuzz bench crash installer installer-test system-deps clean \
+  translations ts
 
-run: $(STAMP)
+# The windows' translations: resources/translations/*.ts are the sources (kept in git),
+# the .qm files the app loads are built from them.
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing texts in ctpat_desktop/ui: add the new ones to the .ts files (then
+# translate them there, by hand or with pyside6-linguist).
+ts: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -no-obsolete -locations none ctpat_desktop/ui -ts $(TS)
+
+run: $(STAMP) translations
 	$(PY) -m compileall -q ctpat_desktop
 	$(PY) -m ctpat_desktop
 
@@ -20,7 +36,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # Long fuzz run of every hostile-input entry point (make test runs a few examples of each).
@@ -41,7 +57,7 @@ crash: $(STAMP)
 # One-folder build (PyInstaller) and a .deb in dist/; installer-test also runs the smoke test.
 VERSION = $(shell $(PY) -c 'import ctpat_desktop; print(ctpat_desktop.__version__)')
 
-installer: $(STAMP)
+installer: $(STAMP) translations
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10,<7'
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
 	  --workpath build/pyinstaller installer/ctpat-desktop.spec

@@ -10,6 +10,7 @@ from ctpat_desktop.errors import CtpatError
 SETTINGS_FILE = "settings.json"
 DEFAULT_RESPONSE_DAYS = 90
 MIN_FONT_SCALE, MAX_FONT_SCALE = 1.0, 2.0
+UI_LANGUAGES = ("", "en", "es")  # "" follows the system's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class Settings:
     hub_ca: str = ""  # a CA certificate (PEM) to trust for the hub, besides the system's
     high_contrast: bool = False  # the high-contrast theme (Section 508)
     font_scale: float = 1.0  # text size, 1.0 to 2.0 times the system's
+    language: str = ""  # the windows' language: "en", "es", or "" for the system's
 
     @property
     def actor(self) -> str:
@@ -63,6 +65,12 @@ def load_settings(data_dir: Path) -> Settings:
         raise CtpatError(
             f"{path}: font_scale must be a number from {MIN_FONT_SCALE} to {MAX_FONT_SCALE}"
         )
+    language = raw.get("language", "")
+    if language not in UI_LANGUAGES:
+        raise CtpatError(
+            f"{path}: language must be one of {', '.join(repr(c) for c in UI_LANGUAGES)} "
+            "(an empty text follows the system's language)"
+        )
     return Settings(
         response_days=days,
         user=str(raw.get("user", "")),
@@ -72,6 +80,7 @@ def load_settings(data_dir: Path) -> Settings:
         hub_ca=str(raw.get("hub_ca", "")),
         high_contrast=high_contrast,
         font_scale=float(scale),
+        language=language,
     )
 
 

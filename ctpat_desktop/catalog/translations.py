@@ -1,8 +1,11 @@
-"""The project's own translations of category names and reasons, one file per language.
+"""The project's own translations of the catalogs, one file per language.
 
-resources/msc/i18n/<language>.json holds them; the catalog files stay untouched, since
-validations pin those by SHA-256. Texts keyed by entity type and criterion ID (titles,
-criteria, guidance) belong in the same file under a new top-level key, read here too.
+resources/msc/i18n/<language>.json holds category names and reasons (by number and code)
+and, under "texts", every criterion title, text and guidance and every entity type's name,
+keyed by the English as the catalog files have it. The catalog files stay untouched, since
+validations pin those by SHA-256; a text changed in a catalog has no translation until its
+new English is added here, so a stale translation is never shown (a test lists what is
+missing).
 """
 
 import json
@@ -11,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ctpat_desktop.catalog.model import Category, Reason
+from ctpat_desktop.catalog.model import Catalog, Category, Reason
 from ctpat_desktop.errors import CatalogError
 
 SOURCE_LANGUAGE = "en"  # the language the catalog files are written in
@@ -27,11 +30,32 @@ class ReasonText:
 
 @dataclass(frozen=True)
 class Translations:
-    """Category names and reasons in one language; what is missing stays as the catalog has it."""
+    """Catalog words in one language; what is missing stays as the catalog has it."""
 
     language: str
     categories: Mapping[int, str] = field(default_factory=dict)
     reasons: Mapping[str, ReasonText] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)  # English → this language
+
+    def text(self, english: str) -> str:
+        """One catalog text in this language (the English when there is none)."""
+        return self.texts.get(english, english)
+
+    def translate_catalog(self, catalog: Catalog) -> Catalog:
+        """The catalog with its name and criteria in this language; IDs, levels, the
+        version and the pinned document stay as they are."""
+        if not self.texts:
+            return catalog
+        criteria = tuple(
+            replace(
+                c,
+                title=self.text(c.title),
+                text=self.text(c.text),
+                guidance=self.text(c.guidance) if c.guidance else c.guidance,
+            )
+            for c in catalog.criteria
+        )
+        return replace(catalog, name=self.text(catalog.name), criteria=criteria)
 
     def translate_categories(self, categories: tuple[Category, ...]) -> tuple[Category, ...]:
         """The categories with their names in this language."""
@@ -90,7 +114,11 @@ def load_translations(path: Path) -> Translations:
             _text(path, f"reason {code}: field label", item.get("label")),
             _text(path, f"reason {code}: field description", item.get("description")),
         )
-    return Translations(path.stem, categories, reasons)
+    texts = {
+        english: _text(path, f"text {english[:40]!r}", spanish)
+        for english, spanish in _texts(path, document, "texts").items()
+    }
+    return Translations(path.stem, categories, reasons, texts)
 
 
 def _texts(path: Path, document: dict[str, Any], key: str) -> dict[str, Any]:

@@ -80,8 +80,8 @@ def worksheet_data(
     translated = translations(ctx.resources, language)
     return WorksheetData(
         validation=session.validation,
-        entity_name=session.catalog.name,
-        catalog=session.catalog,
+        entity_name=translated.text(session.catalog.name),
+        catalog=translated.translate_catalog(session.catalog),
         categories=translated.translate_categories(ctx.catalogs.categories),
         reasons=translated.translate_reasons(session.reasons),
         findings={cid: r.finding for cid, r in session.findings().items()},

@@ -1,6 +1,8 @@
 """The project's own translations: every category and reason has one, in a checked file."""
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,4 +54,59 @@ def test_a_broken_file_is_named(tmp_path: Path, document: object, message: str) 
     path = tmp_path / "es.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(CatalogError, match=message):
+        load_translations(path)
+
+
+def _codes(text: str) -> list[str]:
+    """What a translation must carry over unchanged: numbers, criterion IDs and acronyms."""
+    return sorted(re.findall(r"\b(?:\d+(?:\.\d+)?|[A-Z]{2,}\d*)\b", text))
+
+
+def test_every_criterion_and_entity_name_of_every_catalog_has_spanish_text() -> None:
+    library = CatalogLibrary(resources_dir())
+    spanish = translations(resources_dir(), "es")
+    missing, lost = [], []
+    for entity in library.entities():
+        catalog = library.catalog(entity)
+        english = [catalog.name] + [
+            text for c in catalog.criteria for text in (c.title, c.text, c.guidance) if text
+        ]
+        for text in english:
+            if text not in spanish.texts:
+                missing.append(f"{entity}: {text[:60]!r}")
+            elif set(_codes(text)) - set(_codes(spanish.texts[text])) - _TRANSLATED_CODES:
+                lost.append(f"{entity}: {text[:60]!r} loses {_codes(text)}")
+    assert missing == []
+    assert lost == []
+    assert len(library.entities()) == 12
+
+
+# Acronyms Spanish writes its own way (IT → TI, HR → recursos humanos); numbers never change.
+_TRANSLATED_CODES = {"IT", "ID", "HR"}
+
+
+def test_a_catalog_in_spanish_keeps_ids_levels_and_its_pinned_document() -> None:
+    library = CatalogLibrary(resources_dir())
+    catalog = library.catalog("importer")
+    spanish = translations(resources_dir(), "es").translate_catalog(catalog)
+    assert spanish.name == "Importadores de EE. UU."
+    assert [(c.id, c.level, c.category) for c in spanish.criteria] == [
+        (c.id, c.level, c.category) for c in catalog.criteria
+    ]
+    assert spanish.raw is catalog.raw and spanish.version == catalog.version
+    first, original = spanish.criteria[0], catalog.criteria[0]
+    assert first.text != original.text and first.guidance != original.guidance
+    assert spanish.get("4.8") is not None and spanish.get("4.8") != catalog.get("4.8")
+    # English needs no translation and a text the file lacks stays as the catalog has it.
+    assert translations(resources_dir(), "en").translate_catalog(catalog) is catalog
+    partial = replace(translations(resources_dir(), "es"), texts={original.title: "Título"})
+    one = partial.translate_catalog(catalog).criteria[0]
+    assert (one.title, one.text) == ("Título", original.text)
+
+
+def test_a_text_translation_must_be_text(tmp_path: Path) -> None:
+    path = tmp_path / "es.json"
+    document = {"format": 1, "language": "es", "texts": {"Seal integrity": ""}}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(CatalogError, match="text 'Seal integrity': must be non-empty text"):
         load_translations(path)

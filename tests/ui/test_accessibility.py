@@ -1,6 +1,5 @@
 """Section 508: every window's focusable controls have accessible names, and Tab reads in order."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,24 +15,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.services.demo import create_demo
-from ctpat_desktop.services.worksheet_io import ImportPlan
-from ctpat_desktop.ui.audit_window import AuditWindow
-from ctpat_desktop.ui.dashboard_window import DashboardWindow
-from ctpat_desktop.ui.import_preview import ImportPreviewDialog
-from ctpat_desktop.ui.main_window import MainWindow, _AllActions
-from ctpat_desktop.ui.panels.followup_panel import ExtendDueDialog
-from ctpat_desktop.ui.report_window import ReportWindow
-from ctpat_desktop.ui.runner import ImmediateRunner
-from ctpat_desktop.ui.sign_dialog import SignDialog
-from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
-from ctpat_desktop.ui.sync.login_dialog import LoginDialog
+from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.validation_dialog import ValidationDialog
-from ctpat_desktop.ui.verify_dialog import VerifyDialog
-from ctpat_desktop.ui.workspace.workspace_window import ShortcutsDialog, WorkspaceWindow
-from ctpat_desktop.ui.workspace_open import open_workspace
-from ctpat_desktop.worksheet.followup import FollowUpItem
-from ctpat_desktop.worksheet.rules import Outcome
+from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
+from tests.ui.windows import WINDOW_CLASSES, demo_main, demo_workspace, every_window, shown
 
 
 @pytest.fixture(autouse=True)
@@ -71,61 +56,18 @@ def unnamed_shortcuts(window: QWidget) -> list[str]:
     ]
 
 
-def _shown(window: QWidget, qtbot: QtBot) -> QWidget:
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 @pytest.fixture
 def main(ctx: AppContext, qtbot: QtBot) -> MainWindow:
-    create_demo(ctx)
-    window = MainWindow(ctx, ImmediateRunner())
-    _shown(window, qtbot)
-    window.table.selectRow(0)
-    return window
+    return demo_main(ctx, qtbot)
 
 
 @pytest.fixture
 def workspace(ctx: AppContext, main: MainWindow, qtbot: QtBot) -> WorkspaceWindow:
-    validation_id = main.selected_id()
-    assert validation_id is not None
-    window = open_workspace(ctx, ImmediateRunner(), validation_id)
-    _shown(window, qtbot)
-    qtbot.waitUntil(lambda: window.session is not None and window.side_tabs.count() >= 3)
-    return window
-
-
-def _windows(ctx: AppContext, main: MainWindow, workspace: WorkspaceWindow) -> list[QWidget]:
-    """Every window and dialog of the app, built as the app builds them."""
-    item = FollowUpItem(
-        "1.3", "Program", Outcome.REQUIRED_ACTION, "Do it", date(2026, 8, 16), None, None, "", None
-    )
-    summary = main.model.summary_of(main.selected_id() or "")
-    assert summary is not None
-    runner = ImmediateRunner()
-    return [
-        main,
-        workspace,
-        ValidationDialog(ctx.catalogs.names()),
-        ValidationDialog(ctx.catalogs.names(), summary.validation),
-        ImportPreviewDialog(ImportPlan(summary.validation.id, Path("worksheet.xlsx"))),
-        DashboardWindow(ctx, runner),
-        ReportWindow(),
-        SignDialog(),
-        VerifyDialog(runner),
-        ShortcutsDialog(_AllActions(main)),
-        ShortcutsDialog(workspace.menu_actions),
-        LoginDialog("https://hub.example:8765", "The hub refused the token"),
-        ConflictDialog(ctx, runner),
-        AuditWindow(ctx, runner),
-        ExtendDueDialog(item, 60, "Waiting for parts"),
-    ]
+    return demo_workspace(ctx, main, qtbot)
 
 
 def test_the_list_of_windows_is_complete() -> None:
-    """A new dialog or window under ctpat_desktop/ui must join _windows above."""
+    """A new dialog or window under ctpat_desktop/ui must join tests/ui/windows.py."""
     from ctpat_desktop import ui
 
     root = Path(ui.__file__).parent
@@ -136,30 +78,17 @@ def test_the_list_of_windows_is_complete() -> None:
                 base in line for base in ("(QDialog)", "(QMainWindow)")
             ):
                 declared.add(line.split()[1].split("(")[0])
-    covered = {
-        "MainWindow",
-        "WorkspaceWindow",
-        "ValidationDialog",
-        "ImportPreviewDialog",
-        "SignDialog",
-        "VerifyDialog",
-        "ShortcutsDialog",
-        "LoginDialog",
-        "ConflictDialog",
-        "AuditWindow",
-        "ExtendDueDialog",
-    }
-    assert declared <= covered, declared - covered
+    assert declared <= WINDOW_CLASSES, declared - WINDOW_CLASSES
 
 
 def test_every_focusable_control_has_an_accessible_name(
     ctx: AppContext, main: MainWindow, workspace: WorkspaceWindow, qtbot: QtBot
 ) -> None:
     problems = []
-    windows = _windows(ctx, main, workspace)
+    windows = every_window(ctx, main, workspace)
     for window in windows:
         if window not in (main, workspace):
-            _shown(window, qtbot)
+            shown(window, qtbot)
         problems += unnamed_controls(window)
     assert len(windows) == 15
     assert problems == []
@@ -187,7 +116,7 @@ def test_the_checker_finds_an_unnamed_control(qtbot: QtBot) -> None:
     layout = QVBoxLayout(dialog)
     layout.addWidget(QLineEdit())
     layout.addWidget(QPushButton("Named by its text"))
-    _shown(dialog, qtbot)
+    shown(dialog, qtbot)
     assert unnamed_controls(dialog) == ["QLineEdit '' in QDialog"]
 
 
@@ -210,7 +139,7 @@ def tab_chain(start: QWidget, stop: QWidget) -> list[QWidget]:
 
 def test_tab_reads_the_validation_form_in_order(ctx: AppContext, qtbot: QtBot) -> None:
     dialog = ValidationDialog(ctx.catalogs.names())
-    _shown(dialog, qtbot)
+    shown(dialog, qtbot)
     fields = [
         dialog.member,
         dialog.account,

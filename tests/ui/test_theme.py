@@ -39,6 +39,9 @@ def test_settings_keep_the_look(data_dir: Path) -> None:
     save_settings(data_dir, Settings(high_contrast=True, font_scale=1.5))
     again = load_settings(data_dir)
     assert (again.high_contrast, again.font_scale) == (True, 1.5)
+    assert again.language == ""  # follows the system's language
+    save_settings(data_dir, Settings(language="es"))
+    assert load_settings(data_dir).language == "es"
 
 
 @pytest.mark.parametrize(
@@ -50,6 +53,8 @@ def test_settings_keep_the_look(data_dir: Path) -> None:
         ({"font_scale": True}, "font_scale"),
         ({"high_contrast": "yes"}, "high_contrast"),
         ({"high_contrast_mode": True}, "unknown settings"),
+        ({"language": "fr"}, "language must be one of '', 'en', 'es'"),
+        ({"language": None}, "language must be one of"),
     ],
 )
 def test_bad_look_settings_are_refused(

@@ -1,0 +1,153 @@
+"""The app's own language: Qt translations of every window, and the words for the core's values.
+
+Every text a window shows is written in English in the code and marked for translation:
+`self.tr("…")` inside a QObject's methods, `translate("Context", "…")` elsewhere, with
+placeholders filled afterwards by `.format(name=…)` (never an f-string inside tr), and
+`self.tr("%n item(s)", "", n)` for counts. `make translations` turns the sources in
+resources/translations/*.ts into the .qm files loaded here; `make ts` refreshes the .ts
+files from the code (pyside6-lupdate) so a new text shows up there to be translated.
+
+Criteria, categories, reasons and entity names are not Qt texts: they come from the
+catalogs' own translations (resources/msc/i18n/<language>.json).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ctpat_desktop.catalog.model import Level
+from ctpat_desktop.catalog.translations import Translations, translations
+from ctpat_desktop.worksheet import FindingStatus, Lifecycle, Mode
+from ctpat_desktop.worksheet.model import Verification
+from ctpat_desktop.worksheet.rules import Outcome
+
+translate = QCoreApplication.translate
+
+# The languages of the user interface: code and name in that language.
+UI_LANGUAGES = (("en", "English"), ("es", "Español"))
+SOURCE_LANGUAGE = "en"
+_shown = {"language": SOURCE_LANGUAGE}  # what install_translations put in place
+_catalog_words: dict[tuple[Path, str], Translations] = {}
+
+
+def ui_language(setting: str, system: QLocale | None = None) -> str:
+    """The language to show: the setting, or the system's when it is one we have."""
+    known = dict(UI_LANGUAGES)
+    if setting in known:
+        return setting
+    locale = system if system is not None else QLocale.system()
+    code = QLocale.languageToCode(locale.language())
+    return code if code in known else SOURCE_LANGUAGE
+
+
+def translation_file(resources: Path, language: str) -> Path:
+    """Where the compiled translations of a language are (built by `make translations`)."""
+    return resources / "translations" / f"ctpat_desktop_{language}.qm"
+
+
+def install_translations(app: QCoreApplication, resources: Path, language: str) -> str:
+    """Load the app's and Qt's own translations (standard buttons); the language shown.
+
+    A missing .qm file leaves the app in English rather than failing to start.
+    """
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        app.removeTranslator(old)
+        old.deleteLater()
+    _shown["language"] = SOURCE_LANGUAGE
+    if language == SOURCE_LANGUAGE:
+        return language
+    ours = QTranslator(app)
+    if not ours.load(str(translation_file(resources, language))):
+        ours.deleteLater()
+        return SOURCE_LANGUAGE
+    qt = QTranslator(app)  # "OK", "Cancel", "Yes" in standard dialogs
+    for translator in (ours, qt):
+        translator.setObjectName(_TRANSLATOR)
+    app.installTranslator(ours)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    _shown["language"] = language
+    return language
+
+
+_TRANSLATOR = "ctpat-translator"
+
+
+def shown_language() -> str:
+    """The language the windows are in."""
+    return _shown["language"]
+
+
+def catalog_words(resources: Path) -> Translations:
+    """Criteria, categories and reasons in the windows' language (read once)."""
+    language = shown_language()
+    key = (resources, language)
+    if key not in _catalog_words:
+        _catalog_words[key] = translations(resources, language)
+    return _catalog_words[key]
+
+
+_STATUS = {
+    FindingStatus.NOT_REVIEWED: QT_TRANSLATE_NOOP("Vocabulary", "Not reviewed"),
+    FindingStatus.MET: QT_TRANSLATE_NOOP("Vocabulary", "Met"),
+    FindingStatus.NOT_MET: QT_TRANSLATE_NOOP("Vocabulary", "Not met"),
+    FindingStatus.EXCEEDS: QT_TRANSLATE_NOOP("Vocabulary", "Exceeds"),
+    FindingStatus.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Vocabulary", "Not applicable"),
+}
+_LIFECYCLE = {
+    Lifecycle.PLANNED: QT_TRANSLATE_NOOP("Vocabulary", "planned"),
+    Lifecycle.IN_PROGRESS: QT_TRANSLATE_NOOP("Vocabulary", "in progress"),
+    Lifecycle.IN_REVIEW: QT_TRANSLATE_NOOP("Vocabulary", "in review"),
+    Lifecycle.APPROVED: QT_TRANSLATE_NOOP("Vocabulary", "approved"),
+    Lifecycle.SIGNED: QT_TRANSLATE_NOOP("Vocabulary", "signed"),
+}
+_MODE = {
+    Mode.VIRTUAL: QT_TRANSLATE_NOOP("Vocabulary", "Virtual"),
+    Mode.IN_PERSON: QT_TRANSLATE_NOOP("Vocabulary", "In person"),
+    Mode.HYBRID: QT_TRANSLATE_NOOP("Vocabulary", "Hybrid"),
+}
+_LEVEL = {
+    Level.MUST: QT_TRANSLATE_NOOP("Vocabulary", "Must"),
+    Level.SHOULD: QT_TRANSLATE_NOOP("Vocabulary", "Should"),
+}
+_OUTCOME = {
+    Outcome.REQUIRED_ACTION: QT_TRANSLATE_NOOP("Vocabulary", "Required action"),
+    Outcome.RECOMMENDATION: QT_TRANSLATE_NOOP("Vocabulary", "Recommendation"),
+    Outcome.BEST_PRACTICE: QT_TRANSLATE_NOOP("Vocabulary", "Best practice"),
+}
+_VERIFICATION = {
+    Verification.DOCUMENT_VERIFIED: QT_TRANSLATE_NOOP("Vocabulary", "Document verified"),
+    Verification.PROCESS_OBSERVED: QT_TRANSLATE_NOOP("Vocabulary", "Process observed"),
+    Verification.DESCRIBED: QT_TRANSLATE_NOOP("Vocabulary", "Described"),
+    Verification.OTHER: QT_TRANSLATE_NOOP("Vocabulary", "Other"),
+}
+
+
+def status_label(status: FindingStatus) -> str:
+    """A finding status in words ("Not met")."""
+    return translate("Vocabulary", str(_STATUS[status]))
+
+
+def lifecycle_label(status: Lifecycle) -> str:
+    """A validation's status in words ("in review")."""
+    return translate("Vocabulary", str(_LIFECYCLE[status]))
+
+
+def mode_label(mode: Mode) -> str:
+    """How a validation is conducted, in words ("In person")."""
+    return translate("Vocabulary", str(_MODE[mode]))
+
+
+def level_label(level: Level) -> str:
+    """Must or Should."""
+    return translate("Vocabulary", str(_LEVEL[level]))
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """What a finding becomes in the report, in words."""
+    return translate("Vocabulary", str(_OUTCOME[outcome]))
+
+
+def verification_label(method: Verification) -> str:
+    """How the SCSS verified what was shown, in words."""
+    return translate("Vocabulary", str(_VERIFICATION[method]))
