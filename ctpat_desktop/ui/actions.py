@@ -5,6 +5,8 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ctpat_desktop.ui.i18n import translate
+
 
 @dataclass(frozen=True)
 class MainActions:
@@ -65,86 +67,130 @@ def main_actions(parent: QWidget) -> MainActions:
     standard = QKeySequence.StandardKey
     return MainActions(
         new_validation=_action(
-            parent, "&New validation…", QKeySequence(standard.New), "Plan a new validation"
+            parent,
+            translate("MainActions", "&New validation…"),
+            QKeySequence(standard.New),
+            translate("MainActions", "Plan a new validation"),
         ),
         open_validation=_action(
-            parent, "&Open", QKeySequence(standard.Open), "Open the selected validation"
+            parent,
+            translate("MainActions", "&Open"),
+            QKeySequence(standard.Open),
+            translate("MainActions", "Open the selected validation"),
         ),
         edit_validation=_action(
             parent,
-            "Edit &details…",
+            translate("MainActions", "Edit &details…"),
             QKeySequence("Ctrl+Shift+D"),
-            "Member, dates, WebEx, participants",
+            translate("MainActions", "Member, dates, WebEx, participants"),
         ),
-        archive=_action(parent, "&Archive / unarchive", QKeySequence("Ctrl+Shift+A")),
-        show_archived=_checkable(parent, "Show &archived validations"),
-        refresh=_action(parent, "&Refresh", QKeySequence(standard.Refresh)),
-        find=_action(parent, "&Find", QKeySequence(standard.Find)),
+        archive=_action(
+            parent, translate("MainActions", "&Archive / unarchive"), QKeySequence("Ctrl+Shift+A")
+        ),
+        show_archived=_checkable(parent, translate("MainActions", "Show &archived validations")),
+        refresh=_action(
+            parent, translate("MainActions", "&Refresh"), QKeySequence(standard.Refresh)
+        ),
+        find=_action(parent, translate("MainActions", "&Find"), QKeySequence(standard.Find)),
         export_worksheet=_action(
             parent,
-            "&Export worksheet…",
+            translate("MainActions", "&Export worksheet…"),
             QKeySequence("Ctrl+E"),
-            "Write the selected validation's worksheet as an Excel workbook",
+            translate(
+                "MainActions", "Write the selected validation's worksheet as an Excel workbook"
+            ),
         ),
         import_worksheet=_action(
             parent,
-            "&Import worksheet…",
+            translate("MainActions", "&Import worksheet…"),
             QKeySequence("Ctrl+I"),
-            "Read a filled worksheet back into the selected validation",
+            translate("MainActions", "Read a filled worksheet back into the selected validation"),
         ),
         dashboard=_action(
             parent,
-            "&Dashboard",
+            translate("MainActions", "&Dashboard"),
             QKeySequence("Ctrl+D"),
-            "Deficiencies by category, criterion, reason and mode across validations",
+            translate(
+                "MainActions",
+                "Deficiencies by category, criterion, reason and mode across validations",
+            ),
         ),
         audit_trail=_action(
             parent,
-            "A&udit trail",
+            translate("MainActions", "A&udit trail"),
             QKeySequence("Ctrl+Shift+T"),
-            "Who changed what, when: every change, old → new, and whether the trail is intact",
+            translate(
+                "MainActions",
+                "Who changed what, when: every change, old → new, and whether the trail is intact",
+            ),
         ),
-        high_contrast=_checkable(parent, "&High contrast", QKeySequence("Ctrl+Shift+H")),
+        high_contrast=_checkable(
+            parent, translate("MainActions", "&High contrast"), QKeySequence("Ctrl+Shift+H")
+        ),
         larger_text=_action(
-            parent, "&Larger text", QKeySequence(standard.ZoomIn), "Make all text larger"
+            parent,
+            translate("MainActions", "&Larger text"),
+            QKeySequence(standard.ZoomIn),
+            translate("MainActions", "Make all text larger"),
         ),
         smaller_text=_action(
-            parent, "S&maller text", QKeySequence(standard.ZoomOut), "Make all text smaller"
+            parent,
+            translate("MainActions", "S&maller text"),
+            QKeySequence(standard.ZoomOut),
+            translate("MainActions", "Make all text smaller"),
         ),
         preview_report=_action(
-            parent, "&Preview report", QKeySequence("Ctrl+R"), "Build a draft of the next report"
+            parent,
+            translate("MainActions", "&Preview report"),
+            QKeySequence("Ctrl+R"),
+            translate("MainActions", "Build a draft of the next report"),
         ),
         submit_review=_action(
             parent,
-            "Submit for &review",
+            translate("MainActions", "Submit for &review"),
             QKeySequence("Ctrl+Shift+R"),
-            "Hand the finished validation to the supervisor",
+            translate("MainActions", "Hand the finished validation to the supervisor"),
         ),
         approve=_action(
             parent,
-            "&Approve…",
+            translate("MainActions", "&Approve…"),
             None,
-            "Supervisor: approve the validation so its report can be signed",
+            translate(
+                "MainActions", "Supervisor: approve the validation so its report can be signed"
+            ),
         ),
         return_review=_action(
             parent,
-            "Re&turn for changes…",
+            translate("MainActions", "Re&turn for changes…"),
             None,
-            "Supervisor: send the validation back to the SCSS, saying what must change",
+            translate(
+                "MainActions",
+                "Supervisor: send the validation back to the SCSS, saying what must change",
+            ),
         ),
         sign_report=_action(
             parent,
-            "&Sign and issue report…",
+            translate("MainActions", "&Sign and issue report…"),
             QKeySequence("Ctrl+Shift+S"),
-            "Sign the next report version; this locks the validation",
+            translate("MainActions", "Sign the next report version; this locks the validation"),
         ),
         reopen=_action(
-            parent, "Re&open validation…", None, "Unlock a signed validation, saying why"
+            parent,
+            translate("MainActions", "Re&open validation…"),
+            None,
+            translate("MainActions", "Unlock a signed validation, saying why"),
         ),
         verify_report=_action(
-            parent, "&Verify a report…", None, "Check a signed report's signature"
+            parent,
+            translate("MainActions", "&Verify a report…"),
+            None,
+            translate("MainActions", "Check a signed report's signature"),
         ),
-        quit=_action(parent, "&Quit", QKeySequence(standard.Quit)),
-        shortcuts=_action(parent, "&Keyboard shortcuts", QKeySequence(standard.HelpContents)),
-        about=_action(parent, "&About"),
+        quit=_action(parent, translate("MainActions", "&Quit"), QKeySequence(standard.Quit)),
+        shortcuts=_action(
+            parent,
+            translate("MainActions", "&Keyboard shortcuts"),
+            QKeySequence(standard.HelpContents),
+        ),
+        about=_action(parent, translate("MainActions", "&About")),
     )

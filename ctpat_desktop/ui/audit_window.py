@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,14 @@ from ctpat_desktop.services.audit_view import (
     AuditFilter,
     AuditRow,
     AuditTrail,
-    chain_message,
+    AuditWords,
     change_lines,
     load_audit_trail,
     write_audit_csv,
 )
+from ctpat_desktop.ui.audit_words import audit_words
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
+from ctpat_desktop.ui.i18n import audit_action_label, translate
 from ctpat_desktop.ui.table_model import Index, TableModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 
@@ -53,11 +55,47 @@ _BROKEN_ROW = QColor("#f8d7da")
 # The Qt side ----------------------------------------------------------------------
 
 
+def chain_message(verdict: Mapping[str, Any]) -> str:
+    """The verdict on the hash chain in words."""
+    if verdict["ok"]:
+        count = int(verdict["events"])
+        if count == 0:
+            return translate("AuditWindow", "Audit trail intact: no events recorded yet")
+        text = (
+            translate("AuditWindow", "Audit trail intact: 1 event, each chained to the one before")
+            if count == 1
+            else translate(
+                "AuditWindow", "Audit trail intact: {count} events, each chained to the one before"
+            ).format(count=f"{count:,}")
+        )
+        checked = ", ".join(str(a["where"]) for a in verdict.get("anchors", ()))
+        if checked:
+            text += translate("AuditWindow", "; none missing since {where}").format(where=checked)
+        return text
+    first = verdict["first_break"]
+    seq = int(first["seq"])
+    text = translate("AuditWindow", "Broken at event {seq}: {problem}.").format(
+        seq=seq, problem=first["problem"]
+    )
+    if seq > 1:
+        text += " " + translate(
+            "AuditWindow", "Events 1 to {last} check out; do not trust the trail from {seq} on."
+        ).format(last=seq - 1, seq=seq)
+    return text
+
+
 class AuditTrailModel(TableModel):
     """Audit rows, filtered and sorted in Python lists so that 100,000 events stay quick."""
 
     RowRole = Qt.ItemDataRole.UserRole + 1
-    HEADERS = ("Event", "When", "Who", "Action", "What", f"Old {ARROW} New")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditTrailModel", "Event"),
+        QT_TRANSLATE_NOOP("AuditTrailModel", "When"),
+        QT_TRANSLATE_NOOP("AuditTrailModel", "Who"),
+        QT_TRANSLATE_NOOP("AuditTrailModel", "Action"),
+        QT_TRANSLATE_NOOP("AuditTrailModel", "What"),
+        QT_TRANSLATE_NOOP("AuditTrailModel", "Old {arrow} New"),
+    )
     _SORT_KEYS: tuple[Callable[[AuditRow], Any], ...] = (
         lambda r: r.seq,
         lambda r: r.seq,
@@ -67,8 +105,12 @@ class AuditTrailModel(TableModel):
         lambda r: r.search_text,
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(self.HEADERS, parent)
+    def __init__(self, parent: Any = None, words: AuditWords | None = None) -> None:
+        super().__init__(
+            [translate("AuditTrailModel", str(h)).format(arrow=ARROW) for h in self.HEADERS], parent
+        )
+        # The words the rows were read in (load_audit_trail), for the changes shown.
+        self.words = words if words is not None else audit_words()
         self._all: tuple[AuditRow, ...] = ()
         self._filter = AuditFilter()
         self._sort_column = 0
@@ -139,8 +181,8 @@ class AuditTrailModel(TableModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 5:
-                return "; ".join(change_lines(row.kind, row.changes))
-            return (row.seq, row.when, row.actor, row.action, row.what)[column]
+                return "; ".join(change_lines(row.kind, row.changes, words=self.words))
+            return (row.seq, row.when, row.actor, audit_action_label(row.action), row.what)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.seq == self._broken:
@@ -151,13 +193,13 @@ class AuditTrailModel(TableModel):
 
     def _tooltip(self, row: AuditRow, column: int) -> str | None:
         if column == 0 and row.seq == self._broken:
-            return f"The chain breaks here: {self._problem}"
+            return self.tr("The chain breaks here: {problem}").format(problem=self._problem)
         if column == 1:
             return f"{row.at} (UTC)"
         if column == 4:
-            return f"{row.kind} {row.record_id}"
+            return self.words.record(row.kind, row.record_id)
         if column == 5:
-            return "\n".join(change_lines(row.kind, row.changes, None))
+            return "\n".join(change_lines(row.kind, row.changes, None, self.words))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -191,14 +233,26 @@ def audit_actions(parent: QWidget) -> AuditActions:
     if QKeySequence("F5") not in refresh_keys:
         refresh_keys.append(QKeySequence("F5"))
     return AuditActions(
-        refresh=action("&Refresh", refresh_keys, "Read the audit trail again and check it"),
+        refresh=action(
+            translate("AuditWindow", "&Refresh"),
+            refresh_keys,
+            translate("AuditWindow", "Read the audit trail again and check it"),
+        ),
         find=action(
-            "&Find", QKeySequence.keyBindings(standard.Find), "Search the changes (Ctrl+F)"
+            translate("AuditWindow", "&Find"),
+            QKeySequence.keyBindings(standard.Find),
+            translate("AuditWindow", "Search the changes (Ctrl+F)"),
         ),
         export_csv=action(
-            "&Export CSV…", [QKeySequence("Ctrl+E")], "Write the rows shown to a CSV file"
+            translate("AuditWindow", "&Export CSV…"),
+            [QKeySequence("Ctrl+E")],
+            translate("AuditWindow", "Write the rows shown to a CSV file"),
         ),
-        close=action("&Close", QKeySequence.keyBindings(standard.Close), "Close this window"),
+        close=action(
+            translate("AuditWindow", "&Close"),
+            QKeySequence.keyBindings(standard.Close),
+            translate("AuditWindow", "Close this window"),
+        ),
     )
 
 
@@ -218,31 +272,32 @@ class AuditWindow(QMainWindow):
         self._wanted_validation = validation_id
         self._validations: dict[str, str] = {}
         self.trail: AuditTrail | None = None
-        self.setWindowTitle("Audit trail")
+        self.setWindowTitle(self.tr("Audit trail"))
         self.resize(1150, 700)
 
-        self.chain_status = QLabel("Reading the audit trail…")
-        self.chain_status.setAccessibleName("Audit trail check")
+        self.chain_status = QLabel(self.tr("Reading the audit trail…"))
+        self.chain_status.setAccessibleName(self.tr("Audit trail check"))
         self.chain_status.setWordWrap(True)
         self.chain_status.setContentsMargins(8, 6, 8, 6)
         self.chain_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.validation_filter = self._combo("Validation", "All validations")
-        self.actor_filter = self._combo("Who", "Everyone")
-        self.action_filter = self._combo("Action", "All actions")
-        self.search = QLineEdit(placeholderText="Search changes, criteria, values…")
-        self.search.setAccessibleName("Search changes")
+        self.validation_filter = self._combo(self.tr("Validation"), self.tr("All validations"))
+        self.actor_filter = self._combo(self.tr("Who"), self.tr("Everyone"))
+        self.action_filter = self._combo(self.tr("Action"), self.tr("All actions"))
+        self.search = QLineEdit(placeholderText=self.tr("Search changes, criteria, values…"))
+        self.search.setAccessibleName(self.tr("Search changes"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
-        self.start = date_filter("From date")
-        self.end = date_filter("To date")
+        self.start = date_filter(self.tr("From date"))
+        self.end = date_filter(self.tr("To date"))
 
-        self.model = AuditTrailModel(self)
+        self._words = audit_words(ctx.catalogs)
+        self.model = AuditTrailModel(self, self._words)
         self.table = self._build_table()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Event details")
-        self.details.setPlaceholderText("Select an event to see every change it made.")
+        self.details.setAccessibleName(self.tr("Event details"))
+        self.details.setPlaceholderText(self.tr("Select an event to see every change it made."))
         self.details.setMaximumHeight(150)
 
         body = QWidget()
@@ -269,7 +324,7 @@ class AuditWindow(QMainWindow):
 
     def _build_table(self) -> QTableView:
         table = QTableView()
-        table.setAccessibleName("Audit events")
+        table.setAccessibleName(self.tr("Audit events"))
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -293,12 +348,12 @@ class AuditWindow(QMainWindow):
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         for caption, widget in (
-            ("Validatio&n:", self.validation_filter),
-            ("&Who:", self.actor_filter),
-            ("&Action:", self.action_filter),
-            ("&Search:", self.search),
-            ("Fro&m:", self.start),
-            ("&To:", self.end),
+            (self.tr("Validatio&n:"), self.validation_filter),
+            (self.tr("&Who:"), self.actor_filter),
+            (self.tr("&Action:"), self.action_filter),
+            (self.tr("&Search:"), self.search),
+            (self.tr("Fro&m:"), self.start),
+            (self.tr("&To:"), self.end),
         ):
             label = QLabel(caption)
             label.setBuddy(widget)
@@ -313,12 +368,12 @@ class AuditWindow(QMainWindow):
         a.find.triggered.connect(self._on_find_triggered)
         a.export_csv.triggered.connect(self._on_export_csv_triggered)
         a.close.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a.export_csv)
         file_menu.addSeparator()
         file_menu.addAction(a.close)
-        self.menuBar().addMenu("&View").addActions([a.refresh, a.find])
-        toolbar = self.addToolBar("Audit trail")
+        self.menuBar().addMenu(self.tr("&View")).addActions([a.refresh, a.find])
+        toolbar = self.addToolBar(self.tr("Audit trail"))
         toolbar.setObjectName("audit-toolbar")
         toolbar.addActions([a.refresh, a.export_csv])
 
@@ -379,7 +434,12 @@ class AuditWindow(QMainWindow):
 
     def _show_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        text = f"{total:,} events" if shown == total else f"Showing {shown:,} of {total:,} events"
+        if shown == total:
+            text = self.tr("{total} events").format(total=f"{total:,}")
+        else:
+            text = self.tr("Showing {shown} of {total} events").format(
+                shown=f"{shown:,}", total=f"{total:,}"
+            )
         self.statusBar().showMessage(text)
 
     def _refill(self, combo: QComboBox, choices: Iterable[tuple[str, str]], keep: Any) -> None:
@@ -397,9 +457,10 @@ class AuditWindow(QMainWindow):
     def refresh(self) -> None:
         """Read the audit trail and check its chain, in the background."""
         self.menu_actions.refresh.setEnabled(False)
-        self.statusBar().showMessage("Reading the audit trail…")
+        self.statusBar().showMessage(self.tr("Reading the audit trail…"))
+        words = self._words
         self._runner.run(
-            lambda: load_audit_trail(self._ctx), self.show_trail, self._on_refresh_failed
+            lambda: load_audit_trail(self._ctx, words), self.show_trail, self._on_refresh_failed
         )
 
     def show_trail(self, trail: AuditTrail) -> None:
@@ -413,7 +474,9 @@ class AuditWindow(QMainWindow):
         self._refill(self.actor_filter, ((a, a) for a in actors), self.actor_filter.currentData())
         actions = sorted({r.action for r in trail.rows})
         self._refill(
-            self.action_filter, ((a, a) for a in actions), self.action_filter.currentData()
+            self.action_filter,
+            ((a, audit_action_label(a)) for a in actions),
+            self.action_filter.currentData(),
         )
         kept = self.selected_seq()
         self.model.set_rows(trail.rows, self.current_filter())
@@ -434,7 +497,7 @@ class AuditWindow(QMainWindow):
     def _on_refresh_failed(self, exc: Exception) -> None:
         self.menu_actions.refresh.setEnabled(True)
         self.statusBar().showMessage("")
-        QMessageBox.critical(self, "Cannot read the audit trail", str(exc))
+        QMessageBox.critical(self, self.tr("Cannot read the audit trail"), str(exc))
 
     def _on_find_triggered(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -449,32 +512,47 @@ class AuditWindow(QMainWindow):
         validation = ""
         if row.validation_id:
             name = self._validations.get(row.validation_id, row.validation_id)
-            validation = f"\nValidation: {name}"
+            validation = "\n" + self.tr("Validation: {name}").format(name=name)
         head = (
-            f"Event {row.seq}, {row.when} local time ({row.at} UTC)\n"
-            f"Who: {row.actor}    Action: {row.action}    What: {row.what} "
-            f"(record {row.record_id}){validation}"
+            self.tr(
+                "Event {seq}, {when} local time ({at} UTC)\n"
+                "Who: {actor}    Action: {action}    What: {what} (record {record})"
+            ).format(
+                seq=row.seq,
+                when=row.when,
+                at=row.at,
+                actor=row.actor,
+                action=audit_action_label(row.action),
+                what=row.what,
+                record=row.record_id,
+            )
+            + validation
         )
-        return "\n".join([head, "", *change_lines(row.kind, row.changes, None)])
+        return "\n".join([head, "", *change_lines(row.kind, row.changes, None, self._words)])
 
     def _on_export_csv_triggered(self) -> None:
         rows = self.model.rows()
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export audit trail", str(Path.home() / "audit-trail.csv"), "CSV (*.csv)"
+            self,
+            self.tr("Export audit trail"),
+            str(Path.home() / "audit-trail.csv"),
+            self.tr("CSV (*.csv)"),
         )
         if not name:
             return
-        target, validations = Path(name), dict(self._validations)
-        self.statusBar().showMessage(f"Writing {target.name}…")
+        target, validations, words = Path(name), dict(self._validations), self._words
+        self.statusBar().showMessage(self.tr("Writing {file}…").format(file=target.name))
         self._runner.run(
-            lambda: write_audit_csv(target, rows, validations),
-            lambda count: self.statusBar().showMessage(f"{count:,} events written to {target}"),
+            lambda: write_audit_csv(target, rows, validations, words),
+            lambda count: self.statusBar().showMessage(
+                self.tr("{count} events written to {path}").format(count=f"{count:,}", path=target)
+            ),
             self._on_export_failed,
         )
 
     def _on_export_failed(self, exc: Exception) -> None:
         self.statusBar().showMessage("")
-        QMessageBox.critical(self, "Cannot export the audit trail", str(exc))
+        QMessageBox.critical(self, self.tr("Cannot export the audit trail"), str(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window's size and columns."""

@@ -16,7 +16,7 @@ class CategoryBars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int, float]] = []
-        self.setAccessibleName("Deficiencies by category chart")
+        self.setAccessibleName(self.tr("Deficiencies by category chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_rows(self, rows: Sequence[tuple[str, int, float]]) -> None:

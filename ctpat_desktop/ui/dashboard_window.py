@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,18 +27,52 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.dashboard import dashboard, export_dashboard
 from ctpat_desktop.ui.category_bars import CategoryBars
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
+from ctpat_desktop.ui.i18n import catalog_words, mode_label, shown_text, translate
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.worksheet import Mode
 
 KEY_FIGURES = (
-    ("validations", "Validations"),
-    ("findings_reviewed", "Findings reviewed"),
-    ("deficiencies", "Deficiencies"),
-    ("required_actions", "Required actions"),
-    ("recommendations", "Recommendations"),
-    ("deficiencies_per_validation", "Deficiencies per validation"),
-    ("share_without_deficiencies", "Validations with none (%)"),
+    ("validations", QT_TRANSLATE_NOOP("DashboardWindow", "Validations")),
+    ("findings_reviewed", QT_TRANSLATE_NOOP("DashboardWindow", "Findings reviewed")),
+    ("deficiencies", QT_TRANSLATE_NOOP("DashboardWindow", "Deficiencies")),
+    ("required_actions", QT_TRANSLATE_NOOP("DashboardWindow", "Required actions")),
+    ("recommendations", QT_TRANSLATE_NOOP("DashboardWindow", "Recommendations")),
+    (
+        "deficiencies_per_validation",
+        QT_TRANSLATE_NOOP("DashboardWindow", "Deficiencies per validation"),
+    ),
+    (
+        "share_without_deficiencies",
+        QT_TRANSLATE_NOOP("DashboardWindow", "Validations with none (%)"),
+    ),
 )
+
+
+def mode_words(mode: str) -> str:
+    """A mode of the figures ("in-person") in words; an unknown one as it is."""
+    try:
+        return mode_label(Mode(mode))
+    except ValueError:
+        return mode
+
+
+# A mode as the adjective of "… validations" in the comparison's sentences.
+_MODE_ADJECTIVES = {
+    "virtual": QT_TRANSLATE_NOOP("DashboardWindow", "virtual"),
+    "in-person": QT_TRANSLATE_NOOP("DashboardWindow", "in-person"),
+    "hybrid": QT_TRANSLATE_NOOP("DashboardWindow", "hybrid"),
+}
+
+
+def _mode_adjective(mode: str) -> str:
+    known = _MODE_ADJECTIVES.get(mode)
+    return mode if known is None else translate("DashboardWindow", str(known))
+
+
+def _signed(locale: QLocale, value: float) -> str:
+    """A number with its sign, two decimals ("+0.42", "-1.10")."""
+    return ("+" if value >= 0 else "") + locale.toString(value, "f", 2)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -59,38 +93,35 @@ class DashboardWindow(QWidget):
         self._ctx = ctx
         self._runner = runner
         self.figures: dict[str, Any] | None = None
-        self.setWindowTitle("MSC Performance Dashboard")
+        self.setWindowTitle(self.tr("MSC Performance Dashboard"))
         self.resize(1050, 720)
 
-        self.start = date_filter("From")
-        self.end = date_filter("To")
+        self.start = date_filter(self.tr("From"))
+        self.end = date_filter(self.tr("To"))
         self.entity = QComboBox()
-        self.entity.setAccessibleName("Entity type")
-        self.entity.addItem("All entity types", None)
-        for code in ctx.catalogs.entities():
-            self.entity.addItem(code, code)
+        self.entity.setAccessibleName(self.tr("Entity type"))
+        self.entity.addItem(self.tr("All entity types"), None)
+        entities = [(shown_text(name), code) for code, name in ctx.catalogs.names()]
+        for name, code in sorted(entities):
+            self.entity.addItem(name, code)
         self.mode = QComboBox()
-        self.mode.setAccessibleName("Validation mode")
-        for caption, mode in (
-            ("All modes", None),
-            ("Virtual", "virtual"),
-            ("In person", "in-person"),
-            ("Hybrid", "hybrid"),
-        ):
-            self.mode.addItem(caption, mode)
+        self.mode.setAccessibleName(self.tr("Validation mode"))
+        self.mode.addItem(self.tr("All modes"), None)
+        for mode in (Mode.VIRTUAL, Mode.IN_PERSON, Mode.HYBRID):
+            self.mode.addItem(mode_label(mode), mode.value)
         self.office = QLineEdit()
-        self.office.setPlaceholderText("any office")
-        self.office.setAccessibleName("Office")
+        self.office.setPlaceholderText(self.tr("any office"))
+        self.office.setAccessibleName(self.tr("Office"))
         self.scss = QLineEdit()
-        self.scss.setPlaceholderText("any SCSS")
-        self.scss.setAccessibleName("SCSS")
+        self.scss.setPlaceholderText(self.tr("any SCSS"))
+        self.scss.setAccessibleName(self.tr("SCSS"))
         for edit in (self.office, self.scss):
             edit.setMinimumWidth(110)
-        self.apply = QPushButton("&Show")
+        self.apply = QPushButton(self.tr("&Show"))
         self.apply.clicked.connect(self.refresh)
-        self.export_pdf = QPushButton("Export &PDF…")
+        self.export_pdf = QPushButton(self.tr("Export &PDF…"))
         self.export_pdf.clicked.connect(lambda: self._export("pdf"))
-        self.export_xlsx = QPushButton("Export E&xcel…")
+        self.export_xlsx = QPushButton(self.tr("Export E&xcel…"))
         self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
 
         layout = QVBoxLayout(self)
@@ -103,14 +134,14 @@ class DashboardWindow(QWidget):
     def _filter_bar(self) -> QHBoxLayout:
         filters = QHBoxLayout()
         for label, widget in (
-            ("From", self.start),
-            ("To", self.end),
-            ("Entity", self.entity),
-            ("Mode", self.mode),
-            ("Office", self.office),
-            ("SCSS", self.scss),
+            (self.tr("From:"), self.start),
+            (self.tr("To:"), self.end),
+            (self.tr("Entity:"), self.entity),
+            (self.tr("Mode:"), self.mode),
+            (self.tr("Office:"), self.office),
+            (self.tr("SCSS:"), self.scss),
         ):
-            caption = QLabel(f"{label}:")
+            caption = QLabel(label)
             caption.setBuddy(widget)
             filters.addWidget(caption)
             filters.addWidget(widget)
@@ -123,7 +154,8 @@ class DashboardWindow(QWidget):
     def _key_figures(self) -> QGridLayout:
         self.key_values: dict[str, QLabel] = {}
         keys = QGridLayout()
-        for i, (key, label) in enumerate(KEY_FIGURES):
+        for i, (key, source) in enumerate(KEY_FIGURES):
+            label = translate("DashboardWindow", str(source))
             value = QLabel("–")
             value.setAccessibleName(label)
             value.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -133,53 +165,66 @@ class DashboardWindow(QWidget):
         return keys
 
     def _build_tabs(self) -> QTabWidget:
-        self.categories = RowsModel(["Category", "Name", "Deficiencies", "Percent"], self)
+        category, criterion, title = self.tr("Category"), self.tr("Criterion"), self.tr("Title")
+        deficiencies, reviewed, rate = self.tr("Deficiencies"), self.tr("Reviewed"), self.tr("Rate")
+        percent, reason = self.tr("Percent"), self.tr("Reason")
+        validations, per_validation = self.tr("Validations"), self.tr("Per validation")
+        self.categories = RowsModel([category, self.tr("Name"), deficiencies, percent], self)
         self.bars = CategoryBars()
-        self.top_counts = RowsModel(
-            ["Criterion", "Title", "Deficiencies", "Reviewed", "Rate"], self
+        self.top_counts = RowsModel([criterion, title, deficiencies, reviewed, rate], self)
+        self.top_rates = RowsModel([criterion, title, deficiencies, reviewed, rate], self)
+        self.reasons = RowsModel([reason, deficiencies, percent], self)
+        self.reasons_by_category = RowsModel([category, reason, self.tr("Count"), percent], self)
+        self.modes = RowsModel([self.tr("Mode"), validations, deficiencies, per_validation], self)
+        self.mode_categories = RowsModel(
+            [category, *(mode_label(m) for m in (Mode.VIRTUAL, Mode.IN_PERSON, Mode.HYBRID))],
+            self,
         )
-        self.top_rates = RowsModel(["Criterion", "Title", "Deficiencies", "Reviewed", "Rate"], self)
-        self.reasons = RowsModel(["Reason", "Deficiencies", "Percent"], self)
-        self.reasons_by_category = RowsModel(["Category", "Reason", "Count", "Percent"], self)
-        self.modes = RowsModel(["Mode", "Validations", "Deficiencies", "Per validation"], self)
-        self.mode_categories = RowsModel(["Category", "Virtual", "In person", "Hybrid"], self)
-        self.trend = RowsModel(["Quarter", "Validations", "Deficiencies", "Per validation"], self)
+        self.trend = RowsModel(
+            [self.tr("Quarter"), validations, deficiencies, per_validation], self
+        )
         self.verdicts = QLabel()
         self.verdicts.setWordWrap(True)
         self.verdicts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.anomalies = QListWidget()
-        self.anomalies.setAccessibleName("Anomaly flags")
+        self.anomalies.setAccessibleName(self.tr("Anomaly flags"))
 
         category_page = QWidget()
         category_layout = QVBoxLayout(category_page)
         category_layout.addWidget(self.bars)
-        category_layout.addWidget(_table(self.categories, "Deficiencies by category"))
+        category_layout.addWidget(_table(self.categories, self.tr("Deficiencies by category")))
         criteria_page = QWidget()
         criteria_layout = QVBoxLayout(criteria_page)
-        criteria_layout.addWidget(QLabel("Most deficiencies"))
-        criteria_layout.addWidget(_table(self.top_counts, "Top criteria by deficiencies"))
-        criteria_layout.addWidget(QLabel("Highest deficiency rate (reviewed at least 5 times)"))
-        criteria_layout.addWidget(_table(self.top_rates, "Top criteria by rate"))
+        criteria_layout.addWidget(QLabel(self.tr("Most deficiencies")))
+        criteria_layout.addWidget(_table(self.top_counts, self.tr("Top criteria by deficiencies")))
+        criteria_layout.addWidget(
+            QLabel(self.tr("Highest deficiency rate (reviewed at least 5 times)"))
+        )
+        criteria_layout.addWidget(_table(self.top_rates, self.tr("Top criteria by rate")))
         reasons_page = QWidget()
         reasons_layout = QVBoxLayout(reasons_page)
-        reasons_layout.addWidget(_table(self.reasons, "Deficiency reasons"))
-        reasons_layout.addWidget(_table(self.reasons_by_category, "Reasons by category"))
+        reasons_layout.addWidget(_table(self.reasons, self.tr("Deficiency reasons")))
+        reasons_layout.addWidget(_table(self.reasons_by_category, self.tr("Reasons by category")))
         modes_page = QWidget()
         modes_layout = QVBoxLayout(modes_page)
-        modes_layout.addWidget(_table(self.modes, "Deficiencies by mode"))
-        modes_layout.addWidget(QLabel("Deficiencies per validation, by category"))
-        modes_layout.addWidget(_table(self.mode_categories, "Deficiencies per validation by mode"))
+        modes_layout.addWidget(_table(self.modes, self.tr("Deficiencies by mode")))
+        modes_layout.addWidget(QLabel(self.tr("Deficiencies per validation, by category")))
+        modes_layout.addWidget(
+            _table(self.mode_categories, self.tr("Deficiencies per validation by mode"))
+        )
         modes_layout.addWidget(self.verdicts)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Dashboard pages")
-        self.tabs.tabBar().setAccessibleName("Dashboard page tabs")
-        self.tabs.addTab(self._scrolling(category_page, "By category"), "By &category")
-        self.tabs.addTab(criteria_page, "Top c&riteria")
-        self.tabs.addTab(reasons_page, "R&easons")
-        self.tabs.addTab(modes_page, "&Virtual vs in-person")
-        self.tabs.addTab(_table(self.trend, "Trend by quarter"), "&Trend")
-        self.tabs.addTab(self.anomalies, "&Anomaly flags")
+        self.tabs.setAccessibleName(self.tr("Dashboard pages"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Dashboard page tabs"))
+        self.tabs.addTab(
+            self._scrolling(category_page, self.tr("By category")), self.tr("By &category")
+        )
+        self.tabs.addTab(criteria_page, self.tr("Top c&riteria"))
+        self.tabs.addTab(reasons_page, self.tr("R&easons"))
+        self.tabs.addTab(modes_page, self.tr("&Virtual vs in-person"))
+        self.tabs.addTab(_table(self.trend, self.tr("Trend by quarter")), self.tr("&Trend"))
+        self.tabs.addTab(self.anomalies, self.tr("&Anomaly flags"))
         return self.tabs
 
     def _scrolling(self, page: QWidget, name: str) -> QScrollArea:
@@ -209,13 +254,66 @@ class DashboardWindow(QWidget):
         """Compute the figures for the current filters off the GUI thread."""
         chosen = self.filters()
         self.apply.setEnabled(False)
-        self.status.setText("Computing…")
+        self.status.setText(self.tr("Computing…"))
         self._runner.run(lambda: dashboard(self._ctx, **chosen), self.show_figures, self._failed)
 
     def _failed(self, exc: Exception) -> None:
         self.apply.setEnabled(True)
         self.status.setText("")
-        QMessageBox.critical(self, "Cannot compute the dashboard", str(exc))
+        QMessageBox.critical(self, self.tr("Cannot compute the dashboard"), str(exc))
+
+    def verdict(self, row: dict[str, Any], validations: dict[str, int]) -> str:
+        """The comparison of a mode with the baseline in words: the service's sentence, in
+        the windows' language (validations: how many there are of each mode)."""
+        mode, baseline = _mode_adjective(row["mode"]), _mode_adjective(row["baseline"])
+        if row["difference"] is None:
+            return self.tr(
+                "Not enough data to compare {mode} and {baseline} validations: each needs at "
+                "least two validations with some variation (now {count} and {baseline_count})."
+            ).format(
+                mode=mode,
+                baseline=baseline,
+                count=validations.get(row["mode"], 0),
+                baseline_count=validations.get(row["baseline"], 0),
+            )
+        locale = QLocale()
+        difference = float(row["difference"])
+        template = (
+            self.tr(
+                "{Mode} validations found {difference} more deficiencies per validation than "
+                "{baseline} ones (95% confidence interval {low} to {high}; p = {p})."
+            )
+            if difference > 0
+            else self.tr(
+                "{Mode} validations found {difference} fewer deficiencies per validation than "
+                "{baseline} ones (95% confidence interval {low} to {high}; p = {p})."
+            )
+        )
+        numbers = template.format(
+            Mode=mode[:1].upper() + mode[1:],
+            mode=mode,
+            difference=locale.toString(abs(difference), "f", 2),
+            baseline=baseline,
+            low=_signed(locale, float(row["ci_low"])),
+            high=_signed(locale, float(row["ci_high"])),
+            p=locale.toString(float(row["p_value"]), "f", 3),
+        )
+        if float(row["p_value"]) < 0.05:
+            return (
+                numbers
+                + " "
+                + self.tr(
+                    "A difference this large is unlikely to be chance: compare how the two "
+                    "kinds of validation are conducted before relying on either alone."
+                )
+            )
+        return (
+            numbers
+            + " "
+            + self.tr(
+                "The data do not show a real difference between {mode} and {baseline} validations."
+            ).format(mode=mode, baseline=baseline)
+        )
 
     def show_figures(self, figures: dict[str, Any]) -> None:
         """Fill every view from one result of the dashboard service."""
@@ -223,7 +321,13 @@ class DashboardWindow(QWidget):
         for key, label in self.key_values.items():
             value = figures[key]
             label.setText(f"{value:.2f}" if isinstance(value, float) else str(value))
-        rows = figures["by_category"]
+        words = catalog_words()  # the service's names are the catalogs' English
+        category = {
+            c["category"]: words.categories.get(c["category"], c["name"])
+            for c in figures["by_category"]
+        }
+        reason = {c.code: c.label for c in words.translate_reasons(self._ctx.catalogs.reasons)}
+        rows = [{**r, "name": category[r["category"]]} for r in figures["by_category"]]
         self.categories.set_rows(
             [(r["category"], r["name"], r["count"], r["percent"]) for r in rows]
         )
@@ -233,23 +337,37 @@ class DashboardWindow(QWidget):
         for model, key in ((self.top_counts, "top_criteria"), (self.top_rates, "top_rates")):
             model.set_rows(
                 [
-                    (r["criterion"], r["title"], r["count"], r["reviewed"], f"{r['rate']:.1%}")
+                    (
+                        r["criterion"],
+                        words.text(r["title"]),
+                        r["count"],
+                        r["reviewed"],
+                        f"{r['rate']:.1%}",
+                    )
                     for r in figures[key]
                 ]
             )
         self.reasons.set_rows(
-            [(r["label"], r["count"], r["percent"]) for r in figures["by_reason"]]
+            [
+                (reason.get(r["reason"], r["label"]), r["count"], r["percent"])
+                for r in figures["by_reason"]
+            ]
         )
         self.reasons_by_category.set_rows(
             [
-                (f"{c['category']}. {c['name']}", r["label"], r["count"], r["percent"])
+                (
+                    f"{c['category']}. {words.categories.get(c['category'], c['name'])}",
+                    reason.get(r["reason"], r["label"]),
+                    r["count"],
+                    r["percent"],
+                )
                 for c in figures["reasons_by_category"]
                 for r in c["reasons"]
             ]
         )
         self.modes.set_rows(
             [
-                (mode, m["validations"], m["deficiencies"], m["per_validation"])
+                (mode_words(mode), m["validations"], m["deficiencies"], m["per_validation"])
                 for mode, m in figures["by_mode"].items()
             ]
         )
@@ -257,7 +375,7 @@ class DashboardWindow(QWidget):
         self.mode_categories.set_rows(
             [
                 (
-                    f"{r['category']}. {r['name']}",
+                    f"{r['category']}. {category[r['category']]}",
                     *(
                         by_mode[m]["by_category"][str(r["category"])] if m in by_mode else "–"
                         for m in ("virtual", "in-person", "hybrid")
@@ -266,7 +384,10 @@ class DashboardWindow(QWidget):
                 for r in figures["by_category"]
             ]
         )
-        self.verdicts.setText("\n\n".join(r["verdict"] for r in figures["mode_comparison"]))
+        validations = {m: int(f["validations"]) for m, f in figures["by_mode"].items()}
+        self.verdicts.setText(
+            "\n\n".join(self.verdict(r, validations) for r in figures["mode_comparison"])
+        )
         self.trend.set_rows(
             [
                 (t["quarter"], t["validations"], t["deficiencies"], t["per_validation"])
@@ -280,31 +401,36 @@ class DashboardWindow(QWidget):
                     f"{flag['date']}  {flag['member']} ({flag['entity']}): {reason}"
                 )
         if not figures["anomalies"]:
-            self.anomalies.addItem("No validation was flagged.")
+            self.anomalies.addItem(self.tr("No validation was flagged."))
         self.apply.setEnabled(True)
         self.status.setText(
-            f"{figures['validations']} validations, computed {figures['generated_at']}"
+            self.tr("{count} validations, computed {when}").format(
+                count=figures["validations"], when=figures["generated_at"]
+            )
         )
 
     def _export(self, kind: str) -> None:
         if self.figures is None:
             return
-        suffix, description = {"pdf": ("pdf", "PDF (*.pdf)"), "xlsx": ("xlsx", "Excel (*.xlsx)")}[
-            kind
-        ]
+        suffix, description = {
+            "pdf": ("pdf", self.tr("PDF (*.pdf)")),
+            "xlsx": ("xlsx", self.tr("Excel (*.xlsx)")),
+        }[kind]
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export dashboard", str(Path.home() / f"dashboard.{suffix}"), description
+            self, self.tr("Export dashboard"), str(Path.home() / f"dashboard.{suffix}"), description
         )
         if not name:
             return
         target, figures = Path(name), self.figures
-        self.status.setText(f"Writing {target.name}…")
+        self.status.setText(self.tr("Writing {file}…").format(file=target.name))
         self._runner.run(
             lambda: export_dashboard(
                 figures,
                 pdf=target if kind == "pdf" else None,
                 xlsx=target if kind == "xlsx" else None,
             ),
-            lambda _none: self.status.setText(f"Dashboard written to {target}"),
+            lambda _none: self.status.setText(
+                self.tr("Dashboard written to {path}").format(path=target)
+            ),
             self._failed,
         )

@@ -5,6 +5,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
+from ctpat_desktop.ui.i18n import translate
+
 ANY_DAY = QDate(2000, 1, 1)
 
 
@@ -15,7 +17,7 @@ def date_filter(name: str) -> QDateEdit:
     edit.setAccessibleName(name)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(ANY_DAY)
-    edit.setSpecialValueText("any")
+    edit.setSpecialValueText(translate("DateFilter", "any"))
     edit.setDate(ANY_DAY)
     return edit
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ctpat_desktop.catalog.model import Level
+from ctpat_desktop.catalog.model import Catalog, Category, Level, Reason
 from ctpat_desktop.catalog.translations import Translations, translations
+from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.worksheet import FindingStatus, Lifecycle, Mode
 from ctpat_desktop.worksheet.model import Verification
 from ctpat_desktop.worksheet.rules import Outcome
@@ -28,6 +29,7 @@ UI_LANGUAGES = (("en", "English"), ("es", "Español"))
 SOURCE_LANGUAGE = "en"
 _shown = {"language": SOURCE_LANGUAGE}  # what install_translations put in place
 _catalog_words: dict[tuple[Path, str], Translations] = {}
+_shown_catalogs: dict[tuple[str, str, str], Catalog] = {}
 
 
 def ui_language(setting: str, system: QLocale | None = None) -> str:
@@ -78,13 +80,36 @@ def shown_language() -> str:
     return _shown["language"]
 
 
-def catalog_words(resources: Path) -> Translations:
+def catalog_words(resources: Path | None = None) -> Translations:
     """Criteria, categories and reasons in the windows' language (read once)."""
     language = shown_language()
-    key = (resources, language)
+    key = (resources or resources_dir(), language)
     if key not in _catalog_words:
-        _catalog_words[key] = translations(resources, language)
+        _catalog_words[key] = translations(key[0], language)
     return _catalog_words[key]
+
+
+def shown_catalog(catalog: Catalog) -> Catalog:
+    """A catalog as the windows show it: its name and criteria in their language."""
+    key = (shown_language(), catalog.entity, catalog.version)
+    if key not in _shown_catalogs:
+        _shown_catalogs[key] = catalog_words().translate_catalog(catalog)
+    return _shown_catalogs[key]
+
+
+def shown_categories(categories: tuple[Category, ...]) -> dict[int, str]:
+    """Category number → its name in the windows' language."""
+    return {c.number: c.name for c in catalog_words().translate_categories(categories)}
+
+
+def shown_reasons(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    """The reasons with their labels in the windows' language (codes stay)."""
+    return catalog_words().translate_reasons(reasons)
+
+
+def shown_text(english: str) -> str:
+    """An entity type's name or a criterion's title in the windows' language."""
+    return catalog_words().text(english)
 
 
 _STATUS = {
@@ -118,9 +143,35 @@ _OUTCOME = {
 _VERIFICATION = {
     Verification.DOCUMENT_VERIFIED: QT_TRANSLATE_NOOP("Vocabulary", "Document verified"),
     Verification.PROCESS_OBSERVED: QT_TRANSLATE_NOOP("Vocabulary", "Process observed"),
-    Verification.DESCRIBED: QT_TRANSLATE_NOOP("Vocabulary", "Described"),
+    Verification.DESCRIBED: QT_TRANSLATE_NOOP("Vocabulary", "Described by the member"),
     Verification.OTHER: QT_TRANSLATE_NOOP("Vocabulary", "Other"),
 }
+
+
+# What the audit trail records, as its action column and filter show it.
+_AUDIT_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("Vocabulary", "create"),
+    "update": QT_TRANSLATE_NOOP("Vocabulary", "update"),
+    "import": QT_TRANSLATE_NOOP("Vocabulary", "import"),
+    "status": QT_TRANSLATE_NOOP("Vocabulary", "status"),
+    "name": QT_TRANSLATE_NOOP("Vocabulary", "name"),
+    "attach": QT_TRANSLATE_NOOP("Vocabulary", "attach"),
+    "remove": QT_TRANSLATE_NOOP("Vocabulary", "remove"),
+    "sign": QT_TRANSLATE_NOOP("Vocabulary", "sign"),
+    "reopen": QT_TRANSLATE_NOOP("Vocabulary", "reopen"),
+    "submit": QT_TRANSLATE_NOOP("Vocabulary", "submit"),
+    "approve": QT_TRANSLATE_NOOP("Vocabulary", "approve"),
+    "return": QT_TRANSLATE_NOOP("Vocabulary", "return"),
+    "approval withdrawn": QT_TRANSLATE_NOOP("Vocabulary", "approval withdrawn"),
+    "sync": QT_TRANSLATE_NOOP("Vocabulary", "sync"),
+    "resolve": QT_TRANSLATE_NOOP("Vocabulary", "resolve"),
+}
+
+
+def audit_action_label(action: str) -> str:
+    """An audit event's action in words (an action this list lacks shows as recorded)."""
+    known = _AUDIT_ACTIONS.get(action)
+    return action if known is None else translate("Vocabulary", str(known))
 
 
 def status_label(status: FindingStatus) -> str:

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.services.worksheet_io import ImportPlan
+from ctpat_desktop.ui.i18n import translate
 
 
 def _shown(value: object) -> str:
     if value in (None, "", []):
-        return "(empty)"
+        return translate("ImportPreviewDialog", "(empty)")
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
@@ -25,7 +26,7 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import worksheet")
+        self.setWindowTitle(self.tr("Import worksheet"))
         self.resize(900, 520)
         rows = [
             (u.new.criterion, name, _shown(old), _shown(new))
@@ -33,25 +34,29 @@ class ImportPreviewDialog(QDialog):
             for name, (old, new) in u.changed().items()
         ]
         if plan.problems:
-            text = (
-                f"{len(plan.problems)} problem(s) in {plan.source.name}. Nothing will be "
-                "applied until they are fixed in the workbook."
-            )
+            text = self.tr(
+                "%n problem(s) in {file}. Nothing will be "
+                "applied until they are fixed in the workbook.",
+                "",
+                len(plan.problems),
+            ).format(file=plan.source.name)
         elif rows:
-            text = f"{len(plan.updates)} finding(s) will change. Apply the changes?"
+            text = self.tr("%n finding(s) will change. Apply the changes?", "", len(plan.updates))
         else:
-            text = "The workbook matches the validation: there is nothing to change."
+            text = self.tr("The workbook matches the validation: there is nothing to change.")
         self.summary = QLabel(text)
         self.summary.setWordWrap(True)
 
         self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems")
+        self.problems.setAccessibleName(self.tr("Problems"))
         self.problems.addItems([str(p) for p in plan.problems])
         self.problems.setVisible(bool(plan.problems))
 
         self.changes = QTableWidget(len(rows), 4)
-        self.changes.setAccessibleName("Changes")
-        self.changes.setHorizontalHeaderLabels(["Criterion", "Field", "Now", "From the workbook"])
+        self.changes.setAccessibleName(self.tr("Changes"))
+        self.changes.setHorizontalHeaderLabels(
+            [self.tr("Criterion"), self.tr("Field"), self.tr("Now"), self.tr("From the workbook")]
+        )
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.changes.setItem(r, c, QTableWidgetItem(value))

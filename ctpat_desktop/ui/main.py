@@ -2,11 +2,12 @@
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.ui.i18n import install_translations, translate, ui_language
 from ctpat_desktop.ui.icons import app_icon
 from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.theme import apply_theme
@@ -20,12 +21,14 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     QApplication.setWindowIcon(app_icon())
     if isinstance(app, QApplication):
         apply_theme(app, ctx.settings.high_contrast, ctx.settings.font_scale)
+    language = install_translations(app, ctx.resources, ui_language(ctx.settings.language))
+    QLocale.setDefault(QLocale(language))  # month names and numbers in date pickers
     # The data folder's key, before any window needs the store: where no keyring works the
     # passphrase is asked for here, on the GUI thread, and kept in memory only.
     try:
         ctx.unlock(ask_passphrase)
     except CtpatError as exc:
-        QMessageBox.critical(None, "Cannot open your data", str(exc))
+        QMessageBox.critical(None, translate("Main", "Cannot open your data"), str(exc))
         return 1
     window = MainWindow(ctx)
     window.show()

@@ -30,6 +30,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.services import validations
 from ctpat_desktop.settings import MAX_FONT_SCALE, MIN_FONT_SCALE, Settings, save_settings
 from ctpat_desktop.ui.actions import main_actions
+from ctpat_desktop.ui.language_menu import LanguageMenu
 from ctpat_desktop.ui.output_language import OutputLanguage
 from ctpat_desktop.ui.runner import Runner, TaskRunner
 from ctpat_desktop.ui.sync.controller import SyncController
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 # Windows, dialogs and services used only on demand are imported in the slots that need them,
 # so the list of validations is on screen sooner (measured in benchmarks/bench_gui.py).
-_XLSX_FILTER = "Excel workbook (*.xlsx)"
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx = ctx
         self._runner: Runner = runner if runner is not None else TaskRunner(self)
-        self.setWindowTitle("CTPAT Validations")
+        self.setWindowTitle(self.tr("CTPAT Validations"))
         self.resize(1100, 600)
 
         self.model = ValidationListModel(self)
@@ -65,13 +65,13 @@ class MainWindow(QMainWindow):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.search = QLineEdit(placeholderText="Search member, account, entity type…")
-        self.search.setAccessibleName("Search validations")
+        self.search = QLineEdit(placeholderText=self.tr("Search member, account, entity type…"))
+        self.search.setAccessibleName(self.tr("Search validations"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.table = QTableView()
-        self.table.setAccessibleName("Validations")
+        self.table.setAccessibleName(self.tr("Validations"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -84,8 +84,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         self.empty_hint = QLabel(
-            "No validations yet. Plan one with `ctpat-desktop validation new`, "
-            "or create samples with `ctpat-desktop demo`."
+            self.tr(
+                "No validations yet. Plan one with `ctpat-desktop validation new`, "
+                "or create samples with `ctpat-desktop demo`."
+            )
         )
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about_triggered)
         a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([a.new_validation, a.open_validation, a.edit_validation, a.archive])
         file_menu.addSeparator()
         file_menu.addActions([a.refresh, a.find, a.show_archived])
@@ -151,13 +153,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self._build_report_menu()
-        self._build_view_menu(self.menuBar().addMenu("&View"))
+        self._build_view_menu(self.menuBar().addMenu(self.tr("&View")))
         self.sync.synced.connect(lambda _report: self.refresh())
-        sync_menu = self.menuBar().addMenu("&Sync")
+        sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
         sync_menu.addActions(self.sync.actions())
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addActions([a.shortcuts, a.about])
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([a.new_validation, a.open_validation])
         toolbar.addSeparator()
@@ -175,6 +177,9 @@ class MainWindow(QMainWindow):
         a.larger_text.triggered.connect(lambda: self._scale_text(FONT_STEP))
         a.smaller_text.triggered.connect(lambda: self._scale_text(-FONT_STEP))
         self._update_text_size_actions()
+        view_menu.addSeparator()
+        self.language = LanguageMenu(self, self._ctx.settings.language, self._save_language)
+        view_menu.addMenu(self.language.menu)
 
     def _update_text_size_actions(self) -> None:
         scale = self._ctx.settings.font_scale
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def _build_report_menu(self) -> None:
         a = self.menu_actions
-        report_menu = self.menuBar().addMenu("&Report")
+        report_menu = self.menuBar().addMenu(self.tr("&Report"))
         report_menu.addActions([a.preview_report, a.submit_review, a.approve, a.return_review])
         report_menu.addSeparator()
         report_menu.addActions([a.sign_report, a.reopen])
@@ -216,6 +221,9 @@ class MainWindow(QMainWindow):
     def _idle(self, message: str = "") -> None:
         self.unsetCursor()
         self.statusBar().showMessage(message, 8000)
+
+    def _xlsx_filter(self) -> str:
+        return self.tr("Excel workbook (*.xlsx)")
 
     def _on_error(self, title: str) -> Any:
         def show(exc: Exception) -> None:
@@ -253,16 +261,20 @@ class MainWindow(QMainWindow):
             if keep:
                 self.select_id(keep)
             self._update_actions()
-            self._idle(f"{len(summaries)} validations in {self._ctx.data_dir}")
+            self._idle(
+                self.tr("%n validations in {folder}", "", len(summaries)).format(
+                    folder=self._ctx.data_dir
+                )
+            )
             # After what is already queued (a workspace being opened), not before it.
             QTimer.singleShot(0, self.sync.refresh_status)
 
-        self._busy("Reading validations…")
+        self._busy(self.tr("Reading validations…"))
         archived = self.menu_actions.show_archived.isChecked()
         self._runner.run(
             lambda: validations.list_validations(self._ctx, include_archived=archived),
             show,
-            self._on_error("Cannot read validations"),
+            self._on_error(self.tr("Cannot read validations")),
         )
 
     def _on_new_validation_triggered(self) -> None:
@@ -291,7 +303,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             self.select_id(validation_id)
 
-        self._runner.run(plan, planned, self._on_error("Cannot plan the validation"))
+        self._runner.run(plan, planned, self._on_error(self.tr("Cannot plan the validation")))
 
     def _on_edit_validation_triggered(self) -> None:
         from ctpat_desktop.ui.validation_dialog import ValidationDialog
@@ -318,7 +330,7 @@ class MainWindow(QMainWindow):
                 planned_minutes=details.planned_minutes,
             ),
             lambda _v: self.refresh(),
-            self._on_error("Cannot save the validation"),
+            self._on_error(self.tr("Cannot save the validation")),
         )
 
     def _on_archive_triggered(self) -> None:
@@ -329,7 +341,7 @@ class MainWindow(QMainWindow):
         archived = not summary.validation.archived
 
         def done(_validation: object) -> None:
-            self._idle("Archived" if archived else "Back in the list")
+            self._idle(self.tr("Archived") if archived else self.tr("Back in the list"))
             self.refresh()
 
         self._runner.run(
@@ -337,7 +349,7 @@ class MainWindow(QMainWindow):
                 self._ctx, summary.validation.id, archived=archived
             ),
             done,
-            self._on_error("Cannot archive the validation"),
+            self._on_error(self.tr("Cannot archive the validation")),
         )
 
     def open_selected(self) -> None:
@@ -363,17 +375,20 @@ class MainWindow(QMainWindow):
         if validation_id is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export worksheet", str(Path.home() / "worksheet.xlsx"), _XLSX_FILTER
+            self,
+            self.tr("Export worksheet"),
+            str(Path.home() / "worksheet.xlsx"),
+            self._xlsx_filter(),
         )
         if not name:
             return
         target = Path(name)
         language = self.output_language.current()
-        self._busy(f"Writing {target.name}…")
+        self._busy(self.tr("Writing {file}…").format(file=target.name))
         self._runner.run(
             lambda: worksheet_io.export_worksheet(self._ctx, validation_id, target, language),
-            lambda _session: self._idle(f"Worksheet written to {target}"),
-            self._on_error("Cannot export the worksheet"),
+            lambda _session: self._idle(self.tr("Worksheet written to {path}").format(path=target)),
+            self._on_error(self.tr("Cannot export the worksheet")),
         )
 
     def _on_import_worksheet_triggered(self) -> None:
@@ -383,16 +398,16 @@ class MainWindow(QMainWindow):
         if validation_id is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import worksheet", str(Path.home()), _XLSX_FILTER
+            self, self.tr("Import worksheet"), str(Path.home()), self._xlsx_filter()
         )
         if not name:
             return
         source = Path(name)
-        self._busy(f"Reading {source.name}…")
+        self._busy(self.tr("Reading {file}…").format(file=source.name))
         self._runner.run(
             lambda: worksheet_io.plan_worksheet_import(self._ctx, validation_id, source),
             self._on_import_planned,
-            self._on_error("Cannot import the worksheet"),
+            self._on_error(self.tr("Cannot import the worksheet")),
         )
 
     def _on_import_planned(self, plan: ImportPlan) -> None:
@@ -401,17 +416,21 @@ class MainWindow(QMainWindow):
 
         self._idle()
         if not ImportPreviewDialog.confirm(plan, self):
-            self._idle("Import cancelled; nothing was changed")
+            self._idle(self.tr("Import cancelled; nothing was changed"))
             return
-        self._busy("Applying the worksheet…")
+        self._busy(self.tr("Applying the worksheet…"))
         self._runner.run(
             lambda: worksheet_io.apply_import_plan(self._ctx, plan),
             lambda _none: self._on_import_applied(plan),
-            self._on_error("Cannot apply the worksheet"),
+            self._on_error(self.tr("Cannot apply the worksheet")),
         )
 
     def _on_import_applied(self, plan: ImportPlan) -> None:
-        self._idle(f"{len(plan.updates)} finding(s) changed from {plan.source.name}")
+        self._idle(
+            self.tr("%n finding(s) changed from {file}", "", len(plan.updates)).format(
+                file=plan.source.name
+            )
+        )
         self.refresh()
 
     def _on_dashboard_triggered(self) -> None:
@@ -439,20 +458,24 @@ class MainWindow(QMainWindow):
             return report_io.build_report(self._ctx, validation_id, target, language)
 
         def show(built: report_io.BuiltReport) -> None:
-            self._idle(f"Draft of report version {built.version} ready")
+            self._idle(
+                self.tr("Draft of report version {version} ready").format(version=built.version)
+            )
             if self.report_window is None:
                 self.report_window = ReportWindow(self)
                 self.report_window.sign_requested.connect(self._on_sign_report_triggered)
             summary = self.model.summary_of(validation_id)
             locked = summary is not None and summary.validation.status is Lifecycle.SIGNED
             self.report_window.show_pdf(
-                built.path, f"Draft of version {built.version} — not signed", not locked
+                built.path,
+                self.tr("Draft of version {version} — not signed").format(version=built.version),
+                not locked,
             )
             self.report_window.show()
             self.report_window.raise_()
 
-        self._busy("Building the report…")
-        self._runner.run(build, show, self._on_error("Cannot build the report"))
+        self._busy(self.tr("Building the report…"))
+        self._runner.run(build, show, self._on_error(self.tr("Cannot build the report")))
 
     def _on_sign_report_triggered(self) -> None:
         from ctpat_desktop.services import report_io
@@ -467,9 +490,9 @@ class MainWindow(QMainWindow):
         language = self.output_language.current()
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Save the signed report",
+            self.tr("Save the signed report"),
             str(Path.home() / "validation-report.pdf"),
-            "PDF (*.pdf)",
+            self.tr("PDF (*.pdf)"),
         )
         if not name:
             return
@@ -478,16 +501,24 @@ class MainWindow(QMainWindow):
         def done(built: report_io.BuiltReport) -> None:
             record = built.record
             assert record is not None
-            self._idle(f"Report version {built.version} signed by {record.signer}")
+            self._idle(
+                self.tr("Report version {version} signed by {signer}").format(
+                    version=built.version, signer=record.signer
+                )
+            )
             QMessageBox.information(
                 self,
-                "Report issued",
-                f"Version {built.version} was signed by {record.signer} and saved to {target}.\n"
-                f"SHA-256 {record.sha256}\nThe validation is now locked; reopen it to change it.",
+                self.tr("Report issued"),
+                self.tr(
+                    "Version {version} was signed by {signer} and saved to {path}.\n"
+                    "SHA-256 {sha256}\nThe validation is now locked; reopen it to change it."
+                ).format(
+                    version=built.version, signer=record.signer, path=target, sha256=record.sha256
+                ),
             )
             self.refresh()
 
-        self._busy("Building and signing the report…")
+        self._busy(self.tr("Building and signing the report…"))
         self._runner.run(
             lambda: report_io.issue_report(
                 self._ctx,
@@ -498,17 +529,17 @@ class MainWindow(QMainWindow):
                 language=language,
             ),
             done,
-            self._on_error("Cannot sign the report"),
+            self._on_error(self.tr("Cannot sign the report")),
         )
 
     def _on_reopen_triggered(self) -> None:
         from ctpat_desktop.services import report_io
 
         self._ask_then_run(
-            ("Reopen validation", "Why is the signed validation reopened?"),
+            (self.tr("Reopen validation"), self.tr("Why is the signed validation reopened?")),
             report_io.reopen_validation,
-            "Reopened: it must be approved again before its next report is signed",
-            "Cannot reopen the validation",
+            self.tr("Reopened: it must be approved again before its next report is signed"),
+            self.tr("Cannot reopen the validation"),
         )
 
     def _ask_then_run(
@@ -547,12 +578,16 @@ class MainWindow(QMainWindow):
 
         def made(path: Path | None) -> None:
             if path is not None:
-                self.statusBar().showMessage(f"Backup made: {path.name}", 8000)
+                self.statusBar().showMessage(
+                    self.tr("Backup made: {file}").format(file=path.name), 8000
+                )
 
         self._runner.run(
             lambda: backup_if_due(self._ctx.store),
             made,
-            lambda exc: self.statusBar().showMessage(f"No backup this time: {exc}", 15000),
+            lambda exc: self.statusBar().showMessage(
+                self.tr("No backup this time: {error}").format(error=exc), 15000
+            ),
         )
 
     def _on_audit_trail_triggered(self) -> None:
@@ -571,28 +606,28 @@ class MainWindow(QMainWindow):
             return
         self._runner.run(
             lambda: approval.submit_for_review(self._ctx, validation_id),
-            lambda _none: self._reviewed("Submitted for review"),
-            self._on_error("Cannot submit the validation"),
+            lambda _none: self._reviewed(self.tr("Submitted for review")),
+            self._on_error(self.tr("Cannot submit the validation")),
         )
 
     def _on_approve_triggered(self) -> None:
         from ctpat_desktop.services import approval
 
         self._ask_then_run(
-            ("Approve validation", "Note kept with your approval (optional):"),
+            (self.tr("Approve validation"), self.tr("Note kept with your approval (optional):")),
             approval.approve,
-            "Approved: its report can now be signed",
-            "Cannot approve the validation",
+            self.tr("Approved: its report can now be signed"),
+            self.tr("Cannot approve the validation"),
         )
 
     def _on_return_review_triggered(self) -> None:
         from ctpat_desktop.services import approval
 
         self._ask_then_run(
-            ("Return for changes", "What must the SCSS change?"),
+            (self.tr("Return for changes"), self.tr("What must the SCSS change?")),
             approval.return_for_changes,
-            "Returned to the SCSS",
-            "Cannot return the validation",
+            self.tr("Returned to the SCSS"),
+            self.tr("Cannot return the validation"),
         )
 
     def _reviewed(self, message: str) -> None:
@@ -616,6 +651,18 @@ class MainWindow(QMainWindow):
         scale = clamp_font_scale(self._ctx.settings.font_scale + step)
         self._change_look(replace(self._ctx.settings, font_scale=scale))
 
+    def _save_language(self, code: str) -> bool:
+        settings = replace(self._ctx.settings, language=code)
+        try:
+            save_settings(self._ctx.data_dir, settings)
+        except OSError as exc:
+            self.statusBar().showMessage(
+                self.tr("The language was not saved: {error}").format(error=exc), 15000
+            )
+            return False
+        self._ctx.settings = settings
+        return True
+
     def _change_look(self, settings: Settings) -> None:
         """Apply the theme and text size at once, then keep them for the next start."""
         app = QApplication.instance()
@@ -626,13 +673,17 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self._ctx.data_dir, settings)
         except OSError as exc:
-            self.statusBar().showMessage(f"The display settings were not saved: {exc}", 15000)
+            self.statusBar().showMessage(
+                self.tr("The display settings were not saved: {error}").format(error=exc), 15000
+            )
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
             self,
-            "About ctpat-desktop",
-            f"ctpat-desktop {__version__}\nCTPAT validations, offline first.",
+            self.tr("About ctpat-desktop"),
+            self.tr("ctpat-desktop {version}\nCTPAT validations, offline first.").format(
+                version=__version__
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -15,16 +15,16 @@ class ReportWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Report preview")
+        self.setWindowTitle(self.tr("Report preview"))
         self.resize(820, 900)
         self.document = QPdfDocument(self)
         self.view = QPdfView()
-        self.view.setAccessibleName("Report pages")
+        self.view.setAccessibleName(self.tr("Report pages"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.caption = QLabel("")
-        self.sign = QPushButton("&Sign and issue…")
+        self.sign = QPushButton(self.tr("&Sign and issue…"))
         self.sign.clicked.connect(self.sign_requested.emit)
         bar = QHBoxLayout()
         bar.addWidget(self.caption)
@@ -38,6 +38,8 @@ class ReportWindow(QWidget):
         """Load a PDF; False when it cannot be read."""
         self.document.close()
         loaded = self.document.load(str(path)) == QPdfDocument.Error.None_
-        self.caption.setText(caption if loaded else f"{path} cannot be shown")
+        self.caption.setText(
+            caption if loaded else self.tr("{path} cannot be shown").format(path=path)
+        )
         self.sign.setEnabled(loaded and can_sign)
         return loaded

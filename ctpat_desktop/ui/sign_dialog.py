@@ -43,45 +43,45 @@ class SignDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign the report")
+        self.setWindowTitle(self.tr("Sign the report"))
         self.setMinimumWidth(520)
-        self.use_file = QRadioButton("Key &file (PKCS#12 .p12/.pfx)")
-        self.use_token = QRadioButton("&Token or PIV card (PKCS#11)")
+        self.use_file = QRadioButton(self.tr("Key &file (PKCS#12 .p12/.pfx)"))
+        self.use_token = QRadioButton(self.tr("&Token or PIV card (PKCS#11)"))
         self.use_file.setChecked(True)
 
         self.file = QLineEdit()
-        self.file.setAccessibleName("Key file")
-        browse = QPushButton("&Browse…")
+        self.file.setAccessibleName(self.tr("Key file"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file)
         file_row.addWidget(browse)
         self.library = QLineEdit(DEFAULT_TOKEN_LIBRARY)
-        self.library.setAccessibleName("PKCS#11 library")
+        self.library.setAccessibleName(self.tr("PKCS#11 library"))
         self.token_label = QLineEdit()
-        self.token_label.setAccessibleName("Token label")
+        self.token_label.setAccessibleName(self.tr("Token label"))
         self.key_label = QLineEdit()
-        self.key_label.setAccessibleName("Key label")
+        self.key_label.setAccessibleName(self.tr("Key label"))
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName("Passphrase or PIN")
-        self.remember = QCheckBox("&Remember in the system keyring")
+        self.secret.setAccessibleName(self.tr("Passphrase or PIN"))
+        self.remember = QCheckBox(self.tr("&Remember in the system keyring"))
 
         form = QFormLayout()
         form.addRow(self.use_file)
-        form.addRow("Key file:", file_row)
+        form.addRow(self.tr("Key file:"), file_row)
         form.addRow(self.use_token)
-        form.addRow("PKCS#11 library:", self.library)
-        form.addRow("Token label:", self.token_label)
-        form.addRow("Key label:", self.key_label)
-        form.addRow("Passphrase or PIN:", self.secret)
+        form.addRow(self.tr("PKCS#11 library:"), self.library)
+        form.addRow(self.tr("Token label:"), self.token_label)
+        form.addRow(self.tr("Key label:"), self.key_label)
+        form.addRow(self.tr("Passphrase or PIN:"), self.secret)
         form.addRow(self.remember)
-        self.hint = QLabel("Signing issues the report and locks the validation.")
+        self.hint = QLabel(self.tr("Signing issues the report and locks the validation."))
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Sign")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Sign"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,7 +96,7 @@ class SignDialog(QDialog):
 
     def _on_browse_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Key file", str(Path.home()), "PKCS#12 (*.p12 *.pfx)"
+            self, self.tr("Key file"), str(Path.home()), self.tr("PKCS#12 (*.p12 *.pfx)")
         )
         if name:
             self.file.setText(name)
@@ -116,7 +116,7 @@ class SignDialog(QDialog):
         if key is not None and not self.secret.text():
             remembered = stored_secret(_secret_name(key))
             if remembered:
-                self.secret.setPlaceholderText("(remembered in the keyring)")
+                self.secret.setPlaceholderText(self.tr("(remembered in the keyring)"))
 
     def key(self) -> SigningKey | None:
         """The key described by the form, if complete."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop.ui.i18n import mode_label, shown_text
 from ctpat_desktop.worksheet import Mode, Validation
 
 
@@ -46,16 +47,17 @@ class ValidationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit validation" if current else "Plan a validation")
+        self.setWindowTitle(self.tr("Edit validation") if current else self.tr("Plan a validation"))
         self.setMinimumWidth(520)
         self.member = QLineEdit()
         self.account = QLineEdit()
         self.entity = QComboBox()
-        for code, name in entities:
+        shown = sorted(((shown_text(name), code) for code, name in entities), key=lambda e: e[0])
+        for name, code in shown:
             self.entity.addItem(name, code)
         self.mode = QComboBox()
         for mode in Mode:
-            self.mode.addItem(mode.value.replace("-", " ").capitalize(), mode.value)
+            self.mode.addItem(mode_label(mode), mode.value)
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
@@ -64,26 +66,26 @@ class ValidationDialog(QDialog):
         self.webex = QLineEdit()
         self.webex.setPlaceholderText("https://…webex.com/meet/…")
         self.participants = QPlainTextEdit()
-        self.participants.setPlaceholderText("One participant per line (name, role)")
+        self.participants.setPlaceholderText(self.tr("One participant per line (name, role)"))
         self.participants.setTabChangesFocus(True)
         self.participants.setFixedHeight(90)
         self.minutes = QSpinBox()
         self.minutes.setRange(15, 24 * 60)
         self.minutes.setSingleStep(30)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(240)
         form = QFormLayout()
         for label, widget in (
-            ("&Member:", self.member),
-            ("&Account number:", self.account),
-            ("&Entity type:", self.entity),
-            ("M&ode:", self.mode),
-            ("&Date:", self.on),
-            ("&SCSS:", self.scss),
-            ("O&ffice:", self.office),
-            ("&WebEx link:", self.webex),
-            ("&Participants:", self.participants),
-            ("Planned &time:", self.minutes),
+            (self.tr("&Member:"), self.member),
+            (self.tr("&Account number:"), self.account),
+            (self.tr("&Entity type:"), self.entity),
+            (self.tr("M&ode:"), self.mode),
+            (self.tr("&Date:"), self.on),
+            (self.tr("&SCSS:"), self.scss),
+            (self.tr("O&ffice:"), self.office),
+            (self.tr("&WebEx link:"), self.webex),
+            (self.tr("&Participants:"), self.participants),
+            (self.tr("Planned &time:"), self.minutes),
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
@@ -92,7 +94,9 @@ class ValidationDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save" if current else "Plan")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Save") if current else self.tr("Plan")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

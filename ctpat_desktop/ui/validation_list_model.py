@@ -3,10 +3,18 @@
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ctpat_desktop.store import ValidationSummary
+from ctpat_desktop.ui.i18n import (
+    lifecycle_label,
+    mode_label,
+    shown_text,
+    status_label,
+    translate,
+)
 from ctpat_desktop.ui.table_model import Index, TableModel
+from ctpat_desktop.worksheet import FindingStatus, Lifecycle
 
 
 class ValidationListModel(TableModel):
@@ -14,10 +22,20 @@ class ValidationListModel(TableModel):
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
-    HEADERS = ("Member", "Account", "Entity type", "Mode", "Date", "Status", "Progress", "Not met")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ValidationListModel", "Member"),
+        QT_TRANSLATE_NOOP("ValidationListModel", "Account"),
+        QT_TRANSLATE_NOOP("ValidationListModel", "Entity type"),
+        QT_TRANSLATE_NOOP("ValidationListModel", "Mode"),
+        QT_TRANSLATE_NOOP("ValidationListModel", "Date"),
+        QT_TRANSLATE_NOOP("ValidationListModel", "Status"),
+        QT_TRANSLATE_NOOP("ValidationListModel", "Progress"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(self.HEADERS, parent)
+        headers = [translate("ValidationListModel", str(h)) for h in self.HEADERS]
+        # The last column counts the findings not met: the status's own words.
+        super().__init__([*headers, status_label(FindingStatus.NOT_MET)], parent)
 
     def set_summaries(self, summaries: Sequence[ValidationSummary]) -> None:
         """Replace every row."""
@@ -42,10 +60,10 @@ class ValidationListModel(TableModel):
         values: tuple[Any, ...] = (
             v.member.name,
             v.member.account,
-            s.entity_name,
-            v.mode.value,
+            shown_text(s.entity_name),
+            mode_label(v.mode),
             v.date.isoformat(),
-            f"{v.status.value} (archived)" if v.archived else v.status.value,
+            self._status(v.status, v.archived),
             s.progress,
             s.deficiencies,
         )
@@ -59,3 +77,7 @@ class ValidationListModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _status(self, status: Lifecycle, archived: bool) -> str:
+        label = lifecycle_label(status)
+        return self.tr("{status} (archived)").format(status=label) if archived else label

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
 
@@ -26,9 +27,9 @@ def open_workspace(
         evidence = EvidencePanel(ctx, runner, session)
         live = SessionPanel(ctx, runner, session)
         follow = FollowUpPanel(ctx, runner, session)
-        window.add_side_panel("Evidence", evidence)
-        window.add_side_panel("Session", live)
-        window.add_side_panel("Follow-up", follow)
+        window.add_side_panel(translate("WorkspacePanels", "Evidence"), evidence)
+        window.add_side_panel(translate("WorkspacePanels", "Session"), live)
+        window.add_side_panel(translate("WorkspacePanels", "Follow-up"), follow)
 
         def on_criterion(criterion_id: str) -> None:
             evidence.set_criterion(criterion_id)

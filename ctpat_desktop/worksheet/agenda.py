@@ -1,4 +1,4 @@
-"""The session agenda: the planned time spread over the categories, and where a session stands."""
+"""The session agenda: the planned time spread over the categories, slot by slot."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,30 +48,6 @@ def slot_at(slots: Sequence[AgendaSlot], elapsed_minutes: int) -> AgendaSlot | N
     return next((s for s in slots if s.start_minute <= elapsed_minutes < s.end_minute), None)
 
 
-def where_we_are(
-    slots: Sequence[AgendaSlot], elapsed_minutes: int, current_category: int | None
-) -> str:
-    """The session against its plan, in one line: ahead, on time or behind, in minutes."""
-    if not slots:
-        return "No agenda: the catalog has no categories"
-    current = next((s for s in slots if s.category == current_category), None)
-    if current is None:
-        planned = slot_at(slots, elapsed_minutes)
-        if planned is not None:
-            return f"By the plan: category {planned.category} ({_span(planned)})"
-        over = elapsed_minutes - slots[-1].end_minute
-        return f"The planned {format_minutes(slots[-1].end_minute)} is over by {over} min"
-    name = f"Category {current.category}"
-    if elapsed_minutes < current.start_minute:
-        ahead = current.start_minute - elapsed_minutes
-        return (
-            f"{name} planned from {format_minutes(current.start_minute)}; you are {ahead} min ahead"
-        )
-    if elapsed_minutes > current.end_minute:
-        behind = elapsed_minutes - current.end_minute
-        return f"{name} planned {_span(current)}; you are {behind} min behind"
-    return f"{name} planned {_span(current)}; you are on time"
-
-
-def _span(slot: AgendaSlot) -> str:
+def span(slot: AgendaSlot) -> str:
+    """A slot's planned time, e.g. "0:36–1:10"."""
     return f"{format_minutes(slot.start_minute)}–{format_minutes(slot.end_minute)}"

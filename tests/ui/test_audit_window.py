@@ -24,11 +24,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.services.audit_view import CSV_HEADERS, chain_message, change_lines
+from ctpat_desktop.services.audit_view import CSV_HEADERS, change_lines
 from ctpat_desktop.services.demo import create_demo
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.store import audit
-from ctpat_desktop.ui.audit_window import AuditTrailModel, AuditWindow
+from ctpat_desktop.ui.audit_window import AuditTrailModel, AuditWindow, chain_message
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
 from tests.conftest import approve, raw_connection
 

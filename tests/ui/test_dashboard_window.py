@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.demo import create_demo
 from ctpat_desktop.ui.dashboard_window import KEY_FIGURES, DashboardWindow
+from ctpat_desktop.ui.i18n import mode_label
 from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
+from ctpat_desktop.worksheet import Mode
 from tests.conftest import CliResult
 
 
@@ -46,7 +48,7 @@ def test_same_numbers_as_stats_json(
         (r["label"], r["count"], r["percent"]) for r in expected["by_reason"]
     ]
     assert window.modes.rows() == [
-        (mode, m["validations"], m["deficiencies"], m["per_validation"])
+        (mode_label(Mode(mode)), m["validations"], m["deficiencies"], m["per_validation"])
         for mode, m in expected["by_mode"].items()
     ]
     assert all(r["verdict"] in window.verdicts.text() for r in expected["mode_comparison"])

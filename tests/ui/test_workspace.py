@@ -146,6 +146,18 @@ def test_twenty_findings_recorded_with_the_keyboard_only(
     assert "All changes saved" in window.save_label.text()
     assert not window.isWindowModified()
     assert window.current_criterion() == order[20]
+    # Whole categories (1 to 3 of the importer's catalog: 4 + 4 + 6 criteria) were done
+    # by keyboard alone, and the checklist says so on each category's row.
+    catalog = window.session.catalog if window.session is not None else None
+    assert catalog is not None
+    for row, number in enumerate((1, 2, 3)):
+        in_category = {c.id for c in catalog.in_category(number)}
+        assert in_category <= set(findings)
+        summary = str(window.model.index(row, 0).data())
+        assert (
+            summary.startswith(f"{number}. ")
+            and f"{len(in_category)}/{len(in_category)}" in summary
+        )
 
 
 def test_single_keys_in_the_checklist_and_moving_around(

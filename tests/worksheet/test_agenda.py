@@ -7,12 +7,12 @@ import pytest
 
 from ctpat_desktop.catalog import Catalog, CatalogLibrary, Criterion, Level
 from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.ui.panels.session_panel import where_we_are
 from ctpat_desktop.worksheet.agenda import (
     AgendaSlot,
     format_minutes,
     plan_agenda,
     slot_at,
-    where_we_are,
 )
 
 LIBRARY = CatalogLibrary(resources_dir())

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QBuffer,
     QByteArray,
@@ -58,6 +59,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError, NotFoundError, StoreError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord
+from ctpat_desktop.ui.i18n import shown_text, translate
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
 
@@ -65,11 +67,17 @@ _Index = QModelIndex | QPersistentModelIndex
 THUMBNAIL_EDGE = 160
 # Long enough for the window to get out of the way before a single screen is grabbed.
 _CAPTURE_DELAY_MS = 600
-_SCREENSHOT_HINT = (
+_SCREENSHOT_HINT = QT_TRANSLATE_NOOP(
+    "EvidencePanel",
     "Copy the shared screen first: on Windows, Win+Shift+S copies a region, Alt+PrtSc the "
-    "active window and PrtSc the whole screen."
+    "active window and PrtSc the whole screen.",
 )
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
+
+
+def screenshot_hint() -> str:
+    """How to put a screenshot on the clipboard, in the language of the interface."""
+    return translate("EvidencePanel", str(_SCREENSHOT_HINT))
 
 
 def local_time(captured_at: str) -> str:
@@ -101,7 +109,11 @@ def png_bytes(image: QImage) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QImageWriter(buffer, QByteArray(b"png"))
     if image.isNull() or not writer.write(image):
-        raise CtpatError(f"the picture could not be saved as PNG ({writer.errorString()})")
+        raise CtpatError(
+            translate("EvidencePanel", "the picture could not be saved as PNG ({error})").format(
+                error=writer.errorString()
+            )
+        )
     return bytes(buffer.data().data())
 
 
@@ -137,11 +149,17 @@ def local_files(mime: QMimeData) -> list[Path]:
 def _check_readable(paths: Sequence[Path]) -> None:
     for path in paths:
         if not path.exists():
-            raise NotFoundError(f"{path}: file not found")
+            raise NotFoundError(
+                translate("EvidencePanel", "{path}: file not found").format(path=path)
+            )
         if not path.is_file():
-            raise NotFoundError(f"{path}: is a folder, not a file")
+            raise NotFoundError(
+                translate("EvidencePanel", "{path}: is a folder, not a file").format(path=path)
+            )
         if not os.access(path, os.R_OK):
-            raise StoreError(f"{path}: permission denied")
+            raise StoreError(
+                translate("EvidencePanel", "{path}: permission denied").format(path=path)
+            )
 
 
 def _timestamped(prefix: str) -> str:
@@ -221,17 +239,24 @@ class EvidenceListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         r = self._records[index.row()]
-        where = f"Criterion {r.criterion}" if r.criterion else "Whole validation"
+        where = (
+            self.tr("Criterion {criterion}").format(criterion=r.criterion)
+            if r.criterion
+            else self.tr("Whole validation")
+        )
         when = local_time(r.captured_at)
+        captured = self.tr("Captured {when} by {who}").format(when=when, who=r.captured_by)
         values: dict[int, Any] = {
             Qt.ItemDataRole.DisplayRole: (
                 f"{r.filename}\n{where} · {when} · {size_text(r.size)}\nSHA-256 {r.sha256[:12]}…"
             ),
             Qt.ItemDataRole.ToolTipRole: (
-                f"{r.filename}\n{where}\nCaptured {when} by {r.captured_by}\n"
+                f"{r.filename}\n{where}\n{captured}\n"
                 f"{r.media_type}, {size_text(r.size)}\nSHA-256 {r.sha256}"
             ),
-            Qt.ItemDataRole.AccessibleTextRole: f"{r.filename}, {where}, captured {when}",
+            Qt.ItemDataRole.AccessibleTextRole: self.tr("{file}, {place}, captured {when}").format(
+                file=r.filename, place=where, when=when
+            ),
             Qt.ItemDataRole.DecorationRole: self._thumbnails.get(r.sha256, self._placeholder),
             self.IdRole: r.id,
             self.Sha256Role: r.sha256,
@@ -303,12 +328,12 @@ class EvidencePanel(SidePanel):
 
         self.target = QLabel()
         self.target.setWordWrap(True)
-        self.only_current = QCheckBox("Only this criterion")
-        self.only_current.setToolTip("Show only the evidence of the criterion you are on")
+        self.only_current = QCheckBox(self.tr("Only this criterion"))
+        self.only_current.setToolTip(self.tr("Show only the evidence of the criterion you are on"))
         self.only_current.toggled.connect(self._on_only_current_toggled)
 
         self.list = QListView()
-        self.list.setAccessibleName("Evidence")
+        self.list.setAccessibleName(self.tr("Evidence"))
         self.list.setModel(self.proxy)
         self.list.setIconSize(QSize(96, 96))
         self.list.setSpacing(2)
@@ -318,17 +343,19 @@ class EvidencePanel(SidePanel):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.activated.connect(lambda _index: self.open_selected())
         self.empty_hint = QLabel(
-            "No evidence yet. Paste a screenshot (Ctrl+Shift+V), drop files here or use "
-            f"Attach file. {_SCREENSHOT_HINT}"
+            self.tr(
+                "No evidence yet. Paste a screenshot (Ctrl+Shift+V), drop files here or use "
+                "Attach file. {hint}"
+            ).format(hint=screenshot_hint())
         )
         self.empty_hint.setWordWrap(True)
 
         self.details = QLabel()
-        self.details.setAccessibleName("Details of the selected evidence")
+        self.details.setAccessibleName(self.tr("Details of the selected evidence"))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hash_label = QLabel()
-        self.hash_label.setAccessibleName("SHA-256 of the selected evidence")
+        self.hash_label.setAccessibleName(self.tr("SHA-256 of the selected evidence"))
         self.hash_label.setWordWrap(True)
         self.hash_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -354,27 +381,37 @@ class EvidencePanel(SidePanel):
             return made
 
         self.attach_action = action(
-            "Attach file…", "Choose files to attach", self._on_attach_triggered
+            self.tr("Attach file…"), self.tr("Choose files to attach"), self._on_attach_triggered
         )
         self.paste_action = action(
-            "Paste screenshot",
-            f"Attach the picture or files on the clipboard (Ctrl+Shift+V). {_SCREENSHOT_HINT}",
+            self.tr("Paste screenshot"),
+            self.tr("Attach the picture or files on the clipboard (Ctrl+Shift+V). {hint}").format(
+                hint=screenshot_hint()
+            ),
             self.paste_from_clipboard,
             "Ctrl+Shift+V",
         )
         self.capture_action = action(
-            "Capture screen",
-            "Grab the screen showing the WebEx share (some systems, e.g. Wayland, refuse; "
-            "paste a screenshot instead)",
+            self.tr("Capture screen"),
+            self.tr(
+                "Grab the screen showing the WebEx share (some systems, e.g. Wayland, refuse; "
+                "paste a screenshot instead)"
+            ),
             self._on_capture_triggered,
         )
         self.open_action = action(
-            "Open", "Open a copy of the selected evidence in its viewer", self.open_selected
+            self.tr("Open"),
+            self.tr("Open a copy of the selected evidence in its viewer"),
+            self.open_selected,
         )
         self.copy_hash_action = action(
-            "Copy SHA-256", "Copy the selected evidence's SHA-256", self._on_copy_hash_triggered
+            self.tr("Copy SHA-256"),
+            self.tr("Copy the selected evidence's SHA-256"),
+            self._on_copy_hash_triggered,
         )
-        self.remove_action = action("Remove…", "Detach the selected evidence", self.remove_selected)
+        self.remove_action = action(
+            self.tr("Remove…"), self.tr("Detach the selected evidence"), self.remove_selected
+        )
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.list.addAction(self.remove_action)
@@ -414,10 +451,12 @@ class EvidencePanel(SidePanel):
         self.proxy.set_criterion(self._criterion)
         self._update_selection()
         if criterion is None:
-            self.target.setText("New evidence attaches to the <b>whole validation</b>.")
+            self.target.setText(self.tr("New evidence attaches to the <b>whole validation</b>."))
         else:
             self.target.setText(
-                f"New evidence attaches to <b>{criterion.id}</b> {escape(criterion.title)}."
+                self.tr("New evidence attaches to <b>{criterion}</b> {title}.").format(
+                    criterion=criterion.id, title=escape(shown_text(criterion.title))
+                )
             )
 
     def _on_only_current_toggled(self, only: bool) -> None:
@@ -441,7 +480,7 @@ class EvidencePanel(SidePanel):
                 self._request_thumbnail(sha256)
 
     def _on_load_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, "Cannot read the evidence", str(exc))
+        QMessageBox.warning(self, self.tr("Cannot read the evidence"), str(exc))
 
     def _request_thumbnail(self, sha256: str) -> None:
         def show(image: QImage | None) -> None:
@@ -479,14 +518,22 @@ class EvidencePanel(SidePanel):
             act.setEnabled(record is not None)
         self.hash_label.setVisible(record is not None)
         if record is None:
-            self.details.setText("Select evidence to see its details.")
+            self.details.setText(self.tr("Select evidence to see its details."))
             self.hash_label.clear()
             return
         criterion = self._session.catalog.get(record.criterion) if record.criterion else None
-        where = f"{criterion.id} {criterion.title}" if criterion else "the whole validation"
+        on = (
+            self.tr("On {criterion} {title}").format(
+                criterion=criterion.id, title=escape(shown_text(criterion.title))
+            )
+            if criterion
+            else self.tr("On the whole validation")
+        )
+        captured = self.tr("Captured {when} by {who}").format(
+            when=local_time(record.captured_at), who=escape(record.captured_by)
+        )
         self.details.setText(
-            f"<b>{escape(record.filename)}</b><br>On {escape(where)}<br>"
-            f"Captured {local_time(record.captured_at)} by {escape(record.captured_by)}<br>"
+            f"<b>{escape(record.filename)}</b><br>{on}<br>{captured}<br>"
             f"{record.media_type} · {size_text(record.size)}<br>SHA-256:"
         )
         self.hash_label.setText(grouped_sha256(record.sha256))
@@ -513,7 +560,7 @@ class EvidencePanel(SidePanel):
                 raise
             return attached
 
-        self.status.setText(f"Attaching {len(chosen)} file(s)…")
+        self.status.setText(self.tr("Attaching %n file(s)…", "", len(chosen)))
         self._runner.run(attach, self._on_attached, self._on_attach_failed)
 
     def attach_image(self, image: QImage, filename: str) -> None:
@@ -523,24 +570,33 @@ class EvidencePanel(SidePanel):
         def attach() -> list[EvidenceRecord]:
             return [session.attach_evidence_bytes(png_bytes(image), filename, criterion)]
 
-        self.status.setText(f"Attaching {filename}…")
+        self.status.setText(self.tr("Attaching {file}…").format(file=filename))
         self._runner.run(attach, self._on_attached, self._on_attach_failed)
 
     def _on_attached(self, records: list[EvidenceRecord]) -> None:
         names = ", ".join(r.filename for r in records)
-        where = f"criterion {self._criterion}" if self._criterion else "the whole validation"
-        self.status.setText(f"Attached {names} to {where}.")
+        if self._criterion:
+            done = self.tr("Attached {files} to criterion {criterion}.").format(
+                files=names, criterion=self._criterion
+            )
+        else:
+            done = self.tr("Attached {files} to the whole validation.").format(files=names)
+        self.status.setText(done)
         self._select_after_load = records[-1].id
         self.reload()
         self.evidence_changed.emit()
 
     def _on_attach_failed(self, exc: Exception) -> None:
-        self.status.setText("Nothing was attached.")
-        QMessageBox.warning(self, "Cannot attach evidence", f"{exc}\n\nNothing was attached.")
+        self.status.setText(self.tr("Nothing was attached."))
+        QMessageBox.warning(
+            self,
+            self.tr("Cannot attach evidence"),
+            self.tr("{error}\n\nNothing was attached.").format(error=exc),
+        )
 
     def _on_attach_triggered(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Attach evidence", str(Path.home()), "All files (*)"
+            self, self.tr("Attach evidence"), str(Path.home()), self.tr("All files (*)")
         )
         self.attach_files([Path(n) for n in names])
 
@@ -556,8 +612,10 @@ class EvidencePanel(SidePanel):
             return
         QMessageBox.warning(
             self,
-            "Nothing to paste",
-            f"The clipboard holds no picture and no files.\n\n{_SCREENSHOT_HINT}",
+            self.tr("Nothing to paste"),
+            self.tr("The clipboard holds no picture and no files.\n\n{hint}").format(
+                hint=screenshot_hint()
+            ),
         )
 
     def _on_capture_triggered(self) -> None:
@@ -586,10 +644,11 @@ class EvidencePanel(SidePanel):
         if image.isNull() or image.width() == 0 or is_uniform(image):
             QMessageBox.warning(
                 self,
-                "The screen could not be captured",
-                "This system did not let the app read the screen (Wayland and some remote "
-                f"desktops refuse).\n\n{_SCREENSHOT_HINT} Then use Paste screenshot "
-                "(Ctrl+Shift+V).",
+                self.tr("The screen could not be captured"),
+                self.tr(
+                    "This system did not let the app read the screen (Wayland and some remote "
+                    "desktops refuse).\n\n{hint} Then use Paste screenshot (Ctrl+Shift+V)."
+                ).format(hint=screenshot_hint()),
             )
             return
         self.attach_image(image, _timestamped("screen"))
@@ -643,36 +702,41 @@ class EvidencePanel(SidePanel):
         def show(path: Path) -> None:
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 QMessageBox.warning(
-                    self, "Cannot open the evidence", f"No program opened {path.name}."
+                    self,
+                    self.tr("Cannot open the evidence"),
+                    self.tr("No program opened {file}.").format(file=path.name),
                 )
 
         self._runner.run(copy, show, self._on_open_failed)
 
     def _on_open_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, "Cannot open the evidence", str(exc))
+        QMessageBox.warning(self, self.tr("Cannot open the evidence"), str(exc))
 
     def _on_copy_hash_triggered(self) -> None:
         record = self.selected()
         if record is not None:
             QGuiApplication.clipboard().setText(record.sha256)
-            self.status.setText(f"SHA-256 of {record.filename} copied.")
+            self.status.setText(self.tr("SHA-256 of {file} copied.").format(file=record.filename))
 
     def remove_selected(self) -> None:
         """Detach the selected evidence once the user confirms."""
         record = self.selected()
         if record is None:
             return
-        where = f"criterion {record.criterion}" if record.criterion else "the whole validation"
-        answer = QMessageBox.question(
-            self,
-            "Remove evidence",
-            f"Remove {record.filename} from {where}?\n\nThe audit trail keeps a record of it.",
-        )
+        if record.criterion:
+            question = self.tr(
+                "Remove {file} from criterion {criterion}?\n\nThe audit trail keeps a record of it."
+            ).format(file=record.filename, criterion=record.criterion)
+        else:
+            question = self.tr(
+                "Remove {file} from the whole validation?\n\nThe audit trail keeps a record of it."
+            ).format(file=record.filename)
+        answer = QMessageBox.question(self, self.tr("Remove evidence"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
 
         def removed(_none: None) -> None:
-            self.status.setText(f"Removed {record.filename}.")
+            self.status.setText(self.tr("Removed {file}.").format(file=record.filename))
             self.reload()
             self.evidence_changed.emit()
 
@@ -681,4 +745,4 @@ class EvidencePanel(SidePanel):
         )
 
     def _on_remove_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, "Cannot remove the evidence", str(exc))
+        QMessageBox.warning(self, self.tr("Cannot remove the evidence"), str(exc))

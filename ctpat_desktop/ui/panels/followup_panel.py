@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,57 +27,98 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.report.labels import labels
 from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.ui.i18n import (
+    outcome_label,
+    shown_categories,
+    shown_text,
+    status_label,
+    translate,
+)
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.worksheet import CategoryProgress, FindingStatus
 from ctpat_desktop.worksheet.followup import FollowUp, FollowUpItem
-from ctpat_desktop.worksheet.rules import EXTENSION_DAYS
+from ctpat_desktop.worksheet.rules import EXTENSION_DAYS, Outcome
 
 # (implemented, note, accepted) as the member answered and the SCSS decided.
 Response = tuple[bool | None, str, bool | None]
-_IMPLEMENTED = (("Not stated", None), ("Yes, implemented", True), ("No, not implemented", False))
-_DECISION = (("Undecided", None), ("Accepted (closes it)", True), ("Rejected", False))
+_IMPLEMENTED: tuple[tuple[object, bool | None], ...] = (
+    (QT_TRANSLATE_NOOP("FollowUpPanel", "Not stated"), None),
+    (QT_TRANSLATE_NOOP("FollowUpPanel", "Yes, implemented"), True),
+    (QT_TRANSLATE_NOOP("FollowUpPanel", "No, not implemented"), False),
+)
+_DECISION: tuple[tuple[object, bool | None], ...] = (
+    (QT_TRANSLATE_NOOP("FollowUpPanel", "Undecided"), None),
+    (QT_TRANSLATE_NOOP("FollowUpPanel", "Accepted (closes it)"), True),
+    (QT_TRANSLATE_NOOP("FollowUpPanel", "Rejected"), False),
+)
 
 
 def status_words() -> dict[FindingStatus, str]:
-    """Each finding status as the report names it."""
-    text = labels("en")
-    return {
-        FindingStatus.MET: text["status_met"],
-        FindingStatus.NOT_MET: text["status_not_met"],
-        FindingStatus.EXCEEDS: text["status_exceeds"],
-        FindingStatus.NOT_APPLICABLE: text["status_not_applicable"],
-        FindingStatus.NOT_REVIEWED: text["status_not_reviewed"],
+    """Each finding status in words, as the counts line shows them."""
+    words = {
+        status: status_label(status)
+        for status in (
+            FindingStatus.MET,
+            FindingStatus.NOT_MET,
+            FindingStatus.EXCEEDS,
+            FindingStatus.NOT_APPLICABLE,
+            FindingStatus.NOT_REVIEWED,
+        )
     }
+    words[FindingStatus.EXCEEDS] = translate("FollowUpPanel", "{status} (best practice)").format(
+        status=words[FindingStatus.EXCEEDS]
+    )
+    return words
 
 
 def open_line(follow: FollowUp) -> str:
     """How many required actions are still open, in words."""
     if not follow.required_actions:
-        return "No required actions"
+        return translate("FollowUpPanel", "No required actions")
     still = follow.open_required_actions
     if still == 0:
-        return "All required actions are closed"
-    return f"{still} required action{'s' if still != 1 else ''} still open"
+        return translate("FollowUpPanel", "All required actions are closed")
+    if still == 1:
+        return translate("FollowUpPanel", "1 required action still open")
+    return translate("FollowUpPanel", "{count} required actions still open").format(count=still)
 
 
 def due_text(item: FollowUpItem) -> str:
     """The due date, and under it the extension granted, if any."""
-    due = item.due.isoformat() if item.due else "none"
-    return f"{due}\n+{item.extension_days} days" if item.extension_days else due
+    due = item.due.isoformat() if item.due else translate("FollowUpPanel", "none")
+    if not item.extension_days:
+        return due
+    return translate("FollowUpPanel", "{due}\n+{days} days").format(
+        due=due, days=item.extension_days
+    )
+
+
+def state_text(item: FollowUpItem) -> str:
+    """Where a required action stands, in words (FollowUpItem.state, translated)."""
+    if item.response_accepted is True:
+        return translate("FollowUpPanel", "closed: response accepted")
+    if item.response_accepted is False:
+        return translate("FollowUpPanel", "response rejected: awaiting a new response")
+    if item.response_implemented is not None or item.response_note:
+        return translate("FollowUpPanel", "response received: to review")
+    return translate("FollowUpPanel", "awaiting the member's response")
 
 
 def completeness(progress: CategoryProgress) -> str:
     """Whether a category is done, and if not what is missing."""
     if progress.complete:
-        return "yes"
+        return translate("FollowUpPanel", "yes")
     if progress.reviewed < progress.total:
-        return f"{progress.total - progress.reviewed} to review"
-    return f"{len(progress.incomplete)} without action text"
+        return translate("FollowUpPanel", "{count} to review").format(
+            count=progress.total - progress.reviewed
+        )
+    return translate("FollowUpPanel", "{count} without action text").format(
+        count=len(progress.incomplete)
+    )
 
 
 def _table(model: RowsModel, name: str, stretch: tuple[int, ...]) -> QTableView:
@@ -104,21 +145,25 @@ class ExtendDueDialog(QDialog):
         self, item: FollowUpItem, days: int, reason: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Extend the due date of {item.criterion}")
+        self.setWindowTitle(
+            self.tr("Extend the due date of {criterion}").format(criterion=item.criterion)
+        )
         due = item.due or date.today()
         self.choices = QButtonGroup(self)
         choices = QHBoxLayout()
         for option in EXTENSION_DAYS:
-            button = QRadioButton(f"{option} days")
-            button.setToolTip(f"New due date {due + timedelta(days=option)}")
+            button = QRadioButton(self.tr("{days} days").format(days=option))
+            button.setToolTip(
+                self.tr("New due date {date}").format(date=due + timedelta(days=option))
+            )
             button.setChecked(option == days)
             self.choices.addButton(button, option)
             choices.addWidget(button)
         self.new_due = QLabel()
         self.choices.idToggled.connect(lambda *_: self._show_new_due(due))
         self.reason = QPlainTextEdit(reason)
-        self.reason.setAccessibleName("Reason for the extension")
-        self.reason.setPlaceholderText("Required: why the member needs more time")
+        self.reason.setAccessibleName(self.tr("Reason for the extension"))
+        self.reason.setPlaceholderText(self.tr("Required: why the member needs more time"))
         self.reason.setTabChangesFocus(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -126,16 +171,20 @@ class ExtendDueDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{item.criterion}</b> {escape(item.title)}<br>Due {due}"))
-        form.addRow("Extend by:", choices)
+        due_line = self.tr("Due {date}").format(date=due)
+        title = escape(shown_text(item.title))
+        form.addRow(QLabel(f"<b>{item.criterion}</b> {title}<br>{due_line}"))
+        form.addRow(self.tr("Extend by:"), choices)
         form.addRow("", self.new_due)
-        form.addRow("Reason:", self.reason)
+        form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(buttons)
         self._show_new_due(due)
         self.resize(440, 260)
 
     def _show_new_due(self, due: date) -> None:
-        self.new_due.setText(f"New due date: {due + timedelta(days=self.days())}")
+        self.new_due.setText(
+            self.tr("New due date: {date}").format(date=due + timedelta(days=self.days()))
+        )
 
     def days(self) -> int:
         """The extension chosen."""
@@ -173,34 +222,43 @@ class FollowUpPanel(SidePanel):
 
         self.counts = QLabel()
         self.counts.setWordWrap(True)
-        self.counts.setAccessibleName("Findings by status")
+        self.counts.setAccessibleName(self.tr("Findings by status"))
         self.open_label = QLabel()
-        self.open_label.setAccessibleName("Required actions still open")
+        self.open_label.setAccessibleName(self.tr("Required actions still open"))
         font = self.open_label.font()
         font.setBold(True)
         self.open_label.setFont(font)
 
-        self.required = RowsModel(["Criterion", "Title", "Due", "State"], self)
-        self.recommendations = RowsModel(["Criterion", "Title", "Recommendation"], self)
-        self.best_practices = RowsModel(["Criterion", "Title", "Practice"], self)
-        self.progress = RowsModel(["Category", "Reviewed", "Not met", "Done"], self)
-        self.required_view = _table(self.required, "Required actions", (1, 3))
+        criterion, title = self.tr("Criterion"), self.tr("Title")
+        self.required = RowsModel([criterion, title, self.tr("Due"), self.tr("State")], self)
+        self.recommendations = RowsModel(
+            [criterion, title, outcome_label(Outcome.RECOMMENDATION)], self
+        )
+        self.best_practices = RowsModel([criterion, title, self.tr("Practice")], self)
+        self.progress = RowsModel(
+            [
+                self.tr("Category"),
+                self.tr("Reviewed"),
+                status_label(FindingStatus.NOT_MET),
+                self.tr("Done"),
+            ],
+            self,
+        )
+        self.required_view = _table(self.required, self.tr("Required actions"), (1, 3))
         self.required_view.selectionModel().selectionChanged.connect(
             self._on_required_selection_changed
         )
 
         # Stacked sections rather than tabs: on a narrow panel every title and count stays whole.
         self.sections = QToolBox()
-        self.sections.addItem(self._build_required_section(), "Required actions")
+        recommendations, best_practices = self.tr("Recommendations"), self.tr("Best practices")
+        progress = self.tr("Progress by category")
+        self.sections.addItem(self._build_required_section(), self.tr("Required actions"))
         self.sections.addItem(
-            _table(self.recommendations, "Recommendations", (1, 2)), "Recommendations"
+            _table(self.recommendations, recommendations, (1, 2)), recommendations
         )
-        self.sections.addItem(
-            _table(self.best_practices, "Best practices", (1, 2)), "Best practices"
-        )
-        self.sections.addItem(
-            _table(self.progress, "Progress by category", (0,)), "Progress by category"
-        )
+        self.sections.addItem(_table(self.best_practices, best_practices, (1, 2)), best_practices)
+        self.sections.addItem(_table(self.progress, progress, (0,)), progress)
         # QToolBox wraps each section in a scroll area of its own, which takes the focus.
         for area in self.sections.findChildren(QScrollArea):
             page = area.widget()
@@ -216,47 +274,47 @@ class FollowUpPanel(SidePanel):
 
     def _build_required_section(self) -> QWidget:
         self.action_text = QLabel()
-        self.action_text.setAccessibleName("Selected required action")
+        self.action_text.setAccessibleName(self.tr("Selected required action"))
         self.action_text.setWordWrap(True)
         self.action_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)
-        self.extend_button = QPushButton("Extend due date…")
+        self.extend_button = QPushButton(self.tr("Extend due date…"))
         self.extend_button.clicked.connect(self._on_extend_button_clicked)
         due_row = QHBoxLayout()
         due_row.addWidget(self.due_label, 1)
         due_row.addWidget(self.extend_button)
 
         self.implemented = QComboBox()
-        self.implemented.setAccessibleName("Implemented")
+        self.implemented.setAccessibleName(self.tr("Implemented"))
         for caption, value in _IMPLEMENTED:
-            self.implemented.addItem(caption, value)
+            self.implemented.addItem(translate("FollowUpPanel", str(caption)), value)
         self.response_note = QPlainTextEdit()
-        self.response_note.setAccessibleName("Member's response")
-        self.response_note.setPlaceholderText("What the member wrote back")
+        self.response_note.setAccessibleName(self.tr("Member's response"))
+        self.response_note.setPlaceholderText(self.tr("What the member wrote back"))
         self.response_note.setTabChangesFocus(True)
         self.response_note.setFixedHeight(self.response_note.fontMetrics().height() * 4 + 12)
         self.decision = QComboBox()
-        self.decision.setAccessibleName("Decision")
+        self.decision.setAccessibleName(self.tr("Decision"))
         for caption, value in _DECISION:
-            self.decision.addItem(caption, value)
-        self.save_button = QPushButton("Save response")
+            self.decision.addItem(translate("FollowUpPanel", str(caption)), value)
+        self.save_button = QPushButton(self.tr("Save response"))
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.error.setStyleSheet(f"color: {ink('error')};")
         self.error.hide()
 
-        self.response_box = QGroupBox("Member's response")
+        self.response_box = QGroupBox(self.tr("Member's response"))
         form = QFormLayout(self.response_box)
-        form.addRow("Implemented:", self.implemented)
-        form.addRow("Response:", self.response_note)
+        form.addRow(self.tr("Implemented:"), self.implemented)
+        form.addRow(self.tr("Response:"), self.response_note)
         decision_row = QHBoxLayout()
         decision_row.addWidget(self.decision, 1)
         decision_row.addWidget(self.save_button)
-        form.addRow("Decision:", decision_row)
+        form.addRow(self.tr("Decision:"), decision_row)
 
         section = QWidget()
         layout = QVBoxLayout(section)
@@ -274,7 +332,7 @@ class FollowUpPanel(SidePanel):
         self._runner.run(self._session.follow_up, self._on_loaded, self._on_load_failed)
 
     def _on_load_failed(self, exc: Exception) -> None:
-        self.open_label.setText(f"⚠ Cannot read the follow-up: {exc}")
+        self.open_label.setText(self.tr("⚠ Cannot read the follow-up: {error}").format(error=exc))
 
     def _on_loaded(self, follow: FollowUp) -> None:
         keep = self._shown
@@ -289,13 +347,16 @@ class FollowUpPanel(SidePanel):
         )
         self.open_label.setText(open_line(follow))
         self.required.set_rows(
-            [(i.criterion, i.title, due_text(i), i.state) for i in follow.required_actions]
+            [
+                (i.criterion, shown_text(i.title), due_text(i), state_text(i))
+                for i in follow.required_actions
+            ]
         )
         self.recommendations.set_rows(
-            [(i.criterion, i.title, i.action) for i in follow.recommendations]
+            [(i.criterion, shown_text(i.title), i.action) for i in follow.recommendations]
         )
         self.best_practices.set_rows(list(follow.best_practices))
-        names = {c.number: c.name for c in self._ctx.catalogs.categories}
+        names = shown_categories(self._ctx.catalogs.categories)
         self.progress.set_rows(
             [
                 (
@@ -307,12 +368,14 @@ class FollowUpPanel(SidePanel):
                 for p in follow.progress
             ]
         )
-        for index, caption, count in (
-            (0, "Required actions", len(follow.required_actions)),
-            (1, "Recommendations", len(follow.recommendations)),
-            (2, "Best practices", len(follow.best_practices)),
+        for index, caption in enumerate(
+            (
+                self.tr("Required actions ({count})").format(count=len(follow.required_actions)),
+                self.tr("Recommendations ({count})").format(count=len(follow.recommendations)),
+                self.tr("Best practices ({count})").format(count=len(follow.best_practices)),
+            )
         ):
-            self.sections.setItemText(index, f"{caption} ({count})")
+            self.sections.setItemText(index, caption)
         self._shown = None
         if keep is not None:
             self.select_criterion(keep)
@@ -370,13 +433,23 @@ class FollowUpPanel(SidePanel):
         for widget in (self.extend_button, self.response_box):
             widget.setEnabled(item is not None)
         if item is None:
-            self.action_text.setText("Select a required action to extend it or record a response.")
+            self.action_text.setText(
+                self.tr("Select a required action to extend it or record a response.")
+            )
             self.due_label.clear()
             self._fill_response((None, "", None))
             return
-        self.action_text.setText(f"<b>{item.criterion}</b> {escape(item.action or item.title)}")
-        extension = f" (extended {item.extension_days} days)" if item.extension_days else ""
-        self.due_label.setText(f"Due {item.due}{extension}" if item.due else "No due date")
+        what = escape(item.action or shown_text(item.title))
+        self.action_text.setText(f"<b>{item.criterion}</b> {what}")
+        if item.due is None:
+            due = self.tr("No due date")
+        elif item.extension_days:
+            due = self.tr("Due {date} (extended {days} days)").format(
+                date=item.due, days=item.extension_days
+            )
+        else:
+            due = self.tr("Due {date}").format(date=item.due)
+        self.due_label.setText(due)
         self.extend_button.setEnabled(item.due is not None)
         self._fill_response(self._drafts.pop(item.criterion, self._stored(item)))
 

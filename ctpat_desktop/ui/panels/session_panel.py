@@ -4,6 +4,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QElapsedTimer,
     Qt,
     QTimer,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.validations import ValidationSession, update_validation
+from ctpat_desktop.ui.i18n import shown_categories, translate
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.table_model import Index, TableModel
@@ -36,10 +38,48 @@ from ctpat_desktop.worksheet.agenda import (
     format_minutes,
     plan_agenda,
     slot_at,
-    where_we_are,
+    span,
 )
 
 _TICK_MS = 1000
+
+
+def where_we_are(
+    slots: Sequence[AgendaSlot], elapsed_minutes: int, current_category: int | None
+) -> str:
+    """The session against its plan, in one line: ahead, on time or behind, in minutes."""
+    if not slots:
+        return translate("SessionPanel", "No agenda: the catalog has no categories")
+    current = next((s for s in slots if s.category == current_category), None)
+    if current is None:
+        planned = slot_at(slots, elapsed_minutes)
+        if planned is not None:
+            return translate("SessionPanel", "By the plan: category {category} ({span})").format(
+                category=planned.category, span=span(planned)
+            )
+        return translate("SessionPanel", "The planned {end} is over by {over} min").format(
+            end=format_minutes(slots[-1].end_minute),
+            over=elapsed_minutes - slots[-1].end_minute,
+        )
+    if elapsed_minutes < current.start_minute:
+        return translate(
+            "SessionPanel", "Category {category} planned from {start}; you are {ahead} min ahead"
+        ).format(
+            category=current.category,
+            start=format_minutes(current.start_minute),
+            ahead=current.start_minute - elapsed_minutes,
+        )
+    if elapsed_minutes > current.end_minute:
+        return translate(
+            "SessionPanel", "Category {category} planned {span}; you are {behind} min behind"
+        ).format(
+            category=current.category,
+            span=span(current),
+            behind=elapsed_minutes - current.end_minute,
+        )
+    return translate("SessionPanel", "Category {category} planned {span}; you are on time").format(
+        category=current.category, span=span(current)
+    )
 
 
 def clock_text(seconds: int) -> str:
@@ -51,10 +91,14 @@ class AgendaModel(TableModel):
     """One row per category: its planned time, and marks for where the clock and the SCSS are."""
 
     CategoryRole = Qt.ItemDataRole.UserRole + 1
-    HEADERS = ("Where", "Category", "Planned")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AgendaModel", "Where"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Category"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Planned"),
+    )
 
     def __init__(self, names: dict[int, str], parent: Any = None) -> None:
-        super().__init__(self.HEADERS, parent)
+        super().__init__([translate("AgendaModel", str(h)) for h in self.HEADERS], parent)
         self._names = names
         self._sizes: dict[int, int] = {}
         self._now: int | None = None
@@ -80,9 +124,9 @@ class AgendaModel(TableModel):
         category = self._items[row].category
         marks = []
         if category == self._now:
-            marks.append("▶ now")
+            marks.append(self.tr("▶ now"))
         if category == self._here:
-            marks.append("● here")
+            marks.append(self.tr("● here"))
         return " ".join(marks)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,9 +142,13 @@ class AgendaModel(TableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"Category {slot.category} {name}: {self._sizes.get(slot.category, 0)} criteria, "
-                f"{slot.minutes} min planned"
+            return self.tr(
+                "Category {category} {name}: {count} criteria, {minutes} min planned"
+            ).format(
+                category=slot.category,
+                name=name,
+                count=self._sizes.get(slot.category, 0),
+                minutes=slot.minutes,
             )
         if role == Qt.ItemDataRole.FontRole and slot.category == self._now:
             bold = QFont()
@@ -135,7 +183,7 @@ class SessionPanel(SidePanel):
 
         catalog = session.catalog
         self._slots = plan_agenda(catalog, session.validation.planned_minutes)
-        names = {c.number: c.name for c in ctx.catalogs.categories}
+        names = shown_categories(ctx.catalogs.categories)
         self.agenda_model = AgendaModel(names, self)
         self.agenda_model.set_slots(
             self._slots, {n: len(catalog.in_category(n)) for n in catalog.categories()}
@@ -150,22 +198,22 @@ class SessionPanel(SidePanel):
         self._on_ticker_timeout()
 
     def _build_timer(self) -> QGroupBox:
-        box = QGroupBox("Session")
+        box = QGroupBox(self.tr("Session"))
         self.clock_label = QLabel()
-        self.clock_label.setAccessibleName("Session time")
+        self.clock_label.setAccessibleName(self.tr("Session time"))
         font = self.clock_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.clock_label.setFont(font)
-        self.timer_button = QPushButton("Start")
-        self.timer_button.setToolTip("Start the session timer")
+        self.timer_button = QPushButton(self.tr("Start"))
+        self.timer_button.setToolTip(self.tr("Start the session timer"))
         self.timer_button.clicked.connect(self._on_timer_button_clicked)
-        self.webex_button = QPushButton("Open WebEx")
+        self.webex_button = QPushButton(self.tr("Open WebEx"))
         self.webex_button.clicked.connect(self._on_webex_button_clicked)
         self.plan_label = QLabel()
         self.where_label = QLabel()
         self.where_label.setWordWrap(True)
-        self.where_label.setAccessibleName("Where the session stands")
+        self.where_label.setAccessibleName(self.tr("Where the session stands"))
         row = QHBoxLayout()
         row.addWidget(self.clock_label)
         row.addWidget(self.timer_button)
@@ -178,9 +226,9 @@ class SessionPanel(SidePanel):
         return box
 
     def _build_agenda(self) -> QGroupBox:
-        box = QGroupBox("Agenda")
+        box = QGroupBox(self.tr("Agenda"))
         self.agenda = QTableView()
-        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setModel(self.agenda_model)
         self.agenda.verticalHeader().hide()
         self.agenda.verticalHeader().setDefaultSectionSize(self.agenda.fontMetrics().height() + 8)
@@ -195,18 +243,18 @@ class SessionPanel(SidePanel):
         return box
 
     def _build_participants(self) -> QGroupBox:
-        box = QGroupBox("Participants")
+        box = QGroupBox(self.tr("Participants"))
         self.participants = QListWidget()
-        self.participants.setAccessibleName("Participants")
+        self.participants.setAccessibleName(self.tr("Participants"))
         self.participants.setMaximumHeight(self.participants.fontMetrics().height() * 6)
         self.participants.itemSelectionChanged.connect(self._update_participant_buttons)
-        self.new_participant = QLineEdit(placeholderText="Name (role)")
-        self.new_participant.setAccessibleName("New participant")
+        self.new_participant = QLineEdit(placeholderText=self.tr("Name (role)"))
+        self.new_participant.setAccessibleName(self.tr("New participant"))
         self.new_participant.returnPressed.connect(self._on_add_participant_clicked)
         self.new_participant.textChanged.connect(self._update_participant_buttons)
-        self.add_participant = QPushButton("Add")
+        self.add_participant = QPushButton(self.tr("Add"))
         self.add_participant.clicked.connect(self._on_add_participant_clicked)
-        self.remove_participant = QPushButton("Remove")
+        self.remove_participant = QPushButton(self.tr("Remove"))
         self.remove_participant.clicked.connect(self._on_remove_participant_clicked)
         row = QHBoxLayout()
         row.addWidget(self.new_participant, 1)
@@ -254,17 +302,22 @@ class SessionPanel(SidePanel):
         minutes = seconds // 60
         self.clock_label.setText(clock_text(seconds))
         if self.is_running():
-            self.timer_button.setText("Pause")
-            self.timer_button.setToolTip("Pause the session timer (e.g. for a break)")
+            self.timer_button.setText(self.tr("Pause"))
+            self.timer_button.setToolTip(self.tr("Pause the session timer (e.g. for a break)"))
         else:
-            self.timer_button.setText("Resume" if seconds else "Start")
-            self.timer_button.setToolTip("Start the session timer")
+            self.timer_button.setText(self.tr("Resume") if seconds else self.tr("Start"))
+            self.timer_button.setToolTip(self.tr("Start the session timer"))
         planned = self._session.validation.planned_minutes
         left = planned - minutes
-        self.plan_label.setText(
-            f"Planned {format_minutes(planned)}; "
-            + (f"{format_minutes(left)} left" if left >= 0 else f"{-left} min over")
-        )
+        if left >= 0:
+            plan = self.tr("Planned {planned}; {left} left").format(
+                planned=format_minutes(planned), left=format_minutes(left)
+            )
+        else:
+            plan = self.tr("Planned {planned}; {over} min over").format(
+                planned=format_minutes(planned), over=-left
+            )
+        self.plan_label.setText(plan)
         now = slot_at(self._slots, minutes)
         self.agenda_model.set_marks(now.category if now else None, self._current_category)
         self.where_label.setText(where_we_are(self._slots, minutes, self._current_category))
@@ -306,7 +359,9 @@ class SessionPanel(SidePanel):
             return
         names = self.participant_names()
         if name.casefold() in (n.casefold() for n in names):
-            QMessageBox.warning(self, "Participant", f"{name} is already listed.")
+            QMessageBox.warning(
+                self, self.tr("Participant"), self.tr("{name} is already listed.").format(name=name)
+            )
             return
         self.new_participant.clear()
         self._save_participants([*names, name], typed=name)
@@ -324,7 +379,7 @@ class SessionPanel(SidePanel):
             self._show_participants(self._session.validation.participants)
             if typed and not self.new_participant.text():
                 self.new_participant.setText(typed)
-            QMessageBox.warning(self, "Cannot save the participants", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save the participants"), str(exc))
 
         self._runner.run(
             lambda: update_validation(ctx, validation_id, participants=tuple(names)),
@@ -338,12 +393,16 @@ class SessionPanel(SidePanel):
     def _show_webex(self, url: str) -> None:
         self.webex_button.setEnabled(bool(url))
         self.webex_button.setToolTip(
-            f"Open {url} in the browser"
+            self.tr("Open {url} in the browser").format(url=url)
             if url
-            else "No WebEx link: add one in the validation's details"
+            else self.tr("No WebEx link: add one in the validation's details")
         )
 
     def _on_webex_button_clicked(self) -> None:
         url = self._session.validation.webex_url
         if url and not QDesktopServices.openUrl(QUrl(url)):
-            QMessageBox.warning(self, "Cannot open WebEx", f"No program opened {url}.")
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open WebEx"),
+                self.tr("No program opened {url}.").format(url=url),
+            )

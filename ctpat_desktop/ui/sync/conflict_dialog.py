@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,16 +18,33 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.services import sync_io
+from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.runner import Runner
 
-_COLUMNS = ("#", "Record", "Field", "Mine (this laptop)", "Theirs (hub)", "Changed by")
+_COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("ConflictDialog", "Record"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Field"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Mine (this laptop)"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Theirs (hub)"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Changed by"),
+)
+# The kinds of record that sync (sync.protocol.KINDS), as the Record column names them.
+_KINDS = {
+    "catalog": QT_TRANSLATE_NOOP("ConflictDialog", "Catalog"),
+    "member": QT_TRANSLATE_NOOP("ConflictDialog", "Member"),
+    "validation": QT_TRANSLATE_NOOP("ConflictDialog", "Validation"),
+    "evidence": QT_TRANSLATE_NOOP("ConflictDialog", "Evidence"),
+    "finding": QT_TRANSLATE_NOOP("ConflictDialog", "Finding"),
+    "report": QT_TRANSLATE_NOOP("ConflictDialog", "Report"),
+}
 
 
 def _shown(value: Any) -> str:
     if value is None or value == "":
-        return "(empty)"
+        return translate("ConflictDialog", "(empty)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("ConflictDialog", "yes") if value else translate("ConflictDialog", "no")
     return str(value)
 
 
@@ -40,16 +57,20 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._runner = runner
-        self.setWindowTitle("Sync conflicts")
+        self.setWindowTitle(self.tr("Sync conflicts"))
         self.resize(900, 420)
         intro = QLabel(
-            "These fields were changed on this laptop and on the hub to different values. "
-            "Both are kept until you choose; the value not kept stays in the audit trail."
+            self.tr(
+                "These fields were changed on this laptop and on the hub to different values. "
+                "Both are kept until you choose; the value not kept stays in the audit trail."
+            )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setAccessibleName("Open conflicts")
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.setAccessibleName(self.tr("Open conflicts"))
+        self.table.setHorizontalHeaderLabels(
+            [translate("ConflictDialog", str(column)) for column in _COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -59,12 +80,12 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.keep_mine = QPushButton("Keep &mine")
-        self.keep_theirs = QPushButton("Keep &theirs")
+        self.keep_mine = QPushButton(self.tr("Keep &mine"))
+        self.keep_theirs = QPushButton(self.tr("Keep &theirs"))
         for button, keep in ((self.keep_mine, "mine"), (self.keep_theirs, "theirs")):
             button.clicked.connect(lambda _=False, k=keep: self.resolve_selected(k))
         self.status = QLabel("")
-        self.status.setAccessibleName("Conflict status")
+        self.status.setAccessibleName(self.tr("Conflict status"))
         row = QHBoxLayout()
         row.addWidget(self.keep_mine)
         row.addWidget(self.keep_theirs)
@@ -88,9 +109,9 @@ class ConflictDialog(QDialog):
         self.table.setRowCount(len(conflicts))
         for row, item in enumerate(conflicts):
             where = (
-                f"Criterion {item['criterion']}"
+                self.tr("Criterion {criterion}").format(criterion=item["criterion"])
                 if item["criterion"]
-                else f"{item['kind'].capitalize()} {item['record_id'][:8]}"
+                else f"{self._kind(item['kind'])} {item['record_id'][:8]}"
             )
             cells = (
                 str(item["id"]),
@@ -106,11 +127,18 @@ class ConflictDialog(QDialog):
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         self.status.setText(
-            f"{len(conflicts)} conflict(s) open" if conflicts else "No conflicts left."
+            self.tr("%n conflict(s) open", "", len(conflicts))
+            if conflicts
+            else self.tr("No conflicts left.")
         )
         if conflicts and not self.table.selectedItems():
             self.table.selectRow(0)
         self._update_buttons()
+
+    def _kind(self, kind: str) -> str:
+        return (
+            translate("ConflictDialog", str(_KINDS[kind])) if kind in _KINDS else kind.capitalize()
+        )
 
     def _update_buttons(self) -> None:
         chosen = bool(self.table.selectedItems())
@@ -133,4 +161,4 @@ class ConflictDialog(QDialog):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self.status.setText(f"Not resolved: {exc}")
+        self.status.setText(self.tr("Not resolved: {error}").format(error=exc))

@@ -2,37 +2,31 @@
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import sync_io
 from ctpat_desktop.sync.client import AuthError, SyncReport, describe
+from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
 from ctpat_desktop.ui.sync.login_dialog import LoginDialog
 
 _NEEDS_LOGIN = "needs login"
-
-
-def status_text(state: dict[str, Any]) -> str:
-    """The status bar's words: what waits, when it last synced, what needs a decision."""
-    if not state["server"]:
-        return "Sync: no hub set (Sync → Log in to hub…)"
-    parts = [f"{state['pending']} change(s) waiting"]
-    parts.append(f"last synced {_when(state['last_synced'])}")
-    if state["conflicts"]:
-        parts.append(f"{state['conflicts']} conflict(s) to resolve")
-    if state["last_error"]:
-        parts.append("last sync failed")
-    return "Sync: " + " · ".join(parts)
+# The stages a sync reports its progress in (sync.client).
+_STAGES = {
+    "push": QT_TRANSLATE_NOOP("SyncController", "push"),
+    "upload evidence": QT_TRANSLATE_NOOP("SyncController", "upload evidence"),
+    "pull": QT_TRANSLATE_NOOP("SyncController", "pull"),
+}
 
 
 def _when(stamp: str) -> str:
     if not stamp:
-        return "never"
-    return stamp[:16].replace("T", " ") + " UTC"
+        return translate("SyncController", "never")
+    return translate("SyncController", "{time} UTC").format(time=stamp[:16].replace("T", " "))
 
 
 class SyncController(QObject):
@@ -52,21 +46,23 @@ class SyncController(QObject):
         self.login_dialog: LoginDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.error_box: QMessageBox | None = None
-        self.sync_now = QAction("&Sync now", window)
+        self.sync_now = QAction(self.tr("&Sync now"), window)
         self.sync_now.setShortcut(QKeySequence("Ctrl+Shift+Y"))
-        self.sync_now.setStatusTip("Send this laptop's changes to the hub and get the office's")
-        self.log_in = QAction("&Log in to hub…", window)
-        self.log_in.setStatusTip("The hub's address and your token")
-        self.conflicts = QAction("Resolve &conflicts…", window)
-        self.conflicts.setStatusTip("Fields changed here and on the hub: keep one value")
+        self.sync_now.setStatusTip(
+            self.tr("Send this laptop's changes to the hub and get the office's")
+        )
+        self.log_in = QAction(self.tr("&Log in to hub…"), window)
+        self.log_in.setStatusTip(self.tr("The hub's address and your token"))
+        self.conflicts = QAction(self.tr("Resolve &conflicts…"), window)
+        self.conflicts.setStatusTip(self.tr("Fields changed here and on the hub: keep one value"))
         self.sync_now.triggered.connect(self.start_sync)
         self.log_in.triggered.connect(lambda: self.ask_login(""))
         self.conflicts.triggered.connect(self.show_conflicts)
-        self.label = QLabel("Sync: …")
-        self.label.setAccessibleName("Sync status")
+        self.label = QLabel(self.tr("Sync: …"))
+        self.label.setAccessibleName(self.tr("Sync status"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Sync progress")
+        self.bar.setAccessibleName(self.tr("Sync progress"))
         self.bar.setMaximumWidth(180)
         self.bar.hide()
         window.statusBar().addPermanentWidget(self.bar)
@@ -87,10 +83,24 @@ class SyncController(QObject):
             return
         self._runner.run(lambda: sync_io.status(self._ctx), self._show_status, lambda _e: None)
 
+    def status_text(self, state: dict[str, Any]) -> str:
+        """The status bar's words: what waits, when it last synced, what needs a decision."""
+        if not state["server"]:
+            return self.tr("Sync: no hub set (Sync → Log in to hub…)")
+        pending, conflicts = int(state["pending"]), int(state["conflicts"])
+        parts = [self.tr("%n change(s) waiting", "", pending)]
+        parts.append(self.tr("last synced {when}").format(when=_when(state["last_synced"])))
+        if conflicts:
+            parts.append(self.tr("%n conflict(s) to resolve", "", conflicts))
+        if state["last_error"]:
+            parts.append(self.tr("last sync failed"))
+        return self.tr("Sync: {parts}").format(parts=" · ".join(parts))
+
     def _show_status(self, state: dict[str, Any]) -> None:
         self._state = state
-        self.label.setText(status_text(state))
-        tip = state["last_error"] or f"Hub: {state['server'] or 'none'}"
+        self.label.setText(self.status_text(state))
+        server = state["server"] or self.tr("none")
+        tip = state["last_error"] or self.tr("Hub: {server}").format(server=server)
         self.label.setToolTip(tip)
         self.conflicts.setEnabled(bool(state["conflicts"]))
 
@@ -113,7 +123,7 @@ class SyncController(QObject):
         self.sync_now.setEnabled(False)
         self.bar.setRange(0, 0)
         self.bar.show()
-        self.label.setText("Sync: connecting…")
+        self.label.setText(self.tr("Sync: connecting…"))
         self._runner.run(work, self._on_synced, self._on_failed)
 
     def _finish(self) -> None:
@@ -124,7 +134,10 @@ class SyncController(QObject):
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.label.setText(f"Sync: {stage} {done}/{total}")
+        words = translate("SyncController", str(_STAGES[stage])) if stage in _STAGES else stage
+        self.label.setText(
+            self.tr("Sync: {stage} {done}/{total}").format(stage=words, done=done, total=total)
+        )
 
     def _on_synced(self, result: SyncReport | str) -> None:
         self._finish()
@@ -143,9 +156,11 @@ class SyncController(QObject):
         if isinstance(exc, AuthError):
             self.ask_login(str(exc))
             return
-        self._window.statusBar().showMessage(f"Sync failed: {exc}", 15000)
+        self._window.statusBar().showMessage(
+            self.tr("Sync failed: {error}").format(error=exc), 15000
+        )
         self.error_box = QMessageBox(
-            QMessageBox.Icon.Warning, "Sync failed", str(exc), parent=self._window
+            QMessageBox.Icon.Warning, self.tr("Sync failed"), str(exc), parent=self._window
         )
         self.error_box.open()
 
@@ -161,10 +176,16 @@ class SyncController(QObject):
         url, token = dialog.values()
 
         def logged_in(who: dict[str, Any]) -> None:
-            where = "the keyring" if who["in_keyring"] else "memory until the app closes"
+            text = (
+                self.tr("Logged in to {hub} as {user} ({role}); token kept in the keyring")
+                if who["in_keyring"]
+                else self.tr(
+                    "Logged in to {hub} as {user} ({role}); "
+                    "token kept in memory until the app closes"
+                )
+            )
             self._window.statusBar().showMessage(
-                f"Logged in to {url} as {who['user']} ({who['role']}); token kept in {where}",
-                10000,
+                text.format(hub=url, user=who["user"], role=who["role"]), 10000
             )
             self._state["server"] = url
             self._run_sync(url)
@@ -172,7 +193,7 @@ class SyncController(QObject):
         self._runner.run(
             lambda: sync_io.log_in(self._ctx, url, token),
             logged_in,
-            lambda exc: self.ask_login(f"Not logged in: {exc}"),
+            lambda exc: self.ask_login(self.tr("Not logged in: {error}").format(error=exc)),
         )
 
     def show_conflicts(self) -> None:

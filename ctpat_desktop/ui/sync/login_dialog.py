@@ -16,32 +16,34 @@ class LoginDialog(QDialog):
 
     def __init__(self, url: str, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Log in to the hub")
+        self.setWindowTitle(self.tr("Log in to the hub"))
         self.setMinimumWidth(460)
         self.server = QLineEdit(url)
         self.server.setPlaceholderText("https://hub.field-office.example:8765")
-        self.server.setAccessibleName("Hub address")
+        self.server.setAccessibleName(self.tr("Hub address"))
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setAccessibleName("Hub token")
+        self.token.setAccessibleName(self.tr("Hub token"))
         self.token.setAccessibleDescription(
-            "The token printed by ctpat-hub user add; kept in the system keyring"
+            self.tr("The token printed by ctpat-hub user add; kept in the system keyring")
         )
         self.message = QLabel(message)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Login message")
+        self.message.setAccessibleName(self.tr("Login message"))
         form = QFormLayout()
-        form.addRow("Hub &address:", self.server)
-        form.addRow("&Token:", self.token)
+        form.addRow(self.tr("Hub &address:"), self.server)
+        form.addRow(self.tr("&Token:"), self.token)
         hint = QLabel(
-            "The token is kept in the system keyring. Where there is none, it is kept "
-            "only until the app closes."
+            self.tr(
+                "The token is kept in the system keyring. Where there is none, it is kept "
+                "only until the app closes."
+            )
         )
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Log in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Log in"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -58,11 +60,11 @@ class LoginDialog(QDialog):
     def _on_accept(self) -> None:
         url, token = self.values()
         if not url.startswith(("https://", "http://")):
-            self.message.setText("The hub's address must start with https:// or http://.")
+            self.message.setText(self.tr("The hub's address must start with https:// or http://."))
             self.server.setFocus()
             return
         if not token:
-            self.message.setText("Paste the token an administrator gave you.")
+            self.message.setText(self.tr("Paste the token an administrator gave you."))
             self.token.setFocus()
             return
         self.accept()

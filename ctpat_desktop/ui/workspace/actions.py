@@ -5,10 +5,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.worksheet import FindingStatus
 
 _STANDARD = QKeySequence.StandardKey
@@ -21,12 +22,13 @@ STATUS_KEYS = {
     FindingStatus.NOT_APPLICABLE: ("Ctrl+4", "A"),
     FindingStatus.NOT_REVIEWED: ("Ctrl+0", "U"),
 }
+# Menu texts with their mnemonics, shown through translate("WorkspaceActions", text).
 STATUS_TEXTS = {
-    FindingStatus.MET: "&Met",
-    FindingStatus.NOT_MET: "&Not met",
-    FindingStatus.EXCEEDS: "E&xceeds (best practice)",
-    FindingStatus.NOT_APPLICABLE: "Not &applicable",
-    FindingStatus.NOT_REVIEWED: "Not re&viewed",
+    FindingStatus.MET: QT_TRANSLATE_NOOP("WorkspaceActions", "&Met"),
+    FindingStatus.NOT_MET: QT_TRANSLATE_NOOP("WorkspaceActions", "&Not met"),
+    FindingStatus.EXCEEDS: QT_TRANSLATE_NOOP("WorkspaceActions", "E&xceeds (best practice)"),
+    FindingStatus.NOT_APPLICABLE: QT_TRANSLATE_NOOP("WorkspaceActions", "Not &applicable"),
+    FindingStatus.NOT_REVIEWED: QT_TRANSLATE_NOOP("WorkspaceActions", "Not re&viewed"),
 }
 
 
@@ -76,10 +78,11 @@ def workspace_actions(window: QWidget, checklist: QWidget) -> WorkspaceActions:
     status = {}
     checklist_status = {}
     for finding_status, (chord, letter) in STATUS_KEYS.items():
-        text = STATUS_TEXTS[finding_status]
-        status[finding_status] = _action(
-            window, text, [QKeySequence(chord)], f"Set the finding to {text.replace('&', '')}"
+        text = translate("WorkspaceActions", str(STATUS_TEXTS[finding_status]))
+        tip = translate("WorkspaceActions", "Set the finding to {status}").format(
+            status=text.replace("&", "")
         )
+        status[finding_status] = _action(window, text, [QKeySequence(chord)], tip)
         single = _action(checklist, text.replace("&", ""), [QKeySequence(letter)])
         single.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         checklist.addAction(single)
@@ -89,25 +92,41 @@ def workspace_actions(window: QWidget, checklist: QWidget) -> WorkspaceActions:
         checklist_status=checklist_status,
         # Not the standard Back/Forward: on Linux they include Backspace and Shift+Backspace.
         next_criterion=_action(
-            window, "&Next criterion", [QKeySequence("Ctrl+Down"), QKeySequence("Alt+Right")]
+            window,
+            translate("WorkspaceActions", "&Next criterion"),
+            [QKeySequence("Ctrl+Down"), QKeySequence("Alt+Right")],
         ),
         previous_criterion=_action(
-            window, "&Previous criterion", [QKeySequence("Ctrl+Up"), QKeySequence("Alt+Left")]
+            window,
+            translate("WorkspaceActions", "&Previous criterion"),
+            [QKeySequence("Ctrl+Up"), QKeySequence("Alt+Left")],
         ),
         next_not_reviewed=_action(
             window,
-            "Next n&ot reviewed",
+            translate("WorkspaceActions", "Next n&ot reviewed"),
             [QKeySequence("Ctrl+Shift+Down")],
-            "Go to the next criterion without a finding",
+            translate("WorkspaceActions", "Go to the next criterion without a finding"),
         ),
         go_to=_action(
-            window, "&Go to criterion…", [QKeySequence("Ctrl+G")], "Jump to a criterion by its ID"
+            window,
+            translate("WorkspaceActions", "&Go to criterion…"),
+            [QKeySequence("Ctrl+G")],
+            translate("WorkspaceActions", "Jump to a criterion by its ID"),
         ),
-        find=_action(window, "&Find", _standard(_STANDARD.Find), "Search the criteria"),
-        undo=_action(window, "&Undo", _standard(_STANDARD.Undo)),
-        redo=_action(window, "&Redo", _standard(_STANDARD.Redo)),
-        close=_action(window, "&Close", _standard(_STANDARD.Close)),
-        shortcuts=_action(window, "&Keyboard shortcuts", _standard(_STANDARD.HelpContents)),
+        find=_action(
+            window,
+            translate("WorkspaceActions", "&Find"),
+            _standard(_STANDARD.Find),
+            translate("WorkspaceActions", "Search the criteria"),
+        ),
+        undo=_action(window, translate("WorkspaceActions", "&Undo"), _standard(_STANDARD.Undo)),
+        redo=_action(window, translate("WorkspaceActions", "&Redo"), _standard(_STANDARD.Redo)),
+        close=_action(window, translate("WorkspaceActions", "&Close"), _standard(_STANDARD.Close)),
+        shortcuts=_action(
+            window,
+            translate("WorkspaceActions", "&Keyboard shortcuts"),
+            _standard(_STANDARD.HelpContents),
+        ),
     )
 
 
@@ -139,13 +158,16 @@ def shortcut_rows(
         if not keys:
             continue
         where = (
-            "in the checklist"
+            translate("WorkspaceActions", "in the checklist")
             if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
-            else "anywhere"
+            else translate("WorkspaceActions", "anywhere")
         )
         rows.append((action.text().replace("&", "").rstrip("…"), keys, where))
     for label in field_labels:
         keys = QKeySequence.mnemonic(label.text()).toString(QKeySequence.SequenceFormat.NativeText)
         if keys and label.buddy() is not None:
-            rows.append((f"Go to {label.text().replace('&', '')}", keys, "anywhere"))
+            what = translate("WorkspaceActions", "Go to {field}").format(
+                field=label.text().replace("&", "")
+            )
+            rows.append((what, keys, translate("WorkspaceActions", "anywhere")))
     return rows

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
+from ctpat_desktop.ui.i18n import status_label, translate
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification, with_status
 from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
 
@@ -33,19 +35,20 @@ EDITABLE = (
 )
 # Fields typed a little at a time: consecutive edits of one of them undo as one edit.
 _MERGE_IDS = {"note": 1, "report_text": 2, "action": 3, "due": 4}
+# The fields in words for the Edit menu, shown through translate("FindingEditCommand", label).
 FIELD_LABELS = {
-    "status": "status",
-    "reasons": "reasons",
-    "verified": "how verified",
-    "note": "internal note",
-    "report_text": "text for the report",
-    "action": "action",
-    "due": "due date",
-    "response_implemented": "response",
-    "response_note": "response",
-    "extension_days": "extension",
-    "extension_reason": "extension",
-    "response_accepted": "decision",
+    "status": QT_TRANSLATE_NOOP("FindingEditCommand", "status"),
+    "reasons": QT_TRANSLATE_NOOP("FindingEditCommand", "reasons"),
+    "verified": QT_TRANSLATE_NOOP("FindingEditCommand", "how verified"),
+    "note": QT_TRANSLATE_NOOP("FindingEditCommand", "internal note"),
+    "report_text": QT_TRANSLATE_NOOP("FindingEditCommand", "text for the report"),
+    "action": QT_TRANSLATE_NOOP("FindingEditCommand", "action"),
+    "due": QT_TRANSLATE_NOOP("FindingEditCommand", "due date"),
+    "response_implemented": QT_TRANSLATE_NOOP("FindingEditCommand", "response"),
+    "response_note": QT_TRANSLATE_NOOP("FindingEditCommand", "response"),
+    "extension_days": QT_TRANSLATE_NOOP("FindingEditCommand", "extension"),
+    "extension_reason": QT_TRANSLATE_NOOP("FindingEditCommand", "extension"),
+    "response_accepted": QT_TRANSLATE_NOOP("FindingEditCommand", "decision"),
 }
 
 
@@ -91,9 +94,20 @@ def affected_fields(changes: Mapping[str, Any]) -> list[str]:
 def describe(criterion_id: str, changes: Mapping[str, Any]) -> str:
     """A short text for the Edit menu: what the edit did to which criterion."""
     if "status" in changes:
-        return f"{criterion_id}: {str(changes['status']).replace('-', ' ')}"
-    labels = sorted({FIELD_LABELS.get(name, name) for name in changes})
-    return f"{criterion_id}: {', '.join(labels)}"
+        return translate("FindingEditCommand", "{criterion}: {status}").format(
+            criterion=criterion_id, status=status_label(FindingStatus(changes["status"]))
+        )
+    labels = sorted(
+        {
+            translate("FindingEditCommand", str(FIELD_LABELS[name]))
+            if name in FIELD_LABELS
+            else name
+            for name in changes
+        }
+    )
+    return translate("FindingEditCommand", "{criterion}: {fields}").format(
+        criterion=criterion_id, fields=", ".join(labels)
+    )
 
 
 class FindingSaver(Protocol):

@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Any, overload
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -17,18 +18,19 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from ctpat_desktop.catalog import Catalog, Criterion, Level
+from ctpat_desktop.ui.i18n import level_label, status_label, translate
 from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.worksheet import FindingStatus
 
 _Index = QModelIndex | QPersistentModelIndex
 
 # A symbol before every status, so that no status is told by its colour alone.
-STATUS_LABELS = {
-    FindingStatus.NOT_REVIEWED: "· not reviewed",
-    FindingStatus.MET: "✓ met",
-    FindingStatus.NOT_MET: "✗ not met",
-    FindingStatus.EXCEEDS: "★ exceeds",
-    FindingStatus.NOT_APPLICABLE: "– n/a",
+STATUS_SYMBOLS = {
+    FindingStatus.NOT_REVIEWED: "·",
+    FindingStatus.MET: "✓",
+    FindingStatus.NOT_MET: "✗",
+    FindingStatus.EXCEEDS: "★",
+    FindingStatus.NOT_APPLICABLE: "–",
 }
 _STATUS_INK = {
     FindingStatus.MET: "met",
@@ -36,9 +38,13 @@ _STATUS_INK = {
     FindingStatus.EXCEEDS: "exceeds",
     FindingStatus.NOT_APPLICABLE: "muted",
 }
-LEVEL_LABELS = {Level.MUST: "Must", Level.SHOULD: "Should"}
 UNSAVED_MARK = " ⚠"
 SUMMARY_SEPARATOR = " — "
+
+
+def status_text(status: FindingStatus) -> str:
+    """A status as the checklist shows it: its symbol and its words ("✓ Met")."""
+    return f"{STATUS_SYMBOLS[status]} {status_label(status)}"
 
 
 @dataclass
@@ -51,8 +57,12 @@ class _Category:
     statuses: list[FindingStatus] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{self.number}. {self.name}{SUMMARY_SEPARATOR}{self.reviewed}/{len(self.criteria)}"
-        return f"{text}, {self.deficiencies} not met" if self.deficiencies else text
+        counts = f"{self.reviewed}/{len(self.criteria)}"
+        if self.deficiencies:
+            counts = translate("CriteriaModel", "{reviewed}/{total}, {not_met} not met").format(
+                reviewed=self.reviewed, total=len(self.criteria), not_met=self.deficiencies
+            )
+        return f"{self.number}. {self.name}{SUMMARY_SEPARATOR}{counts}"
 
 
 class CriteriaModel(QAbstractItemModel):
@@ -62,7 +72,12 @@ class CriteriaModel(QAbstractItemModel):
     StatusRole = Qt.ItemDataRole.UserRole + 2
     LevelRole = Qt.ItemDataRole.UserRole + 3
     SearchTextRole = Qt.ItemDataRole.UserRole + 4
-    HEADERS = ("ID", "Level", "Criterion", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CriteriaModel", "ID"),
+        QT_TRANSLATE_NOOP("CriteriaModel", "Level"),
+        QT_TRANSLATE_NOOP("CriteriaModel", "Criterion"),
+        QT_TRANSLATE_NOOP("CriteriaModel", "Status"),
+    )
     STATUS_COLUMN = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -87,7 +102,10 @@ class CriteriaModel(QAbstractItemModel):
         self._unsaved = set()
         for number in catalog.categories():
             criteria = tuple(catalog.in_category(number))
-            category = _Category(number, category_names.get(number, f"Category {number}"), criteria)
+            name = category_names.get(number)
+            if name is None:
+                name = self.tr("Category {number}").format(number=number)
+            category = _Category(number, name, criteria)
             category.statuses = [statuses.get(c.id, FindingStatus.NOT_REVIEWED) for c in criteria]
             self._count(category)
             for row, criterion in enumerate(criteria):
@@ -222,7 +240,7 @@ class CriteriaModel(QAbstractItemModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return translate("CriteriaModel", str(self.HEADERS[section]))
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -258,20 +276,26 @@ class CriteriaModel(QAbstractItemModel):
             if column == 0:
                 return criterion.id
             if column == 1:
-                return LEVEL_LABELS[criterion.level]
+                return level_label(criterion.level)
             if column == 2:
                 return criterion.title
-            return STATUS_LABELS[status] + (UNSAVED_MARK if unsaved else "")
+            return status_text(status) + (UNSAVED_MARK if unsaved else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            mark = ", an edit is not saved" if unsaved else ""
-            return (
-                f"{criterion.id}, {LEVEL_LABELS[criterion.level]}, {criterion.title}, "
-                f"{status.value.replace('-', ' ')}{mark}"
+            text = (
+                self.tr("{id}, {level}, {title}, {status}, an edit is not saved")
+                if unsaved
+                else self.tr("{id}, {level}, {title}, {status}")
+            )
+            return text.format(
+                id=criterion.id,
+                level=level_label(criterion.level),
+                title=criterion.title,
+                status=status_label(status),
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return criterion.title
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS_COLUMN and unsaved:
-            return "The last edit of this finding is not saved: see the finding editor"
+            return self.tr("The last edit of this finding is not saved: see the finding editor")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS_COLUMN:
             name = _STATUS_INK.get(status)
             return QColor(ink(name)) if name else None
@@ -295,12 +319,18 @@ class CriteriaFilter(StrEnum):
     MUST = "must"
 
 
+# Shown through translate("CriteriaFilter", label).
 FILTER_LABELS = {
-    CriteriaFilter.ALL: "All criteria",
-    CriteriaFilter.NOT_REVIEWED: "Not yet reviewed",
-    CriteriaFilter.DEFICIENCIES: "Deficiencies (not met)",
-    CriteriaFilter.MUST: "Must only",
+    CriteriaFilter.ALL: QT_TRANSLATE_NOOP("CriteriaFilter", "All criteria"),
+    CriteriaFilter.NOT_REVIEWED: QT_TRANSLATE_NOOP("CriteriaFilter", "Not yet reviewed"),
+    CriteriaFilter.DEFICIENCIES: QT_TRANSLATE_NOOP("CriteriaFilter", "Deficiencies (not met)"),
+    CriteriaFilter.MUST: QT_TRANSLATE_NOOP("CriteriaFilter", "Must only"),
 }
+
+
+def filter_label(kind: CriteriaFilter) -> str:
+    """A checklist filter in words, in the user's language."""
+    return translate("CriteriaFilter", str(FILTER_LABELS[kind]))
 
 
 class CriteriaFilterProxy(QSortFilterProxyModel):

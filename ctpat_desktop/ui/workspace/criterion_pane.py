@@ -5,8 +5,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ctpat_desktop.catalog import Criterion, Level
+from ctpat_desktop.ui.i18n import level_label
 from ctpat_desktop.ui.theme import ink
-from ctpat_desktop.ui.workspace.criteria_model import LEVEL_LABELS
 
 _BADGE_INK = {Level.MUST: "must", Level.SHOULD: "should"}
 
@@ -54,19 +54,19 @@ class CriterionPane(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Criterion")
+        self.setAccessibleName(self.tr("Criterion"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.criterion_id = _text("Criterion ID", bold=True)
+        self.criterion_id = _text(self.tr("Criterion ID"), bold=True)
         self.level = QLabel()
-        self.level.setAccessibleName("Level")
-        self.title = _text("Title", bold=True)
-        self.text = _text("Criterion text")
-        self.guidance_caption = _caption("Implementation guidance")
-        self.guidance = _text("Implementation guidance")
-        self.profile_caption = _caption("Member's profile answer")
-        self.profile_answer = _text("Member's profile answer")
+        self.level.setAccessibleName(self.tr("Level"))
+        self.title = _text(self.tr("Title"), bold=True)
+        self.text = _text(self.tr("Criterion text"))
+        self.guidance_caption = _caption(self.tr("Implementation guidance"))
+        self.guidance = _text(self.tr("Implementation guidance"))
+        self.profile_caption = _caption(self.tr("Member's profile answer"))
+        self.profile_answer = _text(self.tr("Member's profile answer"))
 
         heading = QHBoxLayout()
         heading.addWidget(self.criterion_id, 0, Qt.AlignmentFlag.AlignTop)
@@ -90,12 +90,14 @@ class CriterionPane(QScrollArea):
     def show_criterion(self, criterion: Criterion, profile_answer: str) -> None:
         """Show a criterion and the member's answer to it, if any."""
         self.criterion_id.setText(criterion.id)
-        label = LEVEL_LABELS[criterion.level]
+        label = level_label(criterion.level)
         if self.level.text() != label:  # restyling costs more than the rest of a move
             self.level.setText(label)
             self.level.setStyleSheet(_badge_style(criterion.level))
         self.level.setToolTip(
-            "Must: a requirement" if criterion.level is Level.MUST else "Should: a recommendation"
+            self.tr("Must: a requirement")
+            if criterion.level is Level.MUST
+            else self.tr("Should: a recommendation")
         )
         self.level.setAccessibleDescription(label)
         self.level.show()

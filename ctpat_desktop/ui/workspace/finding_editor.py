@@ -31,32 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.catalog import Criterion, Level, Reason
+from ctpat_desktop.ui.i18n import status_label, verification_label
 from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
 from ctpat_desktop.ui.workspace.commands import Changes
+from ctpat_desktop.ui.workspace.criteria_model import status_text
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
 
 TYPING_PAUSE_MS = 600
-STATUS_CAPTIONS = {
-    FindingStatus.MET: "✓ Met",
-    FindingStatus.NOT_MET: "✗ Not met",
-    FindingStatus.EXCEEDS: "★ Exceeds",
-    FindingStatus.NOT_APPLICABLE: "– N/A",
-    FindingStatus.NOT_REVIEWED: "· Not reviewed",
-}
-STATUS_NAMES = {
-    FindingStatus.MET: "Met",
-    FindingStatus.NOT_MET: "Not met",
-    FindingStatus.EXCEEDS: "Exceeds (best practice)",
-    FindingStatus.NOT_APPLICABLE: "Not applicable",
-    FindingStatus.NOT_REVIEWED: "Not reviewed",
-}
-VERIFICATION_NAMES = {
-    Verification.DOCUMENT_VERIFIED: "Document verified",
-    Verification.PROCESS_OBSERVED: "Process observed",
-    Verification.DESCRIBED: "Described by the member",
-    Verification.OTHER: "Other",
-}
+# The status buttons, in this order, each with its status_text ("✓ Met").
+STATUS_ORDER = (
+    FindingStatus.MET,
+    FindingStatus.NOT_MET,
+    FindingStatus.EXCEEDS,
+    FindingStatus.NOT_APPLICABLE,
+    FindingStatus.NOT_REVIEWED,
+)
 _TEXT_FIELDS = ("note", "report_text", "action")
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -90,7 +80,7 @@ class FindingEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Finding")
+        self.setAccessibleName(self.tr("Finding"))
         self._criterion: Criterion | None = None
         self._status = FindingStatus.NOT_REVIEWED
         self._dirty: set[str] = set()
@@ -103,7 +93,7 @@ class FindingEditor(QWidget):
 
         self._build_fields()
         self.problem = QLabel()
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"QLabel {{ color: {ink('error')}; font-weight: bold; }}")
         self.problem.hide()
@@ -114,20 +104,27 @@ class FindingEditor(QWidget):
         self.status_group = QButtonGroup(self)
         self.status_group.setExclusive(True)
         self.status_buttons: dict[FindingStatus, QPushButton] = {}
-        for status, caption in STATUS_CAPTIONS.items():
-            button = QPushButton(caption)
+        for status in STATUS_ORDER:
+            button = QPushButton(status_text(status))
             button.setCheckable(True)
-            button.setAccessibleName(f"Status: {STATUS_NAMES[status]}")
+            name = status_label(status)
+            if status is FindingStatus.EXCEEDS:
+                name = self.tr("{status} (best practice)").format(status=name)
+            button.setAccessibleName(self.tr("Status: {status}").format(status=name))
             chord, letter = STATUS_KEYS[status]
-            button.setToolTip(f"{STATUS_NAMES[status]}: {chord}, or {letter} in the checklist")
+            button.setToolTip(
+                self.tr("{status}: {keys}, or {letter} in the checklist").format(
+                    status=name, keys=chord, letter=letter
+                )
+            )
             self.status_group.addButton(button)
             self.status_buttons[status] = button
         self.status_group.buttonClicked.connect(self._on_status_group_clicked)
 
         self.reasons = QListWidget()
-        self.reasons.setAccessibleName("Reasons")
+        self.reasons.setAccessibleName(self.tr("Reasons"))
         self.reasons.setAccessibleDescription(
-            "Why the criterion is not met; Space ticks the current reason"
+            self.tr("Why the criterion is not met; Space ticks the current reason")
         )
         # Reasons flow in columns, as many as fit, so that all show without scrolling.
         self.reasons.setFlow(QListView.Flow.LeftToRight)
@@ -136,23 +133,27 @@ class FindingEditor(QWidget):
         self.reasons.itemChanged.connect(self._on_reasons_item_changed)
 
         self.verified = QComboBox()
-        self.verified.setAccessibleName("How verified")
-        self.verified.addItem("— not stated —", None)
-        for method, name in VERIFICATION_NAMES.items():
-            self.verified.addItem(name, method.value)
+        self.verified.setAccessibleName(self.tr("How verified"))
+        self.verified.addItem(self.tr("— not stated —"), None)
+        for method in Verification:
+            self.verified.addItem(verification_label(method), method.value)
         self.verified.activated.connect(self._on_verified_activated)
 
-        self.note = _TextField("Internal note", "What was shown and said (internal)")
-        self.report_text = _TextField("Text for the report", "The finding as the report states it")
-        self.action = _TextField("Required action", "What the member must do")
+        self.note = _TextField(
+            self.tr("Internal note"), self.tr("What was shown and said (internal)")
+        )
+        self.report_text = _TextField(
+            self.tr("Text for the report"), self.tr("The finding as the report states it")
+        )
+        self.action = _TextField(self.tr("Required action"), self.tr("What the member must do"))
         self.due = QDateEdit()
-        self.due.setAccessibleName("Response due")
+        self.due.setAccessibleName(self.tr("Response due"))
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setCalendarPopup(True)
-        self.due.setSpecialValueText("no due date")
+        self.due.setSpecialValueText(self.tr("no due date"))
         self.clear_due = QToolButton()
-        self.clear_due.setText("Clear")
-        self.clear_due.setAccessibleName("Clear the due date")
+        self.clear_due.setText(self.tr("Clear"))
+        self.clear_due.setAccessibleName(self.tr("Clear the due date"))
         self.clear_due.clicked.connect(self._on_clear_due_clicked)
         self.set_validation_date(date.today())
 
@@ -170,16 +171,16 @@ class FindingEditor(QWidget):
         self._statuses = statuses
         self._status_columns = 0
         self._arrange_statuses(len(self.status_buttons))
-        self.action_label = QLabel("Required &action")
+        self.action_label = QLabel(self.tr("Required &action"))
         self.action_label.setBuddy(self.action)
         self.field_labels: list[QLabel] = []
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         rows: list[tuple[str, QWidget]] = [
-            ("&Reasons", self.reasons),
-            ("How &verified", self.verified),
-            ("Internal &note", self.note),
-            ("Text for the re&port", self.report_text),
+            (self.tr("&Reasons"), self.reasons),
+            (self.tr("How &verified"), self.verified),
+            (self.tr("Internal &note"), self.note),
+            (self.tr("Text for the re&port"), self.report_text),
         ]
         for row, (caption, widget) in enumerate(rows):
             label = QLabel(caption)
@@ -191,7 +192,7 @@ class FindingEditor(QWidget):
         grid.addWidget(self.action_label, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.action, row, 1)
         self.field_labels.append(self.action_label)
-        due_label = QLabel("Response &due")
+        due_label = QLabel(self.tr("Response &due"))
         due_label.setBuddy(self.due)
         self.field_labels.append(due_label)
         due_row = QHBoxLayout()
@@ -314,8 +315,12 @@ class FindingEditor(QWidget):
             if "due" not in self._dirty:
                 self.due.setDate(self._qdate(finding.due))
             must = criterion.level is Level.MUST
-            self.action_label.setText("Required &action" if must else "Recommend&ation")
-            self.action.setAccessibleName("Required action" if must else "Recommendation")
+            self.action_label.setText(
+                self.tr("Required &action") if must else self.tr("Recommend&ation")
+            )
+            self.action.setAccessibleName(
+                self.tr("Required action") if must else self.tr("Recommendation")
+            )
             self._enable_not_met_fields()
         finally:
             self._loading = False
@@ -323,7 +328,7 @@ class FindingEditor(QWidget):
 
     def show_problem(self, text: str) -> None:
         """Show why the last change could not be saved (empty hides it)."""
-        self.problem.setText(f"⚠ Not saved: {text}" if text else "")
+        self.problem.setText(self.tr("⚠ Not saved: {problem}").format(problem=text) if text else "")
         self.problem.setVisible(bool(text))
 
     def choose_status(self, status: FindingStatus) -> None:

@@ -43,9 +43,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.catalog import Level
 from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import FindingRecord
+from ctpat_desktop.ui.i18n import level_label, shown_catalog, shown_categories, shown_reasons
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.ui.workspace.actions import ActionSet, shortcut_rows, workspace_actions
@@ -57,12 +59,13 @@ from ctpat_desktop.ui.workspace.commands import (
     values_of,
 )
 from ctpat_desktop.ui.workspace.criteria_model import (
-    FILTER_LABELS,
     SUMMARY_SEPARATOR,
     ChecklistDelegate,
     CriteriaFilter,
     CriteriaFilterProxy,
     CriteriaModel,
+    filter_label,
+    status_text,
 )
 from ctpat_desktop.ui.workspace.criterion_pane import CriterionPane
 from ctpat_desktop.ui.workspace.finding_editor import FindingEditor
@@ -81,11 +84,11 @@ class ShortcutsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = shortcut_rows(actions, field_labels)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Where")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, values in enumerate(rows):
@@ -160,7 +163,7 @@ class WorkspaceWindow(QMainWindow):
         self._in_stack_call = False
         self._locked = False
 
-        self.setWindowTitle("Validation [*]")
+        self.setWindowTitle(self.tr("Validation [*]"))
         self.undo_stack = QUndoStack(self)
         self.model = CriteriaModel(self)
         self.proxy = CriteriaFilterProxy(self.model, self)
@@ -178,19 +181,19 @@ class WorkspaceWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Show criteria")
-        for kind, label in FILTER_LABELS.items():
-            self.filter.addItem(label, kind.value)
+        self.filter.setAccessibleName(self.tr("Show criteria"))
+        for kind in CriteriaFilter:
+            self.filter.addItem(filter_label(kind), kind.value)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search ID, title, text, guidance…")
-        self.search.setAccessibleName("Search criteria")
+        self.search.setPlaceholderText(self.tr("Search ID, title, text, guidance…"))
+        self.search.setAccessibleName(self.tr("Search criteria"))
         self.search.setClearButtonEnabled(True)
         self.go_to_box = QLineEdit()
-        self.go_to_box.setPlaceholderText("Criterion ID, then Enter (Esc closes)")
-        self.go_to_box.setAccessibleName("Go to criterion")
+        self.go_to_box.setPlaceholderText(self.tr("Criterion ID, then Enter (Esc closes)"))
+        self.go_to_box.setAccessibleName(self.tr("Go to criterion"))
         self.go_to_box.hide()
         self.tree = QTreeView()
-        self.tree.setAccessibleName("Checklist")
+        self.tree.setAccessibleName(self.tr("Checklist"))
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -202,9 +205,9 @@ class WorkspaceWindow(QMainWindow):
         self._build_checklist_header()
         self.setCentralWidget(self._build_pages())
         self.save_label = QLabel()
-        self.save_label.setAccessibleName("Save state")
+        self.save_label.setAccessibleName(self.tr("Save state"))
         self.progress_label = QLabel()
-        self.progress_label.setAccessibleName("Progress")
+        self.progress_label.setAccessibleName(self.tr("Progress"))
         self.progress_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -219,8 +222,14 @@ class WorkspaceWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         metrics = self.tree.fontMetrics()
-        for column, sample in ((0, "12.10"), (1, "Should"), (3, "· not reviewed")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        samples = (
+            (0, ["12.10"]),
+            (1, [level_label(level) for level in Level]),
+            (3, [status_text(status) for status in FindingStatus]),
+        )
+        for column, texts in samples:
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            header.resizeSection(column, widest + 28)
 
     def _build_pages(self) -> QStackedWidget:
         filters = QHBoxLayout()
@@ -250,8 +259,8 @@ class WorkspaceWindow(QMainWindow):
         self.centre_splitter.setSizes([230, 490])
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.setAccessibleName("Side panels")
-        self.side_tabs.tabBar().setAccessibleName("Side panel tabs")
+        self.side_tabs.setAccessibleName(self.tr("Side panels"))
+        self.side_tabs.tabBar().setAccessibleName(self.tr("Side panel tabs"))
         self.side_tabs.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workspace-columns")
@@ -264,8 +273,8 @@ class WorkspaceWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([480, 620, 260])
 
-        self.loading = QLabel("Loading…")
-        self.loading.setAccessibleName("Loading")
+        self.loading = QLabel(self.tr("Loading…"))
+        self.loading.setAccessibleName(self.tr("Loading"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setWordWrap(True)
         self.pages = QStackedWidget()
@@ -275,17 +284,17 @@ class WorkspaceWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.menu_actions
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a.close)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([a.undo, a.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([a.find, a.go_to])
-        finding_menu = self.menuBar().addMenu("F&inding")
+        finding_menu = self.menuBar().addMenu(self.tr("F&inding"))
         finding_menu.addActions(list(a.status.values()))
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addActions([a.next_criterion, a.previous_criterion, a.next_not_reviewed])
-        self.menuBar().addMenu("&Help").addAction(a.shortcuts)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(a.shortcuts)
         # Shortcuts work whether or not the menu bar is shown (and on every platform).
         self.addActions([action for action in a.all() if action.parent() is self])
 
@@ -306,8 +315,12 @@ class WorkspaceWindow(QMainWindow):
         a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda text: a.undo.setStatusTip(f"Undo {text}"))
-        self.undo_stack.redoTextChanged.connect(lambda text: a.redo.setStatusTip(f"Redo {text}"))
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a.undo.setStatusTip(self.tr("Undo {edit}").format(edit=text))
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a.redo.setStatusTip(self.tr("Redo {edit}").format(edit=text))
+        )
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_save_state())
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
@@ -317,7 +330,7 @@ class WorkspaceWindow(QMainWindow):
         self.go_to_box.returnPressed.connect(self._on_go_to_entered)
         self._criterion_ids = QStringListModel(self)
         self.go_to_box.setCompleter(QCompleter(self._criterion_ids, self.go_to_box))
-        hide_go_to = QAction("Close the go-to box", self.go_to_box)
+        hide_go_to = QAction(self.tr("Close the go-to box"), self.go_to_box)
         hide_go_to.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         hide_go_to.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         hide_go_to.triggered.connect(self._hide_go_to)
@@ -344,17 +357,16 @@ class WorkspaceWindow(QMainWindow):
         session, records = loaded
         self.session = session
         self._stored = {cid: record.finding for cid, record in records.items()}
-        names = {category.number: category.name for category in self._ctx.catalogs.categories}
-        self.model.set_checklist(
-            session.catalog, names, {cid: f.status for cid, f in self._stored.items()}
-        )
+        catalog = shown_catalog(session.catalog)  # in the windows' language
+        names = shown_categories(self._ctx.catalogs.categories)
+        self.model.set_checklist(catalog, names, {cid: f.status for cid, f in self._stored.items()})
         self._order = self.model.criterion_ids()
         self._order_index = {cid: position for position, cid in enumerate(self._order)}
         self._criterion_ids.setStringList(self._order)
         v = session.validation
-        self.editor.set_reasons(session.reasons)
+        self.editor.set_reasons(shown_reasons(session.reasons))
         self.editor.set_validation_date(v.date)
-        self.setWindowTitle(f"{v.member.name} — {session.catalog.name} — {v.date.isoformat()} [*]")
+        self.setWindowTitle(f"{v.member.name} — {catalog.name} — {v.date.isoformat()} [*]")
         self._locked = v.status is Lifecycle.SIGNED
         self.editor.set_locked(self._locked)
         self.pages.setCurrentWidget(self.splitter)
@@ -371,8 +383,8 @@ class WorkspaceWindow(QMainWindow):
         self.loaded.emit()
 
     def _on_load_failed(self, exc: Exception) -> None:
-        self.loading.setText(f"Cannot open the validation: {exc}")
-        self.save_label.setText("Not loaded")
+        self.loading.setText(self.tr("Cannot open the validation: {error}").format(error=exc))
+        self.save_label.setText(self.tr("Not loaded"))
 
     # Side panels ----------------------------------------------------------------------
 
@@ -411,12 +423,14 @@ class WorkspaceWindow(QMainWindow):
 
     def next_criterion(self) -> None:
         """Go to the next criterion the checklist shows."""
-        self._step(range(self._position + 1, len(self._order)), "This is the last criterion")
+        self._step(
+            range(self._position + 1, len(self._order)), self.tr("This is the last criterion")
+        )
 
     def previous_criterion(self) -> None:
         """Go to the previous criterion the checklist shows."""
         start = self._position - 1 if self._current is not None else self._position
-        self._step(range(start, -1, -1), "This is the first criterion")
+        self._step(range(start, -1, -1), self.tr("This is the first criterion"))
 
     def next_not_reviewed(self) -> None:
         """Go to the next criterion without a finding, from the top again after the last."""
@@ -428,7 +442,7 @@ class WorkspaceWindow(QMainWindow):
             ):
                 self.go_to(criterion_id)
                 return
-        self.statusBar().showMessage("Every criterion has a finding", 5000)
+        self.statusBar().showMessage(self.tr("Every criterion has a finding"), 5000)
 
     def _step(self, positions: range, at_end: str) -> None:
         for position in positions:
@@ -487,7 +501,9 @@ class WorkspaceWindow(QMainWindow):
         if self.go_to(typed):
             self._hide_go_to()
         else:
-            self.statusBar().showMessage(f"No criterion {typed!r} in this checklist", 5000)
+            self.statusBar().showMessage(
+                self.tr("No criterion {id} in this checklist").format(id=repr(typed)), 5000
+            )
 
     def _hide_go_to(self) -> None:
         self.go_to_box.hide()
@@ -550,7 +566,9 @@ class WorkspaceWindow(QMainWindow):
         """Why the rules would refuse this finding, checked here so that nothing is sent."""
         assert self.session is not None
         if finding.status is FindingStatus.NOT_MET and not finding.reasons:
-            return f"{criterion_id}: not met needs a reason; tick one under Reasons (Space)"
+            return self.tr(
+                "{criterion}: not met needs a reason; tick one under Reasons (Space)"
+            ).format(criterion=criterion_id)
         try:
             apply_finding_rules(
                 finding,
@@ -679,24 +697,34 @@ class WorkspaceWindow(QMainWindow):
         if not isValid(self.undo_stack):  # a save's answer can come after the window is gone
             return
         if self.session is None:
-            text = "Loading…"
+            text = self.tr("Loading…")
         elif self._locked:
-            text = "Signed and locked: reopen the validation to change findings"
+            text = self.tr("Signed and locked: reopen the validation to change findings")
         elif self._saving:
-            text = "… Saving…"
+            text = self.tr("… Saving…")
         elif self._drafts:
             shown = self._current if self._current in self._drafts else next(iter(self._drafts))
-            text = f"⚠ Not saved: {self._problems.get(shown, '')}"
-            if len(self._drafts) > 1:
-                text += f" (and {len(self._drafts) - 1} more)"
+            problem = self._problems.get(shown, "")
+            others = len(self._drafts) - 1
+            text = (
+                self.tr("⚠ Not saved: {problem} (and %n more)", "", others)
+                if others
+                else self.tr("⚠ Not saved: {problem}")
+            ).format(problem=problem)
+        elif self._saved_at:
+            text = self.tr("✓ All changes saved {time}").format(time=self._saved_at)
         else:
-            text = f"✓ All changes saved {self._saved_at}".rstrip()
+            text = self.tr("✓ All changes saved")
         self.save_label.setText(text)
         self.setWindowModified(not self.undo_stack.isClean() or bool(self._drafts))
 
     def _update_progress(self) -> None:
         total, reviewed, not_met = self.model.totals()
-        self.progress_label.setText(f"Reviewed {reviewed} of {total} · {not_met} not met")
+        self.progress_label.setText(
+            self.tr("Reviewed {reviewed} of {total} · {not_met} not met").format(
+                reviewed=reviewed, total=total, not_met=not_met
+            )
+        )
 
     # Window state ---------------------------------------------------------------------
 
@@ -729,9 +757,11 @@ class WorkspaceWindow(QMainWindow):
         lines = "\n".join(f"• {problem}" for problem in unsaved.values())
         answer = QMessageBox.question(
             self,
-            "Close with unsaved edits?",
-            f"These edits are not saved because they break a rule:\n{lines}\n\n"
-            "Close anyway and lose them?",
+            self.tr("Close with unsaved edits?"),
+            self.tr(
+                "These edits are not saved because they break a rule:\n{edits}\n\n"
+                "Close anyway and lose them?"
+            ).format(edits=lines),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
