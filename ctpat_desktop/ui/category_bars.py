@@ -2,12 +2,17 @@
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 _BAR = QColor("#1f4e79")
 _ROW = 22
+
+
+def _percent(value: float) -> str:
+    """A percentage with two decimals, as the windows' language writes decimals."""
+    return QLocale().toString(value, "f", 2) + "%"
 
 
 class CategoryBars(QWidget):
@@ -23,7 +28,7 @@ class CategoryBars(QWidget):
         """Rows of (label, count, percent)."""
         self._rows = list(rows)
         self.setAccessibleDescription(
-            "; ".join(f"{label}: {count} ({percent:.2f}%)" for label, count, percent in rows)
+            "; ".join(f"{label}: {count} ({_percent(percent)})" for label, count, percent in rows)
         )
         self.setFixedHeight(max(1, len(self._rows)) * _ROW + 8)
         self.update()
@@ -55,6 +60,6 @@ class CategoryBars(QWidget):
             painter.drawText(
                 QRectF(label_width + width + 6, y, value_width, _ROW),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{count}  ({percent:.2f}%)",
+                f"{count}  ({_percent(percent)})",
             )
         painter.end()

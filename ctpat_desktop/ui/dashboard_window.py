@@ -320,7 +320,9 @@ class DashboardWindow(QWidget):
         self.figures = figures
         for key, label in self.key_values.items():
             value = figures[key]
-            label.setText(f"{value:.2f}" if isinstance(value, float) else str(value))
+            label.setText(
+                QLocale().toString(value, "f", 2) if isinstance(value, float) else str(value)
+            )
         words = catalog_words()  # the service's names are the catalogs' English
         category = {
             c["category"]: words.categories.get(c["category"], c["name"])
@@ -342,7 +344,7 @@ class DashboardWindow(QWidget):
                         words.text(r["title"]),
                         r["count"],
                         r["reviewed"],
-                        f"{r['rate']:.1%}",
+                        QLocale().toString(100 * r["rate"], "f", 1) + "%",
                     )
                     for r in figures[key]
                 ]

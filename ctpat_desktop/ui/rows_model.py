@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from ctpat_desktop.ui.table_model import Index, TableModel
 
@@ -29,7 +29,8 @@ class RowsModel(TableModel):
         if role == self.SortRole:
             return value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{value:.2f}" if isinstance(value, float) else str(value)
+            # Decimals as the windows' language writes them (21,05 in Spanish).
+            return QLocale().toString(value, "f", 2) if isinstance(value, float) else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

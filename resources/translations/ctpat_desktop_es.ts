@@ -376,11 +376,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     </message>
     <message>
         <source>reason</source>
-        <translation>motivo</translation>
+        <translation>razón</translation>
     </message>
     <message>
         <source>reasons</source>
-        <translation>motivos</translation>
+        <translation>razones</translation>
     </message>
     <message>
         <source>report text</source>
@@ -925,7 +925,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     </message>
     <message>
         <source>Reason</source>
-        <translation>Motivo</translation>
+        <translation>Razón</translation>
     </message>
     <message>
         <source>Per validation</source>
@@ -973,11 +973,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     </message>
     <message>
         <source>Deficiency reasons</source>
-        <translation>Motivos de las deficiencias</translation>
+        <translation>Razones de las deficiencias</translation>
     </message>
     <message>
         <source>Reasons by category</source>
-        <translation>Motivos por categoría</translation>
+        <translation>Razones por categoría</translation>
     </message>
     <message>
         <source>Deficiencies by mode</source>
@@ -1391,7 +1391,7 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>reasons</source>
-        <translation>motivos</translation>
+        <translation>razones</translation>
     </message>
     <message>
         <source>how verified</source>
@@ -1458,11 +1458,11 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation>Motivos</translation>
+        <translation>Razones</translation>
     </message>
     <message>
         <source>Why the criterion is not met; Space ticks the current reason</source>
-        <translation>Por qué no se cumple el criterio; Espacio marca el motivo actual</translation>
+        <translation>Por qué no se cumple el criterio; Espacio marca la razón actual</translation>
     </message>
     <message>
         <source>How verified</source>
@@ -1518,7 +1518,7 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>&amp;Reasons</source>
-        <translation>&amp;Motivos</translation>
+        <translation>&amp;Razones</translation>
     </message>
     <message>
         <source>How &amp;verified</source>
@@ -1964,7 +1964,7 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>Deficiencies by category, criterion, reason and mode across validations</source>
-        <translation>Deficiencias por categoría, criterio, motivo y modalidad en todas las validaciones</translation>
+        <translation>Deficiencias por categoría, criterio, razón y modalidad en todas las validaciones</translation>
     </message>
     <message>
         <source>A&amp;udit trail</source>
@@ -3284,7 +3284,7 @@ Validaciones CTPAT, primero sin conexión.</translation>
     </message>
     <message>
         <source>{criterion}: not met needs a reason; tick one under Reasons (Space)</source>
-        <translation>{criterion}: «No cumple» necesita un motivo; marque uno en Motivos (Espacio)</translation>
+        <translation>{criterion}: «No cumple» necesita una razón; marque una en Razones (Espacio)</translation>
     </message>
     <message>
         <source>Signed and locked: reopen the validation to change findings</source>

@@ -342,3 +342,16 @@ def test_choosing_a_language_keeps_it_for_the_next_start(
     assert menu.notice is not None and "Español" in menu.notice.text()
     menu.notice.close()
     assert i18n.shown_language() == "en"  # this session's windows stay as they are
+
+
+def test_the_dashboard_writes_decimals_as_the_language_does(qapp: QApplication) -> None:
+    from ctpat_desktop.ui.rows_model import RowsModel
+
+    model = RowsModel(["Name", "Percent"])
+    model.set_rows([("Ciberseguridad", 21.05)])
+    QLocale.setDefault(QLocale("es"))  # as run_gui sets it for Spanish windows
+    try:
+        assert model.index(0, 1).data() == "21,05"
+    finally:
+        QLocale.setDefault(QLocale("en_US"))
+    assert model.index(0, 1).data() == "21.05"
