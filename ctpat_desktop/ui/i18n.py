@@ -11,6 +11,7 @@ Criteria, categories, reasons and entity names are not Qt texts: they come from 
 catalogs' own translations (resources/msc/i18n/<language>.json).
 """
 
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -83,7 +84,7 @@ def shown_language() -> str:
 def catalog_words(resources: Path | None = None) -> Translations:
     """Criteria, categories and reasons in the windows' language (read once)."""
     language = shown_language()
-    key = (resources or resources_dir(), language)
+    key = (resources or _resources(), language)
     if key not in _catalog_words:
         _catalog_words[key] = translations(key[0], language)
     return _catalog_words[key]
@@ -109,7 +110,14 @@ def shown_reasons(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
 
 def shown_text(english: str) -> str:
     """An entity type's name or a criterion's title in the windows' language."""
+    if shown_language() == SOURCE_LANGUAGE:  # asked for every row a list paints
+        return english
     return catalog_words().text(english)
+
+
+@cache
+def _resources() -> Path:
+    return resources_dir()
 
 
 _STATUS = {

@@ -1,8 +1,9 @@
 """Start the GUI."""
 
+import re
 import sys
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from ctpat_desktop.app import AppContext
@@ -37,9 +38,35 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     return app.exec()
 
 
+# The store's questions (ctpat_desktop/store/keys.py), in the windows' language.
+_PROMPTS = (
+    (
+        re.compile(r"Passphrase of the data folder (?P<folder>.+)", re.DOTALL),
+        QT_TRANSLATE_NOOP("Main", "Passphrase of the data folder {folder}"),
+    ),
+    (
+        re.compile(r"No keyring works here\. Choose a passphrase for your data"),
+        QT_TRANSLATE_NOOP("Main", "No keyring works here. Choose a passphrase for your data"),
+    ),
+    (
+        re.compile(r"Type the passphrase again"),
+        QT_TRANSLATE_NOOP("Main", "Type the passphrase again"),
+    ),
+)
+
+
+def shown_prompt(prompt: str) -> str:
+    """A question of the store in the windows' language (an unknown one as it is)."""
+    for pattern, text in _PROMPTS:
+        found = pattern.fullmatch(prompt)
+        if found:
+            return translate("Main", str(text)).format(**found.groupdict())
+    return prompt
+
+
 def ask_passphrase(prompt: str) -> str | None:
     """Ask for the data folder's passphrase (hidden as it is typed); None if cancelled."""
     text, ok = QInputDialog.getText(
-        None, "ctpat-desktop", f"{prompt}:", QLineEdit.EchoMode.Password
+        None, "ctpat-desktop", f"{shown_prompt(prompt)}:", QLineEdit.EchoMode.Password
     )
     return text if ok and text else None

@@ -376,11 +376,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     </message>
     <message>
         <source>reason</source>
-        <translation>razón</translation>
+        <translation>motivo</translation>
     </message>
     <message>
         <source>reasons</source>
-        <translation>razones</translation>
+        <translation>motivos</translation>
     </message>
     <message>
         <source>report text</source>
@@ -925,7 +925,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     </message>
     <message>
         <source>Reason</source>
-        <translation>Razón</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Per validation</source>
@@ -973,11 +973,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     </message>
     <message>
         <source>Deficiency reasons</source>
-        <translation>Razones de las deficiencias</translation>
+        <translation>Motivos de las deficiencias</translation>
     </message>
     <message>
         <source>Reasons by category</source>
-        <translation>Razones por categoría</translation>
+        <translation>Motivos por categoría</translation>
     </message>
     <message>
         <source>Deficiencies by mode</source>
@@ -1391,7 +1391,7 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>reasons</source>
-        <translation>razones</translation>
+        <translation>motivos</translation>
     </message>
     <message>
         <source>how verified</source>
@@ -1458,11 +1458,11 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation>Razones</translation>
+        <translation>Motivos</translation>
     </message>
     <message>
         <source>Why the criterion is not met; Space ticks the current reason</source>
-        <translation>Por qué no se cumple el criterio; Espacio marca la razón actual</translation>
+        <translation>Por qué no se cumple el criterio; Espacio marca el motivo actual</translation>
     </message>
     <message>
         <source>How verified</source>
@@ -1518,7 +1518,7 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>&amp;Reasons</source>
-        <translation>&amp;Razones</translation>
+        <translation>&amp;Motivos</translation>
     </message>
     <message>
         <source>How &amp;verified</source>
@@ -1899,6 +1899,18 @@ El registro de auditoría conserva constancia de ello.</translation>
         <source>Cannot open your data</source>
         <translation>No se pueden abrir sus datos</translation>
     </message>
+    <message>
+        <source>Passphrase of the data folder {folder}</source>
+        <translation>Frase de contraseña de la carpeta de datos {folder}</translation>
+    </message>
+    <message>
+        <source>No keyring works here. Choose a passphrase for your data</source>
+        <translation>Aquí no funciona ningún llavero del sistema. Elija una frase de contraseña para sus datos</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again</source>
+        <translation>Escriba de nuevo la frase de contraseña</translation>
+    </message>
 </context>
 <context>
     <name>MainActions</name>
@@ -1964,7 +1976,7 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
     <message>
         <source>Deficiencies by category, criterion, reason and mode across validations</source>
-        <translation>Deficiencias por categoría, criterio, razón y modalidad en todas las validaciones</translation>
+        <translation>Deficiencias por categoría, criterio, motivo y modalidad en todas las validaciones</translation>
     </message>
     <message>
         <source>A&amp;udit trail</source>
@@ -3284,7 +3296,7 @@ Validaciones CTPAT, primero sin conexión.</translation>
     </message>
     <message>
         <source>{criterion}: not met needs a reason; tick one under Reasons (Space)</source>
-        <translation>{criterion}: «No cumple» necesita una razón; marque una en Razones (Espacio)</translation>
+        <translation>{criterion}: «No cumple» necesita un motivo; marque uno en Motivos (Espacio)</translation>
     </message>
     <message>
         <source>Signed and locked: reopen the validation to change findings</source>

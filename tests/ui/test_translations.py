@@ -355,3 +355,31 @@ def test_the_dashboard_writes_decimals_as_the_language_does(qapp: QApplication) 
     finally:
         QLocale.setDefault(QLocale("en_US"))
     assert model.index(0, 1).data() == "21.05"
+
+
+def test_the_stores_passphrase_questions_are_asked_in_spanish(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The questions come from the store in English; every one it asks is translated."""
+    from ctpat_desktop.store import keys
+    from ctpat_desktop.ui.main import shown_prompt
+
+    monkeypatch.delenv("CTPAT_DB_PASSPHRASE")
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return "a passphrase of the test"
+
+    folder = tmp_path / "datos de campo"
+    keys.create_key(folder, answer, use_passphrase=True)
+    keys.load_key(folder, answer)
+    assert len(asked) == 3  # choose, again, then to open
+    assert shown_prompt(asked[2]) == asked[2]  # English: as the store asks
+    assert i18n.install_translations(qapp, resources_dir(), "es") == "es"
+    try:
+        spanish = [shown_prompt(prompt) for prompt in asked]
+    finally:
+        i18n.install_translations(qapp, resources_dir(), "en")
+    assert all(shown != english for shown, english in zip(spanish, asked, strict=True))
+    assert spanish[2] == f"Frase de contraseña de la carpeta de datos {folder}"

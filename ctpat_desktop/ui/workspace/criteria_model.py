@@ -203,10 +203,15 @@ class CriteriaModel(QAbstractItemModel):
     # Qt model interface ---------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() done in Python: the view asks thousands of times while it lays out.
+        if row < 0 or not 0 <= column < len(self.HEADERS):
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._categories):
+                return QModelIndex()
             return self.createIndex(row, column, 0)
+        if row >= self.rowCount(parent):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     @overload
