@@ -67,11 +67,17 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit(placeholderText=self.tr("Search member, account, entity type…"))
         self.search.setAccessibleName(self.tr("Search validations"))
+        self.search.setAccessibleDescription(
+            self.tr("Narrows the list to validations whose member, account or entity type match")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Validations"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per validation; Enter opens the selected one, Ctrl+N plans a new one")
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)

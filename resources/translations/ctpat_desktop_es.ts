@@ -1149,6 +1149,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Evidencia</translation>
     </message>
     <message>
+        <source>Screenshots and files attached; Ctrl+Shift+V pastes a screenshot</source>
+        <translation>Capturas de pantalla y archivos adjuntos; Ctrl+Mayús+V pega una captura de pantalla</translation>
+    </message>
+    <message>
         <source>No evidence yet. Paste a screenshot (Ctrl+Shift+V), drop files here or use Attach file. {hint}</source>
         <translation>Aún no hay evidencia. Pegue una captura de pantalla (Ctrl+Shift+V), suelte archivos aquí o use Adjuntar archivo. {hint}</translation>
     </message>
@@ -2090,8 +2094,16 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Buscar validaciones</translation>
     </message>
     <message>
+        <source>Narrows the list to validations whose member, account or entity type match</source>
+        <translation>Reduce la lista a las validaciones cuyo socio, cuenta o tipo de entidad coinciden</translation>
+    </message>
+    <message>
         <source>Validations</source>
         <translation>Validaciones</translation>
+    </message>
+    <message>
+        <source>One row per validation; Enter opens the selected one, Ctrl+N plans a new one</source>
+        <translation>Una fila por validación; Intro abre la seleccionada, Ctrl+N programa una nueva</translation>
     </message>
     <message>
         <source>No validations yet. Plan one with `ctpat-desktop validation new`, or create samples with `ctpat-desktop demo`.</source>
@@ -3203,6 +3215,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>Buscar criterios</translation>
     </message>
     <message>
+        <source>Shows only the criteria whose ID, title, text or guidance match</source>
+        <translation>Muestra solo los criterios cuyo ID, título, texto o guía coinciden</translation>
+    </message>
+    <message>
         <source>Criterion ID, then Enter (Esc closes)</source>
         <translation>ID del criterio y luego Intro (Esc cierra)</translation>
     </message>
@@ -3213,6 +3229,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
+    </message>
+    <message>
+        <source>The criteria by category with their status; Ctrl+1 to Ctrl+4 record a status, Ctrl+Down goes to the next criterion</source>
+        <translation>Los criterios por categoría con su estado; Ctrl+1 a Ctrl+4 registran un estado, Ctrl+Abajo pasa al criterio siguiente</translation>
     </message>
     <message>
         <source>Save state</source>

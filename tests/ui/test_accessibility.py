@@ -163,3 +163,25 @@ def test_tab_reads_the_finding_editor_in_order(workspace: WorkspaceWindow) -> No
     assert tab_chain(visible[0], visible[-1]) == visible
     tops = [w.mapTo(workspace, w.rect().topLeft()).y() for w in visible]
     assert tops == sorted(tops)
+
+
+def test_the_main_controls_say_how_they_are_used(
+    main: MainWindow, workspace: WorkspaceWindow
+) -> None:
+    """Beyond a name, the busiest controls describe themselves to a screen reader."""
+    from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
+
+    evidence = workspace.findChild(EvidencePanel)
+    assert evidence is not None
+    controls = [
+        main.table,
+        main.search,
+        workspace.tree,
+        workspace.search,
+        workspace.editor.reasons,
+        evidence.list,
+    ]
+    assert all(len(c.accessibleDescription()) > 20 for c in controls), [
+        c.accessibleName() for c in controls if len(c.accessibleDescription()) <= 20
+    ]
+    assert "Enter" in main.table.accessibleDescription()

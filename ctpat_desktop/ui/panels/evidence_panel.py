@@ -334,6 +334,9 @@ class EvidencePanel(SidePanel):
 
         self.list = QListView()
         self.list.setAccessibleName(self.tr("Evidence"))
+        self.list.setAccessibleDescription(
+            self.tr("Screenshots and files attached; Ctrl+Shift+V pastes a screenshot")
+        )
         self.list.setModel(self.proxy)
         self.list.setIconSize(QSize(96, 96))
         self.list.setSpacing(2)

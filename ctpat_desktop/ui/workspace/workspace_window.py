@@ -187,6 +187,9 @@ class WorkspaceWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search ID, title, text, guidance…"))
         self.search.setAccessibleName(self.tr("Search criteria"))
+        self.search.setAccessibleDescription(
+            self.tr("Shows only the criteria whose ID, title, text or guidance match")
+        )
         self.search.setClearButtonEnabled(True)
         self.go_to_box = QLineEdit()
         self.go_to_box.setPlaceholderText(self.tr("Criterion ID, then Enter (Esc closes)"))
@@ -194,6 +197,12 @@ class WorkspaceWindow(QMainWindow):
         self.go_to_box.hide()
         self.tree = QTreeView()
         self.tree.setAccessibleName(self.tr("Checklist"))
+        self.tree.setAccessibleDescription(
+            self.tr(
+                "The criteria by category with their status; Ctrl+1 to Ctrl+4 record a status, "
+                "Ctrl+Down goes to the next criterion"
+            )
+        )
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
