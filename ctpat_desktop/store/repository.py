@@ -45,6 +45,12 @@ FindingChange = Callable[[Finding], Finding]
 # "create"/"update" of one edit at a time: the dashboard's pace check looks only at those.
 BULK_ACTION = "import"
 _SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
+# One finding (columns all NULL when it has none yet) and its validation's status, in one
+# statement: a save checks whether it must withdraw an approval without another query.
+_SELECT_FINDING_AND_STATUS = (
+    "SELECT f.*, v.status AS validation_status FROM validations v LEFT JOIN findings f "
+    "ON f.validation_id = v.id AND f.criterion = ? WHERE v.id = ?"
+)
 _INSERT_FINDING = (
     f"INSERT INTO findings (id, validation_id, criterion, {', '.join(FINDING_FIELDS)}, "
     "updated_at, updated_by) VALUES (:id, :validation_id, :criterion, "
@@ -627,8 +633,13 @@ class Store:
         """Read, change and write one finding in one transaction, with its audit event."""
         now = utc_now()
         with self.transaction() as conn:
-            record = self._write_finding(conn, validation_id, criterion, change, actor, now)
-            self._withdraw_approval(conn, validation_id, actor, now)
+            both = conn.execute(_SELECT_FINDING_AND_STATUS, (criterion, validation_id)).fetchone()
+            row = both if both is not None and both["id"] is not None else None
+            record = self._write_finding(
+                conn, validation_id, criterion, change, actor, now, read=(row,)
+            )
+            if both is not None and both["validation_status"] == Lifecycle.APPROVED.value:
+                self._withdraw_approval(conn, validation_id, actor, now)
             return record
 
     def change_findings(
@@ -684,8 +695,14 @@ class Store:
         now: str,
         stamp: tuple[str, str] | None = None,
         action: str | None = None,
+        read: tuple[sqlite.Row | None] | None = None,
     ) -> FindingRecord:
-        row = conn.execute(_SELECT_FINDING, (validation_id, criterion)).fetchone()
+        """Write one finding and its audit event; read holds its row if already read."""
+        row = (
+            read[0]
+            if read is not None
+            else conn.execute(_SELECT_FINDING, (validation_id, criterion)).fetchone()
+        )
         old = _finding_from_row(row) if row else Finding(criterion)
         new = change(old)
         old_cols, new_cols = _finding_columns(old), _finding_columns(new)
