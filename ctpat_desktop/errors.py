@@ -10,7 +10,18 @@ class CatalogError(CtpatError):
 
 
 class RuleError(CtpatError):
-    """A finding or validation breaks a worksheet rule."""
+    """A finding or validation breaks a worksheet rule.
+
+    code and values, where given, name the rule and its particulars, so that a window can
+    say the same in its own language (str() stays the English line the CLI prints).
+    """
+
+    def __init__(
+        self, message: str, *, code: str = "", values: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = dict(values or {})
 
 
 class NotFoundError(CtpatError):

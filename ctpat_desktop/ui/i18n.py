@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QL
 
 from ctpat_desktop.catalog.model import Catalog, Category, Level, Reason
 from ctpat_desktop.catalog.translations import Translations, translations
+from ctpat_desktop.errors import RuleError
 from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.worksheet import FindingStatus, Lifecycle, Mode
 from ctpat_desktop.worksheet.model import Verification
@@ -210,3 +211,72 @@ def outcome_label(outcome: Outcome) -> str:
 def verification_label(method: Verification) -> str:
     """How the SCSS verified what was shown, in words."""
     return translate("Vocabulary", str(_VERIFICATION[method]))
+
+
+# The worksheet rules (ctpat_desktop/worksheet/rules.py) by their codes, as windows say them.
+_RULES = {
+    "control-characters": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: {field} contains control characters"
+    ),
+    "unknown-reason": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: unknown reason {reason}; use one of: {allowed}"
+    ),
+    "reason-twice": QT_TRANSLATE_NOOP("Rules", "criterion {criterion}: a reason is given twice"),
+    "reason-needed": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: a not-met finding needs at least one reason"
+    ),
+    "due-before-validation": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: due date {due} is before the validation date {date}"
+    ),
+    "extension-days": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: an extension is 30, 60, 90 or 120 days"
+    ),
+    "extension-needs-reason": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: a due-date extension needs a reason"
+    ),
+    "extension-reason-alone": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: an extension reason without an extension"
+    ),
+    "no-response": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: there is no member's response to accept or reject yet"
+    ),
+    "not-met-only": QT_TRANSLATE_NOOP(
+        "Rules",
+        "criterion {criterion}: reasons, required action and due date apply only to a not-met "
+        "finding",
+    ),
+    "response-not-met-only": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: a member's response applies only to a not-met finding"
+    ),
+    "extension-not-met-only": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: a due-date extension applies only to a not-met finding"
+    ),
+    "exceeds-needs-note": QT_TRANSLATE_NOOP(
+        "Rules",
+        "criterion {criterion}: an exceeds (best practice) finding needs a note describing the "
+        "practice",
+    ),
+}
+_TEXT_FIELDS = {
+    "note": QT_TRANSLATE_NOOP("Rules", "the internal note"),
+    "report_text": QT_TRANSLATE_NOOP("Rules", "the text for the report"),
+    "action": QT_TRANSLATE_NOOP("Rules", "the required action"),
+    "profile_answer": QT_TRANSLATE_NOOP("Rules", "the profile answer"),
+    "response_note": QT_TRANSLATE_NOOP("Rules", "the member's response"),
+    "extension_reason": QT_TRANSLATE_NOOP("Rules", "the extension reason"),
+}
+
+
+def error_text(exc: Exception) -> str:
+    """What went wrong, in the windows' language where the error says which rule it is (the
+    core's English line otherwise)."""
+    template = _RULES.get(exc.code) if isinstance(exc, RuleError) else None
+    if template is None or not isinstance(exc, RuleError):
+        return str(exc)
+    values = {name: str(value) for name, value in exc.values.items()}
+    if "field" in values and values["field"] in _TEXT_FIELDS:
+        values["field"] = translate("Rules", str(_TEXT_FIELDS[values["field"]]))
+    try:
+        return translate("Rules", str(template)).format(**values)
+    except (KeyError, IndexError):  # a translation naming a value the error lacks
+        return str(exc)

@@ -73,21 +73,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
 
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Validations"))
-        self.table.setAccessibleDescription(
-            self.tr("One row per validation; Enter opens the selected one, Ctrl+N plans a new one")
-        )
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = self._build_table()
 
         self.empty_hint = QLabel(
             self.tr(
@@ -118,6 +104,24 @@ class MainWindow(QMainWindow):
         self._window_state = WindowSettings(app_settings(), "main")
         self._restore_layout()
         self.refresh()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(self.tr("Validations"))
+        table.setAccessibleDescription(
+            self.tr("One row per validation; Enter opens the selected one, Ctrl+N plans a new one")
+        )
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return table
 
     def _restore_layout(self) -> None:
         geometry = self._window_state.load("geometry")

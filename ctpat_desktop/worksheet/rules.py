@@ -67,6 +67,11 @@ def classify(finding: Finding, criterion: Criterion) -> Outcome | None:
     return None
 
 
+def _rule(code: str, criterion: Criterion) -> dict[str, Any]:
+    """A rule's code and the criterion it was broken on (RuleError's code and values)."""
+    return {"code": code, "values": {"criterion": criterion.id}}
+
+
 def apply_finding_rules(
     finding: Finding,
     criterion: Criterion,
@@ -81,7 +86,11 @@ def apply_finding_rules(
         # Line breaks are kept as \n whatever system typed them (XML turns \r into \n anyway).
         text = getattr(finding, name).replace("\r\n", "\n").replace("\r", "\n")
         if _CONTROL.search(text):
-            raise RuleError(f"{where}: {name.replace('_', ' ')} contains control characters")
+            raise RuleError(
+                f"{where}: {name.replace('_', ' ')} contains control characters",
+                code="control-characters",
+                values={"criterion": criterion.id, "field": name},
+            )
         if text != getattr(finding, name):
             texts[name] = text
     if texts:  # (dataclasses.replace is a good part of a save's Python time)
@@ -89,45 +98,74 @@ def apply_finding_rules(
     unknown = [r for r in finding.reasons if r not in reason_codes]
     if unknown:
         allowed = ", ".join(sorted(reason_codes))
-        raise RuleError(f"{where}: unknown reason {unknown[0]!r}; use one of: {allowed}")
+        raise RuleError(
+            f"{where}: unknown reason {unknown[0]!r}; use one of: {allowed}",
+            code="unknown-reason",
+            values={"criterion": criterion.id, "reason": unknown[0], "allowed": allowed},
+        )
     if len(set(finding.reasons)) != len(finding.reasons):
-        raise RuleError(f"{where}: a reason is given twice")
+        raise RuleError(f"{where}: a reason is given twice", **_rule("reason-twice", criterion))
     if finding.status is FindingStatus.NOT_MET:
         if not finding.reasons:
-            raise RuleError(f"{where}: a not-met finding needs at least one reason (--reason)")
+            raise RuleError(
+                f"{where}: a not-met finding needs at least one reason (--reason)",
+                **_rule("reason-needed", criterion),
+            )
         if finding.due is not None and finding.due < validation_date:
             raise RuleError(
-                f"{where}: due date {finding.due} is before the validation date {validation_date}"
+                f"{where}: due date {finding.due} is before the validation date {validation_date}",
+                code="due-before-validation",
+                values={"criterion": criterion.id, "due": finding.due, "date": validation_date},
             )
         if finding.extension_days is not None:
             if finding.extension_days not in EXTENSION_DAYS:
-                raise RuleError(f"{where}: an extension is 30, 60, 90 or 120 days")
+                raise RuleError(
+                    f"{where}: an extension is 30, 60, 90 or 120 days",
+                    **_rule("extension-days", criterion),
+                )
             if not finding.extension_reason.strip():
-                raise RuleError(f"{where}: a due-date extension needs a reason")
+                raise RuleError(
+                    f"{where}: a due-date extension needs a reason",
+                    **_rule("extension-needs-reason", criterion),
+                )
         elif finding.extension_reason:
-            raise RuleError(f"{where}: an extension reason without an extension")
+            raise RuleError(
+                f"{where}: an extension reason without an extension",
+                **_rule("extension-reason-alone", criterion),
+            )
         if finding.response_accepted is not None and (
             finding.response_implemented is None and not finding.response_note.strip()
         ):
-            raise RuleError(f"{where}: there is no member's response to accept or reject yet")
+            raise RuleError(
+                f"{where}: there is no member's response to accept or reject yet",
+                **_rule("no-response", criterion),
+            )
         if criterion.level is Level.MUST and finding.due is None:
             return replace(finding, due=default_due_date(validation_date, response_days))
         return finding
     if finding.reasons or finding.action or finding.due is not None:
         raise RuleError(
-            f"{where}: reasons, required action and due date apply only to a not-met finding"
+            f"{where}: reasons, required action and due date apply only to a not-met finding",
+            **_rule("not-met-only", criterion),
         )
     if (
         finding.response_implemented is not None
         or finding.response_note
         or finding.response_accepted is not None
     ):
-        raise RuleError(f"{where}: a member's response applies only to a not-met finding")
+        raise RuleError(
+            f"{where}: a member's response applies only to a not-met finding",
+            **_rule("response-not-met-only", criterion),
+        )
     if finding.extension_days is not None or finding.extension_reason:
-        raise RuleError(f"{where}: a due-date extension applies only to a not-met finding")
+        raise RuleError(
+            f"{where}: a due-date extension applies only to a not-met finding",
+            **_rule("extension-not-met-only", criterion),
+        )
     if finding.status is FindingStatus.EXCEEDS and not finding.note.strip():
         raise RuleError(
-            f"{where}: an exceeds (best practice) finding needs a note describing the practice"
+            f"{where}: an exceeds (best practice) finding needs a note describing the practice",
+            **_rule("exceeds-needs-note", criterion),
         )
     return finding
 

@@ -2393,6 +2393,85 @@ Validaciones CTPAT, primero sin conexión.</translation>
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <source>criterion {criterion}: {field} contains control characters</source>
+        <translation>criterio {criterion}: {field} contiene caracteres de control</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: unknown reason {reason}; use one of: {allowed}</source>
+        <translation>criterio {criterion}: razón desconocida {reason}; use una de: {allowed}</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: a reason is given twice</source>
+        <translation>criterio {criterion}: una razón aparece dos veces</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: a not-met finding needs at least one reason</source>
+        <translation>criterio {criterion}: un hallazgo «No cumple» necesita al menos una razón</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: due date {due} is before the validation date {date}</source>
+        <translation>criterio {criterion}: la fecha límite {due} es anterior a la fecha de la validación {date}</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: an extension is 30, 60, 90 or 120 days</source>
+        <translation>criterio {criterion}: una prórroga es de 30, 60, 90 o 120 días</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: a due-date extension needs a reason</source>
+        <translation>criterio {criterion}: una prórroga de la fecha límite necesita un motivo</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: an extension reason without an extension</source>
+        <translation>criterio {criterion}: hay un motivo de prórroga sin prórroga</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: there is no member&apos;s response to accept or reject yet</source>
+        <translation>criterio {criterion}: aún no hay una respuesta del socio que aceptar o rechazar</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: reasons, required action and due date apply only to a not-met finding</source>
+        <translation>criterio {criterion}: las razones, la acción requerida y la fecha límite solo corresponden a un hallazgo «No cumple»</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: a member&apos;s response applies only to a not-met finding</source>
+        <translation>criterio {criterion}: una respuesta del socio solo corresponde a un hallazgo «No cumple»</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: a due-date extension applies only to a not-met finding</source>
+        <translation>criterio {criterion}: una prórroga de la fecha límite solo corresponde a un hallazgo «No cumple»</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: an exceeds (best practice) finding needs a note describing the practice</source>
+        <translation>criterio {criterion}: un hallazgo «Excede» (mejor práctica) necesita una nota que describa la práctica</translation>
+    </message>
+    <message>
+        <source>the internal note</source>
+        <translation>la nota interna</translation>
+    </message>
+    <message>
+        <source>the text for the report</source>
+        <translation>el texto para el informe</translation>
+    </message>
+    <message>
+        <source>the required action</source>
+        <translation>la acción requerida</translation>
+    </message>
+    <message>
+        <source>the profile answer</source>
+        <translation>la respuesta del perfil</translation>
+    </message>
+    <message>
+        <source>the member&apos;s response</source>
+        <translation>la respuesta del socio</translation>
+    </message>
+    <message>
+        <source>the extension reason</source>
+        <translation>el motivo de la prórroga</translation>
+    </message>
+</context>
+<context>
     <name>SessionPanel</name>
     <message>
         <source>No agenda: the catalog has no categories</source>

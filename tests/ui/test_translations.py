@@ -383,3 +383,23 @@ def test_the_stores_passphrase_questions_are_asked_in_spanish(
         i18n.install_translations(qapp, resources_dir(), "en")
     assert all(shown != english for shown, english in zip(spanish, asked, strict=True))
     assert spanish[2] == f"Frase de contraseña de la carpeta de datos {folder}"
+
+
+def test_every_rule_a_finding_can_break_is_said_in_spanish(qapp: QApplication) -> None:
+    from ctpat_desktop.ui.i18n import _RULES, error_text
+    from tests.worksheet.test_rules import BROKEN_RULES, broken
+
+    assert set(BROKEN_RULES) == set(_RULES)  # a new rule needs its words in the windows
+    english = {code: error_text(broken(code)) for code in BROKEN_RULES}
+    assert english["exceeds-needs-note"] == str(broken("exceeds-needs-note"))
+    assert i18n.install_translations(qapp, resources_dir(), "es") == "es"
+    try:
+        spanish = {code: error_text(broken(code)) for code in BROKEN_RULES}
+    finally:
+        i18n.install_translations(qapp, resources_dir(), "en")
+    for code, words in spanish.items():
+        assert words != english[code] and words.startswith("criterio 4.8: "), code
+    assert spanish["control-characters"] == (
+        "criterio 4.8: la nota interna contiene caracteres de control"
+    )
+    assert error_text(ValueError("plain")) == "plain"  # anything else as it is

@@ -117,3 +117,38 @@ def test_member_response_only_on_not_met() -> None:
         Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",), response_note="Done")
     )
     assert finding.response_note == "Done"
+
+
+# One finding breaking each rule, with the code its RuleError carries (windows word the
+# error in their language from the code; the CLI prints the English line).
+NOT_MET = Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",))
+BROKEN_RULES = {
+    "control-characters": replace(NOT_MET, note="bell\x07"),
+    "unknown-reason": replace(NOT_MET, reasons=("made-up",)),
+    "reason-twice": replace(NOT_MET, reasons=("training-gap", "training-gap")),
+    "reason-needed": Finding("4.8", FindingStatus.NOT_MET),
+    "due-before-validation": replace(NOT_MET, due=date(2026, 3, 1)),
+    "extension-days": replace(NOT_MET, extension_days=45, extension_reason="Parts"),
+    "extension-needs-reason": replace(NOT_MET, extension_days=30),
+    "extension-reason-alone": replace(NOT_MET, extension_reason="Parts"),
+    "no-response": replace(NOT_MET, response_accepted=True),
+    "not-met-only": Finding("4.8", FindingStatus.MET, action="Train"),
+    "response-not-met-only": Finding("4.8", FindingStatus.MET, response_note="Done"),
+    "extension-not-met-only": Finding("4.8", FindingStatus.MET, extension_days=30),
+    "exceeds-needs-note": Finding("4.8", FindingStatus.EXCEEDS),
+}
+
+
+def broken(code: str) -> RuleError:
+    """The RuleError of the finding that breaks one rule."""
+    with pytest.raises(RuleError) as caught:
+        apply_finding_rules(BROKEN_RULES[code], MUST, CODES, ON, 90)
+    return caught.value
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN_RULES))
+def test_every_broken_rule_says_which_rule_it_is(code: str) -> None:
+    error = broken(code)
+    assert error.code == code
+    assert error.values["criterion"] == "4.8"
+    assert str(error).startswith("criterion 4.8: ")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.ui.i18n import (
+    error_text,
     outcome_label,
     shown_categories,
     shown_text,
@@ -513,7 +514,7 @@ class FollowUpPanel(SidePanel):
             self.refresh()
 
         def failed(exc: Exception) -> None:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
 
         self.error.hide()
         self._runner.run(work, done, failed)

@@ -47,7 +47,13 @@ from ctpat_desktop.catalog import Level
 from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import FindingRecord
-from ctpat_desktop.ui.i18n import level_label, shown_catalog, shown_categories, shown_reasons
+from ctpat_desktop.ui.i18n import (
+    error_text,
+    level_label,
+    shown_catalog,
+    shown_categories,
+    shown_reasons,
+)
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.ui.workspace.actions import ActionSet, shortcut_rows, workspace_actions
@@ -587,7 +593,7 @@ class WorkspaceWindow(QMainWindow):
                 self._ctx.settings.response_days,
             )
         except RuleError as exc:
-            return str(exc)
+            return error_text(exc)
         return ""
 
     def save(self, criterion_id: str, changes: Changes) -> None:
@@ -636,7 +642,7 @@ class WorkspaceWindow(QMainWindow):
         self._saving -= 1
         # What the user asked for stays, as a draft retried with the next edit.
         self._drafts[criterion_id] = {**changes, **self._drafts.get(criterion_id, {})}
-        message = str(exc) if isinstance(exc, CtpatError) else f"{type(exc).__name__}: {exc}"
+        message = error_text(exc) if isinstance(exc, CtpatError) else f"{type(exc).__name__}: {exc}"
         self._problems[criterion_id] = message
         self.model.set_unsaved(criterion_id, True)
         if criterion_id == self._current:
