@@ -26,6 +26,7 @@ from ctpat_desktop.ui.i18n import (
     shown_reasons,
     shown_text,
     status_label,
+    table_word,
     translate,
     verification_label,
 )
@@ -134,8 +135,7 @@ _VERIFICATIONS = {v.value: v for v in Verification}
 
 
 def _words(table: Mapping[str, object], key: str) -> str | None:
-    known = table.get(key)
-    return None if known is None else translate("AuditWords", str(known))
+    return table_word("AuditWords", table, key)
 
 
 class ShownAuditWords(AuditWords):

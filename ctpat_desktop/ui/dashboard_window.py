@@ -27,7 +27,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.dashboard import dashboard, export_dashboard
 from ctpat_desktop.ui.category_bars import CategoryBars
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
-from ctpat_desktop.ui.i18n import catalog_words, mode_label, shown_text, translate
+from ctpat_desktop.ui.i18n import catalog_words, mode_label, shown_text, table_word, translate
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.worksheet import Mode
@@ -66,8 +66,7 @@ _MODE_ADJECTIVES = {
 
 
 def _mode_adjective(mode: str) -> str:
-    known = _MODE_ADJECTIVES.get(mode)
-    return mode if known is None else translate("DashboardWindow", str(known))
+    return table_word("DashboardWindow", _MODE_ADJECTIVES, mode) or mode
 
 
 def _signed(locale: QLocale, value: float) -> str:

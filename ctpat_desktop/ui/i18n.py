@@ -11,6 +11,7 @@ Criteria, categories, reasons and entity names are not Qt texts: they come from 
 catalogs' own translations (resources/msc/i18n/<language>.json).
 """
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -177,10 +178,15 @@ _AUDIT_ACTIONS = {
 }
 
 
+def table_word(context: str, table: Mapping[str, object], key: str) -> str | None:
+    """The translated word a table of QT_TRANSLATE_NOOP texts holds for key, or None."""
+    known = table.get(key)
+    return None if known is None else translate(context, str(known))
+
+
 def audit_action_label(action: str) -> str:
     """An audit event's action in words (an action this list lacks shows as recorded)."""
-    known = _AUDIT_ACTIONS.get(action)
-    return action if known is None else translate("Vocabulary", str(known))
+    return table_word("Vocabulary", _AUDIT_ACTIONS, action) or action
 
 
 def status_label(status: FindingStatus) -> str:

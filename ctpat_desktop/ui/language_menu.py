@@ -7,9 +7,9 @@ rebuilding each of them, so the choice is kept in the settings and applies next 
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QObject
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from ctpat_desktop.ui.choice_menu import add_choices, checked_choice
 from ctpat_desktop.ui.i18n import UI_LANGUAGES, ui_language
 
 
@@ -23,24 +23,15 @@ class LanguageMenu(QObject):
         self.notice: QMessageBox | None = None
         self.menu = QMenu(self.tr("&Language"), parent)
         self.menu.setAccessibleName(self.tr("Language of the windows"))
-        group = QActionGroup(self)
-        group.setExclusive(True)
         system = dict(UI_LANGUAGES)[ui_language("", QLocale.system())]
-        choices = [("", self.tr("System default ({language})").format(language=system))]
-        choices += list(UI_LANGUAGES)
-        self.actions: dict[str, QAction] = {}
-        for code, name in choices:
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == chosen)
-            action.setStatusTip(self.tr("Show the windows in this language from the next start"))
-            action.triggered.connect(lambda _checked=False, c=code: self.choose(c))
-            group.addAction(action)
-            self.menu.addAction(action)
-            self.actions[code] = action
+        tip = self.tr("Show the windows in this language from the next start")
+        choices = [("", self.tr("System default ({language})").format(language=system), tip)]
+        choices += [(code, name, tip) for code, name in UI_LANGUAGES]
+        self.actions = add_choices(self, self.menu, choices, chosen, self.choose)
 
     def current(self) -> str:
         """The chosen setting: "" (the system's), "en" or "es"."""
-        return next(code for code, action in self.actions.items() if action.isChecked())
+        return checked_choice(self.actions)
 
     def choose(self, code: str) -> None:
         """Keep the choice and say when it applies."""

@@ -2,9 +2,9 @@
 Report menu and remembered; the member's language, not necessarily the SCSS's."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ctpat_desktop.ui.choice_menu import add_choices, checked_choice
 from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.window_state import app_settings
 
@@ -25,24 +25,16 @@ class OutputLanguage(QObject):
         saved = str(self._settings.value(_KEY, "en"))
         self.menu = QMenu(self.tr("Report and worksheet &language"), parent)
         self.menu.setAccessibleName(self.tr("Report and worksheet language"))
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        self.actions: dict[str, QAction] = {}
+        choices = []
         for code, label in LANGUAGES:
             name = translate("OutputLanguage", str(label))
-            action = QAction(name, self, checkable=True)
-            action.setStatusTip(
-                self.tr("Write reports and worksheets in {language}").format(language=name)
-            )
-            action.setChecked(code == saved or (code == "en" and saved not in dict(LANGUAGES)))
-            action.triggered.connect(lambda _checked=False, c=code: self.choose(c))
-            group.addAction(action)
-            self.menu.addAction(action)
-            self.actions[code] = action
+            tip = self.tr("Write reports and worksheets in {language}").format(language=name)
+            choices.append((code, name, tip))
+        self.actions = add_choices(self, self.menu, choices, saved, self.choose)
 
     def current(self) -> str:
         """The chosen language code."""
-        return next(code for code, action in self.actions.items() if action.isChecked())
+        return checked_choice(self.actions)
 
     def choose(self, code: str) -> None:
         """Choose a language (and remember it)."""
