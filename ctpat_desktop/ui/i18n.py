@@ -33,6 +33,7 @@ SOURCE_LANGUAGE = "en"
 _shown = {"language": SOURCE_LANGUAGE}  # what install_translations put in place
 _catalog_words: dict[tuple[Path, str], Translations] = {}
 _shown_catalogs: dict[tuple[str, str, str], Catalog] = {}
+_TRANSLATOR = "ctpat-translator"  # the object name of the translators installed here
 
 
 def ui_language(setting: str, system: QLocale | None = None) -> str:
@@ -73,9 +74,6 @@ def install_translations(app: QCoreApplication, resources: Path, language: str) 
         app.installTranslator(qt)
     _shown["language"] = language
     return language
-
-
-_TRANSLATOR = "ctpat-translator"
 
 
 def shown_language() -> str:
