@@ -50,7 +50,7 @@ def _prepare(ctx: AppContext, n: int, images: list[Path]) -> str:
         ctx,
         member=f"Bench Manufacturing {n}",
         account=f"MX-9{n:04d}",
-        entity="foreign-manufacturer",
+        entity="highway-carrier",
         on=date(2026, 3, 10),
     )
     session = ValidationSession(ctx, validation.id)

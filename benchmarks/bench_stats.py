@@ -36,7 +36,7 @@ def _fill(path: Path, key: bytes, criteria: list[str], codes: list[str]) -> None
         day = f"202{4 + v % 3}-{v % 12 + 1:02d}-{v % 28 + 1:02d}"
         conn.execute(
             "INSERT INTO validations (id, member_id, entity, catalog_version, mode, date, scss, "
-            "status, created_at, updated_at) VALUES (?, ?, 'importer', '2023.1', ?, ?, 'bench', "
+            "status, created_at, updated_at) VALUES (?, ?, 'importer', '2023.2', ?, ?, 'bench', "
             "'approved', ?, ?)",
             (vid, member, MODES[v % 3], day, stamp, stamp),
         )

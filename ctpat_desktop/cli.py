@@ -14,6 +14,7 @@ from ctpat_desktop.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from ctpat_desktop.app import AppContext
+    from ctpat_desktop.catalog import Catalog, Criterion
 
 PROG = "ctpat-desktop"
 Handler = Callable[["AppContext", argparse.Namespace], Any]
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--mode", help="virtual, in-person or hybrid")
     stats.add_argument("--office", help="field office")
     stats.add_argument("--scss", help="SCSS name")
+    stats.add_argument(
+        "--catalog-version", help="only validations pinned to this MSC catalog version"
+    )
     stats.add_argument("--pdf", type=Path, help="also write the dashboard as a PDF")
     stats.add_argument("--xlsx", type=Path, help="also write the dashboard as an Excel workbook")
     _add_catalog_commands(commands, command)
@@ -141,6 +145,7 @@ def _add_catalog_commands(commands: Any, command: Callable[..., argparse.Argumen
     command(catalog, "list", _catalog_list, "entity types and their catalog versions")
     show = command(catalog, "show", _catalog_show, "the criteria of one entity type")
     show.add_argument("entity")
+    show.add_argument("--version", help="one catalog version (default: the one in force today)")
     command(catalog, "reasons", _catalog_reasons, "the coded deficiency reasons")
 
 
@@ -171,6 +176,15 @@ def _add_validation_commands(
     reopen = command(validation, "reopen", _validation_reopen, "unlock a signed validation")
     reopen.add_argument("id")
     reopen.add_argument("--reason", required=True, help="why it is reopened (kept in the audit)")
+    upgrade = command(
+        validation,
+        "upgrade-catalog",
+        _validation_upgrade_catalog,
+        "move an unsigned validation to the catalog version in force today",
+    )
+    upgrade.add_argument("id")
+    upgrade.add_argument("--to", dest="version", help="another shipped version of its catalog")
+    upgrade.add_argument("--dry-run", action="store_true", help="show what would move, change none")
     export = command(validation, "export", _validation_export, "write a validation as JSON")
     export.add_argument("id")
     export.add_argument("out", type=Path)
@@ -197,6 +211,11 @@ def _add_finding_commands(commands: Any, command: Callable[..., argparse.Argumen
     setter.add_argument("criterion")
     setter.add_argument("--status", help="not-reviewed, met, not-met, exceeds, not-applicable")
     setter.add_argument("--reason", action="append", help="deficiency reason code (repeatable)")
+    setter.add_argument(
+        "--part",
+        action="append",
+        help="key of a part not met, for a criterion with parts (repeatable; 'all': the whole)",
+    )
     setter.add_argument("--note", help="internal note")
     setter.add_argument("--action", dest="required_action", help="required action text")
     setter.add_argument("--due", help="response due date YYYY-MM-DD")
@@ -236,64 +255,96 @@ def _add_file_commands(commands: Any, command: Callable[..., argparse.ArgumentPa
 # Handlers return what --json prints; they print human text themselves otherwise. -------
 
 
+def _version_row(catalog: "Catalog") -> dict[str, Any]:
+    must = sum(c.level == "must" for c in catalog.criteria)
+    return {
+        "version": catalog.version,
+        "effective": catalog.effective,
+        "msc": catalog.msc,
+        "criteria": len(catalog.criteria),
+        "must": must,
+        "should": len(catalog.criteria) - must,
+        "unverified": len(catalog.unverified()),
+    }
+
+
 def _catalog_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
     rows = []
     for entity in ctx.catalogs.entities():
         catalog = ctx.catalogs.catalog(entity)
-        must = sum(c.level == "must" for c in catalog.criteria)
+        current = _version_row(catalog)
         rows.append(
-            {
-                "entity": entity,
-                "name": catalog.name,
-                "version": catalog.version,
-                "effective": catalog.effective,
-                "criteria": len(catalog.criteria),
-                "must": must,
-                "should": len(catalog.criteria) - must,
-            }
+            {"entity": entity, "name": catalog.name}
+            | {k: current[k] for k in ("version", "effective", "criteria", "must", "should")}
+            | {"versions": [_version_row(c) for c in ctx.catalogs.versions(entity)]}
         )
     if not args.json:
         for r in rows:
-            print(f"{r['entity']:<28} {r['version']:<8} {r['criteria']:>4} criteria  {r['name']}")
+            older = ", ".join(v["version"] for v in r["versions"] if v["version"] != r["version"])
+            also = f"  (also {older})" if older else ""
+            line = f"{r['entity']:<28} {r['version']:<8} {r['criteria']:>4} criteria  {r['name']}"
+            print(line + also)
     return {"entities": rows}
 
 
+def _criterion_view(c: "Criterion") -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "level": c.level.value,
+        "title": c.title,
+        "text": c.text,
+        "guidance": c.guidance,
+        "themes": list(c.themes),
+        "parts": [{"key": p.key, "level": p.level.value, "text": p.text} for p in c.parts],
+        "source": (
+            {
+                "document": c.source.document,
+                "date": c.source.date,
+                "locator": c.source.locator,
+                "url": c.source.url,
+            }
+            if c.source
+            else None
+        ),
+        "unverified": c.unverified or None,
+    }
+
+
 def _catalog_show(ctx: "AppContext", args: argparse.Namespace) -> Any:
-    catalog = ctx.catalogs.catalog(args.entity)
+    catalog = ctx.catalogs.catalog(args.entity, args.version)
     names = {c.number: c for c in ctx.catalogs.categories}
     categories: list[dict[str, Any]] = []
     for number in catalog.categories():
-        criteria = [
-            {
-                "id": c.id,
-                "level": c.level.value,
-                "title": c.title,
-                "text": c.text,
-                "guidance": c.guidance,
-                "themes": list(c.themes),
-            }
-            for c in catalog.in_category(number)
-        ]
         category = names[number]
         categories.append(
             {
                 "number": number,
                 "name": category.name,
                 "focus_area": category.focus_area,
-                "criteria": criteria,
+                "criteria": [_criterion_view(c) for c in catalog.in_category(number)],
             }
         )
     if not args.json:
         print(f"{catalog.name} — catalog {catalog.version}, effective {catalog.effective}")
+        if catalog.msc:
+            print(catalog.msc)
         for category_row in categories:
             print(f"\n{category_row['number']}. {category_row['name']}")
             for c in category_row["criteria"]:
-                print(f"  {c['id']:<6} {c['level'].upper():<6} {c['title']}")
+                mark = "  [unverified]" if c["unverified"] else ""
+                print(f"  {c['id']:<6} {c['level'].upper():<6} {c['title']}{mark}")
+                for part in c["parts"]:
+                    print(f"         {part['key']}) {part['level'].upper():<6} {part['text']}")
+        unverified = len(catalog.unverified())
+        if unverified:
+            print(f"\n{unverified} criteria could not be checked against a CBP text (unverified).")
     return {
         "entity": catalog.entity,
         "name": catalog.name,
         "version": catalog.version,
         "effective": catalog.effective,
+        "msc": catalog.msc,
+        "versions": ctx.catalogs.version_names(catalog.entity),
         "categories": categories,
     }
 
@@ -397,6 +448,7 @@ def _finding_set(ctx: "AppContext", args: argparse.Namespace) -> Any:
         args.criterion,
         status=args.status,
         reasons=args.reason,
+        unmet_parts=None if args.part is None else [p for p in args.part if p != "all"],
         verified=args.verified,
         note=args.note,
         report_text=args.report_text,
@@ -472,6 +524,7 @@ def _stats(ctx: "AppContext", args: argparse.Namespace) -> Any:
         mode=args.mode,
         office=args.office,
         scss=args.scss,
+        catalog_version=args.catalog_version,
     )
     export_dashboard(figures, pdf=args.pdf, xlsx=args.xlsx)
     if not args.json:
@@ -557,6 +610,28 @@ def _verify(ctx: "AppContext", args: argparse.Namespace) -> Any:
     if not result.ok:
         raise NotVerified(result.as_dict() if args.json else None)
     return result.as_dict()
+
+
+def _validation_upgrade_catalog(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services.catalog_upgrade import upgrade_catalog
+
+    move = upgrade_catalog(ctx, args.id, args.version, dry_run=args.dry_run)
+    if not args.json:
+        verb = "Would move" if args.dry_run else "Moved"
+        print(f"{verb} to catalog {move.entity} {move.to_version} (was {move.from_version})")
+        for label, items in (("added", move.added), ("removed", move.removed)):
+            if items:
+                print(f"  criteria {label}: {', '.join(items)}")
+        for c in move.level_changed:
+            print(f"  {c['criterion']}: {c['from']} -> {c['to']}")
+        for c in move.retitled:
+            print(f"  {c['criterion']}: now '{c['to']}' (was '{c['from']}')")
+        if move.parts_changed:
+            print(f"  parts changed: {', '.join(move.parts_changed)}")
+        for f in move.findings_changed:
+            print(f"  finding {f['criterion']}: {f['why']}")
+        print(f"  {move.findings_kept} recorded finding(s) kept")
+    return move.as_dict()
 
 
 def _validation_reopen(ctx: "AppContext", args: argparse.Namespace) -> Any:

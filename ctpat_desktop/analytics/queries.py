@@ -9,7 +9,8 @@ CATEGORY = "CAST(substr(f.criterion, 1, instr(f.criterion, '.') - 1) AS INTEGER)
 
 @dataclass(frozen=True, slots=True)
 class StatsFilter:
-    """Which validations count: period (inclusive), entity type, mode, office, SCSS."""
+    """Which validations count: period (inclusive), entity type, mode, office, SCSS and the
+    catalog (MSC) version the validations pinned."""
 
     start: date | None = None
     end: date | None = None
@@ -17,6 +18,7 @@ class StatsFilter:
     mode: str | None = None
     office: str | None = None
     scss: str | None = None
+    catalog_version: str | None = None
 
     def where(self) -> tuple[str, dict[str, Any]]:
         """SQL conditions on validations `v` and their parameters; planned ones never count."""
@@ -29,6 +31,7 @@ class StatsFilter:
             ("mode", "v.mode", "="),
             ("office", "v.office", "="),
             ("scss", "v.scss", "="),
+            ("catalog_version", "v.catalog_version", "="),
         ):
             value = getattr(self, name)
             if value is not None:
@@ -45,6 +48,7 @@ class StatsFilter:
             "mode": self.mode,
             "office": self.office,
             "scss": self.scss,
+            "catalog_version": self.catalog_version,
         }
 
 
@@ -68,12 +72,14 @@ def by_validation_category_sql(where: str) -> str:
 
 
 def by_criterion_sql(where: str) -> str:
-    """Reviewed and not-met findings per criterion of each pinned catalog."""
+    """Reviewed and not-met findings per criterion of each pinned catalog and per set of
+    parts named not met (a not-met on Should parts only is a recommendation)."""
     return (
-        "SELECT v.entity, v.catalog_version AS version, f.criterion, "
+        "SELECT v.entity, v.catalog_version AS version, f.criterion, f.unmet_parts, "
         "SUM(f.status != 'not-reviewed') AS reviewed, SUM(f.status = 'not-met') AS deficient "
         "FROM findings f JOIN validations v ON v.id = f.validation_id "
-        f"WHERE f.deleted = 0 AND {where} GROUP BY v.entity, v.catalog_version, f.criterion"
+        f"WHERE f.deleted = 0 AND {where} "
+        "GROUP BY v.entity, v.catalog_version, f.criterion, f.unmet_parts"
     )
 
 

@@ -1,5 +1,6 @@
 """The dashboard's figures for one filter, as the dictionary `stats --json` prints."""
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ class _Catalogs:
 
     def __init__(self, documents: dict[tuple[str, str], dict[str, Any]]) -> None:
         self.level: dict[tuple[str, str, str], str] = {}
+        self.part_levels: dict[tuple[str, str, str], dict[str, str]] = {}
         self.title: dict[str, str] = {}
         self.name: dict[str, str] = {}
         self.categories: dict[tuple[str, str], list[int]] = {}
@@ -45,7 +47,19 @@ class _Catalogs:
             self.categories[(entity, version)] = sorted({c["category"] for c in doc["criteria"]})
             for c in doc["criteria"]:
                 self.level[(entity, version, c["id"])] = c["level"]
+                if c.get("parts"):
+                    parts = {p["key"]: p["level"] for p in c["parts"]}
+                    self.part_levels[(entity, version, c["id"])] = parts
                 self.title.setdefault(c["id"], c["title"])
+
+    def must(self, entity: str, version: str, criterion: str, unmet_parts: str) -> bool:
+        """Whether a not-met with these parts (JSON list; empty: the whole) is a Must."""
+        key = (entity, version, criterion)
+        parts = self.part_levels.get(key)
+        if not parts:
+            return self.level.get(key) == "must"
+        named = json.loads(unmet_parts) if unmet_parts != "[]" else list(parts)
+        return any(parts.get(p) == "must" for p in named)
 
 
 def compute_stats(
@@ -90,7 +104,7 @@ def compute_stats(
         counts = criteria[r["criterion"]]
         counts[0] += r["reviewed"]
         counts[1] += r["deficient"]
-        if catalogs.level.get((r["entity"], r["version"], r["criterion"])) == "must":
+        if catalogs.must(r["entity"], r["version"], r["criterion"], r["unmet_parts"]):
             required += r["deficient"]
         else:
             recommended += r["deficient"]

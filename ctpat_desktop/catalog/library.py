@@ -1,5 +1,11 @@
-"""The shipped catalogs, found by entity type and loaded on first use."""
+"""The shipped catalogs, found by entity type and version and loaded on first use.
 
+resources/msc/catalogs/<entity>/<version>.json: one file per MSC version of an entity type.
+A validation pins the version in force on its date (`catalog_on`).
+"""
+
+import json
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -8,40 +14,72 @@ from ctpat_desktop.catalog.model import Catalog, Category, Reason
 from ctpat_desktop.errors import NotFoundError
 
 
+def _version_key(version: str) -> tuple[int, int]:
+    year, _, revision = version.partition(".")
+    return int(year), int(revision)
+
+
 class CatalogLibrary:
     """Catalogs, categories and reasons under a resources folder."""
 
     def __init__(self, resources: Path) -> None:
         self._msc = resources / "msc"
         self.schema_dir = resources / "schema"
-        self._catalogs: dict[str, Catalog] = {}
+        self._catalogs: dict[tuple[str, str], Catalog] = {}
 
     def entities(self) -> list[str]:
-        """Entity codes with a catalog file, sorted."""
-        return sorted(p.stem for p in (self._msc / "catalogs").glob("*.json"))
+        """Entity codes with a catalog folder, sorted."""
+        return sorted(p.name for p in (self._msc / "catalogs").iterdir() if p.is_dir())
 
-    def catalog(self, entity: str) -> Catalog:
-        """The current catalog of an entity type."""
-        if entity not in self._catalogs:
-            path = self._msc / "catalogs" / f"{entity}.json"
-            if not path.exists():
-                known = ", ".join(self.entities())
-                raise NotFoundError(f"unknown entity type '{entity}'; known: {known}")
-            self._catalogs[entity] = load_catalog(path, self.schema_dir)
-        return self._catalogs[entity]
+    def _folder(self, entity: str) -> Path:
+        folder = self._msc / "catalogs" / entity
+        if not entity or not folder.is_dir() or entity.startswith("."):
+            known = ", ".join(self.entities())
+            raise NotFoundError(f"unknown entity type '{entity}'; known: {known}")
+        return folder
+
+    def version_names(self, entity: str) -> list[str]:
+        """The shipped versions of an entity's catalog, oldest first."""
+        names = [p.stem for p in self._folder(entity).glob("*.json")]
+        return sorted(names, key=_version_key)
+
+    def versions(self, entity: str) -> list[Catalog]:
+        """Every shipped version of an entity's catalog, oldest first."""
+        return [self.catalog(entity, v) for v in self.version_names(entity)]
+
+    def catalog(self, entity: str, version: str | None = None) -> Catalog:
+        """One version of an entity's catalog; without a version, the one in force today."""
+        if version is None:
+            return self.catalog_on(entity, date.today())
+        key = (entity, version)
+        if key not in self._catalogs:
+            path = self._folder(entity) / f"{version}.json"
+            if not path.is_file():
+                known = ", ".join(self.version_names(entity))
+                raise NotFoundError(f"no catalog version '{version}' of {entity}; known: {known}")
+            self._catalogs[key] = load_catalog(path, self.schema_dir)
+        return self._catalogs[key]
+
+    def catalog_on(self, entity: str, day: date) -> Catalog:
+        """The version in force on a day: the newest effective by then (else the oldest)."""
+        versions = self.versions(entity)
+        in_force = [c for c in versions if c.effective <= day.isoformat()]
+        return max(in_force, key=lambda c: c.effective) if in_force else versions[0]
 
     def names(self) -> list[tuple[str, str]]:
         """(entity code, name) of every catalog, read without the full check (for pickers)."""
-        import json
-
         result = []
         for entity in self.entities():
-            path = self._msc / "catalogs" / f"{entity}.json"
-            try:
-                name = json.loads(path.read_text(encoding="utf-8")).get("name", entity)
-            except (OSError, ValueError):
-                name = entity
-            result.append((entity, str(name)))
+            name = entity
+            for path in sorted(self._folder(entity).glob("*.json")):
+                try:
+                    found = json.loads(path.read_text(encoding="utf-8")).get("name")
+                except (OSError, ValueError, AttributeError):
+                    continue
+                if isinstance(found, str) and found:
+                    name = found
+                    break
+            result.append((entity, name))
         return sorted(result, key=lambda item: item[1])
 
     @cached_property

@@ -7,7 +7,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ctpat_desktop.catalog.model import Catalog, Category, Criterion, Level, Reason
+from ctpat_desktop.catalog.model import (
+    Catalog,
+    Category,
+    Criterion,
+    Level,
+    Part,
+    Reason,
+    Source,
+)
 from ctpat_desktop.catalog.model import criterion_sort_key as _sort_key
 from ctpat_desktop.errors import CatalogError
 
@@ -72,6 +80,42 @@ def _check_schema(document: Any, source: str, schema: Path, item_key: str, name:
         raise CatalogError(f"{source}: {_describe(errors[0], document, item_key, name)}")
 
 
+FORMAT_1_UNVERIFIED = "catalog format 1 names no CBP source"
+
+
+def _parts(item: Mapping[str, Any], source: str) -> tuple[Part, ...]:
+    cid = item["id"]
+    parts = tuple(Part(p["key"], Level(p["level"]), p["text"]) for p in item.get("parts", ()))
+    keys = [p.key for p in parts]
+    if len(set(keys)) != len(keys):
+        raise CatalogError(f"{source}: criterion {cid}: field parts: a key is listed twice")
+    return parts
+
+
+def _source(
+    item: Mapping[str, Any], documents: Mapping[str, Any], fmt: int, source: str
+) -> tuple[Source | None, str]:
+    """The criterion's CBP source, or None and why it is unverified."""
+    cid = item["id"]
+    if fmt == 1:
+        return None, FORMAT_1_UNVERIFIED
+    cited, unverified = item.get("source"), item.get("unverified")
+    if (cited is None) == (unverified is None):
+        raise CatalogError(
+            f"{source}: criterion {cid}: needs either a source or the reason it is unverified"
+        )
+    if cited is None:
+        return None, str(unverified)
+    document = documents.get(cited["document"])
+    if document is None:
+        raise CatalogError(
+            f"{source}: criterion {cid}: field source.document: '{cited['document']}' is not "
+            "one of the catalog's documents"
+        )
+    url = document.get("url", "")
+    return Source(document["title"], document["date"], cited["locator"], url), ""
+
+
 def catalog_from_dict(
     document: Mapping[str, Any], source: str, schema_dir: Path, checked: bool = False
 ) -> Catalog:
@@ -82,6 +126,8 @@ def catalog_from_dict(
     """
     if not checked:
         _check_schema(document, source, schema_dir / "catalog.schema.json", "criteria", "criterion")
+    fmt = document["format"]
+    documents = document.get("documents", {})
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for item in document["criteria"]:
@@ -94,6 +140,7 @@ def catalog_from_dict(
                 f"{source}: criterion {cid}: field category: {item['category']} "
                 f"does not match the ID's category {cid.split('.')[0]}"
             )
+        cited, unverified = _source(item, documents, fmt, source)
         criteria.append(
             Criterion(
                 id=cid,
@@ -103,6 +150,9 @@ def catalog_from_dict(
                 text=item["text"],
                 guidance=item["guidance"],
                 themes=tuple(item.get("themes", ())),
+                parts=_parts(item, source),
+                source=cited,
+                unverified=unverified,
             )
         )
     criteria.sort(key=lambda c: _sort_key(c.id))
@@ -113,16 +163,71 @@ def catalog_from_dict(
         effective=document["effective"],
         criteria=tuple(criteria),
         raw=dict(document),
+        msc=document.get("msc", ""),
     )
 
 
-def load_catalog(path: Path, schema_dir: Path) -> Catalog:
-    """Load one entity's catalog file."""
-    document = _read_json(path)
-    catalog = catalog_from_dict(document, str(path), schema_dir)
-    if path.stem != catalog.entity:
+def apply_version(base: Mapping[str, Any], delta: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """The full document of a version written as its changes to its base version."""
+    if delta["entity"] != base["entity"]:
         raise CatalogError(
-            f"{path}: field entity: '{catalog.entity}' does not match the file name '{path.stem}'"
+            f"{source}: field entity: '{delta['entity']}' but its base is '{base['entity']}'"
+        )
+    if delta["effective"] <= base["effective"]:
+        raise CatalogError(
+            f"{source}: field effective: {delta['effective']} is not after its base version's "
+            f"{base['effective']}"
+        )
+    by_id = {c["id"]: dict(c) for c in base["criteria"]}
+    for cid in delta.get("removed", ()):
+        if by_id.pop(cid, None) is None:
+            raise CatalogError(f"{source}: removed {cid}: not in base version {base['version']}")
+    for change in delta["changes"]:
+        criterion = by_id.setdefault(change["id"], {})
+        criterion.update(change)
+        if "parts" in change and change["parts"] is None:  # a change may drop the parts
+            del criterion["parts"]
+        if "source" in change:
+            criterion.pop("unverified", None)
+        if "unverified" in change:
+            criterion.pop("source", None)
+    document = {k: v for k, v in base.items() if k != "criteria"}
+    document.update(
+        version=delta["version"],
+        effective=delta["effective"],
+        msc=delta["msc"],
+        documents={**base.get("documents", {}), **delta.get("documents", {})},
+        criteria=sorted(by_id.values(), key=lambda c: _sort_key(str(c["id"]))),
+    )
+    if "source" in delta:
+        document["source"] = delta["source"]
+    return document
+
+
+def load_catalog(path: Path, schema_dir: Path, _bases: tuple[Path, ...] = ()) -> Catalog:
+    """Load one version of an entity's catalog: catalogs/<entity>/<version>.json.
+
+    A version written as changes (`base`) is applied to its base version's document first.
+    """
+    document = _read_json(path)
+    if isinstance(document, dict) and "base" in document:
+        _check_schema(
+            document, str(path), schema_dir / "catalog-version.schema.json", "changes", "change"
+        )
+        base_path = path.with_name(f"{document['base']}.json")
+        if base_path in (*_bases, path):
+            raise CatalogError(f"{path}: field base: versions are based on each other in a loop")
+        base = load_catalog(base_path, schema_dir, (*_bases, path))
+        document = apply_version(base.raw, document, str(path))
+    catalog = catalog_from_dict(document, str(path), schema_dir)
+    if path.parent.name != catalog.entity:
+        raise CatalogError(
+            f"{path}: field entity: '{catalog.entity}' does not match the folder name "
+            f"'{path.parent.name}'"
+        )
+    if path.stem != catalog.version:
+        raise CatalogError(
+            f"{path}: field version: '{catalog.version}' does not match the file name '{path.stem}'"
         )
     return catalog
 

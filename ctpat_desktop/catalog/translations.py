@@ -52,6 +52,7 @@ class Translations:
                 title=self.text(c.title),
                 text=self.text(c.text),
                 guidance=self.text(c.guidance) if c.guidance else c.guidance,
+                parts=tuple(replace(p, text=self.text(p.text)) for p in c.parts),
             )
             for c in catalog.criteria
         )

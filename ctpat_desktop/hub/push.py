@@ -158,7 +158,7 @@ class PushBatch:
             raise Rejected(
                 f"{m.kind} {m.id} is not on the hub, so base_rev must be 0 (got {m.base_rev})"
             )
-        missing = sorted(set(kind.fields) - set(m.fields))
+        missing = sorted(set(kind.fields) - set(m.fields) - set(kind.added))
         if missing:
             raise Rejected(f"new {m.kind} {m.id} must carry all of its fields; missing {missing}")
         office, validation_id = self._scope(kind, m, None)
@@ -174,7 +174,7 @@ class PushBatch:
             1,
             self._next_seq(),
             m.deleted,
-            dict(m.fields),
+            {**kind.added, **m.fields},
             self.now,
             self.user.name,
             stored=False,

@@ -698,6 +698,15 @@ def _finding_rows(
     reasons = {r.code: r.label for r in data.reasons}
     written = finding.report_text.strip() or default.format(text=item.criterion.text)
     rows = [(text["finding"], _markup(written))]
+    criterion = item.criterion
+    if criterion.parts:
+        unmet = [p for p in criterion.parts if p.key in finding.unmet_parts] or list(
+            criterion.parts
+        )
+        lines = [
+            f"{escape(p.key)}) {escape(p.text)} ({escape(_level(p.level, text))})" for p in unmet
+        ]
+        rows.append((text["parts_not_met"], "<br/>".join(lines)))
     if finding.reasons:
         rows.append(
             (text["reasons"], escape("; ".join(reasons.get(r, r) for r in finding.reasons)))
@@ -716,11 +725,16 @@ def _block(item: _Item, rows: Sequence[tuple[str, str]], text: Labels, styles: _
 
     criterion = item.criterion
     head = f"<b>{escape(criterion.id)}</b>&nbsp;&nbsp;&nbsp;{escape(criterion.title)}"
+    level = (  # for a deficiency, the level of what the member must act on
+        criterion.level_not_met(item.finding.unmet_parts)
+        if item.finding.status is FindingStatus.NOT_MET
+        else criterion.level
+    )
     data: list[list[Any]] = [
         [
             Paragraph(head, styles.cell_bold),
             "",
-            Paragraph(escape(_level(criterion.level, text)), styles.cell_right),
+            Paragraph(escape(_level(level, text)), styles.cell_right),
         ]
     ]
     for label, value in rows:

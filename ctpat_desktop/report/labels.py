@@ -98,6 +98,7 @@ class Labels(TypedDict):
     no_best_practices: str
     finding: str
     reasons: str
+    parts_not_met: str
     required_action: str
     recommendation: str
     due_date: str
@@ -257,6 +258,7 @@ EN: Labels = {
     "no_best_practices": "The validation recognised no best practices.",
     "finding": "Finding",
     "reasons": "Reasons",
+    "parts_not_met": "Parts not met",
     "required_action": "Required action",
     "recommendation": "Recommendation",
     "due_date": "Due date",
@@ -467,6 +469,7 @@ ES: Labels = {
     "no_best_practices": "La validación no reconoció mejores prácticas.",
     "finding": "Hallazgo",
     "reasons": "Razones",
+    "parts_not_met": "Partes no cumplidas",
     "required_action": "Acción requerida",
     "recommendation": "Recomendación",
     "due_date": "Fecha límite",

@@ -18,6 +18,7 @@ def dashboard(
     mode: str | None = None,
     office: str | None = None,
     scss: str | None = None,
+    catalog_version: str | None = None,
 ) -> dict[str, Any]:
     """The figures for validations matching the filters (every filter optional)."""
     if entity is not None:
@@ -29,6 +30,7 @@ def dashboard(
         mode=Mode.parse(mode).value if mode else None,
         office=office,
         scss=scss,
+        catalog_version=catalog_version,
     )
     return compute_stats(ctx.store, ctx.catalogs.categories, ctx.catalogs.reasons, filters)
 

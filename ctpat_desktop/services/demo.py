@@ -35,6 +35,11 @@ REASON_WEIGHTS = {
     "technology-gap": 7,
     "other": 3,
 }
+# Reasons that fit only some categories: an unscreened partner is a business-partner
+# (3) matter, a technology gap one of IT, conveyances, seals, physical security or access.
+REASON_CATEGORIES = {"partner-not-screened": {3}, "technology-gap": {4, 5, 6, 9, 10}}
+# Where a reason is the usual one: partner screening in 3, training in 12.
+REASON_BOOST = {(3, "partner-not-screened"): 40, (12, "training-gap"): 40}
 _NAMESPACE = uuid.UUID("6f1c8f38-0d7e-4b43-9b0c-5d0c3c1f2a11")
 
 
@@ -163,23 +168,36 @@ def _pick_deficient(rng: random.Random, criteria: list[Criterion], count: int) -
     return chosen
 
 
+def reasons_for(rng: random.Random, criterion: Criterion) -> tuple[str, ...]:
+    """One or two deficiency reasons that fit the criterion's category."""
+    fitting = [
+        (code, REASON_BOOST.get((criterion.category, code), weight))
+        for code, weight in REASON_WEIGHTS.items()
+        if criterion.category in REASON_CATEGORIES.get(code, {criterion.category})
+    ]
+    codes, weights = [c for c, _ in fitting], [w for _, w in fitting]
+    return tuple(sorted(set(rng.choices(codes, weights, k=rng.choice((1, 1, 2))))))
+
+
 def _sample_findings(session: ValidationSession, sample: _Sample) -> list[Finding]:
     rng = random.Random(sample.account)
     criteria = list(session.catalog.criteria)
     reviewed = criteria[: round(len(criteria) * sample.reviewed_share)]
     deficient = {c.id for c in _pick_deficient(rng, reviewed, sample.deficiencies)}
-    codes = list(REASON_WEIGHTS)
-    weights = list(REASON_WEIGHTS.values())
     findings = []
     for criterion in reviewed:
         verified = Verification(rng.choice(_VERIFIED))
         title = criterion.title.lower()
         if criterion.id in deficient:
-            reasons = tuple(sorted(set(rng.choices(codes, weights, k=rng.choice((1, 1, 2))))))
+            # A criterion with parts: half the time only one part is not met.
+            parts = (
+                (rng.choice(criterion.parts).key,) if criterion.parts and rng.random() < 0.5 else ()
+            )
             finding = Finding(
                 criterion.id,
                 FindingStatus.NOT_MET,
-                reasons=reasons,
+                reasons=reasons_for(rng, criterion),
+                unmet_parts=parts,
                 verified=verified,
                 note=f"Member could not demonstrate: {title}.",
                 report_text=f"The member has not fully implemented: {title}.",

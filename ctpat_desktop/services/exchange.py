@@ -99,6 +99,7 @@ def _finding_item(record: FindingRecord) -> dict[str, Any]:
         "criterion": f.criterion,
         "status": f.status.value,
         "reasons": list(f.reasons),
+        "unmet_parts": list(f.unmet_parts),
         "verified": f.verified.value if f.verified else None,
         "note": f.note,
         "report_text": f.report_text,
@@ -187,10 +188,14 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         unknown = [reason for reason in item["reasons"] if reason not in codes]
         if unknown:  # named here, quoted: the text is the file's, not one of ours
             raise ExchangeError(f"{source}: {criterion.id}: unknown reason {unknown[0]!r}")
+        parts = tuple(item.get("unmet_parts", ()))
+        if any(criterion.part(key) is None for key in parts):
+            raise ExchangeError(f"{source}: {criterion.id}: names a part the criterion lacks")
         finding = Finding(
             criterion=item["criterion"],
             status=FindingStatus(item["status"]),
             reasons=tuple(item["reasons"]),
+            unmet_parts=parts,
             verified=Verification(item["verified"]) if item["verified"] else None,
             note=item["note"],
             report_text=item["report_text"],

@@ -68,7 +68,7 @@ def plan_validation(
     planned_minutes: int = 240,
     validation_id: str | None = None,
 ) -> Validation:
-    """Create a validation pinned to the entity's current catalog."""
+    """Create a validation pinned to the entity's catalog version in force on its date."""
     name = member.strip()
     if not name:
         raise RuleError("the member name is empty")
@@ -76,7 +76,7 @@ def plan_validation(
         raise RuleError(
             f"account number '{account}' is not valid; use 3 to 32 letters, digits or dashes"
         )
-    catalog = ctx.catalogs.catalog(entity)
+    catalog = ctx.catalogs.catalog_on(entity, on or date.today())
     _check_session_details(webex_url, planned_minutes)
     validation = Validation(
         id=validation_id or str(uuid.uuid4()),
@@ -205,6 +205,7 @@ class ValidationSession:
         *,
         status: str | None = None,
         reasons: list[str] | None = None,
+        unmet_parts: list[str] | None = None,
         verified: str | None = None,
         note: str | None = None,
         report_text: str | None = None,
@@ -227,6 +228,7 @@ class ValidationSession:
         new_status = FindingStatus.parse(status) if status is not None else None
         given: dict[str, Any] = {
             "reasons": tuple(reasons) if reasons is not None else None,
+            "unmet_parts": tuple(unmet_parts) if unmet_parts is not None else None,
             "verified": Verification.parse(verified) if verified else None,
             "note": note,
             "report_text": report_text,

@@ -56,6 +56,7 @@ def finding_view(
         "status": finding.status.value,
         "outcome": outcome.value if outcome else None,
         "reasons": list(finding.reasons),
+        "unmet_parts": list(finding.unmet_parts),
         "verified": finding.verified.value if finding.verified else None,
         "note": finding.note,
         "report_text": finding.report_text,

@@ -24,6 +24,7 @@ REVISIONS = (
     "0006_sync",
     "0007_local_keys",
     "0008_audit_unindexed",
+    "0009_finding_parts",
 )
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")

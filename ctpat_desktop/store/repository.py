@@ -113,6 +113,7 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
     return {
         "status": finding.status.value,
         "reasons": json.dumps(finding.reasons),
+        "unmet_parts": json.dumps(finding.unmet_parts),
         "verified": finding.verified.value if finding.verified else None,
         "note": finding.note,
         "report_text": finding.report_text,
@@ -132,6 +133,7 @@ def _finding_from_row(row: sqlite.Row) -> Finding:
         criterion=row["criterion"],
         status=FindingStatus(row["status"]),
         reasons=tuple(json.loads(row["reasons"])),
+        unmet_parts=tuple(json.loads(row["unmet_parts"])),
         verified=Verification(row["verified"]) if row["verified"] else None,
         note=row["note"],
         report_text=row["report_text"],
@@ -465,6 +467,48 @@ class Store:
                 validation_id=changed.id,
                 changes=diff,
             )
+
+    def change_catalog(
+        self,
+        validation_id: str,
+        catalog: Catalog,
+        from_version: str,
+        changes: Sequence[tuple[str, FindingChange]],
+        actor: str,
+    ) -> None:
+        """Move an unsigned validation to another version of its catalog (pinned here) with
+        the finding changes that needs, all in one transaction, audited."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(f"{_SELECT_VALIDATION} AND v.id = ?", (validation_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no validation with ID '{validation_id}'")
+            old = _validation_from_row(row)
+            if old.status is Lifecycle.SIGNED:
+                raise RuleError("the validation is signed and locked; its catalog stays pinned")
+            if old.catalog_version != from_version or old.entity != catalog.entity:
+                raise RuleError("the validation changed meanwhile; look at it again")
+            self._pin_catalog(conn, catalog)
+            conn.execute(
+                "UPDATE validations SET catalog_version = ?, updated_at = ?, rev = rev + 1 "
+                "WHERE id = ?",
+                (catalog.version, now, validation_id),
+            )
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="catalog upgraded",
+                kind="validation",
+                record_id=validation_id,
+                validation_id=validation_id,
+                changes={"catalog_version": [from_version, catalog.version]},
+            )
+            for criterion, change in changes:
+                self._write_finding(
+                    conn, validation_id, criterion, change, actor, now, action="catalog upgraded"
+                )
+            self._withdraw_approval(conn, validation_id, actor, now)
 
     def _move_status(
         self,

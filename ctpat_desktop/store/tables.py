@@ -78,6 +78,7 @@ findings = sa.Table(
     sa.Column("criterion", sa.String(8), nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("reasons", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("unmet_parts", sa.Text, nullable=False, server_default="[]"),
     sa.Column("verified", sa.String(24), nullable=True),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
     sa.Column("report_text", sa.Text, nullable=False, server_default=""),

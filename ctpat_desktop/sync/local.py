@@ -53,6 +53,7 @@ _STAMPS: dict[str, tuple[str, ...]] = {
 _FINDING_DEFAULTS: dict[str, Any] = dict.fromkeys(FINDING_FIELDS, "") | {
     "status": FindingStatus.NOT_REVIEWED.value,
     "reasons": "[]",
+    "unmet_parts": "[]",
     "verified": None,
     "due": None,
     "response_implemented": None,

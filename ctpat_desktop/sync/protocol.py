@@ -26,7 +26,7 @@ A Change is ``{"kind", "id", "rev", "seq", "deleted", "fields", "updated_at",
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 PROTOCOL = 1
@@ -61,6 +61,9 @@ class Kind:
     scope: str | None
     # Written once, never changed (a pinned catalog, a signed report's record).
     immutable: bool = False
+    # Fields added after protocol v1 and the value a record created without them has, so a
+    # laptop of an earlier release can still create records on a newer hub.
+    added: Mapping[str, Any] = field(default_factory=dict)
 
 
 # In dependency order: a push sends them in this order, so parents arrive first.
@@ -122,6 +125,7 @@ KINDS: tuple[Kind, ...] = (
             "criterion": TEXT,
             "status": TEXT,
             "reasons": TEXT,
+            "unmet_parts": TEXT,
             "verified": TEXT_NULL,
             "note": TEXT,
             "report_text": TEXT,
@@ -135,6 +139,7 @@ KINDS: tuple[Kind, ...] = (
             "response_accepted": BOOL_NULL,
         },
         scope="validation_id",
+        added={"unmet_parts": "[]"},
     ),
     Kind(
         "report",
@@ -155,7 +160,8 @@ KINDS: tuple[Kind, ...] = (
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 # Fields whose value never changes after creation (the hub rejects a change to them).
 FIXED_FIELDS = {
-    "validation": ("member_id", "entity", "catalog_version", "created_at"),
+    # catalog_version moves only by `validation upgrade-catalog` (an unsigned validation).
+    "validation": ("member_id", "entity", "created_at"),
     "evidence": ("validation_id", "sha256"),
     "finding": ("validation_id", "criterion"),
 }

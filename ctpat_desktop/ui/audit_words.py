@@ -70,6 +70,7 @@ _FIELDS = {
     "profile_answer": QT_TRANSLATE_NOOP("AuditWords", "profile answer"),
     "reason": QT_TRANSLATE_NOOP("AuditWords", "reason"),
     "reasons": QT_TRANSLATE_NOOP("AuditWords", "reasons"),
+    "unmet_parts": QT_TRANSLATE_NOOP("AuditWords", "parts not met"),
     "report_text": QT_TRANSLATE_NOOP("AuditWords", "report text"),
     "report_version": QT_TRANSLATE_NOOP("AuditWords", "report version"),
     "response_accepted": QT_TRANSLATE_NOOP("AuditWords", "response accepted"),

@@ -171,6 +171,7 @@ _AUDIT_ACTIONS = {
     "approve": QT_TRANSLATE_NOOP("Vocabulary", "approve"),
     "return": QT_TRANSLATE_NOOP("Vocabulary", "return"),
     "approval withdrawn": QT_TRANSLATE_NOOP("Vocabulary", "approval withdrawn"),
+    "catalog upgraded": QT_TRANSLATE_NOOP("Vocabulary", "catalog upgraded"),
     "sync": QT_TRANSLATE_NOOP("Vocabulary", "sync"),
     "resolve": QT_TRANSLATE_NOOP("Vocabulary", "resolve"),
 }

@@ -80,6 +80,8 @@ class Finding:
     criterion: str
     status: FindingStatus = FindingStatus.NOT_REVIEWED
     reasons: tuple[str, ...] = ()
+    # Keys of the criterion's parts that are not met; none named means the whole criterion.
+    unmet_parts: tuple[str, ...] = ()
     verified: Verification | None = None
     note: str = ""
     report_text: str = ""

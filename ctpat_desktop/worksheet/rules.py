@@ -23,6 +23,7 @@ EXTENSION_DAYS = (30, 60, 90, 120)
 # What only a not-met finding carries: moving it to another status empties these.
 NOT_MET_ONLY = (
     "reasons",
+    "unmet_parts",
     "action",
     "due",
     "response_implemented",
@@ -59,9 +60,14 @@ def default_due_date(validation_date: date, response_days: int) -> date:
 
 
 def classify(finding: Finding, criterion: Criterion) -> Outcome | None:
-    """A not-met Must is a required action, a not-met Should a recommendation."""
+    """A not-met Must is a required action, a not-met Should a recommendation.
+
+    For a criterion with parts the level is that of the parts named not met: only Should
+    parts make a recommendation; a Must part (or naming none: the whole) a required action.
+    """
     if finding.status is FindingStatus.NOT_MET:
-        return Outcome.REQUIRED_ACTION if criterion.level is Level.MUST else Outcome.RECOMMENDATION
+        level = criterion.level_not_met(finding.unmet_parts)
+        return Outcome.REQUIRED_ACTION if level is Level.MUST else Outcome.RECOMMENDATION
     if finding.status is FindingStatus.EXCEEDS:
         return Outcome.BEST_PRACTICE
     return None
@@ -70,6 +76,28 @@ def classify(finding: Finding, criterion: Criterion) -> Outcome | None:
 def _rule(code: str, criterion: Criterion) -> dict[str, Any]:
     """A rule's code and the criterion it was broken on (RuleError's code and values)."""
     return {"code": code, "values": {"criterion": criterion.id}}
+
+
+def _check_parts(finding: Finding, criterion: Criterion) -> None:
+    """Parts named not met must be the criterion's own, each once."""
+    where = f"criterion {criterion.id}"
+    if not finding.unmet_parts:
+        return
+    if not criterion.parts:
+        raise RuleError(
+            f"{where}: has no parts; leave out --part",
+            **_rule("no-parts", criterion),
+        )
+    keys = [p.key for p in criterion.parts]
+    unknown = [k for k in finding.unmet_parts if k not in keys]
+    if unknown:
+        raise RuleError(
+            f"{where}: has no part {unknown[0]!r}; its parts are {', '.join(keys)}",
+            code="unknown-part",
+            values={"criterion": criterion.id, "part": unknown[0], "allowed": ", ".join(keys)},
+        )
+    if len(set(finding.unmet_parts)) != len(finding.unmet_parts):
+        raise RuleError(f"{where}: a part is given twice", **_rule("part-twice", criterion))
 
 
 def apply_finding_rules(
@@ -105,6 +133,7 @@ def apply_finding_rules(
         )
     if len(set(finding.reasons)) != len(finding.reasons):
         raise RuleError(f"{where}: a reason is given twice", **_rule("reason-twice", criterion))
+    _check_parts(finding, criterion)
     if finding.status is FindingStatus.NOT_MET:
         if not finding.reasons:
             raise RuleError(
@@ -140,12 +169,13 @@ def apply_finding_rules(
                 f"{where}: there is no member's response to accept or reject yet",
                 **_rule("no-response", criterion),
             )
-        if criterion.level is Level.MUST and finding.due is None:
+        if criterion.level_not_met(finding.unmet_parts) is Level.MUST and finding.due is None:
             return replace(finding, due=default_due_date(validation_date, response_days))
         return finding
-    if finding.reasons or finding.action or finding.due is not None:
+    if finding.reasons or finding.unmet_parts or finding.action or finding.due is not None:
         raise RuleError(
-            f"{where}: reasons, required action and due date apply only to a not-met finding",
+            f"{where}: reasons, parts not met, required action and due date apply only to a "
+            "not-met finding",
             **_rule("not-met-only", criterion),
         )
     if (

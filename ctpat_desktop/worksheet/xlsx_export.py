@@ -60,6 +60,7 @@ def _answers(
     values: dict[str, Any] = {
         "profile_answer": finding.profile_answer,
         "status": texts.statuses[finding.status],
+        "unmet_parts": ", ".join(finding.unmet_parts),
         "verified": texts.verified[finding.verified] if finding.verified else "",
         "note": finding.note,
         "report_text": finding.report_text,
@@ -99,7 +100,16 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
             "category": category_label(criterion.category, names[criterion.category]),
             "criterion": criterion.id,
             "level": data.texts.levels[criterion.level.value],
-            "criterion_text": f"{criterion.title}\n{criterion.text}",
+            "criterion_text": "\n".join(
+                [
+                    criterion.title,
+                    criterion.text,
+                    *(
+                        f"{p.key}) {data.texts.levels[p.level.value]}: {p.text}"
+                        for p in criterion.parts
+                    ),
+                ]
+            ),
             "guidance": criterion.guidance,
         }
         answers = _answers(finding, reason_labels, data.texts)

@@ -1,5 +1,6 @@
 """Read a validation worksheet back: every cell checked, problems named by sheet, row, column."""
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -316,6 +317,7 @@ class _RowReader:
             criterion=criterion_id,
             status=FindingStatus(status),
             reasons=tuple(r for r in reasons if r),
+            unmet_parts=tuple(p for p in _PART_SPLIT.split(self.text("unmet_parts").lower()) if p),
             verified=Verification(verified) if verified else None,
             note=self.text("note"),
             report_text=self.text("report_text"),
@@ -328,4 +330,5 @@ class _RowReader:
         return None if len(self._problems) > self._start else finding
 
 
+_PART_SPLIT = re.compile(r"[\s,;]+")
 _ANSWER_KEYS = {c.key for c in worksheet_columns(50) if c.editable}

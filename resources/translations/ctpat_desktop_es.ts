@@ -383,6 +383,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>motivos</translation>
     </message>
     <message>
+        <source>parts not met</source>
+        <translation>partes no cumplidas</translation>
+    </message>
+    <message>
         <source>report text</source>
         <translation>texto del informe</translation>
     </message>
@@ -751,6 +755,18 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     <message>
         <source>Level</source>
         <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Sin verificar</translation>
+    </message>
+    <message>
+        <source>Unverified criterion</source>
+        <translation>Criterio sin verificar</translation>
+    </message>
+    <message>
+        <source>No CBP text could be found to check this criterion against; &apos;ctpat-desktop catalog show&apos; says why</source>
+        <translation>No se encontró ningún texto de la CBP con que verificar este criterio; &apos;ctpat-desktop catalog show&apos; explica por qué</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1398,6 +1414,10 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>motivos</translation>
     </message>
     <message>
+        <source>parts not met</source>
+        <translation>partes no cumplidas</translation>
+    </message>
+    <message>
         <source>how verified</source>
         <translation>cómo se verificó</translation>
     </message>
@@ -1469,6 +1489,14 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Por qué no se cumple el criterio; Espacio marca el motivo actual</translation>
     </message>
     <message>
+        <source>Parts not met</source>
+        <translation>Partes no cumplidas</translation>
+    </message>
+    <message>
+        <source>Which parts of the criterion are not met; none ticked means the whole criterion; Space ticks the current part</source>
+        <translation>Qué partes del criterio no se cumplen; sin ninguna marcada, el criterio entero; Espacio marca la parte actual</translation>
+    </message>
+    <message>
         <source>How verified</source>
         <translation>Cómo se verificó</translation>
     </message>
@@ -1519,6 +1547,10 @@ El registro de auditoría conserva constancia de ello.</translation>
     <message>
         <source>Required &amp;action</source>
         <translation>A&amp;cción requerida</translation>
+    </message>
+    <message>
+        <source>Par&amp;ts not met</source>
+        <translation>Par&amp;tes no cumplidas</translation>
     </message>
     <message>
         <source>&amp;Reasons</source>
@@ -3163,6 +3195,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>approval withdrawn</source>
         <translation>aprobación retirada</translation>
+    </message>
+    <message>
+        <source>catalog upgraded</source>
+        <translation>catálogo actualizado</translation>
     </message>
     <message>
         <source>sync</source>

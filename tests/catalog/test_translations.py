@@ -66,10 +66,13 @@ def test_every_criterion_and_entity_name_of_every_catalog_has_spanish_text() -> 
     library = CatalogLibrary(resources_dir())
     spanish = translations(resources_dir(), "es")
     missing, lost = [], []
-    for entity in library.entities():
-        catalog = library.catalog(entity)
+    for catalog in (c for entity in library.entities() for c in library.versions(entity)):
+        entity = f"{catalog.entity} {catalog.version}"
         english = [catalog.name] + [
-            text for c in catalog.criteria for text in (c.title, c.text, c.guidance) if text
+            text
+            for c in catalog.criteria
+            for text in (c.title, c.text, c.guidance, *(p.text for p in c.parts))
+            if text
         ]
         for text in english:
             if text not in spanish.texts:

@@ -20,8 +20,9 @@ from tests.fuzz.support import JSON, counted, fuzz, mutated, refused
 
 RESOURCES = resources_dir()
 SCHEMA_DIR = RESOURCES / "schema"
-CATALOG_FILE = RESOURCES / "msc" / "catalogs" / "highway-carrier.json"
+CATALOG_FILE = RESOURCES / "msc" / "catalogs" / "highway-carrier" / "2020.1.json"
 CATALOG = json.loads(CATALOG_FILE.read_text(encoding="utf-8"))
+VERSION = json.loads(CATALOG_FILE.with_name("2023.2.json").read_text(encoding="utf-8"))
 REASONS = json.loads((RESOURCES / "msc" / "reasons.json").read_text(encoding="utf-8"))
 CATEGORIES = json.loads((RESOURCES / "msc" / "categories.json").read_text(encoding="utf-8"))
 
@@ -36,10 +37,15 @@ def _refused_as_catalog_error(call: Any) -> None:
     assert error is None or isinstance(error, CatalogError), repr(error)
 
 
-def _load_file(name: str, content: bytes, loader: Any) -> None:
+def _load_file(
+    name: str, content: bytes, loader: Any, beside: dict[str, Any] | None = None
+) -> None:
     with tempfile.TemporaryDirectory(prefix="ctpat-fuzz-") as tmp:
         path = Path(tmp) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+        for other, document in (beside or {}).items():
+            path.with_name(other).write_bytes(_encoded(document))
         _refused_as_catalog_error(lambda: loader(path))
 
 
@@ -53,7 +59,7 @@ def _encoded(document: Any) -> bytes:
 @example(content=b"\xef\xbb\xbf{}")
 def test_any_catalog_file(content: bytes) -> None:
     counted("load_catalog (catalog file)")
-    _load_file("highway-carrier.json", content, lambda p: load_catalog(p, SCHEMA_DIR))
+    _load_file("highway-carrier/2020.1.json", content, lambda p: load_catalog(p, SCHEMA_DIR))
 
 
 @fuzz(100)
@@ -63,7 +69,24 @@ def test_any_catalog_file(content: bytes) -> None:
 def test_mutated_catalogs(document: Any) -> None:
     counted("catalog_from_dict (catalog document)")
     _refused_as_catalog_error(lambda: catalog_from_dict(document, "fuzzed", SCHEMA_DIR))
-    _load_file("highway-carrier.json", _encoded(document), lambda p: load_catalog(p, SCHEMA_DIR))
+    _load_file(
+        "highway-carrier/2020.1.json", _encoded(document), lambda p: load_catalog(p, SCHEMA_DIR)
+    )
+
+
+@fuzz(60)
+@given(document=mutated(VERSION))
+@example(document={**VERSION, "base": "2023.2"})
+@example(document={**VERSION, "changes": [{"id": "3.9", "parts": [{"key": "a"}]}]})
+@example(document={**VERSION, "removed": ["9.99"]})
+def test_mutated_catalog_versions(document: Any) -> None:
+    counted("load_catalog (a version written as changes)")
+    _load_file(
+        "highway-carrier/2023.2.json",
+        _encoded(document),
+        lambda p: load_catalog(p, SCHEMA_DIR),
+        {"2020.1.json": _small_catalog() | {"criteria": CATALOG["criteria"]}},
+    )
 
 
 @fuzz(60)

@@ -176,7 +176,7 @@ def test_the_default_words_read_as_they_always_have(events: list[dict[str, Any]]
     created = next(e for e in events if e["kind"] == "validation" and e["action"] == "create")
     entity = json.loads(created["changes"])["entity"][1]
     lines = change_lines("validation", created["changes"], None)
-    assert lines[:3] == ["status: — → planned", "archived: — → no", "catalog version: — → 2023.1"]
+    assert lines[:3] == ["status: — → planned", "archived: — → no", "catalog version: — → 2023.2"]
     assert f"entity: — → {entity.replace('-', ' ')}" in lines
     assert change_lines("validation", created["changes"], None, PLAIN_WORDS) == lines
     assert what_text("finding", RECORD, {"criterion": "4.8"}) == "finding 4.8"

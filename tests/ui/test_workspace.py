@@ -621,3 +621,29 @@ def test_undo_of_a_status_change_puts_back_an_extension(
     restored = stored(ctx, validation_id)[cid]
     assert restored.status is FindingStatus.NOT_MET
     assert (restored.extension_days, restored.extension_reason) == (60, "Waiting for the new fence")
+
+
+def test_ticking_only_a_should_part_makes_a_recommendation(
+    ctx: AppContext, validation_id: str, open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window(validation_id)
+    window.go_to("3.1")
+    editor = window.editor
+    assert editor.parts.isVisibleTo(window) and editor.parts.count() == 2
+    assert not window.pane.unverified.isVisibleTo(window)  # 3.1 names its CBP source
+    press(qtbot, Key.Key_N)
+    press(qtbot, Key.Key_Space)  # the first reason
+    assert editor.action_label.text() == "Required &action"  # the whole criterion
+    should = next(
+        row for row in range(editor.parts.count()) if "(Should)" in editor.parts.item(row).text()
+    )
+    editor.parts.item(should).setCheckState(Qt.CheckState.Checked)
+    finding = stored(ctx, validation_id)["3.1"]
+    key = str(editor.parts.item(should).data(Qt.ItemDataRole.UserRole + 1))
+    assert finding.unmet_parts == (key,)
+    assert editor.action_label.text() == "Recommend&ation"
+    window.go_to("1.3")
+    assert not editor.parts.isVisibleTo(window)  # 1.3 has no parts
+    window.tree.setFocus()
+    press(qtbot, Key.Key_Z, CTRL)
+    assert stored(ctx, validation_id)["3.1"].unmet_parts == ()

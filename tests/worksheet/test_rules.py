@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from ctpat_desktop.catalog import CatalogLibrary, Criterion, Level
+from ctpat_desktop.catalog import CatalogLibrary, Criterion, Level, Part
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.worksheet import (
@@ -152,3 +152,58 @@ def test_every_broken_rule_says_which_rule_it_is(code: str) -> None:
     assert error.code == code
     assert error.values["criterion"] == "4.8"
     assert str(error).startswith("criterion 4.8: ")
+
+
+MIXED = Criterion(
+    "3.1",
+    3,
+    Level.MUST,
+    "Partner screening",
+    "Screen partners; check for money laundering.",
+    "Ask for the procedure.",
+    parts=(
+        Part("a", Level.MUST, "A written, risk-based partner screening process."),
+        Part("b", Level.SHOULD, "Checks for money laundering and terrorism financing."),
+    ),
+)
+
+
+def test_not_met_on_only_a_should_part_is_a_recommendation() -> None:
+    finding = _apply(
+        Finding("3.1", FindingStatus.NOT_MET, reasons=("training-gap",), unmet_parts=("b",)),
+        MIXED,
+    )
+    assert classify(finding, MIXED) is Outcome.RECOMMENDATION
+    assert finding.due is None  # a recommendation gets no default response date
+
+
+@pytest.mark.parametrize("parts", [("a",), ("a", "b"), ()])
+def test_not_met_on_a_must_part_or_the_whole_is_a_required_action(
+    parts: tuple[str, ...],
+) -> None:
+    finding = _apply(
+        Finding("3.1", FindingStatus.NOT_MET, reasons=("training-gap",), unmet_parts=parts), MIXED
+    )
+    assert classify(finding, MIXED) is Outcome.REQUIRED_ACTION
+    assert finding.due == date(2026, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("criterion", "parts", "message"),
+    [
+        (MIXED, ("c",), "has no part 'c'; its parts are a, b"),
+        (MIXED, ("a", "a"), "a part is given twice"),
+        (MUST, ("a",), "has no parts"),
+    ],
+)
+def test_parts_must_be_the_criterions_own(
+    criterion: Criterion, parts: tuple[str, ...], message: str
+) -> None:
+    finding = Finding(criterion.id, FindingStatus.NOT_MET, reasons=("training-gap",))
+    with pytest.raises(RuleError, match=message):
+        _apply(replace(finding, unmet_parts=parts), criterion)
+
+
+def test_parts_belong_to_a_not_met_finding_only() -> None:
+    with pytest.raises(RuleError, match="parts not met"):
+        _apply(Finding("3.1", FindingStatus.MET, unmet_parts=("b",)), MIXED)

@@ -68,7 +68,7 @@ def test_workbook_layout(workbook_path: Path, session: ValidationSession) -> Non
     assert book["Lists"].sheet_state == "hidden"
     sheet = book["Worksheet"]
     headers = [c.value for c in sheet[1]]
-    assert headers[:7] == [
+    assert headers[:8] == [
         "Category",
         "ID",
         "Must/Should",
@@ -76,6 +76,7 @@ def test_workbook_layout(workbook_path: Path, session: ValidationSession) -> Non
         "Implementation guidance",
         "Member's security profile answer",
         "Finding",
+        "Parts not met (blank: all)",
     ]
     assert [h for h in headers if str(h).startswith("Reason ")] == [
         f"Reason {n}" for n in range(1, 5)
@@ -116,7 +117,7 @@ def test_workbook_layout(workbook_path: Path, session: ValidationSession) -> Non
     assert str(summary["B2"].value).startswith("=COUNTIF(Worksheet!$A$2:$A$")
     assert "COUNTIFS" in str(summary["E2"].value) and summary["A14"].value == "Total"
     info = {r[0]: r[1] for r in book["Validation"].iter_rows(values_only=True)}
-    assert info["Validation ID"] == session.id and info["Catalog"] == "importer 2023.1"
+    assert info["Validation ID"] == session.id and info["Catalog"] == "importer 2023.2"
 
 
 def test_export_then_import_without_edits_changes_nothing(

@@ -22,6 +22,7 @@ Changes = dict[str, Any]
 EDITABLE = (
     "status",
     "reasons",
+    "unmet_parts",
     "verified",
     "note",
     "report_text",
@@ -39,6 +40,7 @@ _MERGE_IDS = {"note": 1, "report_text": 2, "action": 3, "due": 4}
 FIELD_LABELS = {
     "status": QT_TRANSLATE_NOOP("FindingEditCommand", "status"),
     "reasons": QT_TRANSLATE_NOOP("FindingEditCommand", "reasons"),
+    "unmet_parts": QT_TRANSLATE_NOOP("FindingEditCommand", "parts not met"),
     "verified": QT_TRANSLATE_NOOP("FindingEditCommand", "how verified"),
     "note": QT_TRANSLATE_NOOP("FindingEditCommand", "internal note"),
     "report_text": QT_TRANSLATE_NOOP("FindingEditCommand", "text for the report"),
@@ -63,7 +65,7 @@ def apply_changes(finding: Finding, changes: Mapping[str, Any]) -> Finding:
             continue
         if name == "verified":
             fields[name] = Verification(value) if value else None
-        elif name == "reasons":
+        elif name in ("reasons", "unmet_parts"):
             fields[name] = tuple(value)
         else:
             fields[name] = value

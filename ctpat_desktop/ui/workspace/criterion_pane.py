@@ -61,6 +61,17 @@ class CriterionPane(QScrollArea):
         self.criterion_id = _text(self.tr("Criterion ID"), bold=True)
         self.level = QLabel()
         self.level.setAccessibleName(self.tr("Level"))
+        # A criterion no CBP text could be checked against says so (catalog show says why).
+        self.unverified = QLabel(self.tr("Unverified"))
+        self.unverified.setAccessibleName(self.tr("Unverified criterion"))
+        self.unverified.setToolTip(
+            self.tr(
+                "No CBP text could be found to check this criterion against; "
+                "'ctpat-desktop catalog show' says why"
+            )
+        )
+        self.unverified.setStyleSheet(_badge_style(Level.SHOULD))
+        self.unverified.hide()
         self.title = _text(self.tr("Title"), bold=True)
         self.text = _text(self.tr("Criterion text"))
         self.guidance_caption = _caption(self.tr("Implementation guidance"))
@@ -71,6 +82,7 @@ class CriterionPane(QScrollArea):
         heading = QHBoxLayout()
         heading.addWidget(self.criterion_id, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.level, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.unverified, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.title, 1)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -101,6 +113,7 @@ class CriterionPane(QScrollArea):
         )
         self.level.setAccessibleDescription(label)
         self.level.show()
+        self.unverified.setVisible(criterion.source is None)
         self.title.setText(criterion.title)
         self.text.setText(criterion.text)
         self.guidance.setText(criterion.guidance)
@@ -112,6 +125,7 @@ class CriterionPane(QScrollArea):
         """Show a heading and a line of text instead of a criterion."""
         self.criterion_id.setText("")
         self.level.hide()
+        self.unverified.hide()
         self.title.setText(heading)
         self.text.setText(text)
         self._show_guidance(False)

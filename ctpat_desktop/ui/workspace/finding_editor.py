@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.catalog import Criterion, Level, Reason
-from ctpat_desktop.ui.i18n import status_label, verification_label
+from ctpat_desktop.ui.i18n import level_label, status_label, verification_label
 from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
 from ctpat_desktop.ui.workspace.commands import Changes
@@ -132,6 +132,20 @@ class FindingEditor(QWidget):
         self.reasons.setResizeMode(QListView.ResizeMode.Adjust)
         self.reasons.itemChanged.connect(self._on_reasons_item_changed)
 
+        # Parts of a criterion whose CBP text mixes Must and Should (3.1 a, b): which are
+        # not met decides required action or recommendation. Hidden for other criteria.
+        self.parts = QListWidget()
+        self.parts.setAccessibleName(self.tr("Parts not met"))
+        self.parts.setAccessibleDescription(
+            self.tr(
+                "Which parts of the criterion are not met; none ticked means the whole "
+                "criterion; Space ticks the current part"
+            )
+        )
+        self.parts.setWordWrap(True)
+        self.parts.setResizeMode(QListView.ResizeMode.Adjust)
+        self.parts.itemChanged.connect(self._on_parts_item_changed)
+
         self.verified = QComboBox()
         self.verified.setAccessibleName(self.tr("How verified"))
         self.verified.addItem(self.tr("— not stated —"), None)
@@ -177,6 +191,7 @@ class FindingEditor(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         rows: list[tuple[str, QWidget]] = [
+            (self.tr("Par&ts not met"), self.parts),
             (self.tr("&Reasons"), self.reasons),
             (self.tr("How &verified"), self.verified),
             (self.tr("Internal &note"), self.note),
@@ -201,9 +216,10 @@ class FindingEditor(QWidget):
         due_row.addStretch()
         grid.addWidget(due_label, row + 1, 0)
         grid.addLayout(due_row, row + 1, 1)
-        grid.setRowStretch(2, 1)
+        self.parts_label = self.field_labels[0]
         grid.setRowStretch(3, 1)
         grid.setRowStretch(4, 1)
+        grid.setRowStretch(5, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(statuses)
@@ -217,6 +233,7 @@ class FindingEditor(QWidget):
         """The editor's widgets in Tab order."""
         return [
             *self.status_buttons.values(),
+            self.parts,
             self.reasons,
             self.verified,
             self.note,
@@ -295,11 +312,17 @@ class FindingEditor(QWidget):
             self.flush()
             self._criterion = criterion
             self.reasons.setCurrentRow(0 if self.reasons.count() else -1)
+            self._offer_parts(criterion)
         self.setEnabled(not self._locked)
         self._loading = True
         try:
             self._status = finding.status
             self.status_buttons[finding.status].setChecked(True)
+            unmet = set(finding.unmet_parts)
+            for row in range(self.parts.count()):
+                item = self.parts.item(row)
+                checked = item.data(_CODE_ROLE) in unmet
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             chosen = set(finding.reasons)
             for row in range(self.reasons.count()):
                 item = self.reasons.item(row)
@@ -314,7 +337,7 @@ class FindingEditor(QWidget):
                     edit.setPlainText(text)
             if "due" not in self._dirty:
                 self.due.setDate(self._qdate(finding.due))
-            must = criterion.level is Level.MUST
+            must = criterion.level_not_met(finding.unmet_parts) is Level.MUST
             self.action_label.setText(
                 self.tr("Required &action") if must else self.tr("Recommend&ation")
             )
@@ -396,6 +419,11 @@ class FindingEditor(QWidget):
             # The SCSS names the reason next: the list takes the keys at once.
             self.reasons.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _on_parts_item_changed(self, _item: QListWidgetItem) -> None:
+        if self._loading or self._criterion is None:
+            return
+        self.edit_requested.emit(self._criterion.id, {"unmet_parts": self._checked_parts()})
+
     def _on_reasons_item_changed(self, _item: QListWidgetItem) -> None:
         if self._loading or self._criterion is None:
             return
@@ -421,13 +449,45 @@ class FindingEditor(QWidget):
 
     def _enable_not_met_fields(self) -> None:
         not_met = self._status is FindingStatus.NOT_MET
-        for widget in (self.reasons, self.action, self.due, self.clear_due):
+        for widget in (self.parts, self.reasons, self.action, self.due, self.clear_due):
             widget.setEnabled(not_met)
 
     def _qdate(self, value: date | None) -> QDate:
         if value is None:
             return self.due.minimumDate()
         return QDate(value.year, value.month, value.day)
+
+    def _offer_parts(self, criterion: Criterion) -> None:
+        """One tickable row per part ("b) … (Should)"); none for a criterion without parts."""
+        self._loading = True
+        self.parts.clear()
+        for part in criterion.parts:
+            item = QListWidgetItem(f"{part.key}) {part.text} ({level_label(part.level)})")
+            item.setData(_CODE_ROLE, part.key)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.parts.addItem(item)
+        self._loading = False
+        shown = bool(criterion.parts)
+        self.parts.setVisible(shown)
+        self.parts_label.setVisible(shown)
+        if shown:
+            self.parts.setCurrentRow(0)
+            # Room for two wrapped lines a part (rows are not laid out yet to be measured).
+            line = self.parts.fontMetrics().lineSpacing()
+            height = self.parts.count() * (2 * line + 6)
+            self.parts.setFixedHeight(height + 2 * self.parts.frameWidth() + 4)
+
+    def _checked_parts(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.parts.item(row).data(_CODE_ROLE))
+            for row in range(self.parts.count())
+            if self.parts.item(row).checkState() == Qt.CheckState.Checked
+        )
 
     def _checked_reasons(self) -> tuple[str, ...]:
         return tuple(
@@ -447,6 +507,7 @@ class FindingEditor(QWidget):
         return {
             "status": self._status.value,
             "reasons": self._checked_reasons(),
+            "unmet_parts": self._checked_parts(),
             "verified": self.verified.currentData(),
             "note": self.note.toPlainText(),
             "report_text": self.report_text.toPlainText(),

@@ -609,8 +609,9 @@ class WorkspaceWindow(QMainWindow):
 
         def write() -> FindingRecord:
             arguments = dict(given)
-            if "reasons" in arguments:
-                arguments["reasons"] = list(arguments["reasons"])
+            for listed in ("reasons", "unmet_parts"):
+                if listed in arguments:
+                    arguments[listed] = list(arguments[listed])
             return session.record_finding(criterion_id, clear=cleared, **arguments)
 
         self._runner.run(
