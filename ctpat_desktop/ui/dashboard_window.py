@@ -108,6 +108,12 @@ class DashboardWindow(QWidget):
         self.mode.addItem(self.tr("All modes"), None)
         for mode in (Mode.VIRTUAL, Mode.IN_PERSON, Mode.HYBRID):
             self.mode.addItem(mode_label(mode), mode.value)
+        self.catalog_version = QComboBox()
+        self.catalog_version.setAccessibleName(self.tr("MSC catalog version"))
+        self.catalog_version.addItem(self.tr("All versions"), None)
+        versions = {v for code in ctx.catalogs.entities() for v in ctx.catalogs.version_names(code)}
+        for version in sorted(versions):
+            self.catalog_version.addItem(version, version)
         self.office = QLineEdit()
         self.office.setPlaceholderText(self.tr("any office"))
         self.office.setAccessibleName(self.tr("Office"))
@@ -137,6 +143,7 @@ class DashboardWindow(QWidget):
             (self.tr("To:"), self.end),
             (self.tr("Entity:"), self.entity),
             (self.tr("Mode:"), self.mode),
+            (self.tr("MSC:"), self.catalog_version),
             (self.tr("Office:"), self.office),
             (self.tr("SCSS:"), self.scss),
         ):
@@ -247,6 +254,7 @@ class DashboardWindow(QWidget):
             "mode": self.mode.currentData(),
             "office": self.office.text().strip() or None,
             "scss": self.scss.text().strip() or None,
+            "catalog_version": self.catalog_version.currentData(),
         }
 
     def refresh(self) -> None:

@@ -864,6 +864,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Todas las modalidades</translation>
     </message>
     <message>
+        <source>MSC catalog version</source>
+        <translation>Versión del catálogo de los CMS</translation>
+    </message>
+    <message>
+        <source>All versions</source>
+        <translation>Todas las versiones</translation>
+    </message>
+    <message>
         <source>any office</source>
         <translation>cualquier oficina</translation>
     </message>
@@ -906,6 +914,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     <message>
         <source>Mode:</source>
         <translation>Modalidad:</translation>
+    </message>
+    <message>
+        <source>MSC:</source>
+        <translation>CMS:</translation>
     </message>
     <message>
         <source>Office:</source>

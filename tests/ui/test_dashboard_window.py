@@ -90,3 +90,26 @@ def test_opens_from_the_main_window_without_blocking(ctx: AppContext, qtbot: QtB
     qtbot.waitUntil(lambda: main.dashboard is not None and main.dashboard.figures is not None)
     assert main.dashboard.key_values["validations"].text() == "8"
     main.close()
+
+
+def test_the_msc_version_filter_reaches_the_figures(
+    ctx: AppContext, window: DashboardWindow, cli: Callable[..., CliResult]
+) -> None:
+    from datetime import date
+
+    from ctpat_desktop.services.validations import ValidationSession, plan_validation
+    from ctpat_desktop.worksheet import Lifecycle
+
+    old = plan_validation(
+        ctx, member="Old", account="US-2020", entity="importer", on=date(2022, 6, 1)
+    )
+    ValidationSession(ctx, old.id).record_finding("3.9", status="not-met", reasons=["other"])
+    ctx.store.set_status(old.id, Lifecycle.IN_REVIEW, "tester")
+    assert window.catalog_version.findData("2020.1") > 0
+    window.catalog_version.setCurrentIndex(window.catalog_version.findData("2020.1"))
+    window.refresh()
+    expected = cli("stats", "--catalog-version", "2020.1", "--json").json()
+    assert expected["validations"] == 1 and expected["deficiencies"] == 1
+    assert expected["recommendations"] == 1  # 3.9 was a Should in the January 2020 MSC
+    assert window.key_values["deficiencies"].text() == "1"
+    assert window.figures is not None and window.figures["filters"] == expected["filters"]

@@ -73,6 +73,26 @@ class _TextField(QPlainTextEdit):
         return QSize(hint.width() // 2, hint.height() * 2 // 3)
 
 
+def _tickable(text: str, code: str) -> QListWidgetItem:
+    """A list row with a tick box that carries a code (a reason's, a part's key)."""
+    item = QListWidgetItem(text)
+    item.setData(_CODE_ROLE, code)
+    item.setFlags(
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+    )
+    item.setCheckState(Qt.CheckState.Unchecked)
+    return item
+
+
+def _ticked(rows: QListWidget) -> tuple[str, ...]:
+    """The codes of the ticked rows, in list order."""
+    return tuple(
+        str(rows.item(row).data(_CODE_ROLE))
+        for row in range(rows.count())
+        if rows.item(row).checkState() == Qt.CheckState.Checked
+    )
+
+
 class FindingEditor(QWidget):
     """Edits one finding; asks for every change through `edit_requested`."""
 
@@ -264,15 +284,8 @@ class FindingEditor(QWidget):
         self._loading = True
         self.reasons.clear()
         for reason in reasons:
-            item = QListWidgetItem(reason.label)
-            item.setData(_CODE_ROLE, reason.code)
+            item = _tickable(reason.label, reason.code)
             item.setToolTip(reason.description)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(Qt.CheckState.Unchecked)
             self.reasons.addItem(item)
         self._loading = False
         self._fit_reasons([r.label for r in reasons])
@@ -462,15 +475,8 @@ class FindingEditor(QWidget):
         self._loading = True
         self.parts.clear()
         for part in criterion.parts:
-            item = QListWidgetItem(f"{part.key}) {part.text} ({level_label(part.level)})")
-            item.setData(_CODE_ROLE, part.key)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.parts.addItem(item)
+            text = f"{part.key}) {part.text} ({level_label(part.level)})"
+            self.parts.addItem(_tickable(text, part.key))
         self._loading = False
         shown = bool(criterion.parts)
         self.parts.setVisible(shown)
@@ -483,18 +489,10 @@ class FindingEditor(QWidget):
             self.parts.setFixedHeight(height + 2 * self.parts.frameWidth() + 4)
 
     def _checked_parts(self) -> tuple[str, ...]:
-        return tuple(
-            str(self.parts.item(row).data(_CODE_ROLE))
-            for row in range(self.parts.count())
-            if self.parts.item(row).checkState() == Qt.CheckState.Checked
-        )
+        return _ticked(self.parts)
 
     def _checked_reasons(self) -> tuple[str, ...]:
-        return tuple(
-            str(self.reasons.item(row).data(_CODE_ROLE))
-            for row in range(self.reasons.count())
-            if self.reasons.item(row).checkState() == Qt.CheckState.Checked
-        )
+        return _ticked(self.reasons)
 
     def _due_value(self) -> date | None:
         chosen = self.due.date()
