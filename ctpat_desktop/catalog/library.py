@@ -4,6 +4,7 @@ resources/msc/catalogs/<entity>/<version>.json: one file per MSC version of an e
 A validation pins the version in force on its date (`catalog_on`).
 """
 
+import hashlib
 import json
 from datetime import date
 from functools import cached_property
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from ctpat_desktop.catalog.loader import load_catalog, load_categories, load_reasons
 from ctpat_desktop.catalog.model import Catalog, Category, Reason
-from ctpat_desktop.errors import NotFoundError
+from ctpat_desktop.errors import CatalogError, NotFoundError
 
 
 def _version_key(version: str) -> tuple[int, int]:
@@ -19,13 +20,30 @@ def _version_key(version: str) -> tuple[int, int]:
     return int(year), int(revision)
 
 
+MANIFEST = "manifest.json"
+
+
+def file_hashes(catalogs: Path) -> dict[str, str]:
+    """SHA-256 of every catalog file below a catalogs folder, by its path in it."""
+    return {
+        path.relative_to(catalogs).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(catalogs.glob("*/*.json"))
+    }
+
+
 class CatalogLibrary:
-    """Catalogs, categories and reasons under a resources folder."""
+    """Catalogs, categories and reasons under a resources folder.
+
+    catalogs/manifest.json holds the SHA-256 of every shipped file, each checked against
+    the schema by the tests; a file that still has its hash skips the (slow) schema pass
+    here, the rule checks still run. A changed file is checked in full.
+    """
 
     def __init__(self, resources: Path) -> None:
         self._msc = resources / "msc"
         self.schema_dir = resources / "schema"
         self._catalogs: dict[tuple[str, str], Catalog] = {}
+        self._loading: set[tuple[str, str]] = set()
 
     def entities(self) -> list[str]:
         """Entity codes with a catalog folder, sorted."""
@@ -57,8 +75,33 @@ class CatalogLibrary:
             if not path.is_file():
                 known = ", ".join(self.version_names(entity))
                 raise NotFoundError(f"no catalog version '{version}' of {entity}; known: {known}")
-            self._catalogs[key] = load_catalog(path, self.schema_dir)
+            if key in self._loading:
+                loop = "versions are based on each other in a loop"
+                raise CatalogError(f"{path}: field base: {loop}")
+            self._loading.add(key)
+            try:
+                self._catalogs[key] = load_catalog(
+                    path,
+                    self.schema_dir,
+                    lambda base: self.catalog(entity, base),
+                    shipped=self._shipped.get(f"{entity}/{version}.json"),
+                )
+            finally:
+                self._loading.discard(key)
         return self._catalogs[key]
+
+    @cached_property
+    def _shipped(self) -> dict[str, str]:
+        """The manifest's SHA-256 per shipped file (none if the manifest is missing)."""
+        try:
+            document = json.loads((self._msc / "catalogs" / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return (
+            {k: v for k, v in document.items() if isinstance(v, str)}
+            if isinstance(document, dict)
+            else {}
+        )
 
     def catalog_on(self, entity: str, day: date) -> Catalog:
         """The version in force on a day: the newest effective by then (else the oldest)."""

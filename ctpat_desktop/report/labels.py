@@ -372,8 +372,8 @@ ES: Labels = {
     "footer_validation": "ID de validación {id}",
     "document_title": "Informe de Validación CTPAT — {member}",
     "document_subject": (
-        "Validación de {member} (cuenta {account}) conforme a los Criterios Mínimos de "
-        "Seguridad de CTPAT, el {date}"
+        "Validación de {member} (cuenta {account}) conforme a los Criterios de seguridad "
+        "mínimos de CTPAT, el {date}"
     ),
     "agency": "Oficina de Aduanas y Protección Fronteriza de los EE. UU. (CBP)",
     "programme": "Alianza Aduanas-Comercio contra el Terrorismo (CTPAT)",
@@ -384,14 +384,15 @@ ES: Labels = {
     "validation_date": "Fecha de la validación",
     "scss": "Especialista en Seguridad de la Cadena de Suministro (SCSS)",
     "field_office": "Oficina de campo",
-    "catalog": "Criterios Mínimos de Seguridad",
+    # CBP's own Spanish title of the MSC documents ("Criterios de seguridad mínimos").
+    "catalog": "Criterios de seguridad mínimos",
     "catalog_version": "{name}, versión {version}",
     "report_version": "Versión del informe",
     "generated": "Generado",
     "validation_id": "ID de validación",
     "cover_notice": (
         "Este informe describe las medidas de seguridad del socio arriba nombrado y los "
-        "puntos en que no cumplen los Criterios Mínimos de Seguridad de CTPAT. Contiene "
+        "puntos en que no cumplen los Criterios de seguridad mínimos de CTPAT. Contiene "
         "información sensible: compártalo solo con las personas que lo necesiten para "
         "atender los hallazgos."
     ),

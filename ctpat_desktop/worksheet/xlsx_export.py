@@ -3,6 +3,7 @@
 from pathlib import Path
 from typing import Any
 
+from ctpat_desktop.catalog import Criterion, Level
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
 from ctpat_desktop.worksheet.xlsx_layout import (
@@ -78,8 +79,36 @@ def _answers(
     return values
 
 
+def _outcome_formula(
+    criterion: Criterion, row: int, letters: dict[str, str], texts: WorksheetTexts
+) -> str:
+    """What a not-met row counts as, worked out by Excel as the SCSS edits the row: a
+    required action or a recommendation (by the Must parts named not met, when it has
+    parts; naming none means the whole criterion)."""
+    status, parts = f"{letters['status']}{row}", f"{letters['unmet_parts']}{row}"
+    words = texts.summary_headers
+    required, recommended = f'"{words["required_one"]}"', f'"{words["recommendation_one"]}"'
+
+    def word(level: Level) -> str:
+        return required if level is Level.MUST else recommended
+
+    not_met = texts.statuses[FindingStatus.NOT_MET]
+    if not criterion.parts:
+        return f'=IF({status}="{not_met}",{word(criterion.level)},"")'
+    musts = [
+        f'ISNUMBER(SEARCH("{p.key}",{parts}))' for p in criterion.parts if p.level is Level.MUST
+    ]
+    named_must = f"OR({','.join(musts)})" if musts else "FALSE"
+    whole = word(criterion.level_not_met(()))
+    return (
+        f'=IF({status}<>"{not_met}","",IF(TRIM({parts})="",{whole},'
+        f"IF({named_must},{required},{recommended})))"
+    )
+
+
 def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) -> int:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
 
     names = {c.number: c.name for c in data.categories}
     reason_labels = {r.code: r.label for r in data.reasons}
@@ -92,6 +121,7 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
         cell = sheet.cell(row=1, column=index, value=column.header)
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
+    letters = {c.key: get_column_letter(i) for i, c in enumerate(columns, start=1)}
     row = 1
     for criterion in data.catalog.criteria:
         row += 1
@@ -111,6 +141,7 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
                 ]
             ),
             "guidance": criterion.guidance,
+            "outcome": _outcome_formula(criterion, row, letters, data.texts),
         }
         answers = _answers(finding, reason_labels, data.texts)
         for index, column in enumerate(columns, start=1):
@@ -247,7 +278,7 @@ def _write_summary(
         letter = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == key))
         return f"{sheet_reference(texts.worksheet)}!${letter}$2:${letter}${rows}"
 
-    category, status, level = whole("category"), whole("status"), whole("level")
+    category, status, outcome = whole("category"), whole("status"), whole("outcome")
     words = texts.summary_headers
     headers = [
         words["category"],
@@ -274,11 +305,10 @@ def _write_summary(
             if label == texts.statuses[FindingStatus.NOT_REVIEWED]:
                 formula += f'+COUNTIFS({category},$A{row},{status},"")'
             sheet.cell(row=row, column=column, value=formula)
-        not_met = texts.statuses[FindingStatus.NOT_MET]
-        base = f'=COUNTIFS({category},$A{row},{status},"{not_met}",{level},'
-        must, should = texts.levels["must"], texts.levels["should"]
-        sheet.cell(row=row, column=len(headers) - 1, value=f'{base}"{must}")')
-        sheet.cell(row=row, column=len(headers), value=f'{base}"{should}")')
+        base = f"=COUNTIFS({category},$A{row},{outcome},"
+        required, recommended = words["required_one"], words["recommendation_one"]
+        sheet.cell(row=row, column=len(headers) - 1, value=f'{base}"{required}")')
+        sheet.cell(row=row, column=len(headers), value=f'{base}"{recommended}")')
     total = row + 1
     sheet.cell(row=total, column=1, value=words["total"]).font = Font(bold=True)
     for column in range(2, len(headers) + 1):

@@ -366,3 +366,47 @@ def test_altered_pinned_catalog_is_refused(tmp_path: Path) -> None:
             ValidationSession(ctx, validation.id)
     finally:
         ctx.close()
+
+
+def test_the_manifest_holds_every_shipped_file_as_it_is() -> None:
+    """Shipped files skip the schema pass while they keep the hash the tests checked."""
+    from ctpat_desktop.catalog.library import MANIFEST, file_hashes
+
+    manifest = json.loads((CATALOGS / MANIFEST).read_text())
+    assert manifest == file_hashes(CATALOGS), (
+        "a catalog file changed: check it, then write file_hashes(CATALOGS) to manifest.json"
+    )
+
+
+def test_a_changed_shipped_file_is_checked_in_full(tmp_path: Path) -> None:
+    import shutil
+
+    resources = tmp_path / "resources"
+    shutil.copytree(RESOURCES / "msc", resources / "msc")
+    shutil.copytree(SCHEMA_DIR, resources / "schema")
+    path = resources / "msc" / "catalogs" / "importer" / "2020.1.json"
+    document = json.loads(path.read_text())
+    _criterion(document, "4.3").update(level="maybe")
+    path.write_text(json.dumps(document))
+    with pytest.raises(CatalogError, match=r"criterion 4\.3: field level: 'maybe'"):
+        CatalogLibrary(resources).catalog("importer", "2020.1")
+    with pytest.raises(CatalogError, match=r"criterion 4\.3: field level"):
+        CatalogLibrary(resources).catalog("importer", "2023.2")  # its base is refused too
+
+
+def test_versions_based_on_each_other_in_a_loop_are_refused(tmp_path: Path) -> None:
+    import shutil
+
+    resources = tmp_path / "resources"
+    shutil.copytree(RESOURCES / "msc", resources / "msc")
+    shutil.copytree(SCHEMA_DIR, resources / "schema")
+    folder = resources / "msc" / "catalogs" / "importer"
+    version = json.loads((folder / "2023.2.json").read_text())
+    (folder / "2024.1.json").write_text(
+        json.dumps(version | {"version": "2024.1", "base": "2025.1", "effective": "2024-01-01"})
+    )
+    (folder / "2025.1.json").write_text(
+        json.dumps(version | {"version": "2025.1", "base": "2024.1", "effective": "2025-01-01"})
+    )
+    with pytest.raises(CatalogError, match="in a loop"):
+        CatalogLibrary(resources).catalog("importer", "2024.1")

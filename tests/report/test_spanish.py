@@ -104,7 +104,7 @@ def test_spanish_draft_report(cli: Cli, validation: str, tmp_path: Path) -> None
     assert MEMBER in cover
     assert "Fecha de la validación 18 de mayo de 2026" in cover
     assert "Especialista en Seguridad de la Laura Méndez Cadena de Suministro (SCSS)" in cover
-    assert "Criterios Mínimos de Seguridad" in cover
+    assert "Criterios de seguridad mínimos" in cover  # CBP's own Spanish title
     assert "La validación encontró 2 acciones requeridas y 1 recomendación." in flat
     assert "El socio debe responder por escrito a más tardar el 16 de agosto de 2026" in flat
     assert "La validación también reconoció 1 mejor práctica." in flat

@@ -338,3 +338,69 @@ def test_export_over_an_unwritable_target(
     shutil.rmtree(folder)
     with pytest.raises(Exception, match="cannot be written"):
         export_worksheet(ctx, session.id, folder / "x.xlsx")
+
+
+def _excel(formula: str, sheet, row: int) -> str:  # type: ignore[no-untyped-def]
+    """Work out the few functions the outcome formula uses, as Excel would."""
+    import re
+
+    def cell(match: re.Match[str]) -> str:
+        return repr(str(sheet[match.group(0)].value or ""))
+
+    expression = re.sub(r"\b[A-Z]{1,2}\d+\b", cell, formula[1:])
+    expression = expression.replace("<>", "!=")
+    expression = re.sub(r"(?<![!<>=])=(?!=)", "==", expression)
+    functions = {
+        "IF": lambda condition, yes, no: yes if condition else no,
+        "OR": lambda *values: any(values),
+        "ISNUMBER": lambda value: value is not None,
+        "SEARCH": lambda needle, text: text.lower().find(needle.lower()) + 1 or None,
+        "TRIM": lambda text: text.strip(),
+        "FALSE": False,
+    }
+    return str(eval(expression, {"__builtins__": {}}, functions))
+
+
+def test_the_outcome_column_counts_only_should_parts_as_a_recommendation(
+    ctx: AppContext, session: ValidationSession, tmp_path: Path
+) -> None:
+    c31 = session.catalog.get("3.1")
+    assert c31 is not None
+    should = next(p.key for p in c31.parts if p.level.value == "should")
+    must = next(p.key for p in c31.parts if p.level.value == "must")
+    session.record_finding("3.1", status="not-met", reasons=["other"], unmet_parts=[should])
+    path = tmp_path / "parts.xlsx"
+    export_worksheet(ctx, session.id, path)
+    book = load_workbook(path)
+    sheet = book["Worksheet"]
+    row, parts = _row(sheet, "3.1"), _column(sheet, "Parts not met (blank: all)")
+    outcome = sheet.cell(row, _column(sheet, "Counts as"))
+    assert sheet.cell(row, parts).value == should
+    assert _excel(outcome.value, sheet, row) == "Recommendation"
+    assert outcome.protection.locked is True
+    for typed, expected in ((must, "Required action"), ("", "Required action")):
+        sheet.cell(row, parts).value = typed  # as the SCSS would type it in Excel
+        assert _excel(outcome.value, sheet, row) == expected, typed
+    sheet.cell(row, _column(sheet, "Finding")).value = "Met"
+    assert _excel(outcome.value, sheet, row) == ""
+    row48 = _row(sheet, "4.8")  # a Must without parts
+    assert _excel(sheet.cell(row48, _column(sheet, "Counts as")).value, sheet, row48) == (
+        "Required action"
+    )
+    summary = book["Summary"]
+    letter = sheet.cell(1, _column(sheet, "Counts as")).column_letter
+    required = [c.value for c in summary[4] if c.value and "Required action" in str(c.value)]
+    assert required and f"${letter}$2" in required[0]
+
+    book = load_workbook(path)  # the SCSS changes the parts in Excel and imports
+    sheet = book["Worksheet"]
+    sheet.cell(row, parts).value = f"{must}, {should}"
+    book.save(path)
+    plan = import_worksheet(ctx, session.id, path)
+    assert plan.applied and plan.problems == []
+    assert session.findings()["3.1"].finding.unmet_parts == (must, should)
+    book = load_workbook(path)
+    book["Worksheet"].cell(row, parts).value = "all"
+    book.save(path)
+    plan = import_worksheet(ctx, session.id, path)
+    assert not plan.applied and any("has no part 'all'" in str(p) for p in plan.problems)

@@ -92,7 +92,7 @@ def test_spanish_workbook_layout(workbook_path: Path) -> None:
     assert [c.value for c in summary[1]][:4] == ["Categoría", "Criterios", "No revisado", "Cumple"]
     assert str(summary["B2"].value).startswith("=COUNTIF('Hoja de trabajo'!$A$2:$A$")
     assert str(summary.cell(5, 8).value).endswith(
-        '"No cumple",\'Hoja de trabajo\'!$C$2:$C$94,"Debe")'
+        "'Hoja de trabajo'!$I$2:$I$94,\"Acción requerida\")"
     )
     facts = {r[0].value: r[1].value for r in book["Validación"].iter_rows()}
     assert facts["Idioma"] == "es" and facts["Modalidad"] == "virtual"
