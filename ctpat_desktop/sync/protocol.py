@@ -292,6 +292,8 @@ def parse_change(raw: Any) -> Change:
     if type(deleted) is not bool:
         raise ProtocolError("deleted must be true or false")
     fields = raw.get("fields")
+    if isinstance(fields, dict):  # a record stored before a field was added has its default
+        fields = {**{k: v for k, v in kind.added.items() if k not in fields}, **fields}
     if not isinstance(fields, dict) or set(fields) != set(kind.fields):
         raise ProtocolError(f"a {kind.name} change must carry all of its fields")
     for name, value in fields.items():

@@ -224,3 +224,21 @@ def test_bad_feed_parameters_are_400(connect: Connect, query: dict[str, str], pr
     response = connect("ana").get("/v1/changes", params=query)
     assert response.status_code == 400
     assert problem in response.json()["error"]
+
+
+def test_a_change_stored_before_a_field_was_added_reads_with_its_default() -> None:
+    """A hub that kept findings from before unmet_parts existed still feeds laptops."""
+    from tests.hubkit import sample_fields
+
+    old = {
+        "kind": "finding",
+        "id": "f-9",
+        "rev": 1,
+        "seq": 3,
+        "deleted": False,
+        "fields": sample_fields("finding"),  # no unmet_parts
+        "updated_at": "2026-01-01T00:00:00Z",
+        "updated_by": "ana",
+    }
+    assert "unmet_parts" not in old["fields"]
+    assert parse_change(old).fields["unmet_parts"] == "[]"
