@@ -23,10 +23,12 @@ from ctpat_desktop.sync.protocol import (
     DEFAULT_PAGE,
     MAX_BLOB_BYTES,
     MAX_JSON_BYTES,
+    MAX_KEY,
     MAX_MUTATIONS,
     MAX_PAGE,
     PREFIX,
     PROTOCOL,
+    REJECTED,
     Mutation,
     ProtocolError,
     parse_mutation,
@@ -65,8 +67,13 @@ async def _hub_error(_request: Request, exc: Exception) -> Response:
     return _error(500, str(exc))
 
 
-def parse_push(body: bytes) -> list[Mutation]:
-    """The mutations of a push request's body, or ApiError(400) saying what is wrong."""
+def parse_push(body: bytes) -> list[Mutation | dict[str, Any]]:
+    """The mutations of a push request's body, or ApiError(400) saying what is wrong.
+
+    A mutation whose key can be read but whose content breaks the protocol (a NUL in a
+    name, a field of the wrong type) becomes its own "rejected" result: one bad change
+    never stops the rest of the push.
+    """
     try:
         data = json.loads(body)
     except ValueError:
@@ -84,12 +91,15 @@ def parse_push(body: bytes) -> list[Mutation]:
     raw = data["mutations"]
     if len(raw) > MAX_MUTATIONS:
         raise ApiError(400, f"A push carries at most {MAX_MUTATIONS} mutations, not {len(raw)}.")
-    mutations = []
+    mutations: list[Mutation | dict[str, Any]] = []
     for index, item in enumerate(raw):
         try:
             mutations.append(parse_mutation(item))
         except ProtocolError as exc:
-            raise ApiError(400, f"Mutation {index} is not valid: {exc}.") from None
+            key = item.get("key") if isinstance(item, dict) else None
+            if not (isinstance(key, str) and 0 < len(key) <= MAX_KEY and key.isprintable()):
+                raise ApiError(400, f"Mutation {index} is not valid: {exc}.") from None
+            mutations.append({"key": key, "outcome": REJECTED, "error": f"{exc}"})
     return mutations
 
 
@@ -153,7 +163,9 @@ class _Api:
         body = await self._body(request, MAX_JSON_BYTES, "The push request")
 
         def parse_and_push() -> list[dict[str, Any]]:
-            return self.hub.push(user, parse_push(body))
+            parsed = parse_push(body)
+            applied = iter(self.hub.push(user, [m for m in parsed if isinstance(m, Mutation)]))
+            return [next(applied) if isinstance(m, Mutation) else m for m in parsed]
 
         results = await run_in_threadpool(parse_and_push)
         return JSONResponse({"protocol": PROTOCOL, "results": results})
@@ -180,7 +192,7 @@ class _Api:
             install = request.query_params.get("install", "")
             if not _INSTALL.fullmatch(install):
                 raise ApiError(400, "install must be the laptop's installation id.")
-            found = await run_in_threadpool(self.hub.anchor, install)
+            found = await run_in_threadpool(self.hub.anchor, user, install)
             if found is None:
                 raise ApiError(404, "No anchor from this laptop yet.")
             return JSONResponse(found)
@@ -212,13 +224,13 @@ class _Api:
         if not _SHA256.fullmatch(sha):
             raise ApiError(400, "The path must end in a SHA-256: 64 lowercase hex digits.")
         if request.method == "HEAD":
-            found = await run_in_threadpool(self.hub.has_blob, sha)
+            found = await run_in_threadpool(self.hub.blob_known_to, user, sha)
             return Response(status_code=200 if found else 404)
         if request.method == "PUT":
             content = await self._body(request, MAX_BLOB_BYTES, "The evidence file", count=True)
             if hashlib.sha256(content).hexdigest() != sha:
                 raise ApiError(400, "The content does not match its SHA-256.")
-            created = await run_in_threadpool(self.hub.put_blob, sha, content)
+            created = await run_in_threadpool(self.hub.put_blob, sha, content, user)
             return JSONResponse({"sha256": sha, "size": len(content)}, 201 if created else 200)
         content_or_none = await run_in_threadpool(self.hub.blob_for, user, sha)
         if content_or_none is None:

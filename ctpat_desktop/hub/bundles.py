@@ -44,7 +44,7 @@ def import_bundle(hub: Hub, path: Path) -> ImportSummary:
         raise BundleError(f"{path}: written by {bundle.user!r}, who is not a user of this hub")
     summary = ImportSummary(bundle.user, bundle.created)
     for sha, content in bundle.blobs.items():
-        summary.blobs_stored += hub.put_blob(sha, content)
+        summary.blobs_stored += hub.put_blob(sha, content, user)
     report = hub.push_report(user, list(bundle.mutations))
     for mutation, result in zip(bundle.mutations, report.results, strict=True):
         if result["outcome"] == APPLIED:

@@ -4,10 +4,14 @@ The service loads the records a request touches, runs them through a PushBatch i
 request's order, and writes back what the batch marked dirty, all in one transaction.
 """
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.sync.meaning import check_record
 from ctpat_desktop.sync.protocol import (
     APPLIED,
     FIXED_FIELDS,
@@ -81,6 +85,22 @@ class Rejected(Exception):
     """A mutation the hub will not apply; str() is the reason sent back."""
 
 
+@dataclass(frozen=True, slots=True)
+class AppliedKey:
+    """What an idempotency key was first applied with: by whom, which change, the result."""
+
+    user: str
+    digest: str | None  # None for keys stored before the hub kept the change's digest
+    result: dict[str, Any]
+
+
+def change_digest(m: Mutation) -> str:
+    """The SHA-256 of everything a mutation asks for but its key."""
+    body = {"kind": m.kind, "id": m.id, "base_rev": m.base_rev, "fields": m.fields}
+    text = json.dumps(body | {"deleted": m.deleted}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass
 class PushBatch:
     """Applies one request's mutations, in order, to records loaded from the hub."""
@@ -89,11 +109,12 @@ class PushBatch:
     seq: int
     now: str
     records: dict[tuple[str, str], Record]
-    applied: dict[str, dict[str, Any]]
-    blobs: set[str]
+    applied: dict[str, AppliedKey]
+    # Evidence content stored on the hub, and the offices whose users uploaded it.
+    blobs: Mapping[str, set[str]]
     load_children: Callable[[str], Iterable[Record]]
     dirty: dict[tuple[str, str], Record] = field(default_factory=dict)
-    new_applied: dict[str, dict[str, Any]] = field(default_factory=dict)
+    new_applied: dict[str, AppliedKey] = field(default_factory=dict)
     replayed: set[str] = field(default_factory=set)
 
     def run(self, mutations: Iterable[Mutation]) -> list[dict[str, Any]]:
@@ -101,17 +122,27 @@ class PushBatch:
         return [self._one(mutation) for mutation in mutations]
 
     def _one(self, mutation: Mutation) -> dict[str, Any]:
+        digest = change_digest(mutation)
         stored = self.applied.get(mutation.key)
         if stored is not None:
+            if stored.user != self.user.name or stored.digest not in (None, digest):
+                # A key names one change of one user: a replay with other content (or
+                # another user's key) must not be answered "applied" while nothing changes.
+                error = (
+                    f"idempotency key {mutation.key!r} was already used for another change; "
+                    "send each change with a key of its own"
+                )
+                return {"key": mutation.key, "outcome": REJECTED, "error": error}
             self.replayed.add(mutation.key)
-            return dict(stored)
+            return dict(stored.result)
         try:
             result = self._apply(mutation)
         except Rejected as exc:
             return {"key": mutation.key, "outcome": REJECTED, "error": str(exc)}
         if result["outcome"] == APPLIED:
-            self.applied[mutation.key] = result
-            self.new_applied[mutation.key] = result
+            applied = AppliedKey(self.user.name, digest, result)
+            self.applied[mutation.key] = applied
+            self.new_applied[mutation.key] = applied
         return result
 
     def _next_seq(self) -> int:
@@ -140,7 +171,8 @@ class PushBatch:
         self._check_review(kind, m, current.fields.get("status"))
         fields = {**current.fields, **m.fields}
         if not m.deleted:
-            self._check_blob(kind, fields)
+            _check_meaning(m, fields)
+            self._check_blob(kind, fields, office)
         moved = m.kind == "validation" and office != current.office
         current.fields = fields
         current.deleted = m.deleted
@@ -165,7 +197,8 @@ class PushBatch:
         self._check_locked(kind, validation_id)
         self._check_review(kind, m, None)
         if not m.deleted:
-            self._check_blob(kind, m.fields)
+            _check_meaning(m, {**kind.added, **m.fields})
+            self._check_blob(kind, m.fields, office)
         record = Record(
             m.kind,
             m.id,
@@ -235,12 +268,20 @@ class PushBatch:
                 "it before it is signed"
             )
 
-    def _check_blob(self, kind: Kind, fields: Mapping[str, Any]) -> None:
+    def _check_blob(self, kind: Kind, fields: Mapping[str, Any], office: str | None) -> None:
+        """Evidence may name only content its own office uploaded: knowing a hash (every
+        report prints them) must not open another office's file."""
         if kind.name != "evidence":
             return
         sha = fields.get("sha256")
-        if sha not in self.blobs:
+        holders = self.blobs.get(sha) if isinstance(sha, str) else None
+        if holders is None:
             raise Rejected(f"evidence content {sha} not uploaded; PUT it to /v1/blobs first")
+        if not self.user.is_admin and office not in holders:
+            raise Rejected(
+                f"evidence content {sha} was not uploaded from office {office!r}; "
+                "PUT the file itself to /v1/blobs first"
+            )
 
     def _move_children(self, validation_id: str, office: str | None) -> None:
         """Give a moved validation's records its new office and new seqs (the feed shows them)."""
@@ -251,6 +292,14 @@ class PushBatch:
                 record.office = office
                 record.seq = self._next_seq()
                 self.dirty[key] = record
+
+
+def _check_meaning(m: Mutation, fields: Mapping[str, Any]) -> None:
+    """The record the change would leave must mean something, by the laptop's own rules."""
+    try:
+        check_record(m.kind, fields)
+    except RuleError as exc:
+        raise Rejected(f"{m.kind} {m.id}: {exc}") from None
 
 
 def _applied(key: str, record: Record) -> dict[str, Any]:

@@ -14,10 +14,11 @@ import sqlalchemy as sa
 
 from ctpat_desktop.errors import CtpatError, StoreError
 from ctpat_desktop.hub.database import open_engine
-from ctpat_desktop.hub.push import PushBatch, Record, User
+from ctpat_desktop.hub.push import AppliedKey, PushBatch, Record, User
 from ctpat_desktop.hub.tables import (
     hub_anchors,
     hub_applied,
+    hub_blob_offices,
     hub_blobs,
     hub_counter,
     hub_records,
@@ -156,13 +157,14 @@ class Hub:
 
     # Audit anchors -----------------------------------------------------------------------
 
-    def anchor(self, install: str) -> dict[str, Any] | None:
-        """The last audit anchor one laptop left, or None."""
+    def anchor(self, user: User, install: str) -> dict[str, Any] | None:
+        """The last audit anchor one laptop left, or None; only its owner (or an admin)
+        may read it."""
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(hub_anchors).where(hub_anchors.c.install == install)
             ).first()
-        if row is None:
+        if row is None or (row.user_name != user.name and not user.is_admin):
             return None
         return {"install": row.install, "events": row.events, "hash": row.hash, "at": row.at}
 
@@ -173,6 +175,11 @@ class Hub:
             row = conn.execute(
                 sa.select(hub_anchors).where(hub_anchors.c.install == install)
             ).first()
+            if row is not None and row.user_name != user.name and not user.is_admin:
+                raise HubError(
+                    f"the audit anchor of laptop {install} belongs to another user; "
+                    "an admin can look at it"
+                )
             if row is not None and (
                 events < row.events or (events == row.events and last_hash != row.hash)
             ):
@@ -309,24 +316,29 @@ class Hub:
                 found[(row.kind, row.id)] = _record(row)
         return found
 
-    def _load_applied(self, conn: sa.Connection, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
-        applied: dict[str, dict[str, Any]] = {}
+    def _load_applied(self, conn: sa.Connection, keys: Sequence[str]) -> dict[str, AppliedKey]:
+        applied: dict[str, AppliedKey] = {}
+        columns = (hub_applied.c.key, hub_applied.c.user_name, hub_applied.c.digest)
         for chunk in _chunks(sorted(set(keys))):
-            query = sa.select(hub_applied.c.key, hub_applied.c.result).where(
-                hub_applied.c.key.in_(chunk)
-            )
-            applied.update((key, json.loads(result)) for key, result in conn.execute(query))
+            query = sa.select(*columns, hub_applied.c.result).where(hub_applied.c.key.in_(chunk))
+            for row in conn.execute(query):
+                applied[row.key] = AppliedKey(row.user_name, row.digest, json.loads(row.result))
         return applied
 
     def _stored_blobs(
         self, conn: sa.Connection, mutations: Sequence[Mutation], records: Iterable[Record]
-    ) -> set[str]:
+    ) -> dict[str, set[str]]:
+        """The evidence content the push names that is stored, with the offices that
+        uploaded it."""
         wanted = {m.fields.get("sha256") for m in mutations if m.kind == "evidence"}
         wanted.update(r.sha256 for r in records)
-        stored: set[str] = set()
+        stored: dict[str, set[str]] = {}
         for chunk in _chunks(sorted(sha for sha in wanted if isinstance(sha, str))):
             query = sa.select(hub_blobs.c.sha256).where(hub_blobs.c.sha256.in_(chunk))
-            stored.update(conn.execute(query).scalars())
+            stored.update((sha, set()) for sha in conn.execute(query).scalars())
+            query = sa.select(hub_blob_offices).where(hub_blob_offices.c.sha256.in_(chunk))
+            for row in conn.execute(query):
+                stored.setdefault(row.sha256, set()).add(row.office)
         return stored
 
     def _children(self, conn: sa.Connection, validation_id: str) -> list[Record]:
@@ -346,11 +358,12 @@ class Hub:
             rows = [
                 {
                     "key": key,
-                    "user_name": user.name,
-                    "result": json.dumps(result, separators=(",", ":")),
+                    "user_name": applied.user,
+                    "digest": applied.digest,
+                    "result": json.dumps(applied.result, separators=(",", ":")),
                     "applied_at": batch.now,
                 }
-                for key, result in batch.new_applied.items()
+                for key, applied in batch.new_applied.items()
             ]
             conn.execute(sa.insert(hub_applied), rows)
         conn.execute(sa.update(hub_counter).where(hub_counter.c.id == 1).values(seq=batch.seq))
@@ -387,38 +400,65 @@ class Hub:
     # Evidence blobs ----------------------------------------------------------------------
 
     def has_blob(self, sha256: str) -> bool:
-        """Whether this evidence content is stored on the hub."""
+        """Whether this evidence content is stored on the hub (for the operator and tests;
+        a user asks `blob_known_to`)."""
         query = sa.select(hub_blobs.c.sha256).where(hub_blobs.c.sha256 == sha256)
         with self.engine.connect() as conn:
             known = conn.execute(query).first() is not None
         return known and self.blobs.has(sha256)
 
-    def put_blob(self, sha256: str, content: bytes) -> bool:
-        """Store content under its hash; True if it is new. HubError if it does not match."""
+    def blob_known_to(self, user: User, sha256: str) -> bool:
+        """Whether the user's office holds this content: uploaded it, or may see evidence
+        naming it. Anyone else hears "not here", so the hub confirms nothing."""
+        if not self.has_blob(sha256):
+            return False
+        if user.is_admin:
+            return True
+        query = sa.select(hub_blob_offices.c.sha256).where(
+            hub_blob_offices.c.sha256 == sha256, hub_blob_offices.c.office == user.office
+        )
+        with self.engine.connect() as conn:
+            uploaded = conn.execute(query).first() is not None
+        return uploaded or self._visible_evidence(user, sha256)
+
+    def put_blob(self, sha256: str, content: bytes, user: User | None = None) -> bool:
+        """Store content under its hash, recorded as held by the user's office (sending the
+        bytes proves it has them); True if the content is new. HubError if it does not
+        match its hash."""
         if hashlib.sha256(content).hexdigest() != sha256:
             raise HubError("content does not match its SHA-256")
-        if self.has_blob(sha256):
-            return False
-        self.blobs.put_bytes(content, sha256)
-        row = {"sha256": sha256, "size": len(content), "stored_at": utc_now()}
-        try:
-            with self._write() as conn:
-                conn.execute(sa.insert(hub_blobs), row)
-        except sa.exc.IntegrityError:
-            return False  # another request stored the same content meanwhile
-        return True
+        created = False
+        if not self.has_blob(sha256):
+            self.blobs.put_bytes(content, sha256)
+            row = {"sha256": sha256, "size": len(content), "stored_at": utc_now()}
+            try:
+                with self._write() as conn:
+                    conn.execute(sa.insert(hub_blobs), row)
+                created = True
+            except sa.exc.IntegrityError:
+                pass  # another request stored the same content meanwhile
+        if user is not None and user.office:
+            holder = {"sha256": sha256, "office": user.office}
+            try:
+                with self._write() as conn:
+                    conn.execute(sa.insert(hub_blob_offices), holder)
+            except sa.exc.IntegrityError:
+                pass  # the office had uploaded it already
+        return created
+
+    def _visible_evidence(self, user: User, sha256: str) -> bool:
+        query = sa.select(hub_records.c.id).where(
+            hub_records.c.sha256 == sha256,
+            hub_records.c.kind == "evidence",
+            sa.or_(hub_records.c.office.is_(None), hub_records.c.office == user.office),
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(query.limit(1)).first() is not None
 
     def blob_for(self, user: User, sha256: str) -> bytes | None:
         """The content, if stored and the user may see an evidence record that names it."""
-        if not user.is_admin:
-            query = sa.select(hub_records.c.id).where(
-                hub_records.c.sha256 == sha256,
-                hub_records.c.kind == "evidence",
-                sa.or_(hub_records.c.office.is_(None), hub_records.c.office == user.office),
-            )
-            with self.engine.connect() as conn:
-                if conn.execute(query.limit(1)).first() is None:
-                    return None
+        if not user.is_admin and not self._visible_evidence(user, sha256):
+            return None
         if not self.has_blob(sha256):
             return None
         return self.blobs.read_bytes(sha256)

@@ -41,7 +41,8 @@ hub_users = sa.Table(
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("office", _NAME, nullable=True),
     sa.Column("token_hash", _SHA, nullable=False, unique=True),
-    sa.Column("bundle_key", _SHA, nullable=False),
+    # Sealed with the hub's key file (hub/hub_key.py): useless from a copy of the database.
+    sa.Column("bundle_key", sa.String(200), nullable=False),
     sa.Column("created_at", _STAMP, nullable=False),
     sa.Column("disabled", sa.Boolean, nullable=False),
 )
@@ -53,6 +54,9 @@ hub_applied = sa.Table(
     sa.Column("user_name", _NAME, nullable=False),
     sa.Column("result", sa.Text, nullable=False),
     sa.Column("applied_at", _STAMP, nullable=False),
+    # SHA-256 of the change first applied under the key: the same key with other content
+    # is refused (NULL for keys stored before the hub kept it).
+    sa.Column("digest", _SHA, nullable=True),
 )
 
 hub_counter = sa.Table(
@@ -68,6 +72,15 @@ hub_blobs = sa.Table(
     sa.Column("sha256", _SHA, primary_key=True),
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("stored_at", _STAMP, nullable=False),
+)
+
+# The offices whose users uploaded each evidence file, and so hold it: an evidence record
+# may only name content its own office uploaded (naming a hash grants nothing).
+hub_blob_offices = sa.Table(
+    "hub_blob_offices",
+    metadata,
+    sa.Column("sha256", _SHA, primary_key=True),
+    sa.Column("office", _NAME, primary_key=True),
 )
 
 # The last audit anchor each laptop (installation) left: its event count and last hash.

@@ -1,6 +1,7 @@
 """Plan validations, record findings and attach evidence."""
 
 import re
+import stat
 import uuid
 from dataclasses import replace
 from datetime import date, timedelta
@@ -17,6 +18,8 @@ from ctpat_desktop.store import (
     ValidationSummary,
     replace_with,
 )
+from ctpat_desktop.sync.meaning import ACCOUNT, check_record
+from ctpat_desktop.sync.protocol import MAX_BLOB_BYTES
 from ctpat_desktop.worksheet import (
     CategoryProgress,
     Finding,
@@ -31,7 +34,6 @@ from ctpat_desktop.worksheet import (
 )
 from ctpat_desktop.worksheet.followup import FollowUp, follow_up
 
-_ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
 # Fields whose "nothing" is None, which record_finding otherwise reads as "keep".
 _CLEARABLE: dict[str, Any] = {
     "verified": None,
@@ -72,10 +74,11 @@ def plan_validation(
     name = member.strip()
     if not name:
         raise RuleError("the member name is empty")
-    if not _ACCOUNT.match(account.strip()):
+    if not ACCOUNT.match(account.strip()):
         raise RuleError(
             f"account number '{account}' is not valid; use 3 to 32 letters, digits or dashes"
         )
+    check_record("member", {"name": name, "account": account.strip()})  # as the hub will
     catalog = ctx.catalogs.catalog_on(entity, on or date.today())
     _check_session_details(webex_url, planned_minutes)
     validation = Validation(
@@ -125,10 +128,11 @@ def update_validation(
     number = (account if account is not None else old.member.account).strip()
     if not name:
         raise RuleError("the member name is empty")
-    if not _ACCOUNT.match(number):
+    if not ACCOUNT.match(number):
         raise RuleError(
             f"account number '{number}' is not valid; use 3 to 32 letters, digits or dashes"
         )
+    check_record("member", {"name": name, "account": number})  # as the hub will
     changed = replace(
         old,
         member=Member(name=name, account=number),
@@ -153,6 +157,17 @@ def update_validation(
 def list_validations(ctx: AppContext, include_archived: bool = True) -> list[ValidationSummary]:
     """Validations with their progress, newest first."""
     return ctx.store.list_validations(include_archived)
+
+
+def _check_evidence_size(size: int, name: str) -> None:
+    """An evidence file the hub would refuse is refused now, when the SCSS can still act."""
+    if size > MAX_BLOB_BYTES:
+        limit = MAX_BLOB_BYTES // (1024 * 1024)
+        raise RuleError(
+            f"{name} has {size:,} bytes; an evidence file may have at most "
+            f"{MAX_BLOB_BYTES:,} ({limit} MiB, the hub refuses larger ones): capture a smaller "
+            "part or compress it"
+        )
 
 
 class ValidationSession:
@@ -322,6 +337,7 @@ class ValidationSession:
             self._criterion(criterion_id)
         if not content:
             raise RuleError("the evidence is empty")
+        _check_evidence_size(len(content), filename)
         store = self._ctx.store
         sha256, size = store.blobs.put_bytes(content)
         return store.add_evidence(self.id, criterion_id, filename, sha256, size, self._ctx.actor)
@@ -330,6 +346,13 @@ class ValidationSession:
         """Store a file by content hash and attach it to the validation or a criterion."""
         if criterion_id is not None:
             self._criterion(criterion_id)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            raise RuleError(f"{path}: cannot be read ({exc.strerror})") from None
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never end
+            raise RuleError(f"{path}: not a regular file")
+        _check_evidence_size(info.st_size, path.name)
         store = self._ctx.store
         sha256, size = store.blobs.put_file(path)
         return store.add_evidence(self.id, criterion_id, path.name, sha256, size, self._ctx.actor)

@@ -22,6 +22,7 @@ from ctpat_desktop.store import Store, audit
 from ctpat_desktop.store.database import LOCK_TRIGGERS, LOCKED_MESSAGE, lock_trigger_sql
 from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.store.repository import utc_now
+from ctpat_desktop.sync.meaning import check_record
 from ctpat_desktop.sync.merge import merge
 from ctpat_desktop.sync.protocol import (
     APPLIED,
@@ -481,7 +482,13 @@ class LocalSync:
         base: sqlite.Row | None,
         actor: str,
     ) -> tuple[int, int]:
-        """Bring the local record up to the hub's change; (local rev to record, conflicts)."""
+        """Bring the local record up to the hub's change; (local rev to record, conflicts).
+
+        A record whose values mean nothing (a RuleError) is refused before anything is
+        written; the caller parks it and says so, and every other record goes on.
+        """
+        if not change.deleted:
+            check_record(kind.name, change.fields)
         server = dict(change.fields)
         row = self._local_row(conn, kind, change.id)
         if row is None:

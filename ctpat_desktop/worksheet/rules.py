@@ -20,6 +20,9 @@ TEXT_FIELDS = (
     "extension_reason",
 )
 EXTENSION_DAYS = (30, 60, 90, 120)
+# Longest text a person types into one field (a note, a response): far above any real one,
+# far below what would make a push, a sync or a report unmanageable. The hub holds to it.
+MAX_TYPED = 20_000
 # What only a not-met finding carries: moving it to another status empties these.
 NOT_MET_ONLY = (
     "reasons",
@@ -113,6 +116,12 @@ def apply_finding_rules(
     for name in TEXT_FIELDS:
         # Line breaks are kept as \n whatever system typed them (XML turns \r into \n anyway).
         text = getattr(finding, name).replace("\r\n", "\n").replace("\r", "\n")
+        if len(text) > MAX_TYPED:
+            raise RuleError(
+                f"{where}: {name.replace('_', ' ')} is longer than {MAX_TYPED} characters",
+                code="text-too-long",
+                values={"criterion": criterion.id, "field": name, "limit": MAX_TYPED},
+            )
         if _CONTROL.search(text):
             raise RuleError(
                 f"{where}: {name.replace('_', ' ')} contains control characters",

@@ -280,3 +280,39 @@ def test_a_laptop_cannot_slip_an_approval_past_the_hub(
     assert any("only a supervisor approves" in r["error"] for r in refused.rejected)
     hub_validation = hub_server.hub.record("validation", validation_id)
     assert hub_validation is not None and hub_validation.fields["status"] == "planned"
+
+
+def test_a_meaningless_record_from_the_hub_is_parked_and_breaks_nothing(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    """A hub of an earlier release (or a tampered database) holds nonsense: the laptop
+    keeps it aside, says so, and every list, report and figure still works."""
+    import json
+
+    import sqlalchemy as sa
+
+    from ctpat_desktop.analytics import compute_stats
+    from ctpat_desktop.hub.tables import hub_records
+    from ctpat_desktop.services.views import summary_view
+
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    work = session(ana, validation_id)
+    work.record_finding("1.1", status="met")
+    work.record_finding("1.2", status="met")
+    sync(ana, hub_server.url, miami["ana"])
+    bad = finding_id(validation_id, "1.2")
+    with hub_server.hub.engine.begin() as conn:  # behind the hub's checks
+        row = conn.execute(sa.select(hub_records.c.fields).where(hub_records.c.id == bad)).one()
+        fields = json.loads(row.fields) | {"status": "bogus", "reasons": '["because"]'}
+        conn.execute(
+            sa.update(hub_records).where(hub_records.c.id == bad).values(fields=json.dumps(fields))
+        )
+    report = sync(ben, hub_server.url, miami["ben"])
+    assert [p["id"] for p in report.parked] == [bad]
+    assert "'bogus' is not a valid finding status" in report.parked[0]["problem"]
+    assert set(findings_of(ben, validation_id)) == {"1.1"}
+    assert [summary_view(s)["id"] for s in ben.store.list_validations()] == [validation_id]
+    figures = compute_stats(ben.store, ben.catalogs.categories, ben.catalogs.reasons)
+    assert figures["findings_reviewed"] == 0  # planned validations do not count; no crash
+    session(ben, validation_id).record_finding("1.3", status="met")  # work goes on

@@ -1,0 +1,200 @@
+"""What a synced record's values must mean, checked the same way by the hub and a laptop.
+
+protocol.py checks JSON types; this checks meaning, with the rules a laptop applies when a
+person types the value (the worksheet's vocabularies and finding rules, the reasons file,
+the account and date formats). The hub refuses a change whose record would break them;
+a laptop parks a pulled record that breaks them instead of storing it, so one bad record
+never breaks a list, a report or the dashboard.
+"""
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from typing import Any, NoReturn
+
+from ctpat_desktop.catalog import load_reasons
+from ctpat_desktop.errors import RuleError
+from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.worksheet.model import (
+    Finding,
+    FindingStatus,
+    Lifecycle,
+    Mode,
+    Verification,
+)
+from ctpat_desktop.worksheet.rules import EXTENSION_DAYS, MAX_TYPED, NOT_MET_ONLY, TEXT_FIELDS
+
+ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
+_CRITERION = re.compile(r"^(1[0-2]|[1-9])\.[1-9][0-9]?$")
+_VERSION = re.compile(r"^[0-9]{4}\.[0-9]+$")
+_ENTITY = re.compile(r"^[a-z][a-z0-9-]*$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_PART = re.compile(r"^[a-z]$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_NAME = 200
+
+
+@cache
+def reason_codes() -> frozenset[str]:
+    """The coded deficiency reasons both sides ship."""
+    return frozenset(r.code for r in load_reasons(resources_dir() / "msc" / "reasons.json"))
+
+
+def _day(value: Any, what: str) -> date | None:
+    if value is None:
+        return None
+    text = str(value)
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    _bad(value, what)
+
+
+def _bad(value: Any, what: str) -> NoReturn:
+    shown = repr(value) if len(repr(value)) < 60 else repr(value)[:57] + "..."
+    raise RuleError(f"{what} {shown} is not valid")
+
+
+def _codes(value: Any, what: str, pattern: re.Pattern[str] | frozenset[str]) -> tuple[str, ...]:
+    """A JSON list of distinct codes, each matching the pattern (or in the set)."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else None
+    except (ValueError, RecursionError):
+        items = None
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise RuleError(f"{what} must be a JSON list of codes")
+    for item in items:
+        ok = item in pattern if isinstance(pattern, frozenset) else pattern.fullmatch(item)
+        if not ok:
+            _bad(item, what.rstrip("s"))
+    if len(set(items)) != len(items):
+        raise RuleError(f"{what}: a code is given twice")
+    return tuple(items)
+
+
+def _text(fields: Mapping[str, Any], name: str, limit: int = MAX_TYPED) -> None:
+    value = fields.get(name)
+    if not isinstance(value, str):
+        return
+    if len(value) > limit:
+        raise RuleError(f"{name.replace('_', ' ')} is longer than {limit} characters")
+    if _CONTROL.search(value):
+        raise RuleError(f"{name.replace('_', ' ')} contains control characters")
+
+
+def finding_from_fields(fields: Mapping[str, Any]) -> Finding:
+    """A finding from its synced fields, every value checked as if typed."""
+    criterion = fields.get("criterion")
+    if not isinstance(criterion, str) or not _CRITERION.fullmatch(criterion):
+        _bad(criterion, "criterion")
+    for name in TEXT_FIELDS:
+        _text(fields, name)
+    extension = fields.get("extension_days")
+    if extension is not None and extension not in EXTENSION_DAYS:
+        raise RuleError("an extension is 30, 60, 90 or 120 days")
+    verified = fields.get("verified")
+    finding = Finding(
+        criterion=str(criterion),
+        status=FindingStatus.parse(str(fields.get("status"))),
+        reasons=_codes(fields.get("reasons", "[]"), "reasons", reason_codes()),
+        unmet_parts=_codes(fields.get("unmet_parts", "[]"), "parts", _PART),
+        verified=Verification.parse(str(verified)) if verified is not None else None,
+        note=str(fields.get("note", "")),
+        report_text=str(fields.get("report_text", "")),
+        action=str(fields.get("action", "")),
+        due=_day(fields.get("due"), "due date"),
+        profile_answer=str(fields.get("profile_answer", "")),
+        response_implemented=fields.get("response_implemented"),
+        response_note=str(fields.get("response_note", "")),
+        extension_days=extension,
+        extension_reason=str(fields.get("extension_reason", "")),
+        response_accepted=fields.get("response_accepted"),
+    )
+    if finding.status is FindingStatus.NOT_MET:
+        if not finding.reasons:
+            raise RuleError(f"criterion {criterion}: a not-met finding needs at least one reason")
+    else:
+        emptied = Finding(finding.criterion)
+        kept = [n for n in NOT_MET_ONLY if getattr(finding, n) != getattr(emptied, n)]
+        if kept:
+            raise RuleError(
+                f"criterion {criterion}: {kept[0].replace('_', ' ')} belongs only to a "
+                "not-met finding"
+            )
+    return finding
+
+
+def _check_validation(fields: Mapping[str, Any]) -> None:
+    Mode.parse(str(fields.get("mode")))
+    Lifecycle.parse(str(fields.get("status")))
+    _day(fields.get("date"), "validation date")
+    entity, version = fields.get("entity"), fields.get("catalog_version")
+    if not isinstance(entity, str) or not _ENTITY.fullmatch(entity):
+        _bad(entity, "entity type")
+    if not isinstance(version, str) or not _VERSION.fullmatch(version):
+        _bad(version, "catalog version")
+    minutes = fields.get("planned_minutes")
+    if not isinstance(minutes, int) or not 15 <= minutes <= 24 * 60:
+        raise RuleError("the planned session time must be between 15 minutes and 24 hours")
+    url = fields.get("webex_url", "")
+    if url and not str(url).lower().startswith("https://"):
+        raise RuleError("a WebEx link must start with https://")
+    try:
+        people = json.loads(str(fields.get("participants", "[]")))
+    except (ValueError, RecursionError):
+        people = None
+    if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+        raise RuleError("participants must be a JSON list of names")
+    for name in ("scss", "office"):
+        _text(fields, name, MAX_NAME)
+
+
+def _check_member(fields: Mapping[str, Any]) -> None:
+    name = fields.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RuleError("the member name is empty")
+    _text(fields, "name", MAX_NAME)
+    account = fields.get("account")
+    if not isinstance(account, str) or not ACCOUNT.fullmatch(account):
+        _bad(account, "account number")
+
+
+def _check_evidence(fields: Mapping[str, Any]) -> None:
+    if not _SHA256.fullmatch(str(fields.get("sha256"))):
+        _bad(fields.get("sha256"), "evidence SHA-256")
+    if not isinstance(fields.get("criterion"), str) or not _CRITERION.fullmatch(
+        str(fields.get("criterion"))
+    ):
+        _bad(fields.get("criterion"), "criterion")
+    _text(fields, "filename", MAX_NAME)
+
+
+def _check_report(fields: Mapping[str, Any]) -> None:
+    version = fields.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise RuleError("a report version is a whole number from 1")
+    if not _SHA256.fullmatch(str(fields.get("sha256"))):
+        _bad(fields.get("sha256"), "report SHA-256")
+    if fields.get("language") not in ("en", "es"):
+        _bad(fields.get("language"), "report language")
+
+
+_CHECKS = {
+    "finding": finding_from_fields,
+    "validation": _check_validation,
+    "member": _check_member,
+    "evidence": _check_evidence,
+    "report": _check_report,
+}
+
+
+def check_record(kind: str, fields: Mapping[str, Any]) -> None:
+    """RuleError naming the first value that means nothing (a catalog is checked by its
+    own loader; a deleted record is not checked)."""
+    check = _CHECKS.get(kind)
+    if check is not None:
+        check(fields)
