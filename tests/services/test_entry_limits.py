@@ -32,7 +32,9 @@ def test_evidence_over_the_hub_s_limit_is_refused_before_it_is_read(
     big = tmp_path / "walkthrough.mp4"
     with big.open("wb") as handle:
         handle.truncate(MAX_BLOB_BYTES + 1)  # sparse: nothing is written or read
-    with pytest.raises(RuleError, match=r"walkthrough\.mp4 has 67,108,865 bytes; .* at most 67,108,864"):
+    with pytest.raises(
+        RuleError, match=r"walkthrough\.mp4 has 67,108,865 bytes; .* at most 67,108,864"
+    ):
         work.attach_evidence(big, "1.1")
     assert work.evidence() == []
 
