@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ctpat_desktop import __version__
-from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.errors import CtpatError, PartlyDone
 from ctpat_desktop.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -170,6 +170,14 @@ def _add_validation_commands(
     new.add_argument(
         "--planned-minutes", type=int, default=240, help="planned session time (default 240)"
     )
+    edit = command(validation, "edit", _validation_edit, "change a validation's details")
+    edit.add_argument("id")
+    edit.add_argument("--member", help="member company name")
+    edit.add_argument("--account", help="CTPAT account number")
+    edit.add_argument("--mode", help="virtual, in-person or hybrid")
+    edit.add_argument("--date", help="validation date YYYY-MM-DD")
+    edit.add_argument("--scss", help="SCSS name")
+    edit.add_argument("--office", help="field office (the hub's office walls follow it)")
     listing = command(validation, "list", _validation_list, "validations with progress")
     listing.add_argument("--all", action="store_true", help="include archived validations")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
@@ -383,6 +391,25 @@ def _validation_new(ctx: "AppContext", args: argparse.Namespace) -> Any:
             f"({validation.entity}, catalog {validation.catalog_version}, {validation.date})"
         )
     return views.validation_view(validation)
+
+
+def _validation_edit(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import parse_date, update_validation
+
+    changed = update_validation(
+        ctx,
+        args.id,
+        member=args.member,
+        account=args.account,
+        mode=args.mode,
+        on=parse_date(args.date, "--date") if args.date else None,
+        scss=args.scss,
+        office=args.office,
+    )
+    if not args.json:
+        print(f"Saved validation {changed.id} ({changed.member.name}, office {changed.office})")
+    return views.validation_view(changed)
 
 
 def _validation_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
@@ -691,6 +718,12 @@ def _sync(ctx: "AppContext", args: argparse.Namespace) -> Any:
         print("note: no keyring here; the token was not kept", file=sys.stderr)
     if not args.json:
         print(describe(report))
+    if report.rejected:  # the rest was synced; these wait for the SCSS to fix them
+        raise PartlyDone(
+            f"the hub refused {len(report.rejected)} change(s): "
+            + "; ".join(f"{r['kind']} {r['id']}: {r['error']}" for r in report.rejected),
+            report.to_json(),
+        )
     return report.to_json()
 
 
@@ -873,6 +906,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if failed.document is not None:
             json.dump(failed.document, sys.stdout, indent=2, ensure_ascii=False)
             sys.stdout.write("\n")
+        return 1
+    except PartlyDone as partly:
+        if args.json:
+            json.dump(partly.document, sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        print(f"{PROG}: error: {partly}", file=sys.stderr)
         return 1
     except CtpatError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

@@ -34,3 +34,11 @@ class StoreError(CtpatError):
 
 class ExchangeError(CtpatError):
     """An exchange file (JSON) cannot be read or does not match its schema."""
+
+
+class PartlyDone(CtpatError):
+    """A command did its work but some of it was refused; `document` is what it did."""
+
+    def __init__(self, message: str, document: object) -> None:
+        super().__init__(message)
+        self.document = document

@@ -40,6 +40,7 @@ REASON_WEIGHTS = {
 REASON_CATEGORIES = {"partner-not-screened": {3}, "technology-gap": {4, 5, 6, 9, 10}}
 # Where a reason is the usual one: partner screening in 3, training in 12.
 REASON_BOOST = {(3, "partner-not-screened"): 40, (12, "training-gap"): 40}
+DEMO_OFFICE = "Laredo Field Office"
 _NAMESPACE = uuid.UUID("6f1c8f38-0d7e-4b43-9b0c-5d0c3c1f2a11")
 
 
@@ -234,6 +235,8 @@ def create_demo(ctx: AppContext) -> list[str]:
             mode=sample.mode,
             on=sample.on,
             scss=sample.scss,
+            # Synced demo data must land in an office: the laptop's, else a sample one.
+            office=ctx.settings.office or DEMO_OFFICE,
             validation_id=validation_id,
         )
         session = ValidationSession(ctx, validation_id)

@@ -201,7 +201,10 @@ def log_in(ctx: "AppContext", url: str, token: str) -> dict[str, Any]:
     LocalSync(ctx.store).set_state(
         {"hub_user": user.name, "hub_role": user.role, "hub_office": user.office}
     )
-    if ctx.settings.hub_url != url:
-        ctx.settings = replace(ctx.settings, hub_url=url)
+    settings = replace(ctx.settings, hub_url=url)
+    if not settings.office and user.office:  # new validations default to the hub office
+        settings = replace(settings, office=user.office)
+    if settings != ctx.settings:
+        ctx.settings = settings
         save_settings(ctx.data_dir, ctx.settings)
     return {"user": user.name, "role": user.role, "office": user.office, "in_keyring": kept}

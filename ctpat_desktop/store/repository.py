@@ -468,6 +468,32 @@ class Store:
                 changes=diff,
             )
 
+    def adopt_office(self, office: str, actor: str) -> list[str]:
+        """Give validations planned without an office this one (the hub user's), audited;
+        the IDs changed. Signed ones keep theirs: their report is final."""
+        now = utc_now()
+        with self.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id FROM validations WHERE office = '' AND deleted = 0 AND status != ?",
+                (Lifecycle.SIGNED.value,),
+            ).fetchall()
+            for row in rows:
+                conn.execute(
+                    "UPDATE validations SET office = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+                    (office, now, row["id"]),
+                )
+                audit.append_event(
+                    conn,
+                    at=now,
+                    actor=actor,
+                    action="update",
+                    kind="validation",
+                    record_id=row["id"],
+                    validation_id=row["id"],
+                    changes={"office": ["", office], "why": "the hub user's office, on sync"},
+                )
+        return [row["id"] for row in rows]
+
     def change_catalog(
         self,
         validation_id: str,

@@ -305,6 +305,8 @@ def _sync(
     tell = progress or (lambda _stage, _done, _total: None)
     user = client.me()
     _check_server(local, client.url)
+    if user.office:  # validations planned before the laptop knew its office adopt it
+        store.adopt_office(user.office, actor)
     report = SyncReport(server=client.url, user=user.name)
     rejected: set[tuple[str, str]] = set()
     for _round in range(MAX_ROUNDS):

@@ -316,3 +316,19 @@ def test_a_meaningless_record_from_the_hub_is_parked_and_breaks_nothing(
     figures = compute_stats(ben.store, ben.catalogs.categories, ben.catalogs.reasons)
     assert figures["findings_reviewed"] == 0  # planned validations do not count; no crash
     session(ben, validation_id).record_finding("1.3", status="met")  # work goes on
+
+
+def test_a_laptop_without_an_office_adopts_the_hub_user_s(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana = laptop("ana", office="")
+    validation_id = planned(ana)
+    assert ana.store.validation(validation_id).office == ""
+    session(ana, validation_id).record_finding("1.1", status="met")
+    report = sync(ana, hub_server.url, miami["ana"])
+    assert report.rejected == [] and report.pending == 0
+    assert ana.store.validation(validation_id).office == "Miami"
+    assert hub_server.hub.record("validation", validation_id) is not None
+    ben = laptop("ben")
+    sync(ben, hub_server.url, miami["ben"])
+    assert set(findings_of(ben, validation_id)) == {"1.1"}

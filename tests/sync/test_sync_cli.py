@@ -215,3 +215,32 @@ def test_a_laptop_that_never_reaches_the_hub_syncs_by_files_alone(
     ana.close()
     sync(ben, hub_server.url, miami["ben"])
     assert findings_of(ben, own)["1.1"].note == "Ana, offline"
+
+
+def test_sync_exits_non_zero_naming_each_refused_change_and_edit_fixes_it(
+    hub_server: ServedHub,
+    miami: dict[str, str],
+    laptop: Laptop,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ana = laptop("ana")
+    validation_id = planned(ana, office="Laredo")  # not the office of ana's hub user
+    session(ana, validation_id).record_finding("1.1", status="met")
+    folder = str(ana.data_dir)
+    ana.close()
+    monkeypatch.setenv("CTPAT_HUB_TOKEN", miami["ana"])
+    code, out, err = run(capsys, "sync", "--server", hub_server.url, "--json", "--data-dir", folder)
+    assert code == 1
+    report = json.loads(out)
+    assert report["rejected"] and report["pending"] > 0
+    assert err.count("\n") == 1 and "the hub refused" in err and validation_id in err
+    assert "Laredo" in err and "Miami" in err
+
+    code, out, err = run(
+        capsys, "validation", "edit", validation_id, "--office", "Miami", "--data-dir", folder
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "sync", "--server", hub_server.url, "--json", "--data-dir", folder)
+    assert code == 0, err
+    assert json.loads(out)["rejected"] == [] and json.loads(out)["pending"] == 0
