@@ -5,7 +5,9 @@ Import the fixtures into a conftest (``from tests.hubkit import hub_server as hu
 """
 
 import contextlib
+import hashlib
 import itertools
+import json
 import os
 import shutil
 import socket
@@ -204,15 +206,26 @@ def hub_server(hub_db_url: str, tmp_path: Path) -> Iterator[ServedHub]:
 
 # Records and requests --------------------------------------------------------------------
 
+
+def _shipped_catalog(entity: str, version: str) -> dict[str, Any]:
+    """A catalog record as a laptop pushes it: the shipped document, pinned."""
+    from ctpat_desktop.catalog import CatalogLibrary
+    from ctpat_desktop.paths import resources_dir
+
+    catalog = CatalogLibrary(resources_dir()).catalog(entity, version)
+    document = json.dumps(catalog.raw, sort_keys=True, ensure_ascii=False)
+    return {
+        "entity": entity,
+        "version": version,
+        "sha256": hashlib.sha256(document.encode()).hexdigest(),
+        "name": catalog.name,
+        "criteria": len(catalog.criteria),
+        "document": document,
+    }
+
+
 _SAMPLE_FIELDS: dict[str, dict[str, Any]] = {
-    "catalog": {
-        "entity": "importer",
-        "version": "2024.1",
-        "sha256": "0" * 64,
-        "name": "Importers MSC",
-        "criteria": 3,
-        "document": "{}",
-    },
+    "catalog": _shipped_catalog("importer", "2023.2"),
     "member": {"account": "IM-1", "name": "Acme Imports"},
     "validation": {
         "member_id": "m-1",

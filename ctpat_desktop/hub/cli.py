@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ctpat_desktop import __version__
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.hub.hub_key import secure_folder
 from ctpat_desktop.paths import APP_NAME, default_data_dir
 
 if TYPE_CHECKING:
@@ -178,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ctpat_desktop.hub.service import Hub
 
         data_dir = resolve_hub_data_dir(getattr(args, "data_dir", None))
+        secure_folder(data_dir)  # it holds hub.key, the evidence and (SQLite) the database
         hub = Hub.open(resolve_db_url(getattr(args, "db", None), data_dir), data_dir)
         try:
             code: int = args.handler(hub, args)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ctpat_desktop.errors import RuleError
-from ctpat_desktop.sync.meaning import check_record
+from ctpat_desktop.sync.meaning import check_catalog, check_record
 from ctpat_desktop.sync.protocol import (
     APPLIED,
     FIXED_FIELDS,
@@ -193,6 +193,11 @@ class PushBatch:
         missing = sorted(set(kind.fields) - set(m.fields) - set(kind.added))
         if missing:
             raise Rejected(f"new {m.kind} {m.id} must carry all of its fields; missing {missing}")
+        if kind.name == "catalog":
+            try:
+                check_catalog(m.id, m.fields, may_publish=self.user.is_admin)
+            except RuleError as exc:
+                raise Rejected(str(exc)) from None
         office, validation_id = self._scope(kind, m, None)
         self._check_locked(kind, validation_id)
         self._check_review(kind, m, None)

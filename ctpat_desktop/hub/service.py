@@ -14,6 +14,12 @@ import sqlalchemy as sa
 
 from ctpat_desktop.errors import CtpatError, StoreError
 from ctpat_desktop.hub.database import open_engine
+from ctpat_desktop.hub.hub_key import (
+    load_or_create_hub_key,
+    open_bundle_key,
+    seal_bundle_key,
+    secure_file,
+)
 from ctpat_desktop.hub.push import AppliedKey, PushBatch, Record, User
 from ctpat_desktop.hub.tables import (
     hub_anchors,
@@ -128,20 +134,29 @@ _INSERT_RECORD = sa.insert(hub_records).values(
 class Hub:
     """The hub's data: a database (SQLite or PostgreSQL) and an evidence folder."""
 
-    def __init__(self, engine: sa.Engine, blobs: BlobStore) -> None:
+    def __init__(self, engine: sa.Engine, blobs: BlobStore, hub_key: bytes) -> None:
         self.engine = engine
         self.blobs = blobs
+        self._hub_key = hub_key  # seals the users' bundle keys (hub.key, not in the database)
         # Bytes of evidence received over HTTP (the app adds to it): shows a file crosses once.
         self.blob_bytes_received = 0
 
     @classmethod
     def open(cls, db_url: str, data_dir: Path) -> "Hub":
-        """Open (creating and migrating as needed) the hub's database and evidence folder."""
+        """Open (creating and migrating as needed) the hub's database and evidence folder;
+        the folder, its key file and a SQLite database are readable by the hub's user only."""
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{data_dir}: cannot create the data folder ({exc.strerror})") from exc
-        return cls(open_engine(db_url), BlobStore(data_dir / EVIDENCE_DIR))
+        hub_key = load_or_create_hub_key(data_dir)
+        engine = open_engine(db_url)
+        if engine.dialect.name == "sqlite" and engine.url.database:
+            database = Path(engine.url.database)
+            for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+                if path.exists():
+                    secure_file(path)
+        return cls(engine, BlobStore(data_dir / EVIDENCE_DIR), hub_key)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -214,7 +229,7 @@ class Hub:
             "role": role,
             "office": office,
             "token_hash": token_hash(token),
-            "bundle_key": bundle_key(token).hex(),
+            "bundle_key": seal_bundle_key(self._hub_key, name, bundle_key(token)),
             "created_at": utc_now(),
             "disabled": False,
         }
@@ -266,7 +281,7 @@ class Hub:
         )
         with self.engine.connect() as conn:
             key = conn.execute(query).scalar()
-        return None if key is None else bytes.fromhex(key)
+        return None if key is None else open_bundle_key(self._hub_key, name, key)
 
     # Push and the change feed --------------------------------------------------------------
 

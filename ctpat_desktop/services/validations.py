@@ -348,6 +348,8 @@ class ValidationSession:
             self._criterion(criterion_id)
         try:
             info = path.stat()
+        except FileNotFoundError:
+            raise NotFoundError(f"{path}: file not found") from None
         except OSError as exc:
             raise RuleError(f"{path}: cannot be read ({exc.strerror})") from None
         if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never end

@@ -29,6 +29,8 @@ from typing import Any
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.sync.protocol import (
+    MAX_BLOB_BYTES,
+    MAX_JSON_BYTES,
     PROTOCOL,
     Change,
     Mutation,
@@ -39,9 +41,13 @@ from ctpat_desktop.sync.protocol import (
 
 MAGIC = b"CTPATBDL"
 FORMAT = 1
-MAX_BUNDLE_BYTES = 1024 * 1024 * 1024
 MAX_HEADER_BYTES = 64 * 1024
-MAX_PAYLOAD_BYTES = 2 * MAX_BUNDLE_BYTES  # after decompression: a zlib bomb stops here
+# A bundle carries at most what the hub takes over HTTP in one push request plus one
+# evidence file (in base64: 4 bytes for every 3), so reading one needs a few times that in
+# memory, not the gigabytes a zlib bomb would inflate to.
+MAX_PAYLOAD_BYTES = MAX_JSON_BYTES + 4 * ((MAX_BLOB_BYTES + 2) // 3)  # once inflated
+MAX_BUNDLE_BYTES = MAX_PAYLOAD_BYTES  # the file: compressed JSON and base64 is far smaller
+_PIECE = 1024 * 1024  # inflated a piece at a time, so the cap holds within a piece
 _INFO = b"ctpat-desktop offline bundle v1"
 
 
@@ -103,10 +109,16 @@ def write_bundle(
         "next": next_seq,
         "blobs": {sha: base64.b64encode(data).decode() for sha, data in blobs.items()},
     }
-    compressed = zlib.compress(json.dumps(payload).encode(), 6)
+    payload_bytes = json.dumps(payload).encode()
+    compressed = zlib.compress(payload_bytes, 6)
     aad = MAGIC + header_bytes
     sealed = AESGCM(key).encrypt(nonce, compressed, aad)
     body = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + sealed
+    if len(payload_bytes) > MAX_PAYLOAD_BYTES or len(body) > MAX_BUNDLE_BYTES:
+        raise BundleError(
+            f"{path}: {len(payload_bytes)} bytes of changes and evidence, more than a bundle "
+            f"carries ({MAX_PAYLOAD_BYTES}); sync over the network instead"
+        )
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         with tmp.open("wb") as handle:
@@ -120,15 +132,9 @@ def write_bundle(
     return len(body)
 
 
-def read_header(path: Path) -> tuple[dict[str, Any], bytes, bytes]:
+def read_header(path: Path) -> tuple[dict[str, Any], bytes, memoryview]:
     """The header (checked for shape only), its raw bytes and the sealed rest."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{path}: larger than {MAX_BUNDLE_BYTES} bytes; not a bundle")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BundleError(f"{path}: cannot read the bundle ({exc.strerror})") from exc
+    raw = _read_file(path)
     if not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + 4:
         raise BundleError(f"{path}: not a ctpat-desktop bundle file")
     (length,) = struct.unpack(">I", raw[len(MAGIC) : len(MAGIC) + 4])
@@ -144,11 +150,43 @@ def read_header(path: Path) -> tuple[dict[str, Any], bytes, bytes]:
         raise BundleError(f"{path}: unknown bundle format (this version reads format {FORMAT})")
     if not isinstance(header.get("user"), str) or not isinstance(header.get("nonce"), str):
         raise BundleError(f"{path}: the bundle's header is damaged")
-    return header, header_bytes, raw[start + length :]
+    return header, header_bytes, memoryview(raw)[start + length :]  # a view: no second copy
+
+
+def _read_file(path: Path) -> bytes:
+    """The file's bytes; one larger than a bundle can be is refused before it is read."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BUNDLE_BYTES:
+                raise BundleError(
+                    f"{path}: larger than a bundle can be ({MAX_BUNDLE_BYTES} bytes); "
+                    "nothing was applied"
+                )
+            raw = handle.read(size)
+            if handle.read(1):  # a pipe or a device (whose size says nothing), or growing
+                raise BundleError(f"{path}: not a file of fixed size; nothing was applied")
+    except OSError as exc:
+        raise BundleError(f"{path}: cannot read the bundle ({exc.strerror})") from exc
+    return raw
 
 
 def read_bundle(path: Path, key_for_user: Callable[[str], bytes | None]) -> Bundle:
-    """Open and check a bundle; key_for_user gives the named user's bundle key (or None)."""
+    """Open and check a bundle; key_for_user gives the named user's bundle key (or None).
+
+    Memory stays within a few times MAX_PAYLOAD_BYTES whatever the file holds: the file is
+    read only up to MAX_BUNDLE_BYTES and the payload inflated only up to MAX_PAYLOAD_BYTES.
+    """
+    header, compressed = _unseal(path, key_for_user)
+    data = _inflate(path, compressed)
+    del compressed  # not needed while the payload is parsed, its largest step
+    return _parse_payload(path, header, data)
+
+
+def _unseal(
+    path: Path, key_for_user: Callable[[str], bytes | None]
+) -> tuple[dict[str, Any], bytes]:
+    """The header and the compressed payload, once the whole bundle has authenticated."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -159,23 +197,42 @@ def read_bundle(path: Path, key_for_user: Callable[[str], bytes | None]) -> Bund
         raise BundleError(f"{path}: written by {user!r}, who is not a user of this hub")
     try:
         nonce = base64.b64decode(header["nonce"], validate=True)
-        compressed = AESGCM(key).decrypt(nonce, sealed, MAGIC + header_bytes)
+        # GCM checks its tag only at the end, so the sealed part is decrypted in one piece
+        # (bounded by MAX_BUNDLE_BYTES) and nothing of it is used unless it authenticates.
+        return header, AESGCM(key).decrypt(nonce, sealed, MAGIC + header_bytes)
     except (InvalidTag, ValueError):
         raise BundleError(
             f"{path}: the bundle failed its integrity check (changed, damaged, or not "
             f"sealed with {user!r}'s token); nothing was applied"
         ) from None
+
+
+def _inflate(path: Path, compressed: bytes) -> bytearray:
+    """The payload, inflated a piece at a time and refused as soon as it passes the cap."""
     inflater = zlib.decompressobj()
+    data = bytearray()
+    view = memoryview(compressed)
+    position, pending = 0, view[:0]
     try:
-        data = inflater.decompress(compressed, MAX_PAYLOAD_BYTES)
+        while len(data) <= MAX_PAYLOAD_BYTES and (pending or position < len(view)):
+            if not pending:
+                pending, position = view[position : position + _PIECE], position + _PIECE
+            data += inflater.decompress(pending, _PIECE)
+            pending = memoryview(inflater.unconsumed_tail)
+        if len(data) <= MAX_PAYLOAD_BYTES:
+            data += inflater.flush()  # what the last piece left buffered: a few bytes
     except zlib.error:
         raise BundleError(f"{path}: the bundle's content is damaged") from None
-    if inflater.unconsumed_tail:
-        raise BundleError(f"{path}: the bundle expands beyond {MAX_PAYLOAD_BYTES} bytes")
-    return _parse_payload(path, header, data)
+    if len(data) > MAX_PAYLOAD_BYTES:
+        raise BundleError(
+            f"{path}: the bundle expands beyond {MAX_PAYLOAD_BYTES} bytes; nothing was applied"
+        )
+    if not inflater.eof:
+        raise BundleError(f"{path}: the bundle's content is damaged")
+    return data
 
 
-def _parse_payload(path: Path, header: Mapping[str, Any], data: bytes) -> Bundle:
+def _parse_payload(path: Path, header: Mapping[str, Any], data: bytearray) -> Bundle:
     try:
         payload = json.loads(data)
         if not isinstance(payload, dict):

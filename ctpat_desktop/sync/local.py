@@ -7,7 +7,6 @@ leave the laptop (for the hub or a bundle) and stay there until the hub answers,
 lost reply is resent with the same idempotency key and the hub replays its first answer.
 """
 
-import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,7 +21,7 @@ from ctpat_desktop.store import Store, audit
 from ctpat_desktop.store.database import LOCK_TRIGGERS, LOCKED_MESSAGE, lock_trigger_sql
 from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.store.repository import utc_now
-from ctpat_desktop.sync.meaning import check_record
+from ctpat_desktop.sync.meaning import check_catalog, check_record
 from ctpat_desktop.sync.merge import merge
 from ctpat_desktop.sync.protocol import (
     APPLIED,
@@ -781,7 +780,6 @@ def _mutation_from_json(text: str) -> Mutation:
 
 def _check_catalog(change: Change, schema_dir: Path) -> None:
     """A pinned catalog from the hub must be whole and match its own hash."""
+    check_catalog(change.id, change.fields, may_publish=True)
     document = str(change.fields["document"])
-    if hashlib.sha256(document.encode()).hexdigest() != change.fields["sha256"]:
-        raise ProtocolError(f"catalog {change.id} does not match its SHA-256")
     catalog_from_dict(json.loads(document), f"catalog {change.id} from the hub", schema_dir)

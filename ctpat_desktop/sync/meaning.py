@@ -7,6 +7,7 @@ a laptop parks a pulled record that breaks them instead of storing it, so one ba
 never breaks a list, a report or the dashboard.
 """
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -166,10 +167,9 @@ def _check_member(fields: Mapping[str, Any]) -> None:
 def _check_evidence(fields: Mapping[str, Any]) -> None:
     if not _SHA256.fullmatch(str(fields.get("sha256"))):
         _bad(fields.get("sha256"), "evidence SHA-256")
-    if not isinstance(fields.get("criterion"), str) or not _CRITERION.fullmatch(
-        str(fields.get("criterion"))
-    ):
-        _bad(fields.get("criterion"), "criterion")
+    criterion = fields.get("criterion")  # None: evidence of the whole validation
+    if criterion is not None and not _CRITERION.fullmatch(str(criterion)):
+        _bad(criterion, "criterion")
     _text(fields, "filename", MAX_NAME)
 
 
@@ -190,6 +190,41 @@ _CHECKS = {
     "evidence": _check_evidence,
     "report": _check_report,
 }
+
+
+@cache
+def known_catalogs() -> dict[str, str]:
+    """SHA-256 of every catalog document this release knows, by "entity@version"."""
+    path = resources_dir() / "msc" / "known-catalogs.json"
+    try:
+        documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {k: v for k, v in documents.items() if isinstance(v, str)}
+
+
+def check_catalog(record_id: str, fields: Mapping[str, Any], may_publish: bool) -> None:
+    """A catalog is CBP's as this release ships it (by hash), or one an admin published.
+
+    The first office to push a version must not decide what it says for everyone: a
+    known version with another hash is refused, an unknown one is taken only from an
+    admin (on the hub) or from a hub that took it from one (on a laptop).
+    """
+    name = f"{fields.get('entity')}@{fields.get('version')}"
+    if record_id != name:
+        raise RuleError(f"catalog {record_id} names itself {name}")
+    document = str(fields.get("document", ""))
+    if hashlib.sha256(document.encode()).hexdigest() != fields.get("sha256"):
+        raise RuleError(f"catalog {name} does not match its SHA-256")
+    known = known_catalogs().get(name)
+    if known is None and not may_publish:
+        raise RuleError(
+            f"catalog {name} is not one this release ships; only an admin publishes another"
+        )
+    if known is not None and known != fields.get("sha256"):
+        raise RuleError(
+            f"catalog {name} differs from the one this release ships (its SHA-256); it is refused"
+        )
 
 
 def check_record(kind: str, fields: Mapping[str, Any]) -> None:

@@ -7,6 +7,7 @@ user's key, reading or planting another user's audit anchor.
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
@@ -140,3 +141,68 @@ def test_values_of_the_right_type_but_no_meaning_are_refused_one_by_one(
 
 def _validation_with(vid: str, **changes: object) -> object:
     return mutation("validation", vid, sample_fields("validation", office="Miami", **changes))
+
+
+def test_catalogs_are_cbp_s_as_shipped_or_an_admin_s(connect: Connect) -> None:
+    ana = connect("ana")
+    eve = connect("eve", office="Laredo")
+    admin = connect("root", role="admin", office=None)
+    real = sample_fields("catalog")
+    poisoned_document = real["document"].replace("Senior management", "Nobody's")
+    poisoned = real | {
+        "document": poisoned_document,
+        "sha256": hashlib.sha256(poisoned_document.encode()).hexdigest(),
+    }
+    first = push(eve, [mutation("catalog", "importer@2023.2", poisoned)])[0]
+    assert (
+        first["outcome"] == "rejected"
+        and "differs from the one this release ships" in (first["error"])
+    )
+    assert push(ana, [mutation("catalog", "importer@2023.2", real)])[0]["outcome"] == "applied"
+    future = real | {"version": "2031.1"}
+    refused = push(ana, [mutation("catalog", "importer@2031.1", future)])[0]
+    assert refused["outcome"] == "rejected" and "only an admin publishes" in refused["error"]
+    assert push(admin, [mutation("catalog", "importer@2031.1", future)])[0]["outcome"] == (
+        "applied"
+    )
+
+
+def test_the_hub_s_files_are_private_and_a_copied_database_forges_nothing(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    import stat
+
+    import pytest
+    import sqlalchemy as sa
+
+    from ctpat_desktop.hub.hub_key import HubKeyError
+    from ctpat_desktop.hub.service import Hub
+    from ctpat_desktop.hub.tables import hub_users
+    from ctpat_desktop.sync.bundle import bundle_key
+
+    folder = tmp_path / "hub"
+    hub = Hub.open(f"sqlite:///{folder / 'hub.db'}", folder)
+    try:
+        token = hub.add_user("sup", "supervisor", "Miami")
+        assert hub.bundle_key_for("sup") == bundle_key(token)
+        with hub.engine.connect() as conn:
+            stored = conn.execute(sa.select(hub_users.c.bundle_key)).scalar_one()
+    finally:
+        hub.close()
+    assert stored != bundle_key(token).hex() and bundle_key(token).hex() not in stored
+    reopened = Hub.open(f"sqlite:///{folder / 'hub.db'}", folder)  # modes checked on open
+    reopened.close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "hub.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE((folder / "hub.key").stat().st_mode) == 0o600
+
+    stolen = tmp_path / "stolen"
+    stolen.mkdir()
+    shutil.copy(folder / "hub.db", stolen / "hub.db")  # the database without hub.key
+    thief = Hub.open(f"sqlite:///{stolen / 'hub.db'}", stolen)
+    try:
+        with pytest.raises(HubKeyError):
+            thief.bundle_key_for("sup")
+    finally:
+        thief.close()

@@ -38,7 +38,7 @@ def test_missing_wrong_or_disabled_token_is_401(hub_server: ServedHub, connect: 
 
 def test_push_applies_and_the_feed_returns_it(hub_server: ServedHub, connect: Connect) -> None:
     ana = connect("ana")
-    results = push(ana, [_validation(), _finding(status="not-met")])
+    results = push(ana, [_validation(), _finding(status="not-met", reasons='["other"]')])
     assert [(r["outcome"], r["rev"], r["seq"]) for r in results] == [
         ("applied", 1, 1),
         ("applied", 1, 2),
@@ -50,7 +50,7 @@ def test_push_applies_and_the_feed_returns_it(hub_server: ServedHub, connect: Co
     ]
     # The sample is a finding of an earlier release (no unmet_parts): the hub adds the default.
     assert changes[1]["fields"] == sample_fields(
-        "finding", validation_id="v-1", status="not-met"
+        "finding", validation_id="v-1", status="not-met", reasons='["other"]'
     ) | {"unmet_parts": "[]"}
     assert changes[1]["updated_by"] == "ana" and changes[1]["deleted"] is False
     assert hub_server.hub.record("finding", "f-1") == parse_change(changes[1])
@@ -89,12 +89,12 @@ def test_second_create_of_the_same_finding_is_stale(connect: Connect) -> None:
 
 def test_catalog_is_written_once(connect: Connect) -> None:
     ana, bob = connect("ana"), connect("bob", office="Houston")
-    first = push(ana, [mutation("catalog", "importer@2024.1")])[0]
-    same = push(bob, [mutation("catalog", "importer@2024.1")])[0]
+    first = push(ana, [mutation("catalog", "importer@2023.2")])[0]
+    same = push(bob, [mutation("catalog", "importer@2023.2")])[0]
     assert same["outcome"] == "applied"
     assert (same["rev"], same["seq"]) == (first["rev"], first["seq"])
     different = sample_fields("catalog", document='{"changed": true}')
-    result = push(bob, [mutation("catalog", "importer@2024.1", different)])[0]
+    result = push(bob, [mutation("catalog", "importer@2023.2", different)])[0]
     assert result["outcome"] == "rejected"
     assert "cannot be changed" in result["error"]
     assert len(pull(bob)) == 1

@@ -38,13 +38,29 @@ def test_wrong_protocol_is_400_and_names_the_hubs(connect: Connect) -> None:
     assert response.json()["error"] == ("This hub speaks protocol 1; the request uses protocol 2.")
 
 
-def test_invalid_mutation_is_400_and_nothing_applies(connect: Connect) -> None:
+def test_an_invalid_mutation_is_refused_alone_and_the_rest_applies(connect: Connect) -> None:
+    """One bad change must not block the outbox forever: it is refused with its reason."""
     ana = connect("ana")
     good = mutation("member", "m-1").to_json()
     bad = mutation("member", "m-2", {"account": 7, "name": "x"}).to_json()
     response = ana.post(PUSH, json=_body([good, bad]))
+    assert response.status_code == 200
+    applied, refused = response.json()["results"]
+    assert applied["outcome"] == "applied"
+    assert refused == {
+        "key": bad["key"],
+        "outcome": "rejected",
+        "error": "member.account must be str",
+    }
+    assert [c["id"] for c in pull(ana)] == ["m-1"]
+
+
+def test_a_mutation_without_a_readable_key_is_400_and_nothing_applies(connect: Connect) -> None:
+    ana = connect("ana")
+    good = mutation("member", "m-1").to_json()
+    response = ana.post(PUSH, json=_body([good, {"kind": "member", "key": 7}]))
     assert response.status_code == 400
-    assert response.json()["error"] == "Mutation 1 is not valid: member.account must be str."
+    assert response.json()["error"].startswith("Mutation 1 is not valid:")
     assert pull(ana) == []
 
 

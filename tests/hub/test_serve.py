@@ -36,7 +36,7 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
-    certfile, keyfile = folder / "hub.pem", folder / "hub.key"
+    certfile, keyfile = folder / "tls.pem", folder / "tls.key"
     certfile.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     keyfile.write_bytes(
         key.private_bytes(
