@@ -410,3 +410,18 @@ def test_versions_based_on_each_other_in_a_loop_are_refused(tmp_path: Path) -> N
     )
     with pytest.raises(CatalogError, match="in a loop"):
         CatalogLibrary(resources).catalog("importer", "2024.1")
+
+
+def test_known_catalogs_hold_every_shipped_document_as_a_validation_pins_it(
+    library: CatalogLibrary,
+) -> None:
+    """The hub and laptops refuse a known version with another hash: the list must be right."""
+    import hashlib
+
+    known = json.loads((RESOURCES / "msc" / "known-catalogs.json").read_text())["documents"]
+    for entity in sorted(ENTITIES):
+        for catalog in library.versions(entity):
+            pinned = json.dumps(catalog.raw, sort_keys=True, ensure_ascii=False)
+            name = f"{entity}@{catalog.version}"
+            assert known[name] == hashlib.sha256(pinned.encode()).hexdigest(), name
+        assert f"{entity}@2023.1" in known  # the withdrawn transcription, still pinned by some
