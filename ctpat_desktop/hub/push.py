@@ -26,6 +26,7 @@ from ctpat_desktop.sync.protocol import (
 ADMIN = "admin"
 SIGNED = "signed"
 APPROVED = "approved"
+IN_REVIEW = "in-review"
 APPROVERS = ("supervisor", ADMIN)
 # Kinds a signed validation locks (a report is written when signing, so it is not locked).
 _LOCKED_BY_SIGNING = ("finding", "evidence")
@@ -183,6 +184,7 @@ class PushBatch:
         self.dirty[(m.kind, m.id)] = current
         if moved:
             self._move_children(m.id, office)
+        self._withdraw_approval(kind, validation_id)
         return _applied(m.key, current)
 
     def _create(self, kind: Kind, m: Mutation) -> dict[str, Any]:
@@ -219,6 +221,7 @@ class PushBatch:
         )
         self.records[(m.kind, m.id)] = record
         self.dirty[(m.kind, m.id)] = record
+        self._withdraw_approval(kind, validation_id)
         return _applied(m.key, record)
 
     def _scope(
@@ -287,6 +290,21 @@ class PushBatch:
                 f"evidence content {sha} was not uploaded from office {office!r}; "
                 "PUT the file itself to /v1/blobs first"
             )
+
+    def _withdraw_approval(self, kind: Kind, validation_id: str | None) -> None:
+        """A finding or evidence changed after a supervisor's approval sends the validation
+        back to review here, whatever the laptop says: what was approved is not what would
+        be signed, so a supervisor must approve again before the hub takes a signature."""
+        if kind.name not in _LOCKED_BY_SIGNING or validation_id is None:
+            return
+        validation = self.records.get(("validation", validation_id))
+        if validation is None or validation.fields.get("status") != APPROVED:
+            return
+        validation.fields = {**validation.fields, "status": IN_REVIEW}
+        validation.rev += 1
+        validation.seq = self._next_seq()
+        validation.updated_at, validation.updated_by = self.now, self.user.name
+        self.dirty[("validation", validation_id)] = validation
 
     def _move_children(self, validation_id: str, office: str | None) -> None:
         """Give a moved validation's records its new office and new seqs (the feed shows them)."""

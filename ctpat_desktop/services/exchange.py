@@ -172,7 +172,8 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         mode=Mode(head["mode"]),
         date=_day(head["date"], f"{source}: validation date"),
         scss=head["scss"],
-        status=Lifecycle(head["status"]),
+        # Approval and signature are the hub's and the supervisor's to give, not a file's.
+        status=min(Lifecycle(head["status"]), Lifecycle.IN_REVIEW, key=list(Lifecycle).index),
         office=head["office"],
         webex_url=head["webex_url"],
         participants=tuple(head["participants"]),

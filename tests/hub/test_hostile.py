@@ -206,3 +206,24 @@ def test_the_hub_s_files_are_private_and_a_copied_database_forges_nothing(
             thief.bundle_key_for("sup")
     finally:
         thief.close()
+
+
+def test_a_finding_changed_after_approval_sends_it_back_and_no_signature_passes(
+    connect: Connect,
+) -> None:
+    ana = connect("ana")
+    sue = connect("sue", role="supervisor")
+    push(ana, [_validation("Miami", "v-1"), _finding("f-1")])
+    review = push(ana, [mutation("validation", "v-1", {"status": "in-review"}, base_rev=1)])[0]
+    approved = push(sue, [mutation("validation", "v-1", {"status": "approved"}, base_rev=2)])[0]
+    assert (review["outcome"], approved["outcome"]) == ("applied", "applied")
+    # The SCSS changes a finding without saying the approval is gone, then signs.
+    assert push(ana, [mutation("finding", "f-1", {"note": "changed"}, base_rev=1)])[0][
+        "outcome"
+    ] == ("applied")
+    validation = [c for c in pull(ana) if c["id"] == "v-1"][-1]
+    assert validation["fields"]["status"] == "in-review"
+    signed = push(
+        ana, [mutation("validation", "v-1", {"status": "signed"}, base_rev=validation["rev"])]
+    )[0]
+    assert signed["outcome"] == "rejected" and "must approve it" in signed["error"]

@@ -139,3 +139,30 @@ def test_not_json_and_missing_file(tmp_path: Path) -> None:
             import_validation(other, tmp_path / "nope.json")
     finally:
         other.close()
+
+
+def test_an_imported_file_never_brings_an_approval_or_a_signature(  # type: ignore[no-untyped-def]
+    ctx, tmp_path
+) -> None:
+    """An SCSS must not approve by editing a JSON file: import stops at in-review."""
+    import json
+
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.services.exchange import export_validation, import_validation
+    from ctpat_desktop.services.validations import plan_validation
+    from ctpat_desktop.settings import Settings
+    from ctpat_desktop.worksheet import Lifecycle
+
+    validation = plan_validation(ctx, member="Acme", account="US-100", entity="importer")
+    path = tmp_path / "v.json"
+    export_validation(ctx, validation.id, path)
+    document = json.loads(path.read_text())
+    for status in ("approved", "signed"):
+        document["validation"]["status"] = status
+        path.write_text(json.dumps(document))
+        other = AppContext(tmp_path / f"other-{status}", Settings(user="eve"))
+        try:
+            import_validation(other, path)
+            assert other.store.validation(validation.id).status is Lifecycle.IN_REVIEW
+        finally:
+            other.close()
