@@ -206,6 +206,7 @@ class LocalSync:
                     continue
                 local = _wire(kind, row)
                 deleted = bool(row["deleted"]) if kind.name in _VERSIONED else False
+                held = False
                 if row["b_rev"] is None and (kind.name, record_id) not in chains:
                     fields, base_rev, base_deleted = local, 0, None
                 else:
@@ -215,16 +216,21 @@ class LocalSync:
                     for sent in chains.get((kind.name, record_id), ()):
                         base.update(sent.fields)
                         base_rev, base_deleted = sent.base_rev + 1, sent.deleted
+                    changed = {n: v for n, v in local.items() if v != base.get(n)}
                     fields = {
-                        name: value
-                        for name, value in local.items()
-                        if value != base.get(name)
-                        and (kind.name, record_id, name) not in conflicted
+                        n: v
+                        for n, v in changed.items()
+                        if (kind.name, record_id, n) not in conflicted
                     }
+                    # A field held by an open conflict waits for the SCSS's choice; the
+                    # record is not clean while it differs, so the hub's next change to
+                    # it is merged (and the conflict updated), never simply taken.
+                    held = len(changed) > len(fields)
                     if base_rev == 0:
                         fields = local
                 if base_rev and not fields and deleted == base_deleted:
-                    clean.append((rev, kind.name, record_id))
+                    if not held:
+                        clean.append((rev, kind.name, record_id))
                     continue
                 mutation = Mutation(
                     str(uuid.uuid4()), kind.name, record_id, base_rev, fields, deleted
@@ -633,7 +639,7 @@ class LocalSync:
                 kind=r["kind"],
                 record_id=r["record_id"],
                 field=r["field"],
-                local_value=json.loads(r["local_value"]),
+                local_value=self._mine(r),
                 server_value=json.loads(r["server_value"]),
                 server_by=r["server_by"],
                 validation_id=r["f_validation"]
@@ -642,6 +648,19 @@ class LocalSync:
             )
             for r in rows
         ]
+
+    def _mine(self, conflict: sqlite.Row) -> Any:
+        """This laptop's side of a conflict as it is now: typed on after the conflict
+        arose, the newest value is the one offered (and kept by "mine")."""
+        kind = KIND_BY_NAME[conflict["kind"]]
+        row = (
+            self.store.read(f"SELECT * FROM {kind.table} WHERE id = ?", (conflict["record_id"],))
+            if kind.name != "catalog"
+            else []
+        )
+        if not row:
+            return json.loads(conflict["local_value"])
+        return _wire(kind, row[0]).get(conflict["field"], json.loads(conflict["local_value"]))
 
     def resolve(self, conflict_id: int, keep: str, actor: str) -> None:
         """Settle one conflict: keep "mine" (pushed next sync) or "theirs" (the hub's).
@@ -669,8 +688,9 @@ class LocalSync:
                     (row["record_id"], *STATUS_GROUP),
                 ).fetchall()
             settled: dict[str, Any] = {}
+            current = _wire(kind, local)
             for item in rows:
-                mine, theirs = json.loads(item["local_value"]), json.loads(item["server_value"])
+                mine, theirs = current[item["field"]], json.loads(item["server_value"])
                 settled[item["field"]] = {"mine": mine, "theirs": theirs, "by": item["server_by"]}
                 if keep == "theirs":
                     conn.execute(
