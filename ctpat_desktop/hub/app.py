@@ -155,7 +155,17 @@ class _Api:
     async def me(self, request: Request) -> Response:
         """GET /v1/me: who the token belongs to."""
         user = await self._user(request)
-        return JSONResponse({"name": user.name, "role": user.role, "office": user.office})
+        head = await run_in_threadpool(self.hub.head)
+        return JSONResponse(
+            {
+                "name": user.name,
+                "role": user.role,
+                "office": user.office,
+                "hub_id": self.hub.hub_id,
+                "epoch": self.hub.epoch,
+                "head": head,
+            }
+        )
 
     async def push(self, request: Request) -> Response:
         """POST /v1/push: apply mutations, one result each."""

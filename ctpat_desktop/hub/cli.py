@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     disable.add_argument("name")
     disable.set_defaults(handler=_user_disable)
 
+    epoch = commands.add_parser(
+        "new-epoch",
+        parents=[common],
+        help="after restoring the whole data folder from a backup: laptops re-send what it lost",
+    )
+    epoch.set_defaults(handler=_new_epoch)
     bundle = commands.add_parser("bundle", parents=[common], help="offline bundle files")
     bundles = bundle.add_subparsers(dest="bundle_command", metavar="COMMAND", required=True)
     import_ = bundles.add_parser("import", parents=[common], help="apply a laptop's bundle")
@@ -119,6 +125,12 @@ def _serve(hub: "Hub", args: argparse.Namespace) -> int:
         log_level="info",
     )
     uvicorn.Server(config).run()
+    return 0
+
+
+def _new_epoch(hub: "Hub", _args: argparse.Namespace) -> int:
+    epoch = hub.new_epoch()
+    print(f"hub {hub.hub_id}: new epoch {epoch}; laptops re-send what the hub lost at next sync")
     return 0
 
 

@@ -61,6 +61,7 @@ class Record:
     updated_at: str
     updated_by: str
     stored: bool = True
+    epoch: str | None = None  # the hub's epoch when the record was last written
 
     @property
     def sha256(self) -> str | None:
@@ -79,6 +80,7 @@ class Record:
             dict(self.fields),
             self.updated_at,
             self.updated_by,
+            self.epoch or "",
         )
 
 

@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+import os
 import secrets
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from ctpat_desktop.hub.tables import (
     hub_blob_offices,
     hub_blobs,
     hub_counter,
+    hub_meta,
     hub_records,
     hub_users,
 )
@@ -35,6 +38,7 @@ from ctpat_desktop.sync.bundle import bundle_key
 from ctpat_desktop.sync.protocol import KIND_BY_NAME, ROLES, Change, Mutation
 
 EVIDENCE_DIR = "evidence"
+STATE_FILE = "hub.state"
 _IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
 _MAX_NAME = 100
 
@@ -89,6 +93,7 @@ def _record(row: sa.Row[Any]) -> Record:
         json.loads(row.fields),
         row.updated_at,
         row.updated_by,
+        epoch=row.epoch,
     )
 
 
@@ -105,6 +110,7 @@ def _row(record: Record) -> dict[str, Any]:
         "fields": json.dumps(record.fields, separators=(",", ":"), ensure_ascii=False),
         "updated_at": record.updated_at,
         "updated_by": record.updated_by,
+        "epoch": record.epoch,
     }
 
 
@@ -119,6 +125,7 @@ _WRITTEN = (
     "fields",
     "updated_at",
     "updated_by",
+    "epoch",
 )
 _UPDATE_RECORD = (
     sa.update(hub_records)
@@ -134,10 +141,14 @@ _INSERT_RECORD = sa.insert(hub_records).values(
 class Hub:
     """The hub's data: a database (SQLite or PostgreSQL) and an evidence folder."""
 
-    def __init__(self, engine: sa.Engine, blobs: BlobStore, hub_key: bytes) -> None:
+    def __init__(
+        self, engine: sa.Engine, blobs: BlobStore, hub_key: bytes, data_dir: Path | None = None
+    ) -> None:
         self.engine = engine
         self.blobs = blobs
         self._hub_key = hub_key  # seals the users' bundle keys (hub.key, not in the database)
+        self._state_file = data_dir / STATE_FILE if data_dir is not None else None
+        self.hub_id, self.epoch = self._identity()
         # Bytes of evidence received over HTTP (the app adds to it): shows a file crosses once.
         self.blob_bytes_received = 0
 
@@ -156,11 +167,67 @@ class Hub:
             for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
                 if path.exists():
                     secure_file(path)
-        return cls(engine, BlobStore(data_dir / EVIDENCE_DIR), hub_key)
+        return cls(engine, BlobStore(data_dir / EVIDENCE_DIR), hub_key, data_dir)
 
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+    # Identity and epoch ------------------------------------------------------------------
+
+    def head(self) -> int:
+        """The seq of the newest change the hub holds."""
+        with self.engine.connect() as conn:
+            seq: int = conn.execute(
+                sa.select(hub_counter.c.seq).where(hub_counter.c.id == 1)
+            ).scalar_one()
+        return seq
+
+    def _identity(self) -> tuple[str, str]:
+        """(hub_id, epoch); a new epoch if the database is behind what the hub last wrote.
+
+        The data folder's hub.state keeps the newest seq the hub committed. A database
+        whose counter is below it was restored from an older copy: laptops that saw later
+        changes must re-send what it lost, so the epoch changes. (When the whole data
+        folder comes back from a backup, `ctpat-hub new-epoch` says so.)
+        """
+        with self.engine.connect() as conn:
+            meta = dict(conn.execute(sa.select(hub_meta.c.key, hub_meta.c.value)).all())
+        hub_id, epoch = meta["hub_id"], meta["epoch"]
+        written = self._read_state()
+        if written is not None and written.get("hub_id") == hub_id:
+            seq = written.get("seq")
+            if isinstance(seq, int) and seq > self.head():
+                epoch = self.new_epoch()
+        self._write_state(hub_id, self.head())
+        return hub_id, epoch
+
+    def new_epoch(self) -> str:
+        """Start a new epoch (the database was restored from an older copy); the epoch."""
+        epoch = str(uuid.uuid4())
+        with self._write() as conn:
+            conn.execute(sa.update(hub_meta).where(hub_meta.c.key == "epoch").values(value=epoch))
+        self.epoch = epoch
+        return epoch
+
+    def _read_state(self) -> dict[str, Any] | None:
+        if self._state_file is None:
+            return None
+        try:
+            state = json.loads(self._state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def _write_state(self, hub_id: str, seq: int) -> None:
+        if self._state_file is None:
+            return
+        temporary = self._state_file.with_name(f".{STATE_FILE}.tmp")
+        try:
+            temporary.write_text(json.dumps({"hub_id": hub_id, "seq": seq}), encoding="utf-8")
+            os.replace(temporary, self._state_file)
+        except OSError:
+            pass  # only restore detection is weaker; the data is in the database
 
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
@@ -308,6 +375,8 @@ class Hub:
             )
             results = batch.run(mutations)
             self._save(conn, batch, user)
+        if batch.dirty:
+            self._write_state(self.hub_id, batch.seq)
         return PushReport(results, frozenset(batch.replayed))
 
     def _load_for(
@@ -363,6 +432,8 @@ class Hub:
         return [_record(row) for row in conn.execute(query)]
 
     def _save(self, conn: sa.Connection, batch: PushBatch, user: User) -> None:
+        for record in batch.dirty.values():
+            record.epoch = self.epoch
         inserts = [_row(r) for r in batch.dirty.values() if not r.stored]
         updates = [_row(r) for r in batch.dirty.values() if r.stored]
         if updates:

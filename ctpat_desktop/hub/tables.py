@@ -32,6 +32,17 @@ hub_records = sa.Table(
     sa.Column("fields", sa.Text, nullable=False),
     sa.Column("updated_at", _STAMP, nullable=False),
     sa.Column("updated_by", _NAME, nullable=False),
+    # The hub's epoch when the record was last written (NULL: before epochs existed).
+    sa.Column("epoch", sa.String(36), nullable=True),
+)
+
+# The hub's identity ("hub_id", for good) and "epoch" (new when its database is found
+# restored from an older copy).
+hub_meta = sa.Table(
+    "hub_meta",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.String(100), nullable=False),
 )
 
 hub_users = sa.Table(

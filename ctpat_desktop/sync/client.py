@@ -50,6 +50,9 @@ class HubUser:
     name: str
     role: str
     office: str
+    hub_id: str = ""  # "" from a hub of an earlier release
+    epoch: str = ""
+    head: int = -1
 
 
 class HubClient:
@@ -138,8 +141,16 @@ class HubClient:
         """Who the token belongs to."""
         body = self._json(self._request("GET", "/me"))
         try:
-            return HubUser(str(body["name"]), str(body["role"]), str(body.get("office") or ""))
-        except (KeyError, TypeError):
+            head = body.get("head", -1)
+            return HubUser(
+                str(body["name"]),
+                str(body["role"]),
+                str(body.get("office") or ""),
+                str(body.get("hub_id") or ""),
+                str(body.get("epoch") or ""),
+                head if type(head) is int else -1,
+            )
+        except (KeyError, TypeError, AttributeError):
             raise HubError("the hub sent a reply this app cannot read (/me)") from None
 
     def push(self, mutations: Sequence[Mutation]) -> list[dict[str, Any]]:
@@ -269,6 +280,7 @@ class SyncReport:
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
     pending: int = 0
+    rebased: bool = False  # the hub had been restored from an older copy; taken stock again
     audit: str = ""  # "" when the audit trail checked out against the hub's anchor
     seconds: float = 0.0
 
@@ -304,10 +316,20 @@ def _sync(
     local = LocalSync(store)
     tell = progress or (lambda _stage, _done, _total: None)
     user = client.me()
-    _check_server(local, client.url)
+    _check_server(local, client.url, user)
     if user.office:  # validations planned before the laptop knew its office adopt it
         store.adopt_office(user.office, actor)
     report = SyncReport(server=client.url, user=user.name)
+    rewound_from = _rewound(local, user)
+    if rewound_from is not None:
+        # The hub came back from an older copy: take stock of what it holds now, so that
+        # what it lost is sent again and nothing it gained since is taken blindly.
+        report.rebased = True
+        local.start_rebase(rewound_from)
+        _pull(local, client, actor, report, tell, page_size)
+        local.finish_rebase()
+    if user.epoch:
+        local.set_state({"hub_epoch": user.epoch})
     rejected: set[tuple[str, str]] = set()
     for _round in range(MAX_ROUNDS):
         local.prepare(skip=rejected)
@@ -367,15 +389,34 @@ def _anchor(local: LocalSync, client: HubClient) -> str:
     return ""
 
 
-def _check_server(local: LocalSync, url: str) -> None:
-    known = local.state("server")
-    if not known:
-        local.set_state({"server": url})
-    elif known != url:
+def _check_server(local: LocalSync, url: str, user: HubUser) -> None:
+    """One data folder syncs with one hub: by its identity where the hub has one (so a
+    hub may move to a new address), else by address."""
+    known, known_id = local.state("server"), local.state("hub_id")
+    if known_id and user.hub_id and known_id != user.hub_id:
+        raise HubError(
+            f"{url} is another hub than the one this data folder syncs with ({known}); "
+            "use another data folder for another hub"
+        )
+    if known and known != url and not (known_id and known_id == user.hub_id):
         raise HubError(
             f"this data folder syncs with {known}; it cannot also sync with {url} "
             "(use another data folder for another hub)"
         )
+    values = {"server": url} | ({"hub_id": user.hub_id} if user.hub_id else {})
+    local.set_state(values)
+
+
+def _rewound(local: LocalSync, user: HubUser) -> str | None:
+    """The epoch this laptop last synced in, if the hub has gone back since (a new epoch,
+    or fewer changes than this laptop has seen); else None."""
+    known = local.state("hub_epoch")
+    since = int(local.state("since", "0") or 0)
+    if known and user.epoch and known != user.epoch:
+        return known
+    if user.head >= 0 and user.head < since:
+        return known or user.epoch
+    return None
 
 
 def _upload_blobs(

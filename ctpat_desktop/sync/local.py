@@ -331,15 +331,57 @@ class LocalSync:
         )
         conn.execute("DELETE FROM sync_sent WHERE seq = ?", (sent["seq"],))
 
+    # A hub restored from an older copy ------------------------------------------------
+
+    def start_rebase(self, from_epoch: str) -> None:
+        """The hub went back (restored from an older copy): pull everything again and
+        take stock. Nothing in flight is trusted; every record this laptop knew is marked
+        unseen until the hub shows its copy of it."""
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM sync_sent")
+            conn.execute("UPDATE sync_base SET server_seq = -1, local_rev = -1")
+            self._set_state(conn, {"since": "0", "rebase_from": from_epoch})
+
+    def finish_rebase(self) -> None:
+        """Records the restored hub no longer holds are created on it again (next push)."""
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM sync_base WHERE server_seq = -1")
+            self._set_state(conn, {"rebase_from": ""})
+
+    def _rebased(
+        self, conn: sqlite.Connection, change: Change, base: sqlite.Row, from_epoch: str
+    ) -> bool:
+        """Settle a change pulled while taking stock; True if nothing more is to be done.
+
+        A record as the hub held it before the restore, at a revision this laptop had
+        already seen or passed, is behind: its copy becomes the base, so what this laptop
+        holds beyond it goes up again at the next push (the lost changes come back).
+        """
+        restored = change.epoch in ("", from_epoch)
+        if restored and change.rev <= base["server_rev"]:
+            _write_base(
+                conn,
+                change.kind,
+                change.id,
+                -1,
+                change.rev,
+                change.seq,
+                change.deleted,
+                change.fields,
+            )
+            return True
+        return False
+
     # Incoming --------------------------------------------------------------------------
 
     def apply_page(self, changes: Sequence[Change], next_seq: int, actor: str) -> Applied:
         """Apply one page of the change feed and save the checkpoint, in one transaction."""
         total = Applied()
         ordered = sorted(changes, key=lambda c: (_KIND_ORDER[c.kind], c.seq))
+        rebase_from = self.state("rebase_from") or None
         with self.store.transaction() as conn, _hub_writes_past_locks(conn, ordered):
             for change in ordered:
-                done = self._apply_change(conn, change, actor)
+                done = self._apply_change(conn, change, actor, rebase_from)
                 total.applied += done.applied
                 total.known += done.known
                 total.parked += done.parked
@@ -394,13 +436,27 @@ class LocalSync:
                 (sha256, len(content), utc_now()),
             )
 
-    def _apply_change(self, conn: sqlite.Connection, change: Change, actor: str) -> Applied:
+    def _apply_change(
+        self,
+        conn: sqlite.Connection,
+        change: Change,
+        actor: str,
+        rebase_from: str | None = None,
+    ) -> Applied:
         kind = KIND_BY_NAME[change.kind]
         outcome = Applied()
         base = conn.execute(
             "SELECT * FROM sync_base WHERE kind = ? AND id = ?", (kind.name, change.id)
         ).fetchone()
-        if base is not None and base["server_rev"] >= change.rev:
+        strict = False
+        if rebase_from is not None and base is not None:
+            if self._rebased(conn, change, base, rebase_from):
+                outcome.known = 1
+                return outcome
+            # Written since the restore (or beyond what this laptop saw): merged, and a
+            # field it holds otherwise than this laptop knew it is a conflict, not taken.
+            strict = True
+        elif base is not None and base["server_rev"] >= change.rev:
             outcome.known = 1
             return outcome
         if self._sent_and_confirmed(conn, change):
@@ -408,7 +464,7 @@ class LocalSync:
             return outcome
         conn.execute("SAVEPOINT apply_change")
         try:
-            local_rev, conflicts = self._write_change(conn, kind, change, base, actor)
+            local_rev, conflicts = self._write_change(conn, kind, change, base, actor, strict)
         except (sqlite.IntegrityError, CtpatError, ValueError) as exc:
             conn.execute("ROLLBACK TO apply_change")
             conn.execute("RELEASE apply_change")
@@ -486,6 +542,7 @@ class LocalSync:
         change: Change,
         base: sqlite.Row | None,
         actor: str,
+        strict: bool = False,
     ) -> tuple[int, int]:
         """Bring the local record up to the hub's change; (local rev to record, conflicts).
 
@@ -515,6 +572,12 @@ class LocalSync:
             if base is not None:
                 base_fields[DELETED] = bool(base["deleted"])
             merged, conflicts = merge(base_fields, local, server)
+            if strict:  # after a restore the hub's change may be older than what we knew
+                for name, theirs in server.items():
+                    mine = local.get(name, theirs)
+                    if mine != theirs and base_fields.get(name) != theirs:
+                        merged[name] = mine
+                        conflicts[name] = (mine, theirs)
             if kind.name == "finding" and "status" in conflicts:
                 _hold_status_group(merged, conflicts, local, server)
         diff = {

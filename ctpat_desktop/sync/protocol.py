@@ -262,6 +262,9 @@ class Change:
     fields: Mapping[str, Any]
     updated_at: str
     updated_by: str
+    # The hub's epoch when the record was last written ("" from a hub without epochs):
+    # after a restore, a laptop tells restored records from ones written since.
+    epoch: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The change as sent."""
@@ -274,7 +277,7 @@ class Change:
             "fields": dict(self.fields),
             "updated_at": self.updated_at,
             "updated_by": self.updated_by,
-        }
+        } | ({"epoch": self.epoch} if self.epoch else {})
 
 
 def parse_change(raw: Any) -> Change:
@@ -301,4 +304,7 @@ def parse_change(raw: Any) -> Change:
     updated_at, updated_by = raw.get("updated_at"), raw.get("updated_by")
     if not isinstance(updated_at, str) or not isinstance(updated_by, str):
         raise ProtocolError("updated_at and updated_by must be strings")
-    return Change(kind.name, record_id, rev, seq, deleted, fields, updated_at, updated_by)
+    epoch = raw.get("epoch", "")
+    if not isinstance(epoch, str) or len(epoch) > MAX_ID or not epoch.isprintable():
+        raise ProtocolError("epoch must be a short printable string")
+    return Change(kind.name, record_id, rev, seq, deleted, fields, updated_at, updated_by, epoch)

@@ -2841,6 +2841,21 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>Sincronización: {stage} {done}/{total}</translation>
     </message>
     <message>
+        <source>{kind} {id}: {error}</source>
+        <translation>{kind} {id}: {error}</translation>
+    </message>
+    <message>
+        <source>Changes refused by the hub</source>
+        <translation>Cambios rechazados por el servidor central</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub refused %n change(s); everything else was synced. They stay on this laptop: correct what the hub names (for another office, set the validation&apos;s office in Edit validation; for a value, change it in the workspace) and sync again.</source>
+        <translation>
+            <numerusform>El servidor central rechazó %n cambio; todo lo demás se sincronizó. Se queda en esta computadora: corrija lo que indica el servidor (para otra oficina, cambie la oficina de la validación en Editar validación; para un valor, cámbielo en el espacio de trabajo) y vuelva a sincronizar.</numerusform>
+            <numerusform>El servidor central rechazó %n cambios; todo lo demás se sincronizó. Se quedan en esta computadora: corrija lo que indica el servidor (para otra oficina, cambie la oficina de la validación en Editar validación; para un valor, cámbielo en el espacio de trabajo) y vuelva a sincronizar.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Sync failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>

@@ -26,7 +26,17 @@ def test_health_needs_no_token(hub_server: ServedHub) -> None:
 
 def test_missing_wrong_or_disabled_token_is_401(hub_server: ServedHub, connect: Connect) -> None:
     ana = connect("ana")
-    assert ana.get("/v1/me").json() == {"name": "ana", "role": "scss", "office": "Miami"}
+    me = ana.get("/v1/me").json()
+    assert {k: me[k] for k in ("name", "role", "office")} == {
+        "name": "ana",
+        "role": "scss",
+        "office": "Miami",
+    }
+    assert (me["hub_id"], me["epoch"], me["head"]) == (
+        hub_server.hub.hub_id,
+        hub_server.hub.epoch,
+        0,
+    )
     with hub_server.client() as anonymous, hub_server.client("not-a-token") as wrong:
         for client in (anonymous, wrong):
             for response in (client.get("/v1/me"), client.post(PUSH, json={})):

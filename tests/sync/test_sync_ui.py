@@ -128,3 +128,22 @@ def test_sync_runs_in_the_background_with_progress(
     assert "push" in stages and "pull" in stages
     qtbot.waitUntil(lambda: "0 change(s) waiting" in window.sync.label.text())
     window.close()
+
+
+def test_refused_changes_are_shown_with_the_way_to_fix_them(
+    hub_server: ServedHub,
+    miami: dict[str, str],
+    laptop: Laptop,
+    qtbot: QtBot,
+    memory_keyring: object,
+) -> None:
+    ana = laptop("ana")
+    validation_id = planned(ana, office="Laredo")  # not ana's office on the hub
+    window = _window(ana, qtbot)
+    window.sync.sync_now.trigger()
+    _log_in(window, hub_server.url, miami["ana"])
+    box = window.sync.error_box
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Changes refused by the hub"
+    assert "everything else was synced" in box.text() and "Edit validation" in box.text()
+    assert validation_id[:8] in box.detailedText() and "Laredo" in box.detailedText()

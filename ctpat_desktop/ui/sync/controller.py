@@ -147,8 +147,32 @@ class SyncController(QObject):
         self._window.statusBar().showMessage(describe(result).splitlines()[0], 10000)
         self.synced.emit(result)
         self.refresh_status()
-        if result.new_conflicts:
+        if result.rejected:
+            self.show_refused(result)
+        elif result.new_conflicts:
             self.show_conflicts()
+
+    def show_refused(self, report: SyncReport) -> None:
+        """Say which changes the hub refused, why, and what to do (the rest is synced)."""
+        lines = [
+            self.tr("{kind} {id}: {error}").format(kind=r["kind"], id=r["id"][:8], error=r["error"])
+            for r in report.rejected[:20]
+        ]
+        self.error_box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Changes refused by the hub"),
+            self.tr(
+                "The hub refused %n change(s); everything else was synced. They stay on "
+                "this laptop: correct what the hub names (for another office, set the "
+                "validation's office in Edit validation; for a value, change it in the "
+                "workspace) and sync again.",
+                "",
+                len(report.rejected),
+            ),
+            parent=self._window,
+        )
+        self.error_box.setDetailedText("\n".join(lines))
+        self.error_box.open()
 
     def _on_failed(self, exc: Exception) -> None:
         self._finish()
