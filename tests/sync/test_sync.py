@@ -8,7 +8,7 @@ from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services import approval
 from ctpat_desktop.store.records import ReportRecord
 from ctpat_desktop.store.repository import finding_id
-from ctpat_desktop.sync.client import AuthError, HubClient, HubError, run_sync
+from ctpat_desktop.sync.client import AuthError, HubClient, run_sync
 from ctpat_desktop.sync.local import LocalSync
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle
 from tests.hubkit import ServedHub
