@@ -64,6 +64,12 @@ class Record:
     epoch: str | None = None  # the hub's epoch when the record was last written
 
     @property
+    def member_id(self) -> str | None:
+        """The member a validation names; None for other kinds."""
+        value = self.fields.get("member_id") if self.kind == "validation" else None
+        return value if isinstance(value, str) else None
+
+    @property
     def sha256(self) -> str | None:
         """The content hash of an evidence record; None for other kinds."""
         value = self.fields.get("sha256") if self.kind == "evidence" else None
@@ -116,12 +122,22 @@ class PushBatch:
     # Evidence content stored on the hub, and the offices whose users uploaded it.
     blobs: Mapping[str, set[str]]
     load_children: Callable[[str], Iterable[Record]]
+    # The offices of the (stored) validations that name a member.
+    member_offices: Callable[[str], set[str | None]] = lambda _member: set()
     dirty: dict[tuple[str, str], Record] = field(default_factory=dict)
     new_applied: dict[str, AppliedKey] = field(default_factory=dict)
+    members_coming: set[str] = field(default_factory=set)
     replayed: set[str] = field(default_factory=set)
 
     def run(self, mutations: Iterable[Mutation]) -> list[dict[str, Any]]:
         """The result of each mutation, in order."""
+        mutations = list(mutations)
+        # Members of validations this request brings (a laptop sends the member first).
+        self.members_coming = {
+            str(m.fields["member_id"])
+            for m in mutations
+            if m.kind == "validation" and "member_id" in m.fields
+        }
         return [self._one(mutation) for mutation in mutations]
 
     def _one(self, mutation: Mutation) -> dict[str, Any]:
@@ -165,6 +181,8 @@ class PushBatch:
             if not same:
                 raise Rejected(f"{m.kind} {m.id} is written once and cannot be changed")
             return _applied(m.key, current)
+        if kind.name == "member":
+            self._check_member(m)
         if m.base_rev != current.rev:
             return {"key": m.key, "outcome": STALE, "current": current.to_change().to_json()}
         for name in FIXED_FIELDS.get(m.kind, ()):
@@ -186,6 +204,7 @@ class PushBatch:
         self.dirty[(m.kind, m.id)] = current
         if moved:
             self._move_children(m.id, office)
+            self._touch_member(current)
         self._withdraw_approval(kind, validation_id)
         return _applied(m.key, current)
 
@@ -224,6 +243,7 @@ class PushBatch:
         self.records[(m.kind, m.id)] = record
         self.dirty[(m.kind, m.id)] = record
         self._withdraw_approval(kind, validation_id)
+        self._touch_member(record)
         return _applied(m.key, record)
 
     def _scope(
@@ -292,6 +312,30 @@ class PushBatch:
                 f"evidence content {sha} was not uploaded from office {office!r}; "
                 "PUT the file itself to /v1/blobs first"
             )
+
+    def _check_member(self, m: Mutation) -> None:
+        """A member is changed only by an office with a validation of theirs: no office
+        renames another's member."""
+        if self.user.is_admin or m.id in self.members_coming:
+            return
+        offices = self.member_offices(m.id) | {
+            r.office
+            for r in self.records.values()
+            if r.kind == "validation" and r.member_id == m.id
+        }
+        if self.user.office not in offices:
+            raise Rejected(
+                f"member {m.id} has no validation in office {self.user.office!r}; "
+                "only an office that validates a member changes it"
+            )
+
+    def _touch_member(self, record: Record) -> None:
+        """A validation new to an office brings its member into that office's feed."""
+        member = self.records.get(("member", record.member_id or ""))
+        if member is None or not member.stored or ("member", member.id) in self.dirty:
+            return
+        member.seq = self._next_seq()
+        self.dirty[("member", member.id)] = member
 
     def _withdraw_approval(self, kind: Kind, validation_id: str | None) -> None:
         """A finding or evidence changed after a supervisor's approval sends the validation

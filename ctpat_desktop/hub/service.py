@@ -111,6 +111,7 @@ def _row(record: Record) -> dict[str, Any]:
         "updated_at": record.updated_at,
         "updated_by": record.updated_by,
         "epoch": record.epoch,
+        "member_id": record.member_id,
     }
 
 
@@ -126,6 +127,7 @@ _WRITTEN = (
     "updated_at",
     "updated_by",
     "epoch",
+    "member_id",
 )
 _UPDATE_RECORD = (
     sa.update(hub_records)
@@ -372,6 +374,7 @@ class Hub:
                 applied=self._load_applied(conn, [m.key for m in mutations]),
                 blobs=self._stored_blobs(conn, mutations, records.values()),
                 load_children=lambda vid: self._children(conn, vid),
+                member_offices=lambda member: self._member_offices(conn, member),
             )
             results = batch.run(mutations)
             self._save(conn, batch, user)
@@ -385,6 +388,7 @@ class Hub:
         """The records the mutations touch and the validations they belong to."""
         ids = {m.id for m in mutations}
         ids.update(str(m.fields["validation_id"]) for m in mutations if "validation_id" in m.fields)
+        ids.update(str(m.fields["member_id"]) for m in mutations if "member_id" in m.fields)
         records = self._records_by_id(conn, ids)
         parents = {r.validation_id for r in records.values() if r.validation_id} - ids
         records.update(self._records_by_id(conn, parents))
@@ -425,6 +429,12 @@ class Hub:
                 stored.setdefault(row.sha256, set()).add(row.office)
         return stored
 
+    def _member_offices(self, conn: sa.Connection, member_id: str) -> set[str | None]:
+        query = sa.select(hub_records.c.office).where(
+            hub_records.c.kind == "validation", hub_records.c.member_id == member_id
+        )
+        return set(conn.execute(query).scalars())
+
     def _children(self, conn: sa.Connection, validation_id: str) -> list[Record]:
         query = sa.select(hub_records).where(
             hub_records.c.validation_id == validation_id, hub_records.c.kind != "validation"
@@ -463,8 +473,16 @@ class Hub:
             .limit(limit + 1)
         )
         if not user.is_admin:
+            # A member is seen only by an office with a validation of theirs.
+            members = sa.select(hub_records.c.member_id).where(
+                hub_records.c.kind == "validation", hub_records.c.office == user.office
+            )
             query = query.where(
-                sa.or_(hub_records.c.office.is_(None), hub_records.c.office == user.office)
+                sa.or_(
+                    hub_records.c.office == user.office,
+                    sa.and_(hub_records.c.office.is_(None), hub_records.c.kind != "member"),
+                    sa.and_(hub_records.c.kind == "member", hub_records.c.id.in_(members)),
+                )
             )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()

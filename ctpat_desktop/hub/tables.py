@@ -34,6 +34,8 @@ hub_records = sa.Table(
     sa.Column("updated_by", _NAME, nullable=False),
     # The hub's epoch when the record was last written (NULL: before epochs existed).
     sa.Column("epoch", sa.String(36), nullable=True),
+    # A validation's member: a member is seen only by offices with a validation of theirs.
+    sa.Column("member_id", _ID, nullable=True, index=True),
 )
 
 # The hub's identity ("hub_id", for good) and "epoch" (new when its database is found

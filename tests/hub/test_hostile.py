@@ -227,3 +227,25 @@ def test_a_finding_changed_after_approval_sends_it_back_and_no_signature_passes(
         ana, [mutation("validation", "v-1", {"status": "signed"}, base_rev=validation["rev"])]
     )[0]
     assert signed["outcome"] == "rejected" and "must approve it" in signed["error"]
+
+
+def test_members_are_seen_and_renamed_only_where_they_are_validated(connect: Connect) -> None:
+    ana = connect("ana", office="Miami")
+    eve = connect("eve", office="Laredo")
+    member = mutation("member", "m-1", {"account": "IM-1", "name": "Acme Imports"})
+    push(ana, [member, _validation("Miami", "v-1")])
+    assert "m-1" not in {c["id"] for c in pull(eve)}  # Laredo never sees Miami's member
+    rename = push(eve, [mutation("member", "m-1", {"name": "Evil Corp"}, base_rev=1)])[0]
+    assert (
+        rename["outcome"] == "rejected" and "no validation in office 'Laredo'" in (rename["error"])
+    )
+    assert "Acme" not in str(rename)  # a refusal leaks nothing of the member
+    assert [c["fields"]["name"] for c in pull(ana) if c["id"] == "m-1"] == ["Acme Imports"]
+
+    # Laredo validates the same member too: now it sees it, and may change it.
+    since = max(c["seq"] for c in pull(eve)) if pull(eve) else 0
+    ours = push(
+        eve, [mutation("member", "m-1", sample_fields("member")), _validation("Laredo", "v-2")]
+    )
+    assert [r["outcome"] for r in ours] == ["stale", "applied"]
+    assert "m-1" in {c["id"] for c in pull(eve, since)}  # brought into Laredo's feed

@@ -8,7 +8,7 @@ import pytest
 from ctpat_desktop.hub import app
 from ctpat_desktop.sync.protocol import MAX_JSON_BYTES, MAX_MUTATIONS
 from tests.hub.conftest import Connect
-from tests.hubkit import ServedHub, mutation, pull
+from tests.hubkit import ServedHub, mutation, pull, push, sample_fields
 
 PUSH = "/v1/push"
 
@@ -52,7 +52,11 @@ def test_an_invalid_mutation_is_refused_alone_and_the_rest_applies(connect: Conn
         "outcome": "rejected",
         "error": "member.account must be str",
     }
-    assert [c["id"] for c in pull(ana)] == ["m-1"]
+    validation = mutation(
+        "validation", "v-1", sample_fields("validation", member_id="m-1", office="Miami")
+    )
+    push(ana, [validation])  # a member is seen where a validation of theirs is
+    assert {c["id"] for c in pull(ana)} == {"m-1", "v-1"}
 
 
 def test_a_mutation_without_a_readable_key_is_400_and_nothing_applies(connect: Connect) -> None:

@@ -151,7 +151,7 @@ def test_another_office_sees_nothing_and_cannot_push(
     sync(ana, hub_server.url, miami["ana"])
     seen = sync(carla, hub_server.url, laredo_token)
     assert carla.store.list_validations() == []
-    assert seen.pulled == 2  # the catalog and the member are shared; validations are not
+    assert seen.pulled == 1  # the catalog is shared; members and validations are not
     # A Miami validation planned on Carla's laptop is refused, with the reason.
     planned(carla, account="IM-2002", office="Miami")
     refused = sync(carla, hub_server.url, laredo_token)

@@ -1,4 +1,5 @@
-"""The hub's identity and epoch, and the epoch each record was last written in.
+"""The hub's identity and epoch, the epoch each record was last written in, and the member
+each validation names (members are seen only where a validation of theirs is).
 
 hub_id names this hub for good (a laptop refuses another hub at its address); the epoch
 changes when the hub finds its database restored from an older copy, so laptops know to
@@ -9,6 +10,7 @@ Revision ID: h0004_identity
 Revises: h0003_trust
 """
 
+import json
 import uuid
 
 import sqlalchemy as sa
@@ -37,10 +39,33 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("hub_records") as batch:
         batch.add_column(sa.Column("epoch", sa.String(36), nullable=True))
+        batch.add_column(sa.Column("member_id", sa.String(64), nullable=True))
+        batch.create_index("ix_hub_records_member_id", ["member_id"])
+    records = sa.table(
+        "hub_records",
+        sa.column("kind", sa.String),
+        sa.column("id", sa.String),
+        sa.column("fields", sa.Text),
+        sa.column("member_id", sa.String),
+    )
+    conn = op.get_bind()
+    rows = conn.execute(
+        sa.select(records.c.id, records.c.fields).where(records.c.kind == "validation")
+    ).all()
+    for row in rows:
+        member = json.loads(row.fields).get("member_id")
+        if isinstance(member, str):
+            conn.execute(
+                sa.update(records)
+                .where(records.c.kind == "validation", records.c.id == row.id)
+                .values(member_id=member)
+            )
 
 
 def downgrade() -> None:
-    """Drop hub_records.epoch and hub_meta."""
+    """Drop hub_records.epoch and member_id, and hub_meta."""
     with op.batch_alter_table("hub_records") as batch:
+        batch.drop_index("ix_hub_records_member_id")
+        batch.drop_column("member_id")
         batch.drop_column("epoch")
     op.drop_table("hub_meta")
