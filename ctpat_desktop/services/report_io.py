@@ -1,6 +1,7 @@
 """Build a validation report, sign it (which locks the validation), reopen, verify."""
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,24 @@ def build_report(
     return BuiltReport(target, data.version)
 
 
+def _check_hub_approval(ctx: AppContext, validation_id: str) -> None:
+    """On a laptop that syncs with a hub, the approval must be one the hub recorded: a
+    status set on this laptop alone (a role flag edited, a file imported) signs nothing."""
+    from ctpat_desktop.sync.local import LocalSync
+
+    if not LocalSync(ctx.store).state("server"):
+        return  # a laptop without a hub: an approval can only have been made here
+    confirmed = ctx.store.read(
+        "SELECT fields FROM sync_base WHERE kind = 'validation' AND id = ?", (validation_id,)
+    )
+    status = json.loads(confirmed[0]["fields"]).get("status") if confirmed else None
+    if status != Lifecycle.APPROVED.value:
+        raise RuleError(
+            "the hub has not recorded a supervisor's approval of this validation yet: "
+            "sync, then sign"
+        )
+
+
 def issue_report(
     ctx: AppContext,
     validation_id: str,
@@ -94,6 +113,7 @@ def issue_report(
             f"the validation is {session.validation.status.value}: a supervisor must approve "
             "it before its report is signed"
         )
+    _check_hub_approval(ctx, session.id)
     data = report_data(ctx, session, language)
     draft = target.with_name(target.name + ".unsigned")
     try:

@@ -335,3 +335,26 @@ def test_a_laptop_without_an_office_adopts_the_hub_user_s(
     ben = laptop("ben")
     sync(ben, hub_server.url, miami["ben"])
     assert set(findings_of(ben, validation_id)) == {"1.1"}
+
+
+def test_an_approval_the_hub_never_recorded_signs_nothing(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop, tmp_path: object
+) -> None:
+    """An SCSS who edits the laptop's role flag approves locally, but cannot sign."""
+    from pathlib import Path
+
+    from ctpat_desktop.services.report_io import issue_report
+
+    ana = laptop("ana")
+    validation_id = planned(ana)
+    work = session(ana, validation_id)
+    work.replace_findings([Finding(c.id, FindingStatus.MET) for c in work.catalog.criteria])
+    approval.submit_for_review(ana, validation_id)
+    sync(ana, hub_server.url, miami["ana"])
+    LocalSync(ana.store).set_state({"hub_role": "supervisor"})  # forged
+    approval.approve(ana, validation_id)
+    assert ana.store.validation(validation_id).status is Lifecycle.APPROVED
+    target = Path(str(tmp_path)) / "report.pdf"
+    with pytest.raises(RuleError, match="hub has not recorded a supervisor's approval"):
+        issue_report(ana, validation_id, target, None, None)  # type: ignore[arg-type]
+    assert not target.exists()
