@@ -472,25 +472,21 @@ class Store:
         """Give validations planned without an office this one (the hub user's), audited;
         the IDs changed. Signed ones keep theirs: their report is final."""
         now = utc_now()
+        homeless = "SELECT id FROM validations WHERE office = '' AND deleted = 0 AND status != ?"
+        if not self._query(homeless, Lifecycle.SIGNED.value):
+            return []  # the usual case: no write transaction (a sync with nothing to do)
         with self.transaction() as conn:
-            rows = conn.execute(
-                "SELECT id FROM validations WHERE office = '' AND deleted = 0 AND status != ?",
-                (Lifecycle.SIGNED.value,),
-            ).fetchall()
+            rows = conn.execute(homeless, (Lifecycle.SIGNED.value,)).fetchall()
             for row in rows:
-                conn.execute(
-                    "UPDATE validations SET office = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
-                    (office, now, row["id"]),
-                )
-                audit.append_event(
+                _set_validation_column(
                     conn,
-                    at=now,
+                    row["id"],
+                    "office",
+                    ("", office),
                     actor=actor,
+                    now=now,
                     action="update",
-                    kind="validation",
-                    record_id=row["id"],
-                    validation_id=row["id"],
-                    changes={"office": ["", office], "why": "the hub user's office, on sync"},
+                    details={"why": "the hub user's office, on sync"},
                 )
         return [row["id"] for row in rows]
 
@@ -515,20 +511,14 @@ class Store:
             if old.catalog_version != from_version or old.entity != catalog.entity:
                 raise RuleError("the validation changed meanwhile; look at it again")
             self._pin_catalog(conn, catalog)
-            conn.execute(
-                "UPDATE validations SET catalog_version = ?, updated_at = ?, rev = rev + 1 "
-                "WHERE id = ?",
-                (catalog.version, now, validation_id),
-            )
-            audit.append_event(
+            _set_validation_column(
                 conn,
-                at=now,
+                validation_id,
+                "catalog_version",
+                (from_version, catalog.version),
                 actor=actor,
+                now=now,
                 action="catalog upgraded",
-                kind="validation",
-                record_id=validation_id,
-                validation_id=validation_id,
-                changes={"catalog_version": [from_version, catalog.version]},
             )
             for criterion, change in changes:
                 self._write_finding(
@@ -549,19 +539,15 @@ class Store:
         details: dict[str, Any] | None = None,
     ) -> None:
         """Change a validation's lifecycle status inside a transaction, with its audit event."""
-        conn.execute(
-            "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
-            (new.value, now, validation_id),
-        )
-        audit.append_event(
+        _set_validation_column(
             conn,
-            at=now,
+            validation_id,
+            "status",
+            (old, new.value),
             actor=actor,
+            now=now,
             action=action,
-            kind="validation",
-            record_id=validation_id,
-            validation_id=validation_id,
-            changes={"status": [old, new.value]} | (details or {}),
+            details=details,
         )
 
     def set_status(
@@ -1041,3 +1027,31 @@ class Store:
 def replace_with(new: Finding) -> FindingChange:
     """A change that puts this finding in place of whatever was there."""
     return lambda _old: new
+
+
+def _set_validation_column(
+    conn: sqlite.Connection,
+    validation_id: str,
+    column: str,
+    change: tuple[str, str],
+    *,
+    actor: str,
+    now: str,
+    action: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Set one column of a validation (a new revision) with its audit event: old → new."""
+    conn.execute(
+        f"UPDATE validations SET {column} = ?, updated_at = ?, rev = rev + 1 WHERE id = ?",
+        (change[1], now, validation_id),
+    )
+    audit.append_event(
+        conn,
+        at=now,
+        actor=actor,
+        action=action,
+        kind="validation",
+        record_id=validation_id,
+        validation_id=validation_id,
+        changes={column: list(change)} | (details or {}),
+    )

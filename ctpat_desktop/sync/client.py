@@ -328,7 +328,7 @@ def _sync(
         local.start_rebase(rewound_from)
         _pull(local, client, actor, report, tell, page_size)
         local.finish_rebase()
-    if user.epoch:
+    if user.epoch and local.state("hub_epoch") != user.epoch:
         local.set_state({"hub_epoch": user.epoch})
     rejected: set[tuple[str, str]] = set()
     for _round in range(MAX_ROUNDS):
@@ -404,7 +404,8 @@ def _check_server(local: LocalSync, url: str, user: HubUser) -> None:
             "(use another data folder for another hub)"
         )
     values = {"server": url} | ({"hub_id": user.hub_id} if user.hub_id else {})
-    local.set_state(values)
+    if (known, known_id or "") != (url, user.hub_id or known_id or ""):
+        local.set_state(values)  # written only when it changes: a no-op sync writes nothing
 
 
 def _rewound(local: LocalSync, user: HubUser) -> str | None:

@@ -79,8 +79,8 @@ def _codes(value: Any, what: str, pattern: re.Pattern[str] | frozenset[str]) -> 
 
 def _text(fields: Mapping[str, Any], name: str, limit: int = MAX_TYPED) -> None:
     value = fields.get(name)
-    if not isinstance(value, str):
-        return
+    if not value or not isinstance(value, str):
+        return  # most texts of a finding are empty
     if len(value) > limit:
         raise RuleError(f"{name.replace('_', ' ')} is longer than {limit} characters")
     if _CONTROL.search(value):
