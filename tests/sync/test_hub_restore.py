@@ -4,8 +4,10 @@ lost, and the hub and every laptop end up agreeing with nothing lost."""
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.settings import Settings
@@ -17,19 +19,51 @@ from tests.sync.helpers import findings_of, planned, session
 NAMES = ("ana", "ben", "cid")
 
 
-def _backup(database: Path, copy: Path) -> None:
-    """A consistent copy of a live SQLite database, as an operator's backup would be."""
-    source, target = sqlite3.connect(database), sqlite3.connect(copy)
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
+def _admin(url: str) -> tuple[Any, str]:
+    """A connection to a PostgreSQL cluster's maintenance database, and the hub's name."""
+    import psycopg
+
+    parsed = sa.make_url(url)
+    conn = psycopg.connect(
+        host=parsed.host, port=parsed.port, user=parsed.username, dbname="postgres"
+    )
+    conn.autocommit = True
+    return conn, str(parsed.database)
 
 
-def test_three_laptops_heal_a_hub_restored_from_an_older_copy(tmp_path: Path) -> None:
-    folder, database, backup = tmp_path / "hub", tmp_path / "hub" / "hub.db", tmp_path / "b.db"
-    url = f"sqlite:///{database}"
+def _backup(url: str, copy: Path) -> None:
+    """A consistent copy of the (stopped) hub's database, as last night's backup."""
+    if url.startswith("sqlite"):
+        source, target = sqlite3.connect(sa.make_url(url).database or ""), sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        return
+    conn, name = _admin(url)
+    with conn:
+        conn.execute(f'CREATE DATABASE "{name}_backup" TEMPLATE "{name}"')
+
+
+def _restore(url: str, copy: Path) -> None:
+    """Put last night's copy back in place of the hub's database."""
+    if url.startswith("sqlite"):
+        database = Path(sa.make_url(url).database or "")
+        for stale in database.parent.glob(database.name + "*"):
+            stale.unlink()
+        shutil.copy(copy, database)
+        return
+    conn, name = _admin(url)
+    with conn:
+        conn.execute(f'DROP DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{name}_backup"')
+
+
+def test_three_laptops_heal_a_hub_restored_from_an_older_copy(
+    hub_db_url: str, tmp_path: Path
+) -> None:
+    folder, backup, url = tmp_path / "hub-data", tmp_path / "backup.db", hub_db_url
     laptops = {n: AppContext(tmp_path / n, Settings(user=n, office="Miami")) for n in NAMES}
     ana, ben, cid = (laptops[n] for n in NAMES)
     try:
@@ -39,8 +73,9 @@ def test_three_laptops_heal_a_hub_restored_from_an_older_copy(tmp_path: Path) ->
             session(ana, validation).record_finding("1.1", status="met", note="first look")
             for name in NAMES:
                 sync(laptops[name], served.url, tokens[name])
-            _backup(database, backup)  # last night's backup
             old_epoch = served.hub.epoch
+        _backup(url, backup)  # last night's backup
+        with serve_hub(url, folder) as served:
             # A day's work after the backup, all of it reaching the hub.
             session(ana, validation).record_finding("1.1", note="policy seen on screen")
             sync(ana, served.url, tokens["ana"])
@@ -53,10 +88,7 @@ def test_three_laptops_heal_a_hub_restored_from_an_older_copy(tmp_path: Path) ->
             expected = findings_of(cid, validation)
             assert set(expected) == {"1.1", "1.2", "1.3"}
 
-        # The disk fails; the operator restores last night's database.
-        for stale in folder.glob("hub.db*"):
-            stale.unlink()
-        shutil.copy(backup, database)
+        _restore(url, backup)  # the disk failed; the operator restores last night's copy
         with serve_hub(url, folder) as restored:
             assert restored.hub.epoch != old_epoch  # the hub noticed it went back
             assert restored.hub.record("finding", _finding(validation, "1.2")) is None
@@ -70,15 +102,15 @@ def test_three_laptops_heal_a_hub_restored_from_an_older_copy(tmp_path: Path) ->
                     assert report.rejected == [] and not report.rebased
             for name in NAMES:
                 assert findings_of(laptops[name], validation) == expected, name
-                assert sync(laptops[name], restored.url, tokens[name]).pending == 0
-                assert sync(laptops[name], restored.url, tokens[name]).conflicts == 0
+                again = sync(laptops[name], restored.url, tokens[name])
+                assert (again.pending, again.conflicts) == (0, 0)
             on_hub = {
                 criterion: restored.hub.record("finding", _finding(validation, criterion))
                 for criterion in expected
             }
+            assert all(record is not None for record in on_hub.values())
             assert on_hub["1.1"] is not None
             assert on_hub["1.1"].fields["note"] == "policy seen on screen"
-            assert all(record is not None for record in on_hub.values())
     finally:
         for ctx in laptops.values():
             ctx.close()
