@@ -42,3 +42,7 @@ class PartlyDone(CtpatError):
     def __init__(self, message: str, document: object) -> None:
         super().__init__(message)
         self.document = document
+
+
+class StaleEdit(RuleError):
+    """An edit made on a copy that is no longer current: nothing was saved."""

@@ -233,9 +233,12 @@ class ValidationSession:
         extension_reason: str | None = None,
         response_accepted: bool | None = None,
         clear: tuple[str, ...] = (),
+        based_on: int | None = None,
     ) -> FindingRecord:
         """Change the fields given (None keeps a field; `clear` empties the optional ones
-        named, such as "verified" or "due"), check the rules, save durably."""
+        named, such as "verified" or "due"), check the rules, save durably. With
+        `based_on` (the revision the edit was made on) a finding changed meanwhile is not
+        overwritten: StaleEdit."""
         unknown = set(clear) - set(_CLEARABLE)
         if unknown:
             raise RuleError(f"cannot clear {', '.join(sorted(unknown))}")
@@ -265,7 +268,9 @@ class ValidationSession:
                 updated = replace(updated, **(emptied | given))
             return self._checked(updated, criterion)
 
-        return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
+        return self._ctx.store.change_finding(
+            self.id, criterion.id, change, self._ctx.actor, based_on
+        )
 
     def replace_findings(self, findings: list[Finding]) -> list[FindingRecord]:
         """Write whole findings at once: every one checked, then all saved or none."""

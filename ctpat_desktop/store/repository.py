@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
-from ctpat_desktop.errors import NotFoundError, RuleError, StoreError
+from ctpat_desktop.errors import NotFoundError, RuleError, StaleEdit, StoreError
 from ctpat_desktop.store import audit
 from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
 from ctpat_desktop.store.driver import sqlite
@@ -684,13 +684,31 @@ class Store:
         }
 
     def change_finding(
-        self, validation_id: str, criterion: str, change: FindingChange, actor: str
+        self,
+        validation_id: str,
+        criterion: str,
+        change: FindingChange,
+        actor: str,
+        based_on: int | None = None,
     ) -> FindingRecord:
-        """Read, change and write one finding in one transaction, with its audit event."""
+        """Read, change and write one finding in one transaction, with its audit event.
+
+        based_on is the revision the edit was made on (0: none stored yet): if the finding
+        has changed since (another window, an import, a sync), StaleEdit, nothing written.
+        """
         now = utc_now()
         with self.transaction() as conn:
             both = conn.execute(_SELECT_FINDING_AND_STATUS, (criterion, validation_id)).fetchone()
             row = both if both is not None and both["id"] is not None else None
+            current = row["rev"] if row is not None else 0
+            if based_on is not None and current != based_on:
+                who = f" by {row['updated_by']}" if row is not None else ""
+                raise StaleEdit(
+                    f"criterion {criterion} was changed elsewhere{who} since it was shown; "
+                    "nothing was saved: look at it again",
+                    code="stale",
+                    values={"criterion": criterion},
+                )
             record = self._write_finding(
                 conn, validation_id, criterion, change, actor, now, read=(row,)
             )

@@ -227,6 +227,16 @@ _RULES = {
         "Rules", "criterion {criterion}: unknown reason {reason}; use one of: {allowed}"
     ),
     "reason-twice": QT_TRANSLATE_NOOP("Rules", "criterion {criterion}: a reason is given twice"),
+    "text-too-long": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: {field} is longer than {limit} characters"
+    ),
+    "no-parts": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: has no parts to name as not met"
+    ),
+    "unknown-part": QT_TRANSLATE_NOOP(
+        "Rules", "criterion {criterion}: has no part {part}; its parts are {allowed}"
+    ),
+    "part-twice": QT_TRANSLATE_NOOP("Rules", "criterion {criterion}: a part is given twice"),
     "reason-needed": QT_TRANSLATE_NOOP(
         "Rules", "criterion {criterion}: a not-met finding needs at least one reason"
     ),

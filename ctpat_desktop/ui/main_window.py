@@ -164,7 +164,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.quit)
         self._build_report_menu()
         self._build_view_menu(self.menuBar().addMenu(self.tr("&View")))
-        self.sync.synced.connect(lambda _report: self.refresh())
+        self.sync.synced.connect(lambda _report: self._after_outside_change())
+        self.sync.changed.connect(self._after_outside_change)
         sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
         sync_menu.addActions(self.sync.actions())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -441,7 +442,16 @@ class MainWindow(QMainWindow):
                 file=plan.source.name
             )
         )
+        self._after_outside_change()
+
+    def _after_outside_change(self) -> None:
+        """Findings changed outside the open windows (a sync, an import, a resolve): the
+        list and every open workspace read them again, so none writes back a stale copy."""
         self.refresh()
+        for window in list(self.workspaces.values()):
+            reload = getattr(window, "reload", None)
+            if reload is not None:
+                reload()
 
     def _on_dashboard_triggered(self) -> None:
         from ctpat_desktop.ui.dashboard_window import DashboardWindow

@@ -38,6 +38,8 @@ def open_workspace(
 
         window.criterion_changed.connect(on_criterion)
         window.finding_saved.connect(lambda _criterion: follow.refresh())
+        # The follow-up panel writes findings too: the checklist reads them again.
+        follow.finding_changed.connect(lambda _criterion: window.reload())
         current = window.current_criterion()
         if current:
             on_criterion(current)

@@ -88,7 +88,7 @@ def _check_parts(finding: Finding, criterion: Criterion) -> None:
         return
     if not criterion.parts:
         raise RuleError(
-            f"{where}: has no parts; leave out --part",
+            f"{where}: has no parts to name as not met",
             **_rule("no-parts", criterion),
         )
     keys = [p.key for p in criterion.parts]

@@ -2451,6 +2451,22 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>criterio {criterion}: una razón aparece dos veces</translation>
     </message>
     <message>
+        <source>criterion {criterion}: {field} is longer than {limit} characters</source>
+        <translation>criterio {criterion}: {field} tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: has no parts to name as not met</source>
+        <translation>criterio {criterion}: no tiene partes que señalar como no cumplidas</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: has no part {part}; its parts are {allowed}</source>
+        <translation>criterio {criterion}: no tiene la parte {part}; sus partes son {allowed}</translation>
+    </message>
+    <message>
+        <source>criterion {criterion}: a part is given twice</source>
+        <translation>criterio {criterion}: una parte se indica dos veces</translation>
+    </message>
+    <message>
         <source>criterion {criterion}: a not-met finding needs at least one reason</source>
         <translation>criterio {criterion}: un hallazgo «No cumple» necesita al menos una razón</translation>
     </message>
@@ -3459,6 +3475,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>{criterion}: not met needs a reason; tick one under Reasons (Space)</source>
         <translation>{criterion}: «No cumple» necesita un motivo; marque uno en Motivos (Espacio)</translation>
+    </message>
+    <message>
+        <source>Not undone: criterion {criterion} has changed since that edit</source>
+        <translation>No se deshizo: el criterio {criterion} cambió después de esa edición</translation>
     </message>
     <message>
         <source>Signed and locked: reopen the validation to change findings</source>

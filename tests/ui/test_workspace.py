@@ -647,3 +647,52 @@ def test_ticking_only_a_should_part_makes_a_recommendation(
     window.tree.setFocus()
     press(qtbot, Key.Key_Z, CTRL)
     assert stored(ctx, validation_id)["3.1"].unmet_parts == ()
+
+
+def _changed_behind_the_window(ctx: AppContext, validation_id: str) -> str:
+    """What a worksheet import, a sync or the follow-up panel does: a not-met with its
+    reason, action and due date, written while the workspace shows not reviewed."""
+    session = ValidationSession(ctx, validation_id)
+    session.record_finding(
+        "9.1", status="not-met", reasons=["no-evidence"], action="Repair the fence"
+    )
+    session.extend_due("9.1", 30, "Contractor booked")
+    return "9.1"
+
+
+def test_a_status_key_never_overwrites_a_finding_changed_elsewhere(
+    ctx: AppContext, validation_id: str, open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    window = open_window(validation_id)
+    window.go_to("9.1")
+    assert window.editor.status is FindingStatus.NOT_REVIEWED
+    cid = _changed_behind_the_window(ctx, validation_id)
+    window.set_status(FindingStatus.MET)  # Ctrl+1 on what the window showed
+    kept = stored(ctx, validation_id)[cid]
+    assert kept.status is FindingStatus.NOT_MET  # before: Met, reason and due date gone
+    assert (kept.action, kept.extension_days) == ("Repair the fence", 30)
+    assert window.editor.status is FindingStatus.NOT_MET  # the window shows the newer one
+    assert "changed elsewhere" in window.editor.problem.text()
+    window.undo_stack.undo()  # undoing the refused edit loses nothing either
+    assert stored(ctx, validation_id)[cid] == kept
+
+
+def test_open_workspaces_read_findings_again_after_an_outside_change(
+    ctx: AppContext, validation_id: str, qtbot: QtBot
+) -> None:
+    from ctpat_desktop.ui.main_window import MainWindow
+    from ctpat_desktop.ui.workspace_open import open_workspace
+
+    main = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(main)
+    window = open_workspace(ctx, ImmediateRunner(), validation_id, main)  # as the list does
+    main.workspaces[validation_id] = window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.session is not None)
+    window.go_to("9.1")
+    cid = _changed_behind_the_window(ctx, validation_id)
+    main.sync.changed.emit()  # a conflict resolved, as the conflict dialog says it
+    assert window.finding(cid).status is FindingStatus.NOT_MET
+    assert window.editor.status is FindingStatus.NOT_MET
+    assert window.model.status(cid) is FindingStatus.NOT_MET

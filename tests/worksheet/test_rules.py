@@ -122,6 +122,18 @@ def test_member_response_only_on_not_met() -> None:
 # One finding breaking each rule, with the code its RuleError carries (windows word the
 # error in their language from the code; the CLI prints the English line).
 NOT_MET = Finding("4.8", FindingStatus.NOT_MET, reasons=("training-gap",))
+MUST_WITH_PARTS = Criterion(
+    "4.8",
+    4,
+    Level.MUST,
+    "Passwords",
+    "Strong passwords; a password manager.",
+    "Check the policy.",
+    parts=(
+        Part("a", Level.MUST, "Strong passwords for every account."),
+        Part("b", Level.SHOULD, "A password manager for the staff."),
+    ),
+)
 BROKEN_RULES = {
     "control-characters": replace(NOT_MET, note="bell\x07"),
     "unknown-reason": replace(NOT_MET, reasons=("made-up",)),
@@ -136,13 +148,20 @@ BROKEN_RULES = {
     "response-not-met-only": Finding("4.8", FindingStatus.MET, response_note="Done"),
     "extension-not-met-only": Finding("4.8", FindingStatus.MET, extension_days=30),
     "exceeds-needs-note": Finding("4.8", FindingStatus.EXCEEDS),
+    "text-too-long": replace(NOT_MET, note="x" * 20_001),
+    "no-parts": replace(NOT_MET, unmet_parts=("a",)),
+    "unknown-part": replace(NOT_MET, unmet_parts=("z",)),
+    "part-twice": replace(NOT_MET, unmet_parts=("a", "a")),
 }
+# The rules about parts need a criterion that has some.
+_WITH_PARTS = ("unknown-part", "part-twice")
 
 
 def broken(code: str) -> RuleError:
     """The RuleError of the finding that breaks one rule."""
     with pytest.raises(RuleError) as caught:
-        apply_finding_rules(BROKEN_RULES[code], MUST, CODES, ON, 90)
+        criterion = MUST_WITH_PARTS if code in _WITH_PARTS else MUST
+        apply_finding_rules(BROKEN_RULES[code], criterion, CODES, ON, 90)
     return caught.value
 
 

@@ -34,6 +34,7 @@ class SyncController(QObject):
 
     progress = Signal(str, int, int)
     synced = Signal(object)  # the SyncReport of a finished sync
+    changed = Signal()  # records changed here without a sync (a conflict resolved)
 
     def __init__(self, ctx: Any, runner: Runner, window: QMainWindow) -> None:
         super().__init__(window)
@@ -224,5 +225,6 @@ class SyncController(QObject):
         """Open the conflict dialog."""
         self.conflict_dialog = ConflictDialog(self._ctx, self._runner, self._window)
         self.conflict_dialog.resolved.connect(self.refresh_status)
+        self.conflict_dialog.resolved.connect(self.changed)
         self.conflict_dialog.finished.connect(lambda _code: self.refresh_status())
         self.conflict_dialog.open()

@@ -115,8 +115,9 @@ def describe(criterion_id: str, changes: Mapping[str, Any]) -> str:
 class FindingSaver(Protocol):
     """What a command needs from the workspace: a way to save changes to one finding."""
 
-    def save(self, criterion_id: str, changes: Changes) -> None:
-        """Save the changes (in the background) and show the outcome."""
+    def save(self, criterion_id: str, changes: Changes, expect: Changes | None = None) -> None:
+        """Save the changes (in the background) and show the outcome; with `expect`, only
+        if the finding still holds those values (else say so and change nothing)."""
 
 
 class FindingEditCommand(QUndoCommand):
@@ -130,6 +131,7 @@ class FindingEditCommand(QUndoCommand):
         self.criterion_id = criterion_id
         self.before = dict(before)
         self.after = dict(after)
+        self._applied_once = False
 
     def id(self) -> int:
         """Edits of one typed field share an id so that the undo stack merges them."""
@@ -148,9 +150,12 @@ class FindingEditCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        """Apply the edit."""
-        self._workspace.save(self.criterion_id, self.after)
+        """Apply the edit (again: only onto what it was undone to)."""
+        expect = self.before if self._applied_once else None
+        self._applied_once = True
+        self._workspace.save(self.criterion_id, self.after, expect)
 
     def undo(self) -> None:
-        """Put back what the edit changed."""
-        self._workspace.save(self.criterion_id, self.before)
+        """Put back what the edit changed, only if the finding still holds the edit: an
+        edit refused, or overwritten since, is not undone over newer values."""
+        self._workspace.save(self.criterion_id, self.before, self.after)

@@ -44,7 +44,7 @@ from shiboken6 import isValid
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Level
-from ctpat_desktop.errors import CtpatError, RuleError
+from ctpat_desktop.errors import CtpatError, RuleError, StaleEdit
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import FindingRecord
 from ctpat_desktop.ui.i18n import (
@@ -156,6 +156,9 @@ class WorkspaceWindow(QMainWindow):
         )
         self.session: ValidationSession | None = None
         self._stored: dict[str, Finding] = {}
+        # The stored revision of each finding: an edit says which one it was made on, so
+        # a finding changed meanwhile elsewhere is never overwritten (StaleEdit).
+        self._revs: dict[str, int] = {}
         self._in_flight: dict[str, list[Changes]] = {}
         self._drafts: dict[str, Changes] = {}
         self._problems: dict[str, str] = {}
@@ -372,6 +375,7 @@ class WorkspaceWindow(QMainWindow):
         session, records = loaded
         self.session = session
         self._stored = {cid: record.finding for cid, record in records.items()}
+        self._revs = {cid: record.rev for cid, record in records.items()}
         catalog = shown_catalog(session.catalog)  # in the windows' language
         names = shown_categories(self._ctx.catalogs.categories)
         self.model.set_checklist(catalog, names, {cid: f.status for cid, f in self._stored.items()})
@@ -596,13 +600,29 @@ class WorkspaceWindow(QMainWindow):
             return error_text(exc)
         return ""
 
-    def save(self, criterion_id: str, changes: Changes) -> None:
-        """Write changes to one finding on the runner; the outcome shows when it is done."""
+    def save(self, criterion_id: str, changes: Changes, expect: Changes | None = None) -> None:
+        """Write changes to one finding on the runner; the outcome shows when it is done.
+
+        With `expect` (an undo or redo) nothing is written unless the finding still holds
+        those values: it was changed elsewhere, or the edit never took.
+        """
         session = self.session
         assert session is not None
+        if expect is not None:
+            current = self._expected(criterion_id)
+            if apply_changes(current, expect) != current:
+                self._problems[criterion_id] = self.tr(
+                    "Not undone: criterion {criterion} has changed since that edit"
+                ).format(criterion=criterion_id)
+                if criterion_id == self._current:
+                    self.editor.show_problem(self._problems[criterion_id])
+                return
         given = {name: value for name, value in changes.items() if value is not None}
         # record_finding keeps a field given as None; emptied fields are named in `clear`.
         cleared = tuple(name for name, value in changes.items() if value is None)
+        # The first edit of a burst says which revision it was made on; the ones after it
+        # build on it (they are written in order, on one runner).
+        based_on = None if self._in_flight.get(criterion_id) else self._revs.get(criterion_id, 0)
         self._in_flight.setdefault(criterion_id, []).append(changes)
         self._saving += 1
         self._update_save_state()
@@ -612,7 +632,9 @@ class WorkspaceWindow(QMainWindow):
             for listed in ("reasons", "unmet_parts"):
                 if listed in arguments:
                     arguments[listed] = list(arguments[listed])
-            return session.record_finding(criterion_id, clear=cleared, **arguments)
+            return session.record_finding(
+                criterion_id, clear=cleared, based_on=based_on, **arguments
+            )
 
         self._runner.run(
             write,
@@ -624,6 +646,7 @@ class WorkspaceWindow(QMainWindow):
         self._in_flight[criterion_id].pop(0)
         self._saving -= 1
         self._stored[criterion_id] = record.finding
+        self._revs[criterion_id] = record.rev
         self._saved_at = time.strftime("%H:%M:%S")
         self.model.set_status(criterion_id, record.finding.status)
         self.model.set_unsaved(criterion_id, criterion_id in self._drafts)
@@ -641,6 +664,13 @@ class WorkspaceWindow(QMainWindow):
     def _on_save_failed(self, criterion_id: str, changes: Changes, exc: Exception) -> None:
         self._in_flight[criterion_id].pop(0)
         self._saving -= 1
+        if isinstance(exc, StaleEdit):
+            # Changed elsewhere since it was shown: show what is stored now and say so;
+            # the edit is not kept as a draft, or the next edit would overwrite it blindly.
+            self._problems[criterion_id] = error_text(exc)
+            self.reload()
+            self._update_save_state()
+            return
         # What the user asked for stays, as a draft retried with the next edit.
         self._drafts[criterion_id] = {**changes, **self._drafts.get(criterion_id, {})}
         message = error_text(exc) if isinstance(exc, CtpatError) else f"{type(exc).__name__}: {exc}"
@@ -649,6 +679,29 @@ class WorkspaceWindow(QMainWindow):
         if criterion_id == self._current:
             self.editor.show_problem(message)
         self._update_save_state()
+
+    def reload(self) -> None:
+        """Read the findings again: an import, a sync, a resolve or another panel changed
+        them. Criteria with edits under way keep theirs (their answers are coming)."""
+        session = self.session
+        if session is None:
+            return
+        self._runner.run(session.findings, self._on_reloaded, self._on_load_failed)
+
+    def _on_reloaded(self, records: dict[str, FindingRecord]) -> None:
+        for criterion_id, record in records.items():
+            if self._in_flight.get(criterion_id) or self._revs.get(criterion_id) == record.rev:
+                continue
+            self._stored[criterion_id] = record.finding
+            self._revs[criterion_id] = record.rev
+            self.model.set_status(criterion_id, record.finding.status)
+            if criterion_id == self._current:
+                self.editor.show_finding(
+                    self.model.criterion(criterion_id),
+                    self._view(criterion_id),
+                    self._problems.get(criterion_id, ""),
+                )
+        self._update_progress()
 
     def _expected(self, criterion_id: str) -> Finding:
         """The finding as the store will hold it once the saves under way are done."""
