@@ -1541,12 +1541,24 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Lo que el socio debe hacer</translation>
     </message>
     <message>
+        <source>no due date (YYYY-MM-DD)</source>
+        <translation>sin fecha límite (AAAA-MM-DD)</translation>
+    </message>
+    <message>
         <source>Response due</source>
         <translation>Fecha límite de respuesta</translation>
     </message>
     <message>
-        <source>no due date</source>
-        <translation>sin fecha límite</translation>
+        <source>Pick the due date</source>
+        <translation>Elegir la fecha límite</translation>
+    </message>
+    <message>
+        <source>Type the date as 2027-02-15 or in your language&apos;s short form</source>
+        <translation>Escriba la fecha como 2027-02-15 o en la forma corta de su idioma (15/02/2027)</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date; type it as YYYY-MM-DD</source>
+        <translation>&apos;{text}&apos; no es una fecha; escríbala como AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Clear</source>

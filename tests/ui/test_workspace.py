@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -696,3 +697,49 @@ def test_open_workspaces_read_findings_again_after_an_outside_change(
     assert window.finding(cid).status is FindingStatus.NOT_MET
     assert window.editor.status is FindingStatus.NOT_MET
     assert window.model.status(cid) is FindingStatus.NOT_MET
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("2027-02-15", date(2027, 2, 15)),
+        ("2027/2/15", date(2027, 2, 15)),
+        ("02/15/2027", date(2027, 2, 15)),  # the English short form
+    ],
+)
+def test_a_typed_due_date_is_saved_exactly_as_typed(
+    ctx: AppContext,
+    validation_id: str,
+    open_window: OpenWindow,
+    qtbot: QtBot,
+    typed: str,
+    saved: date,
+) -> None:
+    ValidationSession(ctx, validation_id).record_finding("1.3", status="not-met", reasons=["other"])
+    window = open_window(validation_id)
+    window.go_to("1.3")
+    line = window.editor.due.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, typed)
+    press(qtbot, Key.Key_Return)
+    assert stored(ctx, validation_id)["1.3"].due == saved
+    assert line.text() == saved.isoformat()
+
+
+def test_text_that_is_no_date_is_said_and_not_saved(
+    ctx: AppContext, validation_id: str, open_window: OpenWindow, qtbot: QtBot
+) -> None:
+    """Before, typing with the cursor in the day section saved another date (2027-01-02)."""
+    session = ValidationSession(ctx, validation_id)
+    session.record_finding("1.3", status="not-met", reasons=["other"])
+    before = session.findings()["1.3"].finding.due
+    window = open_window(validation_id)
+    window.go_to("1.3")
+    line = window.editor.due.line
+    line.setFocus()
+    line.end(False)
+    qtbot.keyClicks(line, "2027-02-15")  # appended to what was there
+    press(qtbot, Key.Key_Return)
+    assert stored(ctx, validation_id)["1.3"].due == before
+    assert "is not a date" in window.editor.problem.text()

@@ -10,12 +10,11 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
 from ctpat_desktop.ui.workspace.commands import Changes
 from ctpat_desktop.ui.workspace.criteria_model import status_text
+from ctpat_desktop.ui.workspace.date_field import DateField
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
 
 TYPING_PAUSE_MS = 600
@@ -180,11 +180,12 @@ class FindingEditor(QWidget):
             self.tr("Text for the report"), self.tr("The finding as the report states it")
         )
         self.action = _TextField(self.tr("Required action"), self.tr("What the member must do"))
-        self.due = QDateEdit()
-        self.due.setAccessibleName(self.tr("Response due"))
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setCalendarPopup(True)
-        self.due.setSpecialValueText(self.tr("no due date"))
+        self.due = DateField(self.tr("no due date (YYYY-MM-DD)"))
+        self.due.line.setAccessibleName(self.tr("Response due"))
+        self.due.calendar_button.setAccessibleName(self.tr("Pick the due date"))
+        self.due.line.setToolTip(
+            self.tr("Type the date as 2027-02-15 or in your language's short form")
+        )
         self.clear_due = QToolButton()
         self.clear_due.setText(self.tr("Clear"))
         self.clear_due.setAccessibleName(self.tr("Clear the due date"))
@@ -195,8 +196,10 @@ class FindingEditor(QWidget):
             edit = self._edit(name)
             edit.textChanged.connect(lambda n=name: self._on_field_changed(n))
             edit.installEventFilter(self)
-        self.due.dateChanged.connect(lambda _d: self._on_field_changed("due"))
-        self.due.installEventFilter(self)
+        # Read when the field is left or Enter pressed, never half typed.
+        self.due.edited.connect(self._on_due_edited)
+        self.due.finished.connect(self.flush)
+        self.due.line.installEventFilter(self)
 
     def _build_layout(self) -> None:
         statuses = QGridLayout()
@@ -259,7 +262,8 @@ class FindingEditor(QWidget):
             self.note,
             self.report_text,
             self.action,
-            self.due,
+            self.due.line,
+            self.due.calendar_button,
             self.clear_due,
         ]
 
@@ -300,11 +304,8 @@ class FindingEditor(QWidget):
         self.reasons.setFixedHeight(rows * height + 2 * self.reasons.frameWidth() + 4)
 
     def set_validation_date(self, validation_date: date) -> None:
-        """Due dates start at the validation date; the day before stands for "no date"."""
-        first = QDate(validation_date.year, validation_date.month, validation_date.day)
-        self._loading = True
-        self.due.setMinimumDate(first.addDays(-1))
-        self._loading = False
+        """Due dates start at the validation date (the calendar offers no earlier day)."""
+        self.due.set_first_day(validation_date)
 
     def set_locked(self, locked: bool) -> None:
         """A signed validation's findings are shown but cannot be changed."""
@@ -349,7 +350,7 @@ class FindingEditor(QWidget):
                 if name not in self._dirty and edit.toPlainText() != text:
                     edit.setPlainText(text)
             if "due" not in self._dirty:
-                self.due.setDate(self._qdate(finding.due))
+                self.due.set_day(finding.due)
             must = criterion.level_not_met(finding.unmet_parts) is Level.MUST
             self.action_label.setText(
                 self.tr("Required &action") if must else self.tr("Recommend&ation")
@@ -382,9 +383,20 @@ class FindingEditor(QWidget):
             return
         changes: Changes = {}
         for name in sorted(self._dirty):
-            changes[name] = self._due_value() if name == "due" else self._edit(name).toPlainText()
+            if name != "due":
+                changes[name] = self._edit(name).toPlainText()
+                continue
+            try:
+                changes[name] = self._due_value()
+            except ValueError:
+                self.show_problem(
+                    self.tr("'{text}' is not a date; type it as YYYY-MM-DD").format(
+                        text=self.due.text().strip()
+                    )
+                )
         self._dirty.clear()
-        self.edit_requested.emit(self._criterion.id, changes)
+        if changes:
+            self.edit_requested.emit(self._criterion.id, changes)
 
     # Reactions to the user ------------------------------------------------------------
 
@@ -455,8 +467,13 @@ class FindingEditor(QWidget):
         self._typing.start()
 
     def _on_clear_due_clicked(self) -> None:
-        self.due.setDate(self.due.minimumDate())
+        self.due.set_day(None)
+        self._on_due_edited()
         self.flush()
+
+    def _on_due_edited(self) -> None:
+        if not self._loading and self._criterion is not None:
+            self._dirty.add("due")
 
     # Helpers --------------------------------------------------------------------------
 
@@ -464,11 +481,6 @@ class FindingEditor(QWidget):
         not_met = self._status is FindingStatus.NOT_MET
         for widget in (self.parts, self.reasons, self.action, self.due, self.clear_due):
             widget.setEnabled(not_met)
-
-    def _qdate(self, value: date | None) -> QDate:
-        if value is None:
-            return self.due.minimumDate()
-        return QDate(value.year, value.month, value.day)
 
     def _offer_parts(self, criterion: Criterion) -> None:
         """One tickable row per part ("b) … (Should)"); none for a criterion without parts."""
@@ -495,10 +507,14 @@ class FindingEditor(QWidget):
         return _ticked(self.reasons)
 
     def _due_value(self) -> date | None:
-        chosen = self.due.date()
-        if chosen == self.due.minimumDate():
+        """The typed due date (None: none); ValueError if the text is no date."""
+        return self.due.day()
+
+    def _shown_due(self) -> date | None:
+        try:
+            return self._due_value()
+        except ValueError:
             return None
-        return date(chosen.year(), chosen.month(), chosen.day())
 
     def values(self) -> dict[str, Any]:
         """What the editor shows, as a change dict (for tests and the window's checks)."""
@@ -510,5 +526,5 @@ class FindingEditor(QWidget):
             "note": self.note.toPlainText(),
             "report_text": self.report_text.toPlainText(),
             "action": self.action.toPlainText(),
-            "due": self._due_value(),
+            "due": self._shown_due(),
         }
