@@ -22,7 +22,9 @@ def test_common_forms(typed: str, day_first: bool, day: date | None) -> None:
     assert parse_day(typed, day_first) == day
 
 
-@pytest.mark.parametrize("typed", ["2027-01-312027-02-15", "31/02/2027", "next tuesday", "15/02/27"])
+@pytest.mark.parametrize(
+    "typed", ["2027-01-312027-02-15", "31/02/2027", "next tuesday", "15/02/27"]
+)
 def test_what_is_no_date_is_refused_not_guessed(typed: str) -> None:
     with pytest.raises(ValueError):
         parse_day(typed, True)
