@@ -268,6 +268,11 @@ class Store:
     def _query(self, sql: str, *params: Any) -> list[sqlite.Row]:
         return self.read(sql, params)
 
+    def data_version(self) -> int:
+        """SQLite's data version of this connection: it moves when another connection (a
+        CLI command, another process) commits, never for this store's own writes."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
     def read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite.Row]:
         """Rows of one read-only query (for reports and statistics that aggregate in SQL)."""
         try:

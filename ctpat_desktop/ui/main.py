@@ -2,8 +2,9 @@
 
 import re
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from ctpat_desktop.app import AppContext
@@ -26,6 +27,18 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     QLocale.setDefault(QLocale(language))  # month names and numbers in date pickers
     # The data folder's key, before any window needs the store: where no keyring works the
     # passphrase is asked for here, on the GUI thread, and kept in memory only.
+    lock = instance_lock(ctx.data_dir)  # held (by this frame) while the app runs
+    if lock is None:
+        QMessageBox.warning(
+            None,
+            translate("Main", "Already open"),
+            translate(
+                "Main",
+                "ctpat-desktop is already open on this data folder ({folder}); use that "
+                "window. Two windows on one folder would overwrite each other's work.",
+            ).format(folder=ctx.data_dir),
+        )
+        return 1
     try:
         ctx.unlock(ask_passphrase)
     except CtpatError as exc:
@@ -36,6 +49,20 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), window.close)
     return app.exec()
+
+
+def instance_lock(data_dir: Path) -> QLockFile | None:
+    """The data folder's GUI lock, held while the app runs; None if another app holds it.
+
+    A lock left by a process that died is taken over (QLockFile checks its process).
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / GUI_LOCK))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(100) else None
+
+
+GUI_LOCK = "gui.lock"
 
 
 # The store's questions (ctpat_desktop/store/keys.py), in the windows' language.

@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 # so the list of validations is on screen sooner (measured in benchmarks/bench_gui.py).
 
 
+# How often an open window checks whether another process wrote to the data folder.
+WATCH_MS = 2000
+
+
 class MainWindow(QMainWindow):
     """Lists the validations of the data folder."""
 
@@ -101,6 +105,13 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
         self._backup_timer = self._hourly(self.back_up_if_due)
+        # A CLI command (or another process) writing to this data folder while the window
+        # is open: the list and open workspaces read again, never write back a stale copy.
+        self._data_version: int | None = None
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self.check_outside_writes)
+        self._watch_timer.start()
         self._window_state = WindowSettings(app_settings(), "main")
         self._restore_layout()
         self.refresh()
@@ -582,6 +593,15 @@ class MainWindow(QMainWindow):
             self._on_error(failed),
         )
 
+    def check_outside_writes(self) -> None:
+        """Ask the store whether another process has written since the last look."""
+        self._runner.run(self._ctx.store.data_version, self._on_data_version, lambda _exc: None)
+
+    def _on_data_version(self, version: int) -> None:
+        seen, self._data_version = self._data_version, version
+        if seen is not None and version != seen:
+            self._after_outside_change()
+
     def _hourly(self, task: Any) -> QTimer:
         """A timer running task every hour while the window is open."""
         # The rolling backup is made when the data is opened; a window left open for days
@@ -711,6 +731,7 @@ class MainWindow(QMainWindow):
         # Nothing new is queued once the window has gone (a status read scheduled by the
         # last refresh would otherwise still reach a store that is being closed).
         self._backup_timer.stop()
+        self._watch_timer.stop()
         self.sync.stop()
         self._runner.wait()
         self._window_state.store("geometry", self.saveGeometry())

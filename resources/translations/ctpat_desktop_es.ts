@@ -1956,6 +1956,14 @@ El registro de auditoría conserva constancia de ello.</translation>
 <context>
     <name>Main</name>
     <message>
+        <source>Already open</source>
+        <translation>Ya está abierto</translation>
+    </message>
+    <message>
+        <source>ctpat-desktop is already open on this data folder ({folder}); use that window. Two windows on one folder would overwrite each other&apos;s work.</source>
+        <translation>ctpat-desktop ya está abierto con esta carpeta de datos ({folder}); use esa ventana. Dos ventanas con una misma carpeta sobrescribirían el trabajo una de la otra.</translation>
+    </message>
+    <message>
         <source>Cannot open your data</source>
         <translation>No se pueden abrir sus datos</translation>
     </message>

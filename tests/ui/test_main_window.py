@@ -330,3 +330,15 @@ def test_without_a_keyring_the_gui_asks_for_the_passphrase_first(
     assert len(asked) == 2 and "Passphrase" in asked[0]
     assert [s.validation.member.name for s in ctx.store.list_validations()] == ["Acme"]
     ctx.close()
+
+
+def test_one_app_per_data_folder(tmp_path: Path) -> None:
+    """A second start on the same folder is refused (two windows overwrite each other)."""
+    from ctpat_desktop.ui.main import instance_lock
+
+    first = instance_lock(tmp_path / "data")
+    assert first is not None
+    assert instance_lock(tmp_path / "data") is None
+    assert instance_lock(tmp_path / "other") is not None  # another folder is another app
+    first.unlock()
+    assert instance_lock(tmp_path / "data") is not None  # free again once closed

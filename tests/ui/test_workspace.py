@@ -743,3 +743,36 @@ def test_text_that_is_no_date_is_said_and_not_saved(
     press(qtbot, Key.Key_Return)
     assert stored(ctx, validation_id)["1.3"].due == before
     assert "is not a date" in window.editor.problem.text()
+
+
+def test_a_cli_write_while_the_window_is_open_is_read_again(
+    ctx: AppContext, validation_id: str, qtbot: QtBot, data_dir: Path
+) -> None:
+    """Another process (here a second store on the same folder, as the CLI opens one)
+    writes; the window notices by SQLite's data version and reads again."""
+    from ctpat_desktop.settings import Settings
+    from ctpat_desktop.ui.main_window import MainWindow
+    from ctpat_desktop.ui.workspace_open import open_workspace
+
+    main = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(main)
+    window = open_workspace(ctx, ImmediateRunner(), validation_id, main)
+    main.workspaces[validation_id] = window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.session is not None)
+    window.go_to("9.1")
+    main.check_outside_writes()  # the first look
+    main.check_outside_writes()
+    assert window.editor.status is FindingStatus.NOT_REVIEWED  # nothing changed: no reload
+    cli = AppContext(data_dir, Settings(user="cli"))
+    try:
+        ValidationSession(cli, validation_id).record_finding(
+            "9.1", status="not-met", reasons=["no-evidence"]
+        )
+    finally:
+        cli.close()
+    main.check_outside_writes()
+    assert window.editor.status is FindingStatus.NOT_MET
+    window.set_status(FindingStatus.MET)  # on the fresh value: saved as asked
+    assert stored(ctx, validation_id)["9.1"].status is FindingStatus.MET
