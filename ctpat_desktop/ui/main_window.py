@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         self.report_window: ReportWindow | None = None
         self.audit_window: QMainWindow | None = None
         self.workspaces: dict[str, QMainWindow] = {}
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        # Enter (and a double click) activates a row: it opens, as the README says.
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.search.installEventFilter(self)
         self.sync = SyncController(ctx, self._runner, self)
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -373,6 +375,20 @@ class MainWindow(QMainWindow):
             done,
             self._on_error(self.tr("Cannot archive the validation")),
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes on into the list (the first row if none is chosen)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def open_selected(self) -> None:
         """Open the selected validation's workspace (one window per validation)."""

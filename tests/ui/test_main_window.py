@@ -342,3 +342,24 @@ def test_one_app_per_data_folder(tmp_path: Path) -> None:
     assert instance_lock(tmp_path / "other") is not None  # another folder is another app
     first.unlock()
     assert instance_lock(tmp_path / "data") is not None  # free again once closed
+
+
+def test_search_then_down_then_enter_opens_the_validation(window: MainWindow, qtbot: QtBot) -> None:
+    """The README's keyboard path: type in the search, Down into the list, Enter opens."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "Great Lakes")
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.table
+    chosen = window.selected_id()
+    assert chosen is not None
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert chosen in window.workspaces
+    for opened in list(window.workspaces.values()):
+        opened.close()
