@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         a.approve.triggered.connect(self._on_approve_triggered)
         a.return_review.triggered.connect(self._on_return_review_triggered)
         a.verify_report.triggered.connect(self._on_verify_report_triggered)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(self.quit_application)
         a.about.triggered.connect(self._on_about_triggered)
         a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -389,6 +389,14 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(0)
             return True
         return super().eventFilter(watched, event)
+
+    def quit_application(self) -> None:
+        """Quit: every workspace closes first (each may ask about unsaved work; if one
+        stays open, so does the list), then the list."""
+        for window in list(self.workspaces.values()):
+            if not window.close():
+                return
+        self.close()
 
     def open_selected(self) -> None:
         """Open the selected validation's workspace (one window per validation)."""

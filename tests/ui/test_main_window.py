@@ -363,3 +363,15 @@ def test_search_then_down_then_enter_opens_the_validation(window: MainWindow, qt
     assert chosen in window.workspaces
     for opened in list(window.workspaces.values()):
         opened.close()
+
+
+def test_quit_closes_the_workspaces_too(window: MainWindow, qtbot: QtBot) -> None:
+    """Before, Ctrl+Q closed only the list and left a workspace with no way back."""
+    window.show()
+    window.table.selectRow(0)
+    window.open_selected()
+    (opened,) = window.workspaces.values()
+    qtbot.waitUntil(opened.isVisible)
+    window.menu_actions.quit.trigger()
+    assert not opened.isVisible()
+    assert not window.isVisible()
