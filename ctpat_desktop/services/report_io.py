@@ -88,6 +88,22 @@ def _check_hub_approval(ctx: AppContext, validation_id: str) -> None:
         )
 
 
+def check_can_sign(ctx: AppContext, validation_id: str) -> ValidationSession:
+    """RuleError unless the validation may be signed now (asked before any key or file)."""
+    session = ValidationSession(ctx, validation_id)
+    if session.validation.status is Lifecycle.SIGNED:
+        raise RuleError(
+            "the validation is signed and locked; reopen it (with a reason) to issue a new version"
+        )
+    if session.validation.status is not Lifecycle.APPROVED:
+        raise RuleError(
+            f"the validation is {session.validation.status.value}: a supervisor must approve "
+            "it before its report is signed"
+        )
+    _check_hub_approval(ctx, session.id)
+    return session
+
+
 def issue_report(
     ctx: AppContext,
     validation_id: str,
@@ -103,17 +119,7 @@ def issue_report(
     from ctpat_desktop.report.builder import build_report as build_pdf
     from ctpat_desktop.report.signing import sign_pdf
 
-    session = ValidationSession(ctx, validation_id)
-    if session.validation.status is Lifecycle.SIGNED:
-        raise RuleError(
-            "the validation is signed and locked; reopen it (with a reason) to issue a new version"
-        )
-    if session.validation.status is not Lifecycle.APPROVED:
-        raise RuleError(
-            f"the validation is {session.validation.status.value}: a supervisor must approve "
-            "it before its report is signed"
-        )
-    _check_hub_approval(ctx, session.id)
+    session = check_can_sign(ctx, validation_id)
     data = report_data(ctx, session, language)
     draft = target.with_name(target.name + ".unsigned")
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import validations
 from ctpat_desktop.settings import MAX_FONT_SCALE, MIN_FONT_SCALE, Settings, save_settings
 from ctpat_desktop.ui.actions import main_actions
+from ctpat_desktop.ui.i18n import error_text
 from ctpat_desktop.ui.language_menu import LanguageMenu
 from ctpat_desktop.ui.output_language import OutputLanguage
 from ctpat_desktop.ui.runner import Runner, TaskRunner
@@ -539,14 +542,22 @@ class MainWindow(QMainWindow):
         validation_id = self.selected_id()
         if validation_id is None:
             return
+        try:  # before asking for a key or a file: approval first
+            session = report_io.check_can_sign(self._ctx, validation_id)
+        except CtpatError as exc:
+            QMessageBox.warning(self, self.tr("Cannot sign yet"), error_text(exc))
+            return
         choice = SignDialog.ask(self)
         if choice is None:
             return
         language = self.output_language.current()
+        version = len(session.reports()) + 1
+        member = re.sub(r"[^\w-]+", "-", session.validation.member.name).strip("-") or "member"
+        suggested = f"{member}-validation-report-v{version}-{language}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the signed report"),
-            str(Path.home() / "validation-report.pdf"),
+            str(Path.home() / suggested),
             self.tr("PDF (*.pdf)"),
         )
         if not name:

@@ -2300,6 +2300,10 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>No se puede generar el informe</translation>
     </message>
     <message>
+        <source>Cannot sign yet</source>
+        <translation>Todavía no se puede firmar</translation>
+    </message>
+    <message>
         <source>Save the signed report</source>
         <translation>Guardar el informe firmado</translation>
     </message>

@@ -127,3 +127,28 @@ def test_sign_dialog_remembers_in_the_keyring(
     later.key_label.setText("SIGN key")
     token_choice = later.choice()
     assert token_choice is not None and isinstance(token_choice.key, TokenKey)
+
+
+def test_sign_says_approval_first_and_suggests_a_file_name(
+    window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the key file and location were asked for before saying it was not approved."""
+    validation_id = window.selected_id()
+    assert validation_id is not None
+    asked: list[str] = []
+    warnings: list[str] = []
+    never = classmethod(lambda cls, parent=None: asked.append("key"))
+    monkeypatch.setattr(SignDialog, "ask", never)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    window.menu_actions.sign_report.trigger()
+    assert asked == [] and warnings and "a supervisor must approve" in warnings[0]
+
+    approve(ctx, validation_id)
+    suggested: list[str] = []
+    monkeypatch.setattr(SignDialog, "ask", classmethod(lambda cls, parent=None: object()))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (suggested.append(a[2]), ("", ""))[1]
+    )
+    window.menu_actions.sign_report.trigger()
+    name = "Great-Lakes-Home-Goods-Inc-validation-report-v1-en.pdf"
+    assert suggested and suggested[0].endswith(name)
