@@ -1,5 +1,6 @@
 """Read and check catalog and reasons files; errors name the file, criterion and field."""
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -43,11 +44,22 @@ def schema_validator(schema_path: Path) -> Any:
 
 
 def _read_json(path: Path) -> Any:
+    return _parse_json(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise CatalogError(f"{path}: file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot be read ({exc})") from exc
+
+
+def _parse_json(path: Path, data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise CatalogError(f"{path}: cannot be read ({exc})") from exc
     except json.JSONDecodeError as exc:
         raise CatalogError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
@@ -219,8 +231,9 @@ def load_catalog(
     SHA-256 the file had when it shipped (the tests checked it): while the file still has
     it, the schema pass is skipped; the rule checks always run.
     """
-    document = _read_json(path)
-    checked = shipped is not None and _sha256(path) == shipped
+    data = _read_bytes(path)  # read once: hashed, then parsed
+    document = _parse_json(path, data)
+    checked = shipped is not None and hashlib.sha256(data).hexdigest() == shipped
     if isinstance(document, dict) and "base" in document:
         if not checked:
             _check_schema(
@@ -246,15 +259,6 @@ def load_catalog(
             )
         checked = True
     return _named_as_its_file(catalog_from_dict(document, str(path), schema_dir, checked), path)
-
-
-def _sha256(path: Path) -> str | None:
-    import hashlib
-
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _named_as_its_file(catalog: Catalog, path: Path) -> Catalog:

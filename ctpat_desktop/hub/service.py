@@ -195,13 +195,13 @@ class Hub:
         """
         with self.engine.connect() as conn:
             meta = dict(conn.execute(sa.select(hub_meta.c.key, hub_meta.c.value)).all())
-        hub_id, epoch = meta["hub_id"], meta["epoch"]
+        hub_id, epoch, head = meta["hub_id"], meta["epoch"], self.head()
         written = self._read_state()
         if written is not None and written.get("hub_id") == hub_id:
             seq = written.get("seq")
-            if isinstance(seq, int) and seq > self.head():
+            if isinstance(seq, int) and seq > head:
                 epoch = self.new_epoch()
-        self._write_state(hub_id, self.head())
+        self._write_state(hub_id, head)
         return hub_id, epoch
 
     def new_epoch(self) -> str:

@@ -1,7 +1,6 @@
 """Build a validation report, sign it (which locks the validation), reopen, verify."""
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,13 +74,11 @@ def _check_hub_approval(ctx: AppContext, validation_id: str) -> None:
     status set on this laptop alone (a role flag edited, a file imported) signs nothing."""
     from ctpat_desktop.sync.local import LocalSync
 
-    if not LocalSync(ctx.store).state("server"):
+    local = LocalSync(ctx.store)
+    if not local.state("server"):
         return  # a laptop without a hub: an approval can only have been made here
-    confirmed = ctx.store.read(
-        "SELECT fields FROM sync_base WHERE kind = 'validation' AND id = ?", (validation_id,)
-    )
-    status = json.loads(confirmed[0]["fields"]).get("status") if confirmed else None
-    if status != Lifecycle.APPROVED.value:
+    confirmed = local.hub_copy("validation", validation_id)
+    if confirmed is None or confirmed.get("status") != Lifecycle.APPROVED.value:
         raise RuleError(
             "the hub has not recorded a supervisor's approval of this validation yet: "
             "sync, then sign"

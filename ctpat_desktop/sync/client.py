@@ -404,7 +404,8 @@ def _check_server(local: LocalSync, url: str, user: HubUser) -> None:
             "(use another data folder for another hub)"
         )
     values = {"server": url} | ({"hub_id": user.hub_id} if user.hub_id else {})
-    if (known, known_id or "") != (url, user.hub_id or known_id or ""):
+    current = {"server": known, "hub_id": known_id}
+    if any(current[name] != value for name, value in values.items()):
         local.set_state(values)  # written only when it changes: a no-op sync writes nothing
 
 

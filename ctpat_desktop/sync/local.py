@@ -137,6 +137,13 @@ class LocalSync:
         rows = self.store.read("SELECT value FROM sync_state WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else default
 
+    def hub_copy(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """The record's fields as the hub last confirmed them, or None if it never did."""
+        rows = self.store.read(
+            "SELECT fields FROM sync_base WHERE kind = ? AND id = ?", (kind, record_id)
+        )
+        return json.loads(rows[0]["fields"]) if rows else None
+
     def install_id(self) -> str:
         """This data folder's installation id (made once): names its audit anchor at the hub."""
         install = self.state("install")
@@ -571,13 +578,7 @@ class LocalSync:
                 base_fields = dict(_FINDING_DEFAULTS)
             if base is not None:
                 base_fields[DELETED] = bool(base["deleted"])
-            merged, conflicts = merge(base_fields, local, server)
-            if strict:  # after a restore the hub's change may be older than what we knew
-                for name, theirs in server.items():
-                    mine = local.get(name, theirs)
-                    if mine != theirs and base_fields.get(name) != theirs:
-                        merged[name] = mine
-                        conflicts[name] = (mine, theirs)
+            merged, conflicts = merge(base_fields, local, server, strict)
             if kind.name == "finding" and "status" in conflicts:
                 _hold_status_group(merged, conflicts, local, server)
         diff = {

@@ -38,3 +38,15 @@ def test_merge_never_loses_a_value(base: dict, local: dict, server: dict) -> Non
 @given(records, records)
 def test_merging_with_no_local_change_takes_the_hub(base: dict, server: dict) -> None:
     assert merge(base, base, server) == (server, {})
+
+
+def test_strict_merge_keeps_a_hub_only_change_as_a_conflict() -> None:
+    """After a restore the hub's value may be older than the base: never taken blindly."""
+    base = {"note": "newer", "status": "met"}
+    local = {"note": "newer", "status": "met"}
+    server = {"note": "older", "status": "met"}
+    assert merge(base, local, server) == ({"note": "older", "status": "met"}, {})
+    assert merge(base, local, server, strict=True) == (
+        {"note": "newer", "status": "met"},
+        {"note": ("newer", "older")},
+    )

@@ -387,7 +387,7 @@ class FindingEditor(QWidget):
                 changes[name] = self._edit(name).toPlainText()
                 continue
             try:
-                changes[name] = self._due_value()
+                changes[name] = self.due.day()
             except ValueError:
                 self.show_problem(
                     self.tr("'{text}' is not a date; type it as YYYY-MM-DD").format(
@@ -506,13 +506,10 @@ class FindingEditor(QWidget):
     def _checked_reasons(self) -> tuple[str, ...]:
         return _ticked(self.reasons)
 
-    def _due_value(self) -> date | None:
-        """The typed due date (None: none); ValueError if the text is no date."""
-        return self.due.day()
-
     def _shown_due(self) -> date | None:
+        """The typed due date, or None where the text is no date (yet)."""
         try:
-            return self._due_value()
+            return self.due.day()
         except ValueError:
             return None
 
