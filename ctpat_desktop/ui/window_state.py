@@ -4,7 +4,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 
 class WindowSettings:
-    """Window geometry and splitter states kept in QSettings under one group."""
+    """Window geometry, splitter states and view choices kept in QSettings under one group."""
 
     def __init__(self, settings: QSettings, group: str) -> None:
         self._settings = settings
@@ -18,6 +18,15 @@ class WindowSettings:
     def store(self, key: str, value: QByteArray) -> None:
         """Save bytes under the key."""
         self._settings.setValue(f"{self._group}/{key}", value)
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        """A saved yes/no choice (INI files give it back as the text "true")."""
+        value = self._settings.value(f"{self._group}/{key}", default)
+        return value in (True, "true", "1", 1)
+
+    def set_flag(self, key: str, on: bool) -> None:
+        """Save a yes/no choice."""
+        self._settings.setValue(f"{self._group}/{key}", on)
 
     def sync(self) -> None:
         """Write to disk now."""

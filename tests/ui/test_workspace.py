@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -716,6 +716,7 @@ def test_a_typed_due_date_is_saved_exactly_as_typed(
     saved: date,
 ) -> None:
     ValidationSession(ctx, validation_id).record_finding("1.3", status="not-met", reasons=["other"])
+    QLocale.setDefault(QLocale("en_US"))  # as run_gui sets it for English windows
     window = open_window(validation_id)
     window.go_to("1.3")
     line = window.editor.due.line

@@ -41,6 +41,8 @@ class WorkspaceActions:
     next_criterion: QAction
     previous_criterion: QAction
     next_not_reviewed: QAction
+    auto_advance: QAction
+    side_panel: QAction
     go_to: QAction
     find: QAction
     undo: QAction
@@ -66,6 +68,11 @@ def _action(
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
+    return action
+
+
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
     return action
 
 
@@ -106,6 +113,28 @@ def workspace_actions(window: QWidget, checklist: QWidget) -> WorkspaceActions:
             translate("WorkspaceActions", "Next n&ot reviewed"),
             [QKeySequence("Ctrl+Shift+Down")],
             translate("WorkspaceActions", "Go to the next criterion without a finding"),
+        ),
+        auto_advance=_checkable(
+            _action(
+                window,
+                translate("WorkspaceActions", "&Advance after a status key"),
+                tip=translate(
+                    "WorkspaceActions",
+                    "After Met, Exceeds or Not applicable go on to the next criterion",
+                ),
+            )
+        ),
+        side_panel=_checkable(
+            _action(
+                window,
+                translate("WorkspaceActions", "&Side panel"),
+                [QKeySequence("F6")],
+                translate(
+                    "WorkspaceActions",
+                    "Show or hide Evidence, Session and Follow-up (in a narrow window they "
+                    "take the checklist's place)",
+                ),
+            )
         ),
         go_to=_action(
             window,

@@ -78,6 +78,7 @@ class CriteriaModel(QAbstractItemModel):
         QT_TRANSLATE_NOOP("CriteriaModel", "Criterion"),
         QT_TRANSLATE_NOOP("CriteriaModel", "Status"),
     )
+    LEVEL_COLUMN = 1
     STATUS_COLUMN = 3
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -106,6 +108,7 @@ class FindingEditor(QWidget):
         self._dirty: set[str] = set()
         self._loading = False
         self._locked = False
+        self._viewport: QWidget | None = None
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -141,16 +144,7 @@ class FindingEditor(QWidget):
             self.status_buttons[status] = button
         self.status_group.buttonClicked.connect(self._on_status_group_clicked)
 
-        self.reasons = QListWidget()
-        self.reasons.setAccessibleName(self.tr("Reasons"))
-        self.reasons.setAccessibleDescription(
-            self.tr("Why the criterion is not met; Space ticks the current reason")
-        )
-        # Reasons flow in columns, as many as fit, so that all show without scrolling.
-        self.reasons.setFlow(QListView.Flow.LeftToRight)
-        self.reasons.setWrapping(True)
-        self.reasons.setResizeMode(QListView.ResizeMode.Adjust)
-        self.reasons.itemChanged.connect(self._on_reasons_item_changed)
+        self.reasons = self._reasons_list()
 
         # Parts of a criterion whose CBP text mixes Must and Should (3.1 a, b): which are
         # not met decides required action or recommendation. Hidden for other criteria.
@@ -201,6 +195,22 @@ class FindingEditor(QWidget):
         self.due.finished.connect(self.flush)
         self.due.line.installEventFilter(self)
 
+    def _reasons_list(self) -> QListWidget:
+        reasons = QListWidget()
+        reasons.setAccessibleName(self.tr("Reasons"))
+        reasons.setAccessibleDescription(
+            self.tr("Why the criterion is not met; Space ticks the current reason")
+        )
+        # Reasons flow in columns, as many as fit, so that all show without scrolling.
+        reasons.setFlow(QListView.Flow.LeftToRight)
+        reasons.setWrapping(True)
+        reasons.setResizeMode(QListView.ResizeMode.Adjust)
+        reasons.itemChanged.connect(self._on_reasons_item_changed)
+        reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        reasons.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        reasons.installEventFilter(self)
+        return reasons
+
     def _build_layout(self) -> None:
         statuses = QGridLayout()
         statuses.setSpacing(4)
@@ -211,8 +221,11 @@ class FindingEditor(QWidget):
         self.action_label = QLabel(self.tr("Required &action"))
         self.action_label.setBuddy(self.action)
         self.field_labels: list[QLabel] = []
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
+        # Labels beside their fields, or above them where the editor is narrow (fit_width).
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._form = form
         rows: list[tuple[str, QWidget]] = [
             (self.tr("Par&ts not met"), self.parts),
             (self.tr("&Reasons"), self.reasons),
@@ -220,15 +233,12 @@ class FindingEditor(QWidget):
             (self.tr("Internal &note"), self.note),
             (self.tr("Text for the re&port"), self.report_text),
         ]
-        for row, (caption, widget) in enumerate(rows):
+        for caption, widget in rows:
             label = QLabel(caption)
             label.setBuddy(widget)
             self.field_labels.append(label)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(widget, row, 1)
-        row = len(rows)
-        grid.addWidget(self.action_label, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.action, row, 1)
+            form.addRow(label, widget)
+        form.addRow(self.action_label, self.action)
         self.field_labels.append(self.action_label)
         due_label = QLabel(self.tr("Response &due"))
         due_label.setBuddy(self.due)
@@ -237,17 +247,15 @@ class FindingEditor(QWidget):
         due_row.addWidget(self.due)
         due_row.addWidget(self.clear_due)
         due_row.addStretch()
-        grid.addWidget(due_label, row + 1, 0)
-        grid.addLayout(due_row, row + 1, 1)
+        form.addRow(due_label, due_row)
         self.parts_label = self.field_labels[0]
-        grid.setRowStretch(3, 1)
-        grid.setRowStretch(4, 1)
-        grid.setRowStretch(5, 1)
+        for field in (self.note, self.report_text, self.action):
+            field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         layout = QVBoxLayout(self)
         layout.addLayout(statuses)
         layout.addWidget(self.problem)
-        layout.addLayout(grid)
+        layout.addLayout(form)
         chain = self.focus_chain()
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -298,10 +306,19 @@ class FindingEditor(QWidget):
         metrics = self.reasons.fontMetrics()
         check = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 16
         width = max((metrics.horizontalAdvance(label) for label in labels), default=80) + check
-        height = metrics.height() + 8
-        self.reasons.setGridSize(QSize(width, height))
-        rows = (len(labels) + 1) // 2  # two columns fit the narrowest editor
-        self.reasons.setFixedHeight(rows * height + 2 * self.reasons.frameWidth() + 4)
+        self.reasons.setGridSize(QSize(width, metrics.height() + 8))
+        self._fit_reasons_height()
+
+    def _fit_reasons_height(self) -> None:
+        """Every reason in sight: as many columns as the list's width holds, and as many
+        rows as they then need (a ticked reason is never scrolled out of view)."""
+        cell = self.reasons.gridSize()
+        if not cell.isValid() or cell.width() <= 0:
+            return
+        frame = 2 * self.reasons.frameWidth()
+        columns = max(1, (self.reasons.width() - frame - 4) // cell.width())
+        rows = -(-self.reasons.count() // columns)
+        self.reasons.setFixedHeight(max(rows, 1) * cell.height() + frame + 4)
 
     def set_validation_date(self, validation_date: date) -> None:
         """Due dates start at the validation date (the calendar offers no earlier day)."""
@@ -403,22 +420,38 @@ class FindingEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.flush()
-        elif event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.fit_width(watched.width())  # the scroll area's viewport (see follow_width)
+        elif event.type() == QEvent.Type.Resize and watched is self.reasons:
+            self._fit_reasons_height()
+        elif event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self.fit_width(self._viewport.width())  # the scroll area's (see follow_width)
         return super().eventFilter(watched, event)
 
     def follow_width(self, viewport: QWidget) -> None:
         """Fit the status buttons to the width of the area that shows the editor."""
+        self._viewport = viewport
         viewport.installEventFilter(self)
 
     def fit_width(self, width: int) -> None:
-        """The status buttons on one row when it fits in width, else on two (large text)."""
+        """Fit the editor to a width: the status buttons on as few rows as hold them all,
+        and the field labels above their fields where beside them would squeeze them."""
         buttons = list(self.status_buttons.values())
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         spare = margins.left() + margins.right() if margins is not None else 0
+        widest = max(b.sizeHint().width() for b in buttons)
+        columns = len(buttons)
+        while columns > 1 and columns * widest + 4 * (columns - 1) + spare > width:
+            columns -= 1
         needed = sum(b.sizeHint().width() for b in buttons) + 4 * (len(buttons) - 1) + spare
-        self._arrange_statuses(len(buttons) if needed <= width else (len(buttons) + 1) // 2)
+        self._arrange_statuses(len(buttons) if needed <= width else columns)
+        labels = max(label.sizeHint().width() for label in self.field_labels)
+        fields = max(self.reasons.gridSize().width(), 12 * self.fontMetrics().averageCharWidth())
+        beside = labels + self._form.horizontalSpacing() + 2 * fields + spare <= width
+        self._form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if beside
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
 
     def _arrange_statuses(self, columns: int) -> None:
         if columns == self._status_columns:
@@ -491,8 +524,7 @@ class FindingEditor(QWidget):
             self.parts.addItem(_tickable(text, part.key))
         self._loading = False
         shown = bool(criterion.parts)
-        self.parts.setVisible(shown)
-        self.parts_label.setVisible(shown)
+        self._form.setRowVisible(self.parts, shown)
         if shown:
             self.parts.setCurrentRow(0)
             # Room for two wrapped lines a part (rows are not laid out yet to be measured).

@@ -1,7 +1,7 @@
 """The validation workspace: walk the checklist, record findings, save each edit with undo."""
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -17,9 +17,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -30,13 +31,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,7 @@ from ctpat_desktop.ui.i18n import (
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.ui.workspace.actions import ActionSet, shortcut_rows, workspace_actions
+from ctpat_desktop.ui.workspace.checklist_view import ChecklistView
 from ctpat_desktop.ui.workspace.commands import (
     Changes,
     FindingEditCommand,
@@ -78,6 +80,10 @@ from ctpat_desktop.ui.workspace.finding_editor import FindingEditor
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, apply_finding_rules
 
 _Index = QModelIndex | QPersistentModelIndex
+# Narrower than this (half a laptop screen beside WebEx) the side panel folds away.
+COMPACT_WIDTH = 1000
+# Statuses after which auto-advance moves on: the finding is complete with one key.
+_ADVANCING = frozenset({FindingStatus.MET, FindingStatus.EXCEEDS, FindingStatus.NOT_APPLICABLE})
 
 
 class ShortcutsDialog(QDialog):
@@ -171,6 +177,10 @@ class WorkspaceWindow(QMainWindow):
         self._moving = False
         self._in_stack_call = False
         self._locked = False
+        self._was_compact: bool | None = None
+        self._side_in_compact = False
+        self._side_when_wide = True
+        self._own_sizes = False
 
         self.setWindowTitle(self.tr("Validation [*]"))
         self.undo_stack = QUndoStack(self)
@@ -181,6 +191,8 @@ class WorkspaceWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_state()
+        self._side_when_wide = self._window_settings.flag("side_panel", True)
+        self._arrange()
         self._update_save_state()
         # Loading starts from the event loop, so that `loaded` always comes after the
         # constructor returns (even with a synchronous runner) and can be connected first.
@@ -204,7 +216,7 @@ class WorkspaceWindow(QMainWindow):
         self.go_to_box.setPlaceholderText(self.tr("Criterion ID, then Enter (Esc closes)"))
         self.go_to_box.setAccessibleName(self.tr("Go to criterion"))
         self.go_to_box.hide()
-        self.tree = QTreeView()
+        self.tree = ChecklistView()
         self.tree.setAccessibleName(self.tr("Checklist"))
         self.tree.setAccessibleDescription(
             self.tr(
@@ -253,7 +265,7 @@ class WorkspaceWindow(QMainWindow):
         filters = QHBoxLayout()
         filters.addWidget(self.filter)
         filters.addWidget(self.search, 1)
-        left = QWidget()
+        left = self.checklist_column = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
         left_layout.addLayout(filters)
@@ -312,6 +324,10 @@ class WorkspaceWindow(QMainWindow):
         finding_menu.addActions(list(a.status.values()))
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addActions([a.next_criterion, a.previous_criterion, a.next_not_reviewed])
+        go_menu.addSeparator()
+        go_menu.addAction(a.auto_advance)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(a.side_panel)
         self.menuBar().addMenu(self.tr("&Help")).addAction(a.shortcuts)
         # Shortcuts work whether or not the menu bar is shown (and on every platform).
         self.addActions([action for action in a.all() if action.parent() is self])
@@ -319,18 +335,26 @@ class WorkspaceWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.menu_actions
         for status, action in a.status.items():
-            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
+            action.triggered.connect(lambda _checked=False, s=status: self._status_key(s))
         for status, action in a.checklist_status.items():
-            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
-        a.next_criterion.triggered.connect(self.next_criterion)
-        a.previous_criterion.triggered.connect(self.previous_criterion)
-        a.next_not_reviewed.triggered.connect(self.next_not_reviewed)
+            action.triggered.connect(lambda _checked=False, s=status: self._status_key(s))
+            # The letters work on the status buttons too (they take no typing).
+            for button in self.editor.status_buttons.values():
+                button.addAction(action)
+        a.auto_advance.setChecked(self._window_settings.flag("auto_advance"))
+        a.auto_advance.toggled.connect(
+            lambda on: self._window_settings.set_flag("auto_advance", on)
+        )
+        a.next_criterion.triggered.connect(lambda: self._walk(self.next_criterion))
+        a.previous_criterion.triggered.connect(lambda: self._walk(self.previous_criterion))
+        a.next_not_reviewed.triggered.connect(lambda: self._walk(self.next_not_reviewed))
         a.go_to.triggered.connect(self._on_go_to_triggered)
         a.find.triggered.connect(self._on_find_triggered)
         a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(self.redo)
         a.close.triggered.connect(self.close)
         a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
+        a.side_panel.toggled.connect(self._on_side_panel_toggled)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
         self.undo_stack.undoTextChanged.connect(
@@ -412,7 +436,66 @@ class WorkspaceWindow(QMainWindow):
         if not widget.accessibleName():
             widget.setAccessibleName(title.replace("&", ""))
         self.side_tabs.addTab(widget, title)
-        self.side_tabs.show()
+        self._arrange()
+
+    @property
+    def compact(self) -> bool:
+        """Whether the window is narrow (beside WebEx on half a laptop screen)."""
+        return self.width() < COMPACT_WIDTH
+
+    def side_panel_shown(self) -> bool:
+        """Whether Evidence, Session and Follow-up are on screen."""
+        return not self.side_tabs.isHidden()
+
+    def _on_side_panel_toggled(self, on: bool) -> None:
+        if self.compact:
+            self._side_in_compact = on
+        else:
+            self._side_when_wide = on
+            self._window_settings.set_flag("side_panel", on)
+        self._arrange()
+        if on and self.side_tabs.count():
+            self.side_tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif not on:
+            self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _arrange(self) -> None:
+        """Columns for the width: all three when wide; when narrow the checklist and the
+        editor, with the side panel (F6) taking the checklist's place while it is open."""
+        compact = self.compact
+        if compact != self._was_compact:
+            self._side_in_compact = False  # folds whenever the window becomes narrow
+        wanted = self._side_in_compact if compact else self._side_when_wide
+        side = wanted and self.side_tabs.count() > 0
+        checklist = not (compact and side)
+        changed = (
+            compact != self._was_compact
+            or side != self.side_panel_shown()
+            or checklist != (not self.checklist_column.isHidden())
+        )
+        self.side_tabs.setVisible(side)
+        self.checklist_column.setVisible(checklist)
+        self.tree.setColumnHidden(CriteriaModel.LEVEL_COLUMN, compact)
+        toggle = self.menu_actions.side_panel
+        toggle.blockSignals(True)
+        toggle.setChecked(side)
+        toggle.blockSignals(False)
+        # Sizes are set when the columns change, not over the user's own at the start.
+        if changed and (self._was_compact is not None or (compact and not self._own_sizes)):
+            width = max(self.width(), 1)
+            shares = {
+                (True, True, False): (0.42, 0.58, 0.0),
+                (True, False, True): (0.0, 0.52, 0.48),
+                (False, True, True): (0.34, 0.46, 0.2),
+                (False, True, False): (0.4, 0.6, 0.0),
+            }[(compact, checklist, side)]
+            self.splitter.setSizes([int(share * width) for share in shares])
+        self._was_compact = compact
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "menu_actions"):  # not while the window is being built
+            self._arrange()
 
     # Moving around --------------------------------------------------------------------
 
@@ -555,6 +638,26 @@ class WorkspaceWindow(QMainWindow):
     def set_status(self, status: FindingStatus) -> None:
         """Give the current criterion a status, as its button in the editor does."""
         self.editor.choose_status(status)
+
+    def _status_key(self, status: FindingStatus) -> None:
+        """A status key: set it, and with auto-advance on go on to the next criterion
+        (not after "not met", whose reasons come next, nor after "not reviewed")."""
+        before = self._current
+        self.set_status(status)
+        if (
+            self.menu_actions.auto_advance.isChecked()
+            and before is not None
+            and status in _ADVANCING
+            and not self._drafts.get(before)
+        ):
+            self._walk(self.next_criterion)
+
+    def _walk(self, move: Callable[[], None]) -> None:
+        """Move by keyboard: out of a text field into the checklist, so that the next key
+        (M, N…) records a status instead of typing a letter into the next finding."""
+        move()
+        if isinstance(self.focusWidget(), QPlainTextEdit | QLineEdit | QAbstractSpinBox):
+            self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_editor_edit_requested(self, criterion_id: str, changes: Changes) -> None:
         if self.session is None or self._locked:
@@ -809,6 +912,7 @@ class WorkspaceWindow(QMainWindow):
             saved = state.load(key)
             if saved is not None:
                 splitter.restoreState(saved)
+                self._own_sizes = True
 
     def _save_state(self) -> None:
         state = self._window_settings
