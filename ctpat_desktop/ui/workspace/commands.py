@@ -1,39 +1,15 @@
-"""Undo commands for finding edits, and the change dicts they carry.
+"""Undo commands for finding edits (the change dicts they carry: see ledger.py)."""
 
-A change dict names the finding fields it sets: `status` and `verified` hold their
-vocabulary values (`verified` None means not stated), `reasons` a tuple of reason codes,
-`due` a date or None, and the text fields their text. Unlike `record_finding`, None here
-means "set to nothing", so an undo can put back an empty value.
-"""
-
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
 from ctpat_desktop.ui.i18n import status_label, translate
-from ctpat_desktop.worksheet import Finding, FindingStatus, Verification, with_status
-from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
+from ctpat_desktop.ui.workspace.ledger import Changes
+from ctpat_desktop.worksheet import FindingStatus
 
-Changes = dict[str, Any]
-
-EDITABLE = (
-    "status",
-    "reasons",
-    "unmet_parts",
-    "verified",
-    "note",
-    "report_text",
-    "action",
-    "due",
-    "response_implemented",
-    "response_note",
-    "extension_days",
-    "extension_reason",
-    "response_accepted",
-)
 # Fields typed a little at a time: consecutive edits of one of them undo as one edit.
 _MERGE_IDS = {"note": 1, "report_text": 2, "action": 3, "due": 4}
 # The fields in words for the Edit menu, shown through translate("FindingEditCommand", label).
@@ -52,45 +28,6 @@ FIELD_LABELS = {
     "extension_reason": QT_TRANSLATE_NOOP("FindingEditCommand", "extension"),
     "response_accepted": QT_TRANSLATE_NOOP("FindingEditCommand", "decision"),
 }
-
-
-def apply_changes(finding: Finding, changes: Mapping[str, Any]) -> Finding:
-    """The finding with the changes applied, as record_finding applies them."""
-    updated = (
-        with_status(finding, FindingStatus(changes["status"])) if "status" in changes else finding
-    )
-    fields: dict[str, Any] = {}
-    for name, value in changes.items():
-        if name == "status":
-            continue
-        if name == "verified":
-            fields[name] = Verification(value) if value else None
-        elif name in ("reasons", "unmet_parts"):
-            fields[name] = tuple(value)
-        else:
-            fields[name] = value
-    return replace(updated, **fields)
-
-
-def values_of(finding: Finding, names: Iterable[str]) -> Changes:
-    """The named fields of a finding as a change dict that would restore them."""
-    values: Changes = {}
-    for name in names:
-        value = getattr(finding, name)
-        if name == "status":
-            value = value.value
-        elif name == "verified":
-            value = value.value if value is not None else None
-        values[name] = value
-    return values
-
-
-def affected_fields(changes: Mapping[str, Any]) -> list[str]:
-    """Every field the changes may alter, in a fixed order (a status change clears some)."""
-    names = set(changes)
-    if "status" in names:
-        names.update(NOT_MET_ONLY)
-    return [name for name in EDITABLE if name in names]
 
 
 def describe(criterion_id: str, changes: Mapping[str, Any]) -> str:

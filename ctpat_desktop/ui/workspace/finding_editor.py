@@ -35,9 +35,9 @@ from ctpat_desktop.catalog import Criterion, Level, Reason
 from ctpat_desktop.ui.i18n import level_label, status_label, verification_label
 from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
-from ctpat_desktop.ui.workspace.commands import Changes
 from ctpat_desktop.ui.workspace.criteria_model import status_text
 from ctpat_desktop.ui.workspace.date_field import DateField
+from ctpat_desktop.ui.workspace.ledger import Changes
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
 
 TYPING_PAUSE_MS = 600

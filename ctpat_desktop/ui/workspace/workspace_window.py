@@ -59,13 +59,7 @@ from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.ui.workspace.actions import ActionSet, shortcut_rows, workspace_actions
 from ctpat_desktop.ui.workspace.checklist_view import ChecklistView
-from ctpat_desktop.ui.workspace.commands import (
-    Changes,
-    FindingEditCommand,
-    affected_fields,
-    apply_changes,
-    values_of,
-)
+from ctpat_desktop.ui.workspace.commands import FindingEditCommand
 from ctpat_desktop.ui.workspace.criteria_model import (
     SUMMARY_SEPARATOR,
     ChecklistDelegate,
@@ -77,6 +71,13 @@ from ctpat_desktop.ui.workspace.criteria_model import (
 )
 from ctpat_desktop.ui.workspace.criterion_pane import CriterionPane
 from ctpat_desktop.ui.workspace.finding_editor import FindingEditor
+from ctpat_desktop.ui.workspace.ledger import (
+    Changes,
+    EditLedger,
+    affected_fields,
+    apply_changes,
+    values_of,
+)
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, apply_finding_rules
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -161,14 +162,7 @@ class WorkspaceWindow(QMainWindow):
             "workspace",
         )
         self.session: ValidationSession | None = None
-        self._stored: dict[str, Finding] = {}
-        # The stored revision of each finding: an edit says which one it was made on, so
-        # a finding changed meanwhile elsewhere is never overwritten (StaleEdit).
-        self._revs: dict[str, int] = {}
-        self._in_flight: dict[str, list[Changes]] = {}
-        self._drafts: dict[str, Changes] = {}
-        self._problems: dict[str, str] = {}
-        self._saving = 0
+        self.ledger = EditLedger()
         self._saved_at = ""
         self._current: str | None = None
         self._position = -1
@@ -398,11 +392,10 @@ class WorkspaceWindow(QMainWindow):
     def _on_loaded(self, loaded: tuple[ValidationSession, dict[str, FindingRecord]]) -> None:
         session, records = loaded
         self.session = session
-        self._stored = {cid: record.finding for cid, record in records.items()}
-        self._revs = {cid: record.rev for cid, record in records.items()}
+        self.ledger.load(records)
         catalog = shown_catalog(session.catalog)  # in the windows' language
         names = shown_categories(self._ctx.catalogs.categories)
-        self.model.set_checklist(catalog, names, {cid: f.status for cid, f in self._stored.items()})
+        self.model.set_checklist(catalog, names, self.ledger.statuses())
         self._order = self.model.criterion_ids()
         self._order_index = {cid: position for position, cid in enumerate(self._order)}
         self._criterion_ids.setStringList(self._order)
@@ -560,7 +553,7 @@ class WorkspaceWindow(QMainWindow):
         criterion = self.model.criterion(criterion_id)
         finding = self._view(criterion_id)
         self.pane.show_criterion(criterion, finding.profile_answer)
-        self.editor.show_finding(criterion, finding, self._problems.get(criterion_id, ""))
+        self.editor.show_finding(criterion, finding, self.ledger.problem(criterion_id))
         self._keep_focus()
         self._update_save_state()
         self.criterion_changed.emit(criterion_id)
@@ -648,7 +641,7 @@ class WorkspaceWindow(QMainWindow):
             self.menu_actions.auto_advance.isChecked()
             and before is not None
             and status in _ADVANCING
-            and not self._drafts.get(before)
+            and not self.ledger.has_draft(before)
         ):
             self._walk(self.next_criterion)
 
@@ -662,14 +655,12 @@ class WorkspaceWindow(QMainWindow):
     def _on_editor_edit_requested(self, criterion_id: str, changes: Changes) -> None:
         if self.session is None or self._locked:
             return
-        merged = {**self._drafts.pop(criterion_id, {}), **changes}
-        self._problems.pop(criterion_id, None)
-        current = self._expected(criterion_id)
+        merged = self.ledger.take_draft(criterion_id, changes)
+        current = self.ledger.expected(criterion_id)
         wanted = apply_changes(current, merged)
         problem = self._rule_problem(criterion_id, wanted)
         if problem:
-            self._drafts[criterion_id] = merged
-            self._problems[criterion_id] = problem
+            self.ledger.keep_draft(criterion_id, merged, problem)
             self.model.set_unsaved(criterion_id, True)
             if criterion_id == self._current:
                 self.editor.show_problem(problem)
@@ -712,22 +703,19 @@ class WorkspaceWindow(QMainWindow):
         session = self.session
         assert session is not None
         if expect is not None:
-            current = self._expected(criterion_id)
+            current = self.ledger.expected(criterion_id)
             if apply_changes(current, expect) != current:
-                self._problems[criterion_id] = self.tr(
+                problem = self.tr(
                     "Not undone: criterion {criterion} has changed since that edit"
                 ).format(criterion=criterion_id)
+                self.ledger.set_problem(criterion_id, problem)
                 if criterion_id == self._current:
-                    self.editor.show_problem(self._problems[criterion_id])
+                    self.editor.show_problem(problem)
                 return
         given = {name: value for name, value in changes.items() if value is not None}
         # record_finding keeps a field given as None; emptied fields are named in `clear`.
         cleared = tuple(name for name, value in changes.items() if value is None)
-        # The first edit of a burst says which revision it was made on; the ones after it
-        # build on it (they are written in order, on one runner).
-        based_on = None if self._in_flight.get(criterion_id) else self._revs.get(criterion_id, 0)
-        self._in_flight.setdefault(criterion_id, []).append(changes)
-        self._saving += 1
+        based_on = self.ledger.send(criterion_id, changes)
         self._update_save_state()
 
         def write() -> FindingRecord:
@@ -746,38 +734,26 @@ class WorkspaceWindow(QMainWindow):
         )
 
     def _on_saved(self, criterion_id: str, record: FindingRecord) -> None:
-        self._in_flight[criterion_id].pop(0)
-        self._saving -= 1
-        self._stored[criterion_id] = record.finding
-        self._revs[criterion_id] = record.rev
+        self.ledger.saved(criterion_id, record)
         self._saved_at = time.strftime("%H:%M:%S")
         self.model.set_status(criterion_id, record.finding.status)
-        self.model.set_unsaved(criterion_id, criterion_id in self._drafts)
-        if criterion_id == self._current and not self._in_flight[criterion_id]:
-            self.editor.show_finding(
-                self.model.criterion(criterion_id),
-                self._view(criterion_id),
-                self._problems.get(criterion_id, ""),
-            )
+        self.model.set_unsaved(criterion_id, self.ledger.has_draft(criterion_id))
+        if criterion_id == self._current and not self.ledger.busy(criterion_id):
+            self._show_again(criterion_id)
         self.finding_saved.emit(criterion_id)
         if not self._in_stack_call:
             self._settle()
         self._update_save_state()
 
     def _on_save_failed(self, criterion_id: str, changes: Changes, exc: Exception) -> None:
-        self._in_flight[criterion_id].pop(0)
-        self._saving -= 1
-        if isinstance(exc, StaleEdit):
-            # Changed elsewhere since it was shown: show what is stored now and say so;
-            # the edit is not kept as a draft, or the next edit would overwrite it blindly.
-            self._problems[criterion_id] = error_text(exc)
+        message = error_text(exc) if isinstance(exc, CtpatError) else f"{type(exc).__name__}: {exc}"
+        stale = isinstance(exc, StaleEdit)
+        self.ledger.failed(criterion_id, changes, message, stale=stale)
+        if stale:
+            # Changed elsewhere since it was shown: show what is stored now and say so.
             self.reload()
             self._update_save_state()
             return
-        # What the user asked for stays, as a draft retried with the next edit.
-        self._drafts[criterion_id] = {**changes, **self._drafts.get(criterion_id, {})}
-        message = error_text(exc) if isinstance(exc, CtpatError) else f"{type(exc).__name__}: {exc}"
-        self._problems[criterion_id] = message
         self.model.set_unsaved(criterion_id, True)
         if criterion_id == self._current:
             self.editor.show_problem(message)
@@ -792,38 +768,30 @@ class WorkspaceWindow(QMainWindow):
         self._runner.run(session.findings, self._on_reloaded, self._on_load_failed)
 
     def _on_reloaded(self, records: dict[str, FindingRecord]) -> None:
-        for criterion_id, record in records.items():
-            if self._in_flight.get(criterion_id) or self._revs.get(criterion_id) == record.rev:
-                continue
-            self._stored[criterion_id] = record.finding
-            self._revs[criterion_id] = record.rev
-            self.model.set_status(criterion_id, record.finding.status)
+        for criterion_id in self.ledger.reread(records):
+            self.model.set_status(criterion_id, self.ledger.stored(criterion_id).status)
             if criterion_id == self._current:
-                self.editor.show_finding(
-                    self.model.criterion(criterion_id),
-                    self._view(criterion_id),
-                    self._problems.get(criterion_id, ""),
-                )
+                self._show_again(criterion_id)
         self._update_progress()
 
-    def _expected(self, criterion_id: str) -> Finding:
-        """The finding as the store will hold it once the saves under way are done."""
-        finding = self._stored.get(criterion_id) or Finding(criterion_id)
-        for changes in self._in_flight.get(criterion_id, ()):
-            finding = apply_changes(finding, changes)
-        return finding
+    def _show_again(self, criterion_id: str) -> None:
+        """Show the current criterion's finding as it now is (what is typed stays)."""
+        self.editor.show_finding(
+            self.model.criterion(criterion_id),
+            self.ledger.view(criterion_id),
+            self.ledger.problem(criterion_id),
+        )
 
     def _view(self, criterion_id: str) -> Finding:
-        """The finding as the editor shows it: expected, with any unsaved draft on top."""
-        return apply_changes(self._expected(criterion_id), self._drafts.get(criterion_id, {}))
+        return self.ledger.view(criterion_id)
 
     def finding(self, criterion_id: str) -> Finding:
         """The saved finding of a criterion, from memory."""
-        return self._stored.get(criterion_id) or Finding(criterion_id)
+        return self.ledger.stored(criterion_id)
 
     def unsaved(self) -> dict[str, str]:
         """Criteria whose last edit is not saved, with the reason."""
-        return {cid: self._problems.get(cid, "") for cid in self._drafts}
+        return self.ledger.unsaved()
 
     # Undo stack -----------------------------------------------------------------------
 
@@ -859,7 +827,7 @@ class WorkspaceWindow(QMainWindow):
 
     def _settle(self) -> None:
         """Mark the stack clean once every edit on it is in the store."""
-        if self._saving == 0 and not self._drafts:
+        if self.ledger.saving == 0 and not self.ledger.has_draft():
             self.undo_stack.setClean()
         self._update_save_state()
 
@@ -872,12 +840,12 @@ class WorkspaceWindow(QMainWindow):
             text = self.tr("Loading…")
         elif self._locked:
             text = self.tr("Signed and locked: reopen the validation to change findings")
-        elif self._saving:
+        elif self.ledger.saving:
             text = self.tr("… Saving…")
-        elif self._drafts:
-            shown = self._current if self._current in self._drafts else next(iter(self._drafts))
-            problem = self._problems.get(shown, "")
-            others = len(self._drafts) - 1
+        elif unsaved := self.ledger.unsaved():
+            shown = self._current if self._current in unsaved else next(iter(unsaved))
+            problem = unsaved[shown]
+            others = len(unsaved) - 1
             text = (
                 self.tr("⚠ Not saved: {problem} (and %n more)", "", others)
                 if others
@@ -888,7 +856,7 @@ class WorkspaceWindow(QMainWindow):
         else:
             text = self.tr("✓ All changes saved")
         self.save_label.setText(text)
-        self.setWindowModified(not self.undo_stack.isClean() or bool(self._drafts))
+        self.setWindowModified(not self.undo_stack.isClean() or self.ledger.has_draft())
 
     def _update_progress(self) -> None:
         total, reviewed, not_met = self.model.totals()
@@ -946,7 +914,7 @@ class WorkspaceWindow(QMainWindow):
         self._runner.wait()
         # Results of the last saves wait in the event queue; take them in before deciding.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
-        if self._drafts and not self.confirm_discard(self.unsaved()):
+        if self.ledger.has_draft() and not self.confirm_discard(self.unsaved()):
             event.ignore()
             return
         self._save_state()
