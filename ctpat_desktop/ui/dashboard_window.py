@@ -1,22 +1,24 @@
-"""The MSC performance dashboard: filters, key figures, tables, chart, flags and exports."""
+"""The MSC performance dashboard: filters, key figures, tables, charts, flags and exports."""
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.dashboard import dashboard, export_dashboard
-from ctpat_desktop.ui.category_bars import CategoryBars
+from ctpat_desktop.ui.charts import Bar, BarChart
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
+from ctpat_desktop.ui.flow_layout import FlowLayout
 from ctpat_desktop.ui.i18n import catalog_words, mode_label, shown_text, table_word, translate
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
@@ -74,14 +77,71 @@ def _signed(locale: QLocale, value: float) -> str:
     return ("+" if value >= 0 else "") + locale.toString(value, "f", 2)
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+def _percent(value: float) -> str:
+    """A percentage with two decimals, as the windows' language writes decimals."""
+    return QLocale().toString(value, "f", 2) + "%"
+
+
+def _share(row: dict[str, Any]) -> str:
+    """A count with its share of the deficiencies: "12 (21.05%)"."""
+    return f"{row['count']} ({_percent(row['percent'])})"
+
+
+def _decimal(value: float) -> str:
+    return QLocale().toString(value, "f", 2)
+
+
+class _WholeTable(QTableView):
+    """A table as tall as its rows, inside its page's scroll area: one scroll bar for the
+    page, none inside it. Its text column takes the width left and wraps, so the numbers
+    stay in view however narrow the window."""
+
+    def __init__(self, model: RowsModel, name: str, text_column: int) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.sectionResized.connect(self.updateGeometry)
+        columns = self.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
+        model.modelReset.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().sizeHint().height()
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
+def _holding(layout: QHBoxLayout | QVBoxLayout) -> QWidget:
+    """A plain widget holding a layout, to place as one item (a caption with its field)."""
+    widget = QWidget()
+    widget.setLayout(layout)
+    return widget
+
+
+def _page(name: str, widgets: list[QWidget]) -> QScrollArea:
+    """A dashboard page: its charts and tables one under the other, scrolling as one."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch()
+    area = QScrollArea()
+    area.setAccessibleName(name)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
 
 
 class DashboardWindow(QWidget):
@@ -93,8 +153,30 @@ class DashboardWindow(QWidget):
         self._runner = runner
         self.figures: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("MSC Performance Dashboard"))
-        self.resize(1050, 720)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, screen.width()), min(720, screen.height()))
 
+        self._build_filters(ctx)
+        self.apply = QPushButton(self.tr("&Show"))
+        self.apply.clicked.connect(self.refresh)
+        self.export_pdf = QPushButton(self.tr("Export &PDF…"))
+        self.export_pdf.clicked.connect(lambda: self._export("pdf"))
+        self.export_xlsx = QPushButton(self.tr("Export E&xcel…"))
+        self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar())
+        layout.addLayout(self._key_figures())
+        layout.addWidget(self._build_tabs(), 1)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)  # a long file path wraps rather than widen the window
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.export_pdf)
+        bottom.addWidget(self.export_xlsx)
+        layout.addLayout(bottom)
+
+    def _build_filters(self, ctx: AppContext) -> None:
         self.start = date_filter(self.tr("From"))
         self.end = date_filter(self.tr("To"))
         self.entity = QComboBox()
@@ -103,6 +185,15 @@ class DashboardWindow(QWidget):
         entities = [(shown_text(name), code) for code, name in ctx.catalogs.names()]
         for name, code in sorted(entities):
             self.entity.addItem(name, code)
+        # As wide as a usual name, not the longest (which would widen the filter row); the
+        # list shows every name whole, and the tooltip the one chosen.
+        self.entity.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.entity.setMinimumContentsLength(26)
+        self.entity.view().setMinimumWidth(self.entity.view().sizeHintForColumn(0) + 24)
+        self.entity.setToolTip(self.entity.currentText())
+        self.entity.currentTextChanged.connect(self.entity.setToolTip)
         self.mode = QComboBox()
         self.mode.setAccessibleName(self.tr("Validation mode"))
         self.mode.addItem(self.tr("All modes"), None)
@@ -122,22 +213,10 @@ class DashboardWindow(QWidget):
         self.scss.setAccessibleName(self.tr("SCSS"))
         for edit in (self.office, self.scss):
             edit.setMinimumWidth(110)
-        self.apply = QPushButton(self.tr("&Show"))
-        self.apply.clicked.connect(self.refresh)
-        self.export_pdf = QPushButton(self.tr("Export &PDF…"))
-        self.export_pdf.clicked.connect(lambda: self._export("pdf"))
-        self.export_xlsx = QPushButton(self.tr("Export E&xcel…"))
-        self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._filter_bar())
-        layout.addLayout(self._key_figures())
-        layout.addWidget(self._build_tabs())
-        self.status = QLabel("")
-        layout.addWidget(self.status)
-
-    def _filter_bar(self) -> QHBoxLayout:
-        filters = QHBoxLayout()
+    def _filter_bar(self) -> FlowLayout:
+        """The filters, each with its caption, wrapping onto a second row on a narrow screen."""
+        filters = FlowLayout()
         for label, widget in (
             (self.tr("From:"), self.start),
             (self.tr("To:"), self.end),
@@ -149,25 +228,28 @@ class DashboardWindow(QWidget):
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
+            pair = QHBoxLayout()
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.addWidget(caption)
+            pair.addWidget(widget)
+            filters.addWidget(_holding(pair))
         filters.addWidget(self.apply)
-        filters.addStretch()
-        filters.addWidget(self.export_pdf)
-        filters.addWidget(self.export_xlsx)
         return filters
 
-    def _key_figures(self) -> QGridLayout:
+    def _key_figures(self) -> FlowLayout:
         self.key_values: dict[str, QLabel] = {}
-        keys = QGridLayout()
-        for i, (key, source) in enumerate(KEY_FIGURES):
+        keys = FlowLayout(across=24)
+        for key, source in KEY_FIGURES:
             label = translate("DashboardWindow", str(source))
             value = QLabel("–")
             value.setAccessibleName(label)
             value.setStyleSheet("font-size: 16pt; font-weight: bold;")
             self.key_values[key] = value
-            keys.addWidget(value, 0, i)
-            keys.addWidget(QLabel(label), 1, i)
+            figure = QVBoxLayout()
+            figure.setContentsMargins(0, 0, 0, 0)
+            figure.addWidget(value)
+            figure.addWidget(QLabel(label))
+            keys.addWidget(_holding(figure))
         return keys
 
     def _build_tabs(self) -> QTabWidget:
@@ -176,7 +258,6 @@ class DashboardWindow(QWidget):
         percent, reason = self.tr("Percent"), self.tr("Reason")
         validations, per_validation = self.tr("Validations"), self.tr("Per validation")
         self.categories = RowsModel([category, self.tr("Name"), deficiencies, percent], self)
-        self.bars = CategoryBars()
         self.top_counts = RowsModel([criterion, title, deficiencies, reviewed, rate], self)
         self.top_rates = RowsModel([criterion, title, deficiencies, reviewed, rate], self)
         self.reasons = RowsModel([reason, deficiencies, percent], self)
@@ -194,51 +275,88 @@ class DashboardWindow(QWidget):
         self.verdicts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.anomalies = QListWidget()
         self.anomalies.setAccessibleName(self.tr("Anomaly flags"))
+        self.anomalies.setWordWrap(True)
+        self.anomalies.setResizeMode(QListView.ResizeMode.Adjust)
+        self.anomalies.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.anomalies.setMinimumHeight(120)
 
-        category_page = QWidget()
-        category_layout = QVBoxLayout(category_page)
-        category_layout.addWidget(self.bars)
-        category_layout.addWidget(_table(self.categories, self.tr("Deficiencies by category")))
-        criteria_page = QWidget()
-        criteria_layout = QVBoxLayout(criteria_page)
-        criteria_layout.addWidget(QLabel(self.tr("Most deficiencies")))
-        criteria_layout.addWidget(_table(self.top_counts, self.tr("Top criteria by deficiencies")))
-        criteria_layout.addWidget(
-            QLabel(self.tr("Highest deficiency rate (reviewed at least 5 times)"))
+        self.bars = BarChart(self.tr("Deficiencies by category chart"))
+        self.top_count_bars = BarChart(self.tr("Top criteria by deficiencies chart"))
+        self.top_rate_bars = BarChart(self.tr("Top criteria by rate chart"))
+        self.reason_bars = BarChart(self.tr("Deficiency reasons chart"))
+        self.mode_bars = BarChart(self.tr("Deficiencies per validation by mode chart"))
+        self.trend_bars = BarChart(self.tr("Deficiencies per validation by quarter chart"))
+        self.anomaly_bars = BarChart(
+            self.tr("Anomaly flags by validation chart"), self.tr("No validation was flagged.")
         )
-        criteria_layout.addWidget(_table(self.top_rates, self.tr("Top criteria by rate")))
-        reasons_page = QWidget()
-        reasons_layout = QVBoxLayout(reasons_page)
-        reasons_layout.addWidget(_table(self.reasons, self.tr("Deficiency reasons")))
-        reasons_layout.addWidget(_table(self.reasons_by_category, self.tr("Reasons by category")))
-        modes_page = QWidget()
-        modes_layout = QVBoxLayout(modes_page)
-        modes_layout.addWidget(_table(self.modes, self.tr("Deficiencies by mode")))
-        modes_layout.addWidget(QLabel(self.tr("Deficiencies per validation, by category")))
-        modes_layout.addWidget(
-            _table(self.mode_categories, self.tr("Deficiencies per validation by mode"))
-        )
-        modes_layout.addWidget(self.verdicts)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Dashboard pages"))
         self.tabs.tabBar().setAccessibleName(self.tr("Dashboard page tabs"))
-        self.tabs.addTab(
-            self._scrolling(category_page, self.tr("By category")), self.tr("By &category")
-        )
-        self.tabs.addTab(criteria_page, self.tr("Top c&riteria"))
-        self.tabs.addTab(reasons_page, self.tr("R&easons"))
-        self.tabs.addTab(modes_page, self.tr("&Virtual vs in-person"))
-        self.tabs.addTab(_table(self.trend, self.tr("Trend by quarter")), self.tr("&Trend"))
-        self.tabs.addTab(self.anomalies, self.tr("&Anomaly flags"))
+        pages: list[tuple[str, str, list[QWidget]]] = [
+            (
+                self.tr("By category"),
+                self.tr("By &category"),
+                [self.bars, _WholeTable(self.categories, self.tr("Deficiencies by category"), 1)],
+            ),
+            (
+                self.tr("Top criteria"),
+                self.tr("Top c&riteria"),
+                [
+                    QLabel(self.tr("Most deficiencies")),
+                    self.top_count_bars,
+                    _WholeTable(self.top_counts, self.tr("Top criteria by deficiencies"), 1),
+                    QLabel(self.tr("Highest deficiency rate (reviewed at least 5 times)")),
+                    self.top_rate_bars,
+                    _WholeTable(self.top_rates, self.tr("Top criteria by rate"), 1),
+                ],
+            ),
+            (
+                self.tr("Reasons"),
+                self.tr("R&easons"),
+                [
+                    self.reason_bars,
+                    _WholeTable(self.reasons, self.tr("Deficiency reasons"), 0),
+                    QLabel(self.tr("Reasons by category")),
+                    _WholeTable(self.reasons_by_category, self.tr("Reasons by category"), 0),
+                ],
+            ),
+            (
+                self.tr("Virtual vs in-person"),
+                self.tr("&Virtual vs in-person"),
+                [
+                    QLabel(self.tr("Deficiencies per validation, by mode")),
+                    self.mode_bars,
+                    _WholeTable(self.modes, self.tr("Deficiencies by mode"), 0),
+                    self.verdicts,
+                    QLabel(self.tr("Deficiencies per validation, by category")),
+                    _WholeTable(
+                        self.mode_categories, self.tr("Deficiencies per validation by mode"), 0
+                    ),
+                ],
+            ),
+            (
+                self.tr("Trend"),
+                self.tr("&Trend"),
+                [
+                    QLabel(self.tr("Deficiencies per validation, by quarter")),
+                    self.trend_bars,
+                    _WholeTable(self.trend, self.tr("Trend by quarter"), 0),
+                ],
+            ),
+            (
+                self.tr("Anomaly flags"),
+                self.tr("&Anomaly flags"),
+                [
+                    QLabel(self.tr("Flags per validation")),
+                    self.anomaly_bars,
+                    self.anomalies,
+                ],
+            ),
+        ]
+        for name, tab, widgets in pages:
+            self.tabs.addTab(_page(name, widgets), tab)
         return self.tabs
-
-    def _scrolling(self, page: QWidget, name: str) -> QScrollArea:
-        area = QScrollArea()
-        area.setAccessibleName(name)
-        area.setWidgetResizable(True)
-        area.setWidget(page)
-        return area
 
     def filters(self) -> dict[str, str | None]:
         """The filters as the dashboard service takes them."""
@@ -340,8 +458,14 @@ class DashboardWindow(QWidget):
         self.categories.set_rows(
             [(r["category"], r["name"], r["count"], r["percent"]) for r in rows]
         )
-        self.bars.set_rows(
-            [(f"{r['category']}. {r['name']}", r["count"], r["percent"]) for r in rows]
+        self.bars.set_bars(
+            [Bar(f"{r['category']}. {r['name']}", r["count"], _share(r)) for r in rows]
+        )
+        self.reason_bars.set_bars(
+            [
+                Bar(reason.get(r["reason"], r["label"]), r["count"], _share(r))
+                for r in figures["by_reason"]
+            ]
         )
         for model, key in ((self.top_counts, "top_criteria"), (self.top_rates, "top_rates")):
             model.set_rows(
@@ -356,6 +480,28 @@ class DashboardWindow(QWidget):
                     for r in figures[key]
                 ]
             )
+        self.top_count_bars.set_bars(
+            [
+                Bar(
+                    f"{r['criterion']} {words.text(r['title'])}",
+                    r["count"],
+                    self.tr("{count} of {reviewed}").format(
+                        count=r["count"], reviewed=r["reviewed"]
+                    ),
+                )
+                for r in figures["top_criteria"]
+            ]
+        )
+        self.top_rate_bars.set_bars(
+            [
+                Bar(
+                    f"{r['criterion']} {words.text(r['title'])}",
+                    r["rate"],
+                    QLocale().toString(100 * r["rate"], "f", 1) + "%",
+                )
+                for r in figures["top_rates"]
+            ]
+        )
         self.reasons.set_rows(
             [
                 (reason.get(r["reason"], r["label"]), r["count"], r["percent"])
@@ -377,6 +523,12 @@ class DashboardWindow(QWidget):
         self.modes.set_rows(
             [
                 (mode_words(mode), m["validations"], m["deficiencies"], m["per_validation"])
+                for mode, m in figures["by_mode"].items()
+            ]
+        )
+        self.mode_bars.set_bars(
+            [
+                Bar(mode_words(mode), m["per_validation"], _decimal(m["per_validation"]))
                 for mode, m in figures["by_mode"].items()
             ]
         )
@@ -403,14 +555,29 @@ class DashboardWindow(QWidget):
                 for t in figures["trend"]
             ]
         )
+        self.trend_bars.set_bars(
+            [
+                Bar(t["quarter"], t["per_validation"], _decimal(t["per_validation"]))
+                for t in figures["trend"]
+            ]
+        )
         self.anomalies.clear()
         for flag in figures["anomalies"]:
             for reason in flag["reasons"]:
                 self.anomalies.addItem(
                     f"{flag['date']}  {flag['member']} ({flag['entity']}): {reason}"
                 )
-        if not figures["anomalies"]:
-            self.anomalies.addItem(self.tr("No validation was flagged."))
+        self.anomalies.setVisible(bool(figures["anomalies"]))  # the chart says when none
+        self.anomaly_bars.set_bars(
+            [
+                Bar(
+                    f"{flag['date']}  {flag['member']} ({flag['entity']})",
+                    len(flag["reasons"]),
+                    str(len(flag["reasons"])),
+                )
+                for flag in figures["anomalies"]
+            ]
+        )
         self.apply.setEnabled(True)
         self.status.setText(
             self.tr("{count} validations, computed {when}").format(

@@ -1,22 +1,39 @@
 """The dashboard window shows exactly the figures `stats --json` prints, for the same filters."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QDate, QEvent, QPoint, QRect
+from PySide6.QtGui import QHelpEvent, QRegion
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QTabBar,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.services.demo import create_demo
+from ctpat_desktop.ui import i18n
+from ctpat_desktop.ui.charts import BarChart
 from ctpat_desktop.ui.dashboard_window import KEY_FIGURES, DashboardWindow
 from ctpat_desktop.ui.i18n import mode_label
 from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
+from ctpat_desktop.ui.theme import HIGH_CONTRAST, apply_theme
 from ctpat_desktop.worksheet import Mode
 from tests.conftest import CliResult
+
+SCREENSHOTS = Path("/tmp")  # where the look of the window can be checked by eye
 
 
 @pytest.fixture
@@ -113,3 +130,220 @@ def test_the_msc_version_filter_reaches_the_figures(
     assert expected["recommendations"] == 1  # 3.9 was a Should in the January 2020 MSC
     assert window.key_values["deficiencies"].text() == "1"
     assert window.figures is not None and window.figures["filters"] == expected["filters"]
+
+
+@pytest.fixture
+def look(qapp: QApplication) -> Iterator[QApplication]:
+    """The application's language and theme put back as they were after the test."""
+    font, palette, style = qapp.font(), qapp.palette(), qapp.styleSheet()
+    yield qapp
+    i18n.install_translations(qapp, resources_dir(), "en")
+    qapp.setStyleSheet(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setProperty(HIGH_CONTRAST, False)
+
+
+def _hidden_parts(window: QWidget) -> list[str]:
+    """Buttons and fields of the window not wholly on it (cut by its edge or a scroll area)."""
+    hidden = []
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QComboBox):
+        if not widget.isVisibleTo(window) or isinstance(widget.parentWidget(), QTabBar):
+            continue
+        placed = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        if not window.rect().contains(placed) or widget.visibleRegion() != QRegion(widget.rect()):
+            hidden.append(widget.text() if isinstance(widget, QAbstractButton) else "combo")
+    return hidden
+
+
+def _cut_columns(window: DashboardWindow) -> list[str]:
+    """Tables of the shown page whose last column (the percents, the rates) is out of view."""
+    cut = []
+    for table in window.tabs.currentWidget().findChildren(QTableView):
+        header = table.horizontalHeader()
+        last = header.count() - 1
+        if header.sectionViewportPosition(last) + header.sectionSize(last) > header.width():
+            cut.append(table.accessibleName())
+    return cut
+
+
+@pytest.mark.parametrize(
+    ("language", "high_contrast", "scale"),
+    [("en", False, 1.0), ("es", False, 1.0), ("es", True, 2.0)],
+)
+def test_fits_a_small_laptop_screen(
+    ctx: AppContext,
+    qtbot: QtBot,
+    look: QApplication,
+    language: str,
+    high_contrast: bool,
+    scale: float,
+) -> None:
+    """1366x705, the screen of the tester's laptop: the window is no wider, and at that size
+    every button, filter and percent column is in view on every page."""
+    assert i18n.install_translations(look, resources_dir(), language) == language
+    apply_theme(look, high_contrast, scale)
+    create_demo(ctx)
+    window = DashboardWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    window.refresh()
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.minimumSizeHint().height() <= 705
+    window.resize(1366, 705)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() == 1366
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()  # lay out the page just shown
+        assert window.grab().save(str(SCREENSHOTS / f"dashboard_{language}_{scale}_{index}.png"))
+        assert _hidden_parts(window) == []
+        assert _cut_columns(window) == []
+    assert window.export_pdf.isVisible() and window.export_xlsx.isVisible()
+
+
+def _seeded(ctx: AppContext) -> None:
+    """The demo validations and one more, in review with one finding: an anomaly flag."""
+    from datetime import date
+
+    from ctpat_desktop.services.validations import ValidationSession, plan_validation
+    from ctpat_desktop.worksheet import Lifecycle
+
+    create_demo(ctx)
+    odd = plan_validation(
+        ctx, member="Odd One", account="US-9999", entity="importer", on=date(2026, 2, 3)
+    )
+    ValidationSession(ctx, odd.id).record_finding("1.1", status="not-met", reasons=["other"])
+    ctx.store.set_status(odd.id, Lifecycle.IN_REVIEW, "tester")
+
+
+def test_every_tab_has_a_chart_of_its_figures(
+    ctx: AppContext, qtbot: QtBot, cli: Callable[..., CliResult]
+) -> None:
+    _seeded(ctx)
+    window = DashboardWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    expected = cli("stats", "--json").json()
+    assert expected["anomalies"] and expected["trend"]
+
+    def values(chart: BarChart) -> list[tuple[str, float]]:
+        return [(bar.label, bar.value) for bar in chart.bars()]
+
+    def titled(rows: list[dict[str, Any]]) -> list[str]:
+        return [f"{r['criterion']} {r['title']}" for r in rows]
+
+    wanted: dict[int, list[tuple[BarChart, list[tuple[str, float]]]]] = {
+        0: [
+            (
+                window.bars,
+                [(f"{r['category']}. {r['name']}", r["count"]) for r in expected["by_category"]],
+            )
+        ],
+        1: [
+            (
+                window.top_count_bars,
+                list(
+                    zip(
+                        titled(expected["top_criteria"]),
+                        [r["count"] for r in expected["top_criteria"]],
+                        strict=True,
+                    )
+                ),
+            ),
+            (
+                window.top_rate_bars,
+                list(
+                    zip(
+                        titled(expected["top_rates"]),
+                        [r["rate"] for r in expected["top_rates"]],
+                        strict=True,
+                    )
+                ),
+            ),
+        ],
+        2: [(window.reason_bars, [(r["label"], r["count"]) for r in expected["by_reason"]])],
+        3: [
+            (
+                window.mode_bars,
+                [
+                    (mode_label(Mode(mode)), m["per_validation"])
+                    for mode, m in expected["by_mode"].items()
+                ],
+            )
+        ],
+        4: [(window.trend_bars, [(t["quarter"], t["per_validation"]) for t in expected["trend"]])],
+        5: [
+            (
+                window.anomaly_bars,
+                [
+                    (f"{a['date']}  {a['member']} ({a['entity']})", len(a["reasons"]))
+                    for a in expected["anomalies"]
+                ],
+            )
+        ],
+    }
+    assert len(wanted) == window.tabs.count()
+    for index, charts in wanted.items():
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()  # lay out the page just shown
+        page = window.tabs.widget(index)
+        assert page is not None
+        assert set(page.findChildren(BarChart)) == {chart for chart, _ in charts}
+        for chart, bars in charts:
+            assert chart.isVisible() and chart.height() >= len(bars) * 20
+            assert values(chart) == bars
+            assert chart.accessibleName().endswith("chart")
+            for bar in chart.bars():  # the text alternative lists every bar with its value
+                assert f"{bar.label}: {bar.shown}" in chart.accessibleDescription()
+    assert "Physical Access Controls: 0 (0.00%)" in window.bars.accessibleDescription()
+    assert "62.5%" in window.top_rate_bars.accessibleDescription()
+    assert "Odd One" in window.anomaly_bars.accessibleDescription()
+
+
+def test_no_flags_is_said_in_place_of_the_chart(window: DashboardWindow) -> None:
+    window.show()
+    window.refresh()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert window.anomaly_bars.bars() == []
+    assert window.anomaly_bars.accessibleDescription() == "No validation was flagged."
+    assert not window.anomalies.isVisible()
+
+
+def _bar_colours(chart: BarChart) -> set[str]:
+    """The colours painted where the first bar is."""
+    image = chart.grab().toImage()
+    row = chart.height() // (2 * max(1, len(chart.bars())))
+    return {image.pixelColor(x, row).name() for x in range(chart.width() // 2, chart.width() - 80)}
+
+
+def test_chart_bars_are_bright_in_high_contrast(
+    window: DashboardWindow, qtbot: QtBot, look: QApplication
+) -> None:
+    window.show()
+    window.refresh()
+    QApplication.processEvents()  # the chart grows to its bars
+    assert "#1f4e79" in _bar_colours(window.bars)
+    apply_theme(look, True, 1.0)
+    assert "#ffff00" in _bar_colours(window.bars)
+    assert "#1f4e79" not in _bar_colours(window.bars)
+
+
+def test_hovering_a_bar_shows_its_whole_label_and_value(
+    window: DashboardWindow, qtbot: QtBot
+) -> None:
+    window.resize(700, 600)  # narrow: the long category names are elided on the chart
+    window.show()
+    window.refresh()
+    QApplication.processEvents()
+    chart = window.bars
+    fifth = chart.bars()[4]
+    assert fifth.label.startswith("5. Conveyance & Instruments of International Traffic")
+    row = chart.height() // len(chart.bars())
+    where = QPoint(10, 4 + 4 * row + row // 2)
+    event = QHelpEvent(QEvent.Type.ToolTip, where, chart.mapToGlobal(where))
+    QApplication.sendEvent(chart, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == f"{fifth.label}: {fifth.shown}"
+    QToolTip.hideText()
