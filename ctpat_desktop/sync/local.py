@@ -42,7 +42,8 @@ from ctpat_desktop.worksheet.model import FINDING_FIELDS
 from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
 
 DELETED = "deleted"  # merged like a field, sent beside the fields
-_VERSIONED = ("member", "validation", "evidence", "finding")  # tables with rev and deleted
+# Tables with rev and deleted.
+_VERSIONED = ("member", "validation", "evidence", "finding", "period")
 _STAMPS: dict[str, tuple[str, ...]] = {
     "member": ("updated_at",),
     "validation": ("updated_at",),
@@ -217,7 +218,12 @@ class LocalSync:
                 if row["b_rev"] is None and (kind.name, record_id) not in chains:
                     fields, base_rev, base_deleted = local, 0, None
                 else:
-                    base = json.loads(row["b_fields"]) if row["b_fields"] else dict(defaults)
+                    # A base kept before a field was added had that field's default.
+                    base = (
+                        {**kind.added, **json.loads(row["b_fields"])}
+                        if row["b_fields"]
+                        else dict(defaults)
+                    )
                     base_rev = row["b_rev"] or 0
                     base_deleted = bool(row["b_deleted"])
                     for sent in chains.get((kind.name, record_id), ()):
@@ -568,12 +574,19 @@ class LocalSync:
             return 1, 0
         local = _wire(kind, row) | {DELETED: bool(row["deleted"])}
         server[DELETED] = change.deleted
-        pending = base is None or base["local_rev"] != row["rev"]
+        # Local changes not yet on the hub, or a conflict still open: a field in conflict
+        # holds this laptop's value on purpose (until resolved), so the hub's next change
+        # is merged with it, never written over it.
+        open_conflict = conn.execute(
+            "SELECT 1 FROM sync_conflicts WHERE kind = ? AND record_id = ? LIMIT 1",
+            (kind.name, change.id),
+        ).fetchone()
+        pending = base is None or base["local_rev"] != row["rev"] or open_conflict is not None
         conflicts: dict[str, tuple[Any, Any]] = {}
         if not pending:
             merged = server
         else:
-            base_fields = json.loads(base["fields"]) if base is not None else {}
+            base_fields = {**kind.added, **json.loads(base["fields"])} if base is not None else {}
             if base is None and kind.name == "finding":
                 base_fields = dict(_FINDING_DEFAULTS)
             if base is not None:
