@@ -814,6 +814,7 @@ def _evidence(
         (
             [
                 Paragraph(_markup(item.filename), styles.cell),
+                *([Paragraph(_markup(item.caption), styles.cell)] if item.caption else []),
                 Paragraph(escape(item.sha256), styles.mono),
             ],
             item.criterion or text["general"],
@@ -851,7 +852,8 @@ def _thumbnail_grid(
     for n, thumb in thumbnails.items():
         item = evidence[n]
         where = f"{text['criterion']} {item.criterion}" if item.criterion else text["general"]
-        caption = Paragraph(f"{_markup(item.filename)}<br/>{escape(where)}", styles.caption)
+        said = f"<b>{_markup(item.caption)}</b><br/>" if item.caption else ""
+        caption = Paragraph(f"{said}{_markup(item.filename)}<br/>{escape(where)}", styles.caption)
         if thumb is None:
             picture: Any = Paragraph(escape(text["image_unreadable"]), styles.unreadable)
         else:

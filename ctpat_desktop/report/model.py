@@ -18,6 +18,7 @@ class EvidenceItem:
     size: int
     captured_at: str
     content: bytes  # evidence files are sealed on disk: the store opens them
+    caption: str = ""  # what it shows, printed under the picture and the file name
 
 
 @dataclass(frozen=True)

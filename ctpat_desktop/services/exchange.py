@@ -12,9 +12,10 @@ from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.catalog.loader import schema_validator
-from ctpat_desktop.errors import CtpatError, ExchangeError
+from ctpat_desktop.errors import CtpatError, ExchangeError, RuleError
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, utc_now
+from ctpat_desktop.sync.meaning import check_caption
 from ctpat_desktop.worksheet import (
     Finding,
     FindingStatus,
@@ -86,6 +87,7 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
                 "size": e.size,
                 "captured_at": e.captured_at,
                 "captured_by": e.captured_by,
+                "caption": e.caption,
                 "content_base64": base64.b64encode(ctx.store.blobs.read_bytes(e.sha256)).decode(),
             }
             for e in session.evidence()
@@ -265,6 +267,11 @@ def _decode_evidence(
         raise ExchangeError(f"{source}: evidence {name} is not valid base64") from None
     if hashlib.sha256(content).hexdigest() != item["sha256"] or len(content) != item["size"]:
         raise ExchangeError(f"{source}: evidence {name} does not match its SHA-256 or size")
+    caption = item.get("caption", "")  # absent from files of earlier versions
+    try:
+        check_caption(caption)
+    except RuleError as exc:
+        raise ExchangeError(f"{source}: evidence {name}: {exc}") from None
     record = EvidenceRecord(
         id=item["id"],
         criterion=item["criterion"],
@@ -274,5 +281,6 @@ def _decode_evidence(
         size=item["size"],
         captured_at=item["captured_at"],
         captured_by=item["captured_by"],
+        caption=caption,
     )
     return record, content

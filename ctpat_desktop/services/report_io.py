@@ -39,6 +39,7 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
             size=e.size,
             captured_at=e.captured_at,
             content=store.blobs.read_bytes(e.sha256),
+            caption=e.caption,
         )
         for e in session.evidence()
     )

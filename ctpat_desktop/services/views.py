@@ -84,6 +84,7 @@ def evidence_view(e: EvidenceRecord) -> dict[str, Any]:
         "sha256": e.sha256,
         "captured_at": e.captured_at,
         "captured_by": e.captured_by,
+        "caption": e.caption,
     }
 
 

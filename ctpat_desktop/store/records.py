@@ -56,3 +56,4 @@ class EvidenceRecord:
     size: int
     captured_at: str
     captured_by: str
+    caption: str = ""  # what it shows, in a few words ("Seal log, dock 3")

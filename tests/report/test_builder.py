@@ -300,6 +300,23 @@ def test_evidence_index_lists_fingerprints_and_thumbnails(
     assert all(int(row.split()[3]) <= 400 for row in listed)
 
 
+def test_captions_are_printed_under_the_picture_and_in_the_index(
+    library: CatalogLibrary, images: list[EvidenceItem], tmp_path: Path
+) -> None:
+    picture, _broken, policy = images[0], images[3], images[4]
+    captioned = [
+        replace(picture, caption="Seal log, dock 3"),
+        replace(policy, caption="Written <seal> procedure"),
+    ]
+    path = tmp_path / "captioned.pdf"
+    build_report(_data(library, _findings(), captioned), path)
+    flat = _flat(_text(path))
+    assert "Seal log, dock 3" in flat and "Written <seal> procedure" in flat
+    # Under the picture: the caption, then its file name and criterion.
+    grid = flat[flat.rindex("Seal log, dock 3") :]
+    assert grid.index(picture.filename) < grid.index("Criterion 9.1")
+
+
 def test_every_page_has_header_footer_and_number(
     report: tuple[Path, ReportData, SignatureBox],
 ) -> None:

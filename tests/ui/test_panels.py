@@ -1,7 +1,7 @@
 """The workspace side panels: evidence, live session and follow-up, against a real store."""
 
 import hashlib
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QImage,
+    QKeySequence,
     QPainter,
     QPixmap,
     QScreen,
@@ -26,7 +27,9 @@ from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import RuleError
+from ctpat_desktop.services.evidence import set_caption
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
+from ctpat_desktop.sync.protocol import MAX_BLOB_BYTES
 from ctpat_desktop.ui.panels import session_panel
 from ctpat_desktop.ui.panels.evidence_panel import (
     EvidenceListModel,
@@ -37,6 +40,7 @@ from ctpat_desktop.ui.panels.evidence_panel import (
 from ctpat_desktop.ui.panels.followup_panel import ExtendDueDialog, FollowUpPanel
 from ctpat_desktop.ui.panels.session_panel import SessionPanel
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
+from ctpat_desktop.worksheet import Lifecycle
 from ctpat_desktop.worksheet.agenda import plan_agenda
 from ctpat_desktop.worksheet.followup import FollowUpItem
 from ctpat_desktop.worksheet.rules import Outcome
@@ -251,23 +255,21 @@ def test_a_failure_midway_leaves_nothing_attached(
     session: ValidationSession,
     tmp_path: Path,
     messages: list[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    kept, first, too_big = tmp_path / "kept.txt", tmp_path / "a.txt", tmp_path / "big.bin"
+    kept.write_text("attached before")
     first.write_text("a")
-    second.write_text("b")
-    real = ValidationSession.attach_evidence
-
-    def fail_on_b(self: ValidationSession, path: Path, criterion: str | None = None) -> Any:
-        if path.name == "b.txt":
-            raise RuleError("the disk is full")
-        return real(self, path, criterion)
-
-    monkeypatch.setattr(ValidationSession, "attach_evidence", fail_on_b)
-    evidence.attach_files([first, second])
-    assert session.evidence() == []
-    assert evidence.model.rowCount() == 0
-    assert len(messages) == 1 and "the disk is full" in messages[0]
+    with too_big.open("wb") as handle:  # sparse: more than the hub takes, no disk used
+        handle.truncate(MAX_BLOB_BYTES + 1)
+    evidence.attach_files([kept])
+    [before] = session.evidence()
+    copy = tmp_path / "kept-again.txt"
+    copy.write_text("attached before")
+    evidence.attach_files([copy, first, too_big])
+    assert session.evidence() == [before]  # the one there before is not taken away
+    assert evidence.model.rowCount() == 1
+    assert len(messages) == 1 and "big.bin has" in messages[0]
+    assert "Nothing was attached" in messages[0]
 
 
 def test_remove_asks_first(
@@ -362,6 +364,182 @@ def test_copy_sha256(evidence: EvidencePanel, session: ValidationSession) -> Non
     assert QGuiApplication.clipboard().text() == session.evidence()[0].sha256
 
 
+def test_the_same_picture_pasted_twice_is_stored_once(
+    evidence: EvidencePanel, session: ValidationSession, ctx: AppContext
+) -> None:
+    QGuiApplication.clipboard().setImage(_picture())
+    evidence.paste_action.trigger()
+    [first] = session.evidence()
+    evidence.set_criterion("2.1")
+    evidence.select_id(first.id)
+    evidence.set_criterion("1.3")
+
+    evidence.paste_action.trigger()
+
+    assert session.evidence() == [first]
+    assert evidence.status.text() == (
+        f"This picture is already attached to criterion 1.3 as {first.filename}; nothing was added."
+    )
+    assert evidence.selected() == first
+    evidence.set_criterion("2.1")  # the same picture on another criterion is its own item
+    evidence.paste_action.trigger()
+    assert [e.criterion for e in session.evidence()] == ["1.3", "2.1"]
+    assert len([p for p in (ctx.data_dir / "evidence").rglob("*") if p.is_file()]) == 1
+
+
+def test_a_file_attached_again_says_where_it_is(
+    evidence: EvidencePanel, session: ValidationSession, tmp_path: Path
+) -> None:
+    policy, copy, other = tmp_path / "policy.pdf", tmp_path / "policy (1).pdf", tmp_path / "b.txt"
+    policy.write_bytes(b"%PDF-1.4 policy")
+    copy.write_bytes(b"%PDF-1.4 policy")
+    other.write_text("new")
+    evidence.attach_files([policy])
+    evidence.attach_files([copy, other])
+    assert [e.filename for e in session.evidence()] == ["policy.pdf", "b.txt"]
+    assert evidence.status.text() == (
+        "Attached b.txt to criterion 1.3. policy (1).pdf is already attached to criterion 1.3 "
+        "as policy.pdf; nothing was added."
+    )
+
+
+def test_a_caption_is_typed_under_the_selected_evidence(
+    evidence: EvidencePanel, session: ValidationSession, ctx: AppContext, qtbot: QtBot
+) -> None:
+    evidence.attach_image(_picture(), "seal.png")
+    [record] = session.evidence()
+    assert evidence.selected() == record and evidence.caption.isEnabled()
+    evidence.caption.setFocus()
+    evidence.caption.setText("Seal log, dock 3")
+    qtbot.keyClick(evidence.caption, Qt.Key.Key_Return)
+    evidence.list.setFocus()  # leaving the field finishes the edit again: saved once
+
+    [saved] = session.evidence()
+    assert saved.caption == "Seal log, dock 3"
+    assert "Caption of seal.png saved" in evidence.status.text()
+    row = evidence.proxy.index(0, 0)
+    assert row.data(Qt.ItemDataRole.DisplayRole).startswith("Seal log, dock 3\nseal.png")
+    assert row.data(EvidenceListModel.CaptionRole) == "Seal log, dock 3"
+    assert evidence.caption.text() == "Seal log, dock 3"
+    events = ctx.store.audit_events(session.id)
+    assert [e["action"] for e in events if e["kind"] == "evidence"] == ["attach", "update"]
+
+
+def test_a_caption_changed_elsewhere_is_not_overwritten(
+    evidence: EvidencePanel, session: ValidationSession, ctx: AppContext, messages: list[str]
+) -> None:
+    evidence.attach_image(_picture(), "seal.png")
+    [record] = session.evidence()
+    set_caption(ctx, session, record.id, "From the other window")
+    evidence.caption.setText("Mine")
+    evidence.caption.editingFinished.emit()
+    assert session.evidence()[0].caption == "From the other window"
+    assert len(messages) == 1 and "changed elsewhere" in messages[0]
+    assert evidence.status.text() == "The caption was not saved."
+
+
+def test_a_category_row_attaches_nothing_and_names_no_criterion(
+    evidence: EvidencePanel, session: ValidationSession, tmp_path: Path, messages: list[str]
+) -> None:
+    evidence.attach_image(_picture(), "one-three.png")
+    evidence.show_category(2)
+
+    assert not any(a.isEnabled() for a in evidence.actions())
+    assert "1.3" not in evidence.target.text() and "Category 2" in evidence.target.text()
+    assert all("Select a criterion first" in a.toolTip() for a in evidence.actions())
+    QGuiApplication.clipboard().setImage(_picture(30, 30))
+    evidence.paste_action.trigger()  # what Ctrl+Shift+V would do: nothing, it is disabled
+    evidence.paste_from_clipboard()  # called directly: refused with the reason
+    dropped = tmp_path / "gate.png"
+    _picture().save(str(dropped))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    QApplication.sendEvent(evidence, enter)
+    assert not enter.isAccepted()
+    assert [e.criterion for e in session.evidence()] == ["1.3"]
+    assert "Select a criterion first" in evidence.status.text()
+    assert messages == []
+
+    evidence.set_criterion("")  # what an empty criterion from the workspace means
+    assert not evidence.paste_action.isEnabled()
+    assert evidence.target.text() == "Select a criterion to attach evidence to it."
+    evidence.set_criterion("2.1")
+    assert all(a.isEnabled() for a in evidence.actions())
+    assert evidence.paste_action.toolTip().startswith("Attach the picture")
+
+
+def test_a_category_row_shows_its_criteria_evidence(
+    evidence: EvidencePanel, session: ValidationSession
+) -> None:
+    evidence.attach_image(_picture(), "one-three.png")
+    evidence.set_criterion("2.1")
+    evidence.attach_image(_picture(30, 30), "two-one.png")
+    evidence.only_current.setChecked(True)
+    evidence.show_category(1)
+    shown = [
+        evidence.proxy.index(r, 0).data(EvidenceListModel.FileNameRole)
+        for r in range(evidence.proxy.rowCount())
+    ]
+    assert shown == ["one-three.png"]
+    assert evidence.only_current.text() == "Only this category"
+
+
+def test_a_signed_validation_keeps_its_evidence_unchangeable(
+    ctx: AppContext, session: ValidationSession, qtbot: QtBot
+) -> None:
+    session.attach_evidence_bytes(png_bytes(_picture()), "seal.png", "1.3")
+    ctx.store.set_status(session.id, Lifecycle.SIGNED, "supervisor")
+    panel = EvidencePanel(ctx, ImmediateRunner(), session)
+    qtbot.addWidget(panel)
+    panel.set_criterion("1.3")
+    panel.select_id(session.evidence()[0].id)
+
+    assert not any(a.isEnabled() for a in panel.actions())
+    assert not panel.remove_action.isEnabled() and not panel.caption.isEnabled()
+    assert panel.open_action.isEnabled() and panel.copy_hash_action.isEnabled()
+    assert "signed and locked" in panel.paste_action.toolTip()
+    assert "signed and locked" in panel.remove_action.toolTip()
+    assert "signed and locked" in panel.caption.toolTip()
+    assert "Signed and locked" in panel.target.text()
+
+    ctx.store.reopen(session.id, "the member sent the procedure", "supervisor")
+    panel.reload()  # what the workspace's reload after a reopen does
+    assert all(a.isEnabled() for a in panel.actions()) and panel.remove_action.isEnabled()
+
+
+def test_signing_while_the_panel_is_open_is_noticed_on_reload(
+    evidence: EvidencePanel, session: ValidationSession, ctx: AppContext
+) -> None:
+    assert evidence.paste_action.isEnabled()
+    ctx.store.set_status(session.id, Lifecycle.SIGNED, "supervisor")
+    evidence.reload()
+    assert not evidence.paste_action.isEnabled()
+    evidence.set_locked(False)
+    evidence.set_locked(True)
+    assert not evidence.attach_action.isEnabled()
+
+
+def test_the_panel_offers_its_actions_with_shortcuts(evidence: EvidencePanel) -> None:
+    shortcuts = {
+        a.text(): a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for a in evidence.actions()
+    }
+    assert shortcuts == {
+        "Attach file…": "Ctrl+Shift+E",
+        "Paste screenshot": "Ctrl+Shift+V",
+        "Capture screen": "",
+    }
+    assert all(a.parent() is evidence for a in evidence.actions())
+
+
 # Session ------------------------------------------------------------------------------
 
 
@@ -382,8 +560,13 @@ def test_agenda_for_240_minutes(
 ) -> None:
     assert live.agenda_slots() == plan_agenda(session.catalog, 240)
     assert live.agenda_model.rowCount() == 12
-    assert _agenda_row(live, 0) == ["▶ now", "1 Security Vision & Responsibility", "0:00–0:10"]
-    assert _agenda_row(live, 3) == ["", "4 Cybersecurity", "0:36–1:10"]
+    assert _agenda_row(live, 0) == [
+        "▶ now",
+        "1 Security Vision & Responsibility",
+        "0:00–0:10",
+        "",
+    ]
+    assert _agenda_row(live, 3) == ["", "4 Cybersecurity", "0:36–1:10", ""]
     assert _agenda_row(live, 11)[2] == "3:39–4:00"
     assert live.agenda_model.index(0, 1).data(Qt.ItemDataRole.FontRole).bold()
     assert live.agenda_model.index(3, 1).data(Qt.ItemDataRole.FontRole) is None
@@ -391,9 +574,16 @@ def test_agenda_for_240_minutes(
     qtmodeltester.check(live.agenda_model)
 
 
-def test_timer_starts_pauses_and_resumes(live: SessionPanel) -> None:
+def _fake_clock(panel: SessionPanel) -> list[int]:
+    """The panel's clock, in milliseconds from a fixed moment; the test moves it."""
     clock = [1_000]
-    live._now_ms = lambda: clock[0]
+    start = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
+    panel.now = lambda: start + timedelta(milliseconds=clock[0])
+    return clock
+
+
+def test_timer_starts_pauses_and_resumes(live: SessionPanel) -> None:
+    clock = _fake_clock(live)
     assert live.timer_button.text() == "Start" and live.elapsed_seconds() == 0
 
     live.timer_button.click()
@@ -428,6 +618,58 @@ def test_timer_starts_pauses_and_resumes(live: SessionPanel) -> None:
     assert _agenda_row(live, 3)[0] == "▶ now ● here"
     assert live.where_label.text().endswith("you are on time")
     live.pause_timer()
+
+
+def test_session_time_is_recorded_by_category_and_outlives_the_panel(
+    ctx: AppContext, session: ValidationSession, qtbot: QtBot
+) -> None:
+    """Before, the time lived in the panel: closed, the timer was back at 0:00:00."""
+    live = SessionPanel(ctx, ImmediateRunner(), session)
+    qtbot.addWidget(live)
+    clock = _fake_clock(live)
+    live.set_criterion("1.1")
+    live.start_timer()
+    clock[0] += 10 * 60_000
+    live.set_criterion("2.1")  # the time from now counts for category 2
+    clock[0] += 5 * 60_000
+    live.pause_timer()
+    clock[0] += 30 * 60_000  # a break: not counted
+    live.start_timer()
+    clock[0] += 3 * 60_000
+    live.pause_timer()
+    assert live.elapsed_seconds() == 18 * 60
+
+    times = ValidationSession(ctx, session.id).session_times()
+    assert times.seconds == 18 * 60
+    assert times.by_category() == {1: 600, 2: 480}
+    assert [p.category for p in times.periods] == [1, 2, 2]
+    assert times.periods[0].started_at == "2026-12-07T14:00:01Z"
+
+    again = SessionPanel(ctx, ImmediateRunner(), ValidationSession(ctx, session.id))
+    qtbot.addWidget(again)
+    assert again.elapsed_seconds() == 18 * 60
+    assert again.clock_label.text() == "0:18:00"
+    assert again.timer_button.text() == "Resume"
+    assert _agenda_row(again, 0)[3] == "0:10" and _agenda_row(again, 1)[3] == "0:08"
+
+
+def test_a_running_session_is_recorded_minute_by_minute(
+    live: SessionPanel, ctx: AppContext, session: ValidationSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A laptop that dies mid-call loses at most a minute of session time."""
+    asked: list[bool] = []
+    monkeypatch.setattr(live, "ask_pause_on_close", lambda: asked.append(True) or True)
+    clock = _fake_clock(live)
+    live.start_timer()
+    clock[0] += 61_000
+    live._on_ticker_timeout()
+    clock[0] += 30_000
+    live._on_ticker_timeout()  # no mark yet: the next is a minute after the last
+    (period,) = ValidationSession(ctx, session.id).session_times().periods
+    assert period.seconds == 61
+    assert live.confirm_close() and asked == [True]  # running: asked, then paused
+    assert not live.is_running()
+    assert ValidationSession(ctx, session.id).session_times().seconds == 91
 
 
 def test_the_timer_goes_with_the_panel(ctx: AppContext, session: ValidationSession) -> None:

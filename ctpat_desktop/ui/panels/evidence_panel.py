@@ -1,4 +1,9 @@
-"""The evidence panel: attach, paste, capture, drop, open and remove evidence with its SHA-256."""
+"""The evidence panel: attach, paste, capture, drop, caption, open and remove evidence.
+
+Evidence attaches to the criterion on screen: nothing can be attached while a category row
+is shown (show_category) nor to a signed validation (set_locked, and read again on every
+reload); the same content attaches to a criterion once, and the panel says where it is.
+"""
 
 import os
 import re
@@ -47,6 +52,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QMessageBox,
     QStyle,
@@ -57,11 +63,14 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError, NotFoundError, StoreError
+from ctpat_desktop.services.evidence import Attachment, attach_bytes, attach_file, set_caption
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord
-from ctpat_desktop.ui.i18n import shown_text, translate
+from ctpat_desktop.sync.meaning import MAX_CAPTION
+from ctpat_desktop.ui.i18n import error_text, shown_text, translate
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.worksheet import Lifecycle
 
 _Index = QModelIndex | QPersistentModelIndex
 THUMBNAIL_EDGE = 160
@@ -174,6 +183,7 @@ class EvidenceListModel(QAbstractListModel):
     CriterionRole = Qt.ItemDataRole.UserRole + 3
     FileNameRole = Qt.ItemDataRole.UserRole + 4
     CapturedAtRole = Qt.ItemDataRole.UserRole + 5
+    CaptionRole = Qt.ItemDataRole.UserRole + 6
 
     def __init__(self, placeholder: QIcon, parent: Any = None) -> None:
         super().__init__(parent)
@@ -228,6 +238,7 @@ class EvidenceListModel(QAbstractListModel):
                 self.CriterionRole: QByteArray(b"criterion"),
                 self.FileNameRole: QByteArray(b"fileName"),
                 self.CapturedAtRole: QByteArray(b"capturedAt"),
+                self.CaptionRole: QByteArray(b"caption"),
             }
         )
         return names
@@ -246,23 +257,32 @@ class EvidenceListModel(QAbstractListModel):
         )
         when = local_time(r.captured_at)
         captured = self.tr("Captured {when} by {who}").format(when=when, who=r.captured_by)
+        # Three lines whatever the caption: the rows keep one height.
+        first, second = (
+            (r.caption, f"{r.filename} · {where}")
+            if r.caption
+            else (r.filename, f"{where} · {when} · {size_text(r.size)}")
+        )
+        said = f"{r.caption}\n" if r.caption else ""
+        accessible = self.tr("{file}, {place}, captured {when}").format(
+            file=r.filename, place=where, when=when
+        )
         values: dict[int, Any] = {
-            Qt.ItemDataRole.DisplayRole: (
-                f"{r.filename}\n{where} · {when} · {size_text(r.size)}\nSHA-256 {r.sha256[:12]}…"
-            ),
+            Qt.ItemDataRole.DisplayRole: f"{first}\n{second}\nSHA-256 {r.sha256[:12]}…",
             Qt.ItemDataRole.ToolTipRole: (
-                f"{r.filename}\n{where}\n{captured}\n"
+                f"{said}{r.filename}\n{where}\n{captured}\n"
                 f"{r.media_type}, {size_text(r.size)}\nSHA-256 {r.sha256}"
             ),
-            Qt.ItemDataRole.AccessibleTextRole: self.tr("{file}, {place}, captured {when}").format(
-                file=r.filename, place=where, when=when
-            ),
+            Qt.ItemDataRole.AccessibleTextRole: f"{r.caption}, {accessible}"
+            if r.caption
+            else accessible,
             Qt.ItemDataRole.DecorationRole: self._thumbnails.get(r.sha256, self._placeholder),
             self.IdRole: r.id,
             self.Sha256Role: r.sha256,
             self.CriterionRole: r.criterion or "",
             self.FileNameRole: r.filename,
             self.CapturedAtRole: r.captured_at,
+            self.CaptionRole: r.caption,
         }
         return values.get(role)
 
@@ -272,12 +292,16 @@ class EvidenceFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._criterion: str | None = None
+        self._current: frozenset[str] = frozenset({""})
         self._only_current = False
 
     def set_criterion(self, criterion_id: str | None) -> None:
-        """The criterion whose evidence comes first."""
-        self._criterion = criterion_id
+        """The criterion whose evidence comes first (None: the whole validation's)."""
+        self.set_criteria([criterion_id or ""])
+
+    def set_criteria(self, criterion_ids: Sequence[str]) -> None:
+        """The criteria whose evidence comes first (a category's, on its row)."""
+        self._current = frozenset(criterion_ids)
         self.invalidate()
 
     def set_only_current(self, only: bool) -> None:
@@ -286,7 +310,7 @@ class EvidenceFilter(QSortFilterProxyModel):
         self.invalidate()
 
     def _is_current(self, index: _Index) -> bool:
-        return bool(index.data(EvidenceListModel.CriterionRole) == (self._criterion or ""))
+        return index.data(EvidenceListModel.CriterionRole) in self._current
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._only_current:
@@ -315,7 +339,12 @@ class EvidencePanel(SidePanel):
     ) -> None:
         super().__init__(ctx, runner, session, parent)
         self._criterion: str | None = None
+        self._has_target = True  # False while a category row is shown
+        self._category: int | None = None
+        self._locked = session.validation.status is Lifecycle.SIGNED
         self._select_after_load: str | None = None
+        # (evidence ID, caption) the caption field was filled from: what an edit is based on.
+        self._caption_of: tuple[str, str] | None = None
         self._requested: set[str] = set()
         self._open_copies: tempfile.TemporaryDirectory[str] | None = None
         self.setAcceptDrops(True)
@@ -335,7 +364,10 @@ class EvidencePanel(SidePanel):
         self.list = QListView()
         self.list.setAccessibleName(self.tr("Evidence"))
         self.list.setAccessibleDescription(
-            self.tr("Screenshots and files attached; Ctrl+Shift+V pastes a screenshot")
+            self.tr(
+                "Screenshots and files attached; Ctrl+Shift+V pastes a screenshot, "
+                "Ctrl+Shift+E attaches a file"
+            )
         )
         self.list.setModel(self.proxy)
         self.list.setIconSize(QSize(96, 96))
@@ -348,15 +380,34 @@ class EvidencePanel(SidePanel):
         self.empty_hint = QLabel(
             self.tr(
                 "No evidence yet. Paste a screenshot (Ctrl+Shift+V), drop files here or use "
-                "Attach file. {hint}"
+                "Attach file (Ctrl+Shift+E). {hint}"
             ).format(hint=screenshot_hint())
         )
         self.empty_hint.setWordWrap(True)
 
+        self._build_detail_widgets()
+        self._build_actions()
+        self._build_layout()
+        self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
+        self.set_criterion(None)
+        self.reload()
+
+    def _build_detail_widgets(self) -> None:
         self.details = QLabel()
         self.details.setAccessibleName(self.tr("Details of the selected evidence"))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption = QLineEdit()
+        self.caption_label = QLabel(self.tr("Caption:"))
+        self.caption_label.setBuddy(self.caption)
+        self.caption.setPlaceholderText(self.tr("Caption: what it shows, e.g. Seal log, dock 3"))
+        self.caption.setAccessibleName(self.tr("Caption of the selected evidence"))
+        self.caption.setAccessibleDescription(
+            self.tr("Printed under the picture in the report; Enter saves it")
+        )
+        self.caption.setMaxLength(MAX_CAPTION)
+        self.caption.setClearButtonEnabled(True)
+        self.caption.editingFinished.connect(self._on_caption_editing_finished)
         self.hash_label = QLabel()
         self.hash_label.setAccessibleName(self.tr("SHA-256 of the selected evidence"))
         self.hash_label.setWordWrap(True)
@@ -366,12 +417,6 @@ class EvidencePanel(SidePanel):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
 
-        self._build_actions()
-        self._build_layout()
-        self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
-        self.set_criterion(None)
-        self.reload()
-
     def _build_actions(self) -> None:
         def action(text: str, tip: str, slot: Any, shortcut: str | None = None) -> QAction:
             made = QAction(text, self)
@@ -380,11 +425,13 @@ class EvidencePanel(SidePanel):
             if shortcut is not None:
                 made.setShortcut(QKeySequence(shortcut))
                 made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-                self.addAction(made)
             return made
 
         self.attach_action = action(
-            self.tr("Attach file…"), self.tr("Choose files to attach"), self._on_attach_triggered
+            self.tr("Attach file…"),
+            self.tr("Choose files to attach (Ctrl+Shift+E)"),
+            self._on_attach_triggered,
+            "Ctrl+Shift+E",
         )
         self.paste_action = action(
             self.tr("Paste screenshot"),
@@ -402,6 +449,9 @@ class EvidencePanel(SidePanel):
             ),
             self._on_capture_triggered,
         )
+        self._attach_tips = {a: a.toolTip() for a in self.actions()}
+        # The shortcuts work in the panel's window; the workspace adds them to its own too.
+        self.addActions(self.actions())
         self.open_action = action(
             self.tr("Open"),
             self.tr("Open a copy of the selected evidence in its viewer"),
@@ -415,9 +465,15 @@ class EvidencePanel(SidePanel):
         self.remove_action = action(
             self.tr("Remove…"), self.tr("Detach the selected evidence"), self.remove_selected
         )
+        self._remove_tip = self.remove_action.toolTip()
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.list.addAction(self.remove_action)
+
+    def actions(self) -> list[QAction]:
+        """The actions that add evidence (Attach file… Ctrl+Shift+E, Paste screenshot
+        Ctrl+Shift+V, Capture screen), for the workspace's window and its shortcut list."""
+        return [self.attach_action, self.paste_action, self.capture_action]
 
     def _button_row(self, actions: Sequence[QAction]) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -432,51 +488,124 @@ class EvidencePanel(SidePanel):
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.target)
-        layout.addLayout(
-            self._button_row([self.attach_action, self.paste_action, self.capture_action])
-        )
+        layout.addLayout(self._button_row(self.actions()))
         layout.addWidget(self.only_current)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.details)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.caption_label)
+        caption_row.addWidget(self.caption, 1)
+        layout.addLayout(caption_row)
         layout.addWidget(self.hash_label)
         layout.addLayout(
             self._button_row([self.open_action, self.copy_hash_action, self.remove_action])
         )
         layout.addWidget(self.status)
 
-    # The current criterion and the list -------------------------------------------------
+    # Where new evidence goes, and whether it can ---------------------------------------
 
     def set_criterion(self, criterion_id: str | None) -> None:
-        """New evidence attaches to this criterion (None: to the whole validation)."""
-        criterion = self._session.catalog.get(criterion_id) if criterion_id else None
-        self._criterion = criterion.id if criterion else None
-        self.proxy.set_criterion(self._criterion)
-        self._update_selection()
-        if criterion is None:
-            self.target.setText(self.tr("New evidence attaches to the <b>whole validation</b>."))
+        """New evidence attaches to this criterion (None: to the whole validation). An empty
+        ID, or one the catalog lacks, attaches nowhere, as on a category row."""
+        if criterion_id is not None:
+            criterion = self._session.catalog.get(criterion_id) if criterion_id else None
+            if criterion is None:
+                self.show_category()
+                return
+            self._criterion = criterion.id
         else:
-            self.target.setText(
-                self.tr("New evidence attaches to <b>{criterion}</b> {title}.").format(
-                    criterion=criterion.id, title=escape(shown_text(criterion.title))
-                )
+            self._criterion = None
+        self._has_target = True
+        self._category = None
+        self.proxy.set_criterion(self._criterion)
+        self.only_current.setText(self.tr("Only this criterion"))
+        self._update_state()
+
+    def show_category(self, number: int | None = None) -> None:
+        """A category row is on screen: nothing can be attached until a criterion is chosen;
+        the category's evidence comes first (or only)."""
+        self._criterion = None
+        self._has_target = False
+        self._category = number
+        criteria = self._session.catalog.criteria
+        self.proxy.set_criteria([c.id for c in criteria if c.category == number])
+        self.only_current.setText(self.tr("Only this category"))
+        self._update_state()
+
+    def set_locked(self, locked: bool) -> None:
+        """A signed validation's evidence can be opened, never changed (reopen it first)."""
+        self._locked = locked
+        self._update_state()
+
+    def can_attach(self) -> bool:
+        """Whether new evidence can be attached now (a criterion shown, not signed)."""
+        return self._has_target and not self._locked
+
+    def _why_not(self) -> str:
+        if self._locked:
+            return self.tr("The validation is signed and locked: reopen it to change its evidence.")
+        if not self._has_target:
+            return self.tr("Select a criterion first: evidence attaches to the criterion shown.")
+        return ""
+
+    def _update_state(self) -> None:
+        why = self._why_not()
+        for act, tip in self._attach_tips.items():
+            act.setEnabled(self.can_attach())
+            act.setToolTip(f"{tip}\n\n{why}" if why else tip)
+        self._show_target()
+        self._update_selection()
+
+    def _show_target(self) -> None:
+        criterion = self._session.catalog.get(self._criterion) if self._criterion else None
+        if self._locked:
+            text = self.tr(
+                "Signed and locked: its evidence can be opened, not changed. Reopen the "
+                "validation to change it."
             )
+        elif not self._has_target and self._category is not None:
+            text = self.tr(
+                "Category {number}: select one of its criteria to attach evidence to it."
+            ).format(number=self._category)
+        elif not self._has_target:
+            text = self.tr("Select a criterion to attach evidence to it.")
+        elif criterion is None:
+            text = self.tr("New evidence attaches to the <b>whole validation</b>.")
+        else:
+            text = self.tr("New evidence attaches to <b>{criterion}</b> {title}.").format(
+                criterion=criterion.id, title=escape(shown_text(criterion.title))
+            )
+        self.target.setText(text)
 
     def _on_only_current_toggled(self, only: bool) -> None:
         self.proxy.set_only_current(only)
         self._update_selection()
 
-    def reload(self) -> None:
-        """Read the evidence again (in the background) and make missing thumbnails."""
-        self._runner.run(self._session.evidence, self._on_evidence_loaded, self._on_load_failed)
+    # The list --------------------------------------------------------------------------
 
-    def _on_evidence_loaded(self, records: list[EvidenceRecord]) -> None:
+    def reload(self) -> None:
+        """Read the evidence and whether the validation is signed again (in the background),
+        and make missing thumbnails."""
+        session, store = self._session, self._ctx.store
+
+        def read() -> tuple[list[EvidenceRecord], bool]:
+            signed = store.validation(session.id).status is Lifecycle.SIGNED
+            return session.evidence(), signed
+
+        self._runner.run(read, self._on_evidence_loaded, self._on_load_failed)
+
+    def _on_evidence_loaded(self, loaded: tuple[list[EvidenceRecord], bool]) -> None:
+        records, signed = loaded
+        shown = self.selected()
         self.model.set_records(records)
         self.empty_hint.setVisible(not records)
-        if self._select_after_load is not None:
-            self.select_id(self._select_after_load)
-            self._select_after_load = None
-        self._update_selection()
+        # What was selected stays selected (a reload must not lose the user's place).
+        keep = self._select_after_load or (shown.id if shown is not None else None)
+        self._select_after_load = None
+        if keep is not None:
+            self.select_id(keep)
+        self.set_locked(signed)
         for sha256 in self.model.missing_thumbnails():
             if sha256 not in self._requested:
                 self._requested.add(sha256)
@@ -517,13 +646,26 @@ class EvidencePanel(SidePanel):
 
     def _update_selection(self) -> None:
         record = self.selected()
-        for act in (self.open_action, self.copy_hash_action, self.remove_action):
+        for act in (self.open_action, self.copy_hash_action):
             act.setEnabled(record is not None)
+        self.remove_action.setEnabled(record is not None and not self._locked)
+        self.remove_action.setToolTip(
+            f"{self._remove_tip}\n\n{self._why_not()}" if self._locked else self._remove_tip
+        )
+        self.caption.setEnabled(record is not None and not self._locked)
+        self.caption.setToolTip(self._why_not() if self._locked else "")
         self.hash_label.setVisible(record is not None)
         if record is None:
             self.details.setText(self.tr("Select evidence to see its details."))
             self.hash_label.clear()
+            self._caption_of = None
+            self.caption.clear()
             return
+        # Typing in the caption of this very item is not undone by a reload.
+        same = self._caption_of is not None and self._caption_of[0] == record.id
+        if not (same and self.caption.hasFocus()):
+            self._caption_of = (record.id, record.caption)
+            self.caption.setText(record.caption)
         criterion = self._session.catalog.get(record.criterion) if record.criterion else None
         on = (
             self.tr("On {criterion} {title}").format(
@@ -542,52 +684,137 @@ class EvidencePanel(SidePanel):
         self.hash_label.setText(grouped_sha256(record.sha256))
         self.hash_label.setToolTip(record.sha256)
 
+    # Captions ---------------------------------------------------------------------------
+
+    def _on_caption_editing_finished(self) -> None:
+        if self._caption_of is None or self._locked:
+            return
+        evidence_id, based_on = self._caption_of
+        text = self.caption.text().strip()
+        if text == based_on:
+            return
+        self.save_caption(evidence_id, text, based_on)
+
+    def save_caption(self, evidence_id: str, caption: str, based_on: str | None = None) -> None:
+        """Store what a piece of evidence shows (based_on: the caption the edit started from;
+        if it changed meanwhile, nothing is saved and the panel says so)."""
+        ctx, session = self._ctx, self._session
+        # Enter and then leaving the field both finish the edit: the second is no change.
+        self._caption_of = (evidence_id, caption)
+
+        def saved(record: EvidenceRecord) -> None:
+            self.status.setText(
+                self.tr("Caption of {file} saved.").format(file=record.filename)
+                if record.caption
+                else self.tr("Caption of {file} removed.").format(file=record.filename)
+            )
+            self._select_after_load = record.id
+            self.reload()
+            self.evidence_changed.emit()
+
+        def failed(exc: Exception) -> None:
+            self._caption_of = (evidence_id, based_on or "")
+            self.status.setText(self.tr("The caption was not saved."))
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot save the caption"),
+                error_text(exc) if isinstance(exc, CtpatError) else str(exc),
+            )
+
+        self._runner.run(
+            lambda: set_caption(ctx, session, evidence_id, caption, based_on), saved, failed
+        )
+
     # Adding evidence --------------------------------------------------------------------
 
     def attach_files(self, paths: Sequence[Path]) -> None:
-        """Attach files to the current criterion: all of them, or none with one message."""
-        if not paths:
+        """Attach files to the current criterion: all of them, or none with one message.
+        A file whose content is attached there already is not added again."""
+        if not paths or not self._may_attach():
             return
-        session, criterion = self._session, self._criterion
+        ctx, session, criterion = self._ctx, self._session, self._criterion
         chosen = list(paths)
 
-        def attach() -> list[EvidenceRecord]:
+        def attach() -> list[tuple[str | None, Attachment]]:
             _check_readable(chosen)
-            attached: list[EvidenceRecord] = []
+            done: list[tuple[str | None, Attachment]] = []
             try:
                 for path in chosen:
-                    attached.append(session.attach_evidence(path, criterion))
+                    done.append((path.name, attach_file(ctx, session, path, criterion)))
             except Exception:
-                for record in attached:
-                    session.remove_evidence(record.id)
+                for _name, item in done:
+                    if not item.already_attached:
+                        session.remove_evidence(item.record.id)
                 raise
-            return attached
+            return done
 
         self.status.setText(self.tr("Attaching %n file(s)…", "", len(chosen)))
         self._runner.run(attach, self._on_attached, self._on_attach_failed)
 
     def attach_image(self, image: QImage, filename: str) -> None:
-        """Attach a picture as a PNG file to the current criterion."""
-        session, criterion = self._session, self._criterion
+        """Attach a picture as a PNG file to the current criterion (once: the same picture
+        pasted again is not added twice)."""
+        if not self._may_attach():
+            return
+        ctx, session, criterion = self._ctx, self._session, self._criterion
 
-        def attach() -> list[EvidenceRecord]:
-            return [session.attach_evidence_bytes(png_bytes(image), filename, criterion)]
+        def attach() -> list[tuple[str | None, Attachment]]:
+            return [(None, attach_bytes(ctx, session, png_bytes(image), filename, criterion))]
 
         self.status.setText(self.tr("Attaching {file}…").format(file=filename))
         self._runner.run(attach, self._on_attached, self._on_attach_failed)
 
-    def _on_attached(self, records: list[EvidenceRecord]) -> None:
-        names = ", ".join(r.filename for r in records)
-        if self._criterion:
-            done = self.tr("Attached {files} to criterion {criterion}.").format(
-                files=names, criterion=self._criterion
+    def _may_attach(self) -> bool:
+        # The actions are disabled then; a drop or a direct call is refused here too.
+        if self.can_attach():
+            return True
+        self.status.setText(self._why_not())
+        return False
+
+    def _on_attached(self, done: list[tuple[str | None, Attachment]]) -> None:
+        added = [item.record for _name, item in done if not item.already_attached]
+        said: list[str] = []
+        if added:
+            names = ", ".join(r.filename for r in added)
+            said.append(
+                self.tr("Attached {files} to criterion {criterion}.").format(
+                    files=names, criterion=added[0].criterion
+                )
+                if added[0].criterion
+                else self.tr("Attached {files} to the whole validation.").format(files=names)
+            )
+        said += [
+            self._already_text(name, item.record) for name, item in done if item.already_attached
+        ]
+        self.status.setText(" ".join(said))
+        self._select_after_load = done[-1][1].record.id
+        self.reload()
+        if added:
+            self.evidence_changed.emit()
+
+    def _already_text(self, name: str | None, there: EvidenceRecord) -> str:
+        """Where content attached again already is: it was not added a second time."""
+        if name is None and there.criterion:
+            text = self.tr(
+                "This picture is already attached to criterion {criterion} as {existing}; "
+                "nothing was added."
+            )
+        elif name is None:
+            text = self.tr(
+                "This picture is already attached to the whole validation as {existing}; "
+                "nothing was added."
+            )
+        elif there.criterion:
+            text = self.tr(
+                "{file} is already attached to criterion {criterion} as {existing}; "
+                "nothing was added."
             )
         else:
-            done = self.tr("Attached {files} to the whole validation.").format(files=names)
-        self.status.setText(done)
-        self._select_after_load = records[-1].id
-        self.reload()
-        self.evidence_changed.emit()
+            text = self.tr(
+                "{file} is already attached to the whole validation as {existing}; "
+                "nothing was added."
+            )
+        return text.format(file=name, criterion=there.criterion, existing=there.filename)
 
     def _on_attach_failed(self, exc: Exception) -> None:
         self.status.setText(self.tr("Nothing was attached."))
@@ -679,6 +906,8 @@ class EvidencePanel(SidePanel):
             self.attach_image(QImage(mime.imageData()), _timestamped("dropped"))
 
     def _droppable(self, mime: QMimeData | None) -> bool:
+        if not self.can_attach():
+            return False
         return mime is not None and (bool(local_files(mime)) or mime.hasImage())
 
     # Using evidence ---------------------------------------------------------------------
@@ -724,7 +953,7 @@ class EvidencePanel(SidePanel):
     def remove_selected(self) -> None:
         """Detach the selected evidence once the user confirms."""
         record = self.selected()
-        if record is None:
+        if record is None or self._locked:
             return
         if record.criterion:
             question = self.tr(
