@@ -178,6 +178,10 @@ def _add_validation_commands(
     edit.add_argument("--date", help="validation date YYYY-MM-DD")
     edit.add_argument("--scss", help="SCSS name")
     edit.add_argument("--office", help="field office (the hub's office walls follow it)")
+    edit.add_argument(
+        "--entity",
+        help="entity type (see `catalog list`); only before any finding is recorded",
+    )
     listing = command(validation, "list", _validation_list, "validations with progress")
     listing.add_argument("--all", action="store_true", help="include archived validations")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
@@ -254,10 +258,18 @@ def _add_file_commands(commands: Any, command: Callable[..., argparse.ArgumentPa
     evidence = commands.add_parser("evidence", help="evidence").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    add = command(evidence, "add", _evidence_add, "attach a file to a criterion")
+    add = command(evidence, "add", _evidence_add, "attach a file to a criterion (once per content)")
     add.add_argument("id")
     add.add_argument("criterion")
     add.add_argument("file", type=Path)
+    add.add_argument("--caption", default="", help="what it shows, e.g. 'Seal log, dock 3'")
+    elist = command(evidence, "list", _evidence_list, "the evidence of a validation")
+    elist.add_argument("id")
+    caption = command(
+        evidence, "caption", _evidence_caption, "change what evidence is said to show"
+    )
+    caption.add_argument("evidence_id", metavar="EVIDENCE_ID", help="as `evidence list` shows it")
+    caption.add_argument("text", metavar="TEXT", help="the new caption ('' to clear it)")
 
 
 # Handlers return what --json prints; they print human text themselves otherwise. -------
@@ -406,9 +418,13 @@ def _validation_edit(ctx: "AppContext", args: argparse.Namespace) -> Any:
         on=parse_date(args.date, "--date") if args.date else None,
         scss=args.scss,
         office=args.office,
+        entity=args.entity,
     )
     if not args.json:
-        print(f"Saved validation {changed.id} ({changed.member.name}, office {changed.office})")
+        print(
+            f"Saved validation {changed.id} ({changed.member.name}, office {changed.office}, "
+            f"{changed.entity}, catalog {changed.catalog_version})"
+        )
     return views.validation_view(changed)
 
 
@@ -496,11 +512,48 @@ def _finding_set(ctx: "AppContext", args: argparse.Namespace) -> Any:
 
 def _evidence_add(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import views
+    from ctpat_desktop.services.evidence import attach_file
     from ctpat_desktop.services.validations import ValidationSession
 
-    record = ValidationSession(ctx, args.id).attach_evidence(args.file, args.criterion)
-    if not args.json:
+    session = ValidationSession(ctx, args.id)
+    done = attach_file(ctx, session, args.file, args.criterion, args.caption)
+    record = done.record
+    if not args.json and done.already_attached:
+        print(
+            f"Already attached to {record.criterion} as {record.filename} (evidence "
+            f"{record.id}, sha256 {record.sha256}); nothing was added"
+        )
+        if args.caption.strip() and args.caption.strip() != record.caption:
+            print(f"Its caption was not changed: use `evidence caption {record.id[:8]} TEXT`")
+    elif not args.json:
         print(f"Attached {record.filename} to {record.criterion} (sha256 {record.sha256})")
+    return views.evidence_view(record) | {"already_attached": done.already_attached}
+
+
+def _evidence_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.validations import ValidationSession
+
+    records = ValidationSession(ctx, args.id).evidence()
+    if not args.json:
+        for e in records:
+            caption = f"  {e.caption}" if e.caption else ""
+            print(f"{e.id[:8]}  {e.criterion or '-':<6} {e.filename}{caption}")
+        if not records:
+            print("No evidence attached")
+    return [views.evidence_view(e) for e in records]
+
+
+def _evidence_caption(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    from ctpat_desktop.services import views
+    from ctpat_desktop.services.evidence import set_caption
+    from ctpat_desktop.services.validations import ValidationSession
+
+    evidence_id, validation_id = ctx.store.evidence_owner(args.evidence_id)
+    record = set_caption(ctx, ValidationSession(ctx, validation_id), evidence_id, args.text)
+    if not args.json:
+        shown = f"'{record.caption}'" if record.caption else "(none)"
+        print(f"Caption of {record.filename} on {record.criterion or 'the validation'}: {shown}")
     return views.evidence_view(record)
 
 

@@ -22,6 +22,7 @@ from ctpat_desktop.sync.protocol import (
     Kind,
     Mutation,
 )
+from ctpat_desktop.worksheet.rules import check_entity_change
 
 ADMIN = "admin"
 SIGNED = "signed"
@@ -190,6 +191,7 @@ class PushBatch:
                 raise Rejected(f"{m.kind}.{name} cannot change once the {m.kind} exists")
         self._check_locked(kind, validation_id)
         self._check_review(kind, m, current.fields.get("status"))
+        self._check_entity(m, current)
         fields = {**current.fields, **m.fields}
         if not m.deleted:
             _check_meaning(m, fields)
@@ -297,6 +299,22 @@ class PushBatch:
                 f"validation {m.id} is {status or 'new'} on the hub: a supervisor must approve "
                 "it before it is signed"
             )
+
+    def _check_entity(self, m: Mutation, current: Record) -> None:
+        """A validation changes its entity type (and catalog) only before any finding, as
+        on the laptop."""
+        entity = m.fields.get("entity") if m.kind == "validation" else None
+        if entity is None or entity == current.fields.get("entity"):
+            return
+        statuses = [
+            str(child.fields.get("status"))
+            for child in self.load_children(m.id)
+            if child.kind == "finding" and not child.deleted
+        ]
+        try:
+            check_entity_change(str(current.fields.get("status")), statuses)
+        except RuleError as exc:
+            raise Rejected(f"validation {m.id}: {exc}") from None
 
     def _check_blob(self, kind: Kind, fields: Mapping[str, Any], office: str | None) -> None:
         """Evidence may name only content its own office uploaded: knowing a hash (every

@@ -87,7 +87,7 @@ def main_actions(parent: QWidget) -> MainActions:
         archive=_action(
             parent, translate("MainActions", "&Archive / unarchive"), QKeySequence("Ctrl+Shift+A")
         ),
-        show_archived=_checkable(parent, translate("MainActions", "Show &archived validations")),
+        show_archived=_checkable(parent, translate("MainActions", "Show arc&hived validations")),
         refresh=_action(
             parent, translate("MainActions", "&Refresh"), QKeySequence(standard.Refresh)
         ),
@@ -129,7 +129,7 @@ def main_actions(parent: QWidget) -> MainActions:
         ),
         larger_text=_action(
             parent,
-            translate("MainActions", "&Larger text"),
+            translate("MainActions", "Lar&ger text"),
             QKeySequence(standard.ZoomIn),
             translate("MainActions", "Make all text larger"),
         ),

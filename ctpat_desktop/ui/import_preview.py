@@ -1,5 +1,9 @@
 """Shows what importing a worksheet would change, and what stops it, before anything is applied."""
 
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,37 +15,87 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop.catalog import Reason
 from ctpat_desktop.services.worksheet_io import ImportPlan
-from ctpat_desktop.ui.i18n import translate
+from ctpat_desktop.ui.controllers import counted
+from ctpat_desktop.ui.i18n import shown_reasons, status_label, translate, verification_label
+from ctpat_desktop.worksheet import Finding, FindingStatus
+from ctpat_desktop.worksheet.model import FINDING_FIELDS, Verification
+
+_CONTEXT = "ImportPreviewDialog"
+# A finding's fields as the workspace and the workbook name them.
+_FIELDS = {
+    "status": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Status"),
+    "reasons": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deficiency reasons"),
+    "unmet_parts": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Parts not met"),
+    "verified": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Verified by"),
+    "note": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Internal note"),
+    "report_text": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Text for the report"),
+    "action": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Required action"),
+    "due": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Due date"),
+    "profile_answer": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Profile answer"),
+    "response_implemented": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Member says implemented"),
+    "response_note": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Member's response"),
+    "extension_days": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Extension (days)"),
+    "extension_reason": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Extension reason"),
+    "response_accepted": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Response accepted"),
+}
+# Words of the command line that the shared rule messages carry, as this window says them.
+_CLI_WORDS = {
+    "(--reason)": QT_TRANSLATE_NOOP("ImportPreviewDialog", "(in a Reason column)"),
+}
 
 
-def _shown(value: object) -> str:
-    if value in (None, "", []):
-        return translate("ImportPreviewDialog", "(empty)")
-    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+def field_label(name: str) -> str:
+    """A finding field's name in words."""
+    known = _FIELDS.get(name)
+    return translate(_CONTEXT, str(known)) if known is not None else name
+
+
+def problem_text(text: str) -> str:
+    """A problem of the workbook as this window says it (no command-line options)."""
+    for words, label in _CLI_WORDS.items():
+        text = text.replace(words, translate(_CONTEXT, str(label)))
+    return text
 
 
 class ImportPreviewDialog(QDialog):
     """Changes and problems of one import plan; Apply only when there is no problem."""
 
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: ImportPlan, parent: QWidget | None = None, reasons: Sequence[Reason] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import worksheet"))
         self.resize(900, 520)
+        self._reasons = {r.code: r.label for r in shown_reasons(tuple(reasons))}
         rows = [
-            (u.new.criterion, name, _shown(old), _shown(new))
+            (
+                u.new.criterion,
+                field_label(name),
+                self._shown(u.old, name),
+                self._shown(u.new, name),
+            )
             for u in plan.updates
-            for name, (old, new) in u.changed().items()
+            for name in FINDING_FIELDS
+            if getattr(u.old, name) != getattr(u.new, name)
         ]
         if plan.problems:
-            text = self.tr(
-                "%n problem(s) in {file}. Nothing will be "
-                "applied until they are fixed in the workbook.",
-                "",
-                len(plan.problems),
+            count = len(plan.problems)
+            text = counted(
+                self.tr(
+                    "%n problem(s) in {file}. Nothing will be "
+                    "applied until they are fixed in the workbook.",
+                    "",
+                    count,
+                ),
+                count,
             ).format(file=plan.source.name)
         elif rows:
-            text = self.tr("%n finding(s) will change. Apply the changes?", "", len(plan.updates))
+            count = len(plan.updates)
+            text = counted(
+                self.tr("%n finding(s) will change. Apply the changes?", "", count), count
+            )
         else:
             text = self.tr("The workbook matches the validation: there is nothing to change.")
         self.summary = QLabel(text)
@@ -49,7 +103,7 @@ class ImportPreviewDialog(QDialog):
 
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Problems"))
-        self.problems.addItems([str(p) for p in plan.problems])
+        self.problems.addItems([problem_text(str(p)) for p in plan.problems])
         self.problems.setVisible(bool(plan.problems))
 
         self.changes = QTableWidget(len(rows), 4)
@@ -77,7 +131,29 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.changes)
         layout.addWidget(self.buttons)
 
+    def _shown(self, finding: Finding, name: str) -> str:
+        """One field's value in words: labels for codes, the user's dates, Yes/No."""
+        value = getattr(finding, name)
+        if value in (None, "", ()):
+            return self.tr("(empty)")
+        if isinstance(value, FindingStatus):
+            return status_label(value)
+        if isinstance(value, Verification):
+            return verification_label(value)
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, date):
+            day = QDate(value.year, value.month, value.day)
+            return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+        if name == "reasons":
+            return "; ".join(self._reasons.get(code, code) for code in value)
+        if isinstance(value, tuple):
+            return ", ".join(map(str, value))
+        return str(value)
+
     @classmethod
-    def confirm(cls, plan: ImportPlan, parent: QWidget | None = None) -> bool:
+    def confirm(
+        cls, plan: ImportPlan, parent: QWidget | None = None, reasons: Sequence[Reason] = ()
+    ) -> bool:
         """Show the plan; True when the user chose Apply."""
-        return cls(plan, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(plan, parent, reasons).exec() == QDialog.DialogCode.Accepted

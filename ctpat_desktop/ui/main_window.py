@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -13,14 +12,13 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import validations
 from ctpat_desktop.settings import MAX_FONT_SCALE, MIN_FONT_SCALE, Settings, save_settings
 from ctpat_desktop.ui.actions import main_actions
-from ctpat_desktop.ui.i18n import error_text
+from ctpat_desktop.ui.controllers import counted, error_sentence
+from ctpat_desktop.ui.controllers.report import ReportController
+from ctpat_desktop.ui.controllers.review import ReviewController
+from ctpat_desktop.ui.controllers.transfer import TransferController
 from ctpat_desktop.ui.language_menu import LanguageMenu
 from ctpat_desktop.ui.output_language import OutputLanguage
 from ctpat_desktop.ui.runner import Runner, TaskRunner
@@ -40,12 +40,12 @@ from ctpat_desktop.ui.sync.controller import SyncController
 from ctpat_desktop.ui.theme import FONT_STEP, apply_theme, clamp_font_scale
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet.rules import ENTITY_CHANGEABLE
 
 if TYPE_CHECKING:
-    from ctpat_desktop.services.worksheet_io import ImportPlan
     from ctpat_desktop.ui.dashboard_window import DashboardWindow
     from ctpat_desktop.ui.report_window import ReportWindow
+    from ctpat_desktop.ui.validation_dialog import Submit, ValidationDetails
 
 # Windows, dialogs and services used only on demand are imported in the slots that need them,
 # so the list of validations is on screen sooner (measured in benchmarks/bench_gui.py).
@@ -83,29 +83,22 @@ class MainWindow(QMainWindow):
         self.table = self._build_table()
 
         self.empty_hint = QLabel(
-            self.tr(
-                "No validations yet. Plan one with `ctpat-desktop validation new`, "
-                "or create samples with `ctpat-desktop demo`."
-            )
+            self.tr("No validations yet. Plan the first one with File → New validation… (Ctrl+N).")
         )
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.hide()
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        layout.addWidget(self.empty_hint)
-        self.setCentralWidget(body)
+        self.plan_first = QPushButton(self.tr("&Plan a validation…"))
+        self._build_body()
         self.menu_actions = main_actions(self)
+        self.plan_first.clicked.connect(self.menu_actions.new_validation.trigger)
         self.dashboard: DashboardWindow | None = None
-        self.report_window: ReportWindow | None = None
         self.audit_window: QMainWindow | None = None
         self.workspaces: dict[str, QMainWindow] = {}
         # Enter (and a double click) activates a row: it opens, as the README says.
         self.table.activated.connect(lambda _index: self.open_selected())
         self.search.installEventFilter(self)
         self.sync = SyncController(ctx, self._runner, self)
+        self.report = ReportController(ctx, self._runner, self)
+        self.review = ReviewController(ctx, self._runner, self)
+        self.transfer = TransferController(ctx, self._runner, self)
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
@@ -120,6 +113,19 @@ class MainWindow(QMainWindow):
         self._window_state = WindowSettings(app_settings(), "main")
         self._restore_layout()
         self.refresh()
+
+    def _build_body(self) -> None:
+        """The search, the list, and in its place while it is empty, what to do."""
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+        self.plan_first.hide()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.plan_first, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setCentralWidget(body)
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -156,17 +162,17 @@ class MainWindow(QMainWindow):
         a.show_archived.toggled.connect(lambda _checked: self.refresh())
         a.refresh.triggered.connect(self.refresh)
         a.find.triggered.connect(self.search.setFocus)
-        a.export_worksheet.triggered.connect(self._on_export_worksheet_triggered)
-        a.import_worksheet.triggered.connect(self._on_import_worksheet_triggered)
+        a.export_worksheet.triggered.connect(self.transfer.export_worksheet)
+        a.import_worksheet.triggered.connect(self.transfer.import_worksheet)
         a.dashboard.triggered.connect(self._on_dashboard_triggered)
         a.audit_trail.triggered.connect(self._on_audit_trail_triggered)
-        a.preview_report.triggered.connect(self._on_preview_report_triggered)
-        a.sign_report.triggered.connect(self._on_sign_report_triggered)
-        a.reopen.triggered.connect(self._on_reopen_triggered)
-        a.submit_review.triggered.connect(self._on_submit_review_triggered)
-        a.approve.triggered.connect(self._on_approve_triggered)
-        a.return_review.triggered.connect(self._on_return_review_triggered)
-        a.verify_report.triggered.connect(self._on_verify_report_triggered)
+        a.preview_report.triggered.connect(self.report.preview)
+        a.sign_report.triggered.connect(self.report.sign)
+        a.reopen.triggered.connect(self.report.reopen)
+        a.submit_review.triggered.connect(self.review.submit)
+        a.approve.triggered.connect(self.review.approve)
+        a.return_review.triggered.connect(self.review.return_for_changes)
+        a.verify_report.triggered.connect(self.report.verify)
         a.quit.triggered.connect(self.quit_application)
         a.about.triggered.connect(self._on_about_triggered)
         a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
@@ -180,8 +186,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.quit)
         self._build_report_menu()
         self._build_view_menu(self.menuBar().addMenu(self.tr("&View")))
-        self.sync.synced.connect(lambda _report: self._after_outside_change())
-        self.sync.changed.connect(self._after_outside_change)
+        self.sync.synced.connect(lambda _report: self.after_outside_change())
+        self.sync.changed.connect(self.after_outside_change)
         sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
         sync_menu.addActions(self.sync.actions())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -225,6 +231,11 @@ class MainWindow(QMainWindow):
         report_menu.addSeparator()
         report_menu.addAction(a.verify_report)
 
+    @property
+    def report_window(self) -> ReportWindow | None:
+        """The report preview, once a draft was shown."""
+        return self.report.report_window
+
     # Helpers ------------------------------------------------------------------------
 
     def selected_id(self) -> str | None:
@@ -241,21 +252,20 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(row)
                 return
 
-    def _busy(self, message: str) -> None:
+    def busy(self, message: str) -> None:
+        """Say what is being done and show the busy cursor."""
         self.statusBar().showMessage(message)
         self.setCursor(Qt.CursorShape.BusyCursor)
 
-    def _idle(self, message: str = "") -> None:
+    def idle(self, message: str = "") -> None:
+        """Done: the normal cursor, and what happened for a few seconds."""
         self.unsetCursor()
         self.statusBar().showMessage(message, 8000)
 
-    def _xlsx_filter(self) -> str:
-        return self.tr("Excel workbook (*.xlsx)")
-
     def _on_error(self, title: str) -> Any:
         def show(exc: Exception) -> None:
-            self._idle()
-            QMessageBox.critical(self, title, str(exc))
+            self.idle()
+            QMessageBox.critical(self, title, error_sentence(exc))
 
         return show
 
@@ -285,18 +295,20 @@ class MainWindow(QMainWindow):
         def show(summaries: list[Any]) -> None:
             self.model.set_summaries(summaries)
             self.empty_hint.setVisible(not summaries)
+            self.plan_first.setVisible(not summaries)
             if keep:
                 self.select_id(keep)
             self._update_actions()
-            self._idle(
-                self.tr("%n validations in {folder}", "", len(summaries)).format(
+            count = len(summaries)
+            self.idle(
+                counted(self.tr("%n validation(s) in {folder}", "", count), count).format(
                     folder=self._ctx.data_dir
                 )
             )
             # After what is already queued (a workspace being opened), not before it.
             QTimer.singleShot(0, self.sync.refresh_status)
 
-        self._busy(self.tr("Reading validations…"))
+        self.busy(self.tr("Reading validations…"))
         archived = self.menu_actions.show_archived.isChecked()
         self._runner.run(
             lambda: validations.list_validations(self._ctx, include_archived=archived),
@@ -304,15 +316,25 @@ class MainWindow(QMainWindow):
             self._on_error(self.tr("Cannot read validations")),
         )
 
+    def _submitter(self, work: Callable[[ValidationDetails], object]) -> Submit:
+        """How a validation form saves: the work on the runner, the answer back to the form."""
+
+        def submit(
+            details: ValidationDetails,
+            on_done: Callable[[Any], None],
+            on_error: Callable[[Exception], None],
+        ) -> None:
+            self._runner.run(lambda: work(details), on_done, on_error)
+
+        return submit
+
     def _on_new_validation_triggered(self) -> None:
         from ctpat_desktop.ui.validation_dialog import ValidationDialog
 
-        details = ValidationDialog.ask(self._ctx.catalogs.names(), None, self)
-        if details is None:
-            return
+        planned: list[str] = []
 
-        def plan() -> str:
-            return validations.plan_validation(
+        def plan(details: ValidationDetails) -> str:
+            validation_id = validations.plan_validation(
                 self._ctx,
                 member=details.member,
                 account=details.account,
@@ -325,12 +347,14 @@ class MainWindow(QMainWindow):
                 participants=details.participants,
                 planned_minutes=details.planned_minutes,
             ).id
+            planned.append(validation_id)
+            return validation_id
 
-        def planned(validation_id: str) -> None:
+        if ValidationDialog.ask(
+            self._ctx.catalogs.names(), None, self, submit=self._submitter(plan)
+        ):
             self.refresh()
-            self.select_id(validation_id)
-
-        self._runner.run(plan, planned, self._on_error(self.tr("Cannot plan the validation")))
+            self.select_id(planned[-1])
 
     def _on_edit_validation_triggered(self) -> None:
         from ctpat_desktop.ui.validation_dialog import ValidationDialog
@@ -339,13 +363,12 @@ class MainWindow(QMainWindow):
         summary = self.model.summary_of(validation_id) if validation_id else None
         if summary is None:
             return
-        details = ValidationDialog.ask(self._ctx.catalogs.names(), summary.validation, self)
-        if details is None:
-            return
-        self._runner.run(
-            lambda: validations.update_validation(
+        old = summary.validation
+
+        def save(details: ValidationDetails) -> object:
+            return validations.update_validation(
                 self._ctx,
-                summary.validation.id,
+                old.id,
                 member=details.member,
                 account=details.account,
                 mode=details.mode,
@@ -355,10 +378,19 @@ class MainWindow(QMainWindow):
                 webex_url=details.webex_url,
                 participants=details.participants,
                 planned_minutes=details.planned_minutes,
-            ),
-            lambda _v: self.refresh(),
-            self._on_error(self.tr("Cannot save the validation")),
-        )
+                entity=details.entity if details.entity != old.entity else None,
+            )
+
+        # The entity type (and its catalog) changes only before any finding is recorded.
+        editable = summary.reviewed == 0 and old.status.value in ENTITY_CHANGEABLE
+        if ValidationDialog.ask(
+            self._ctx.catalogs.names(),
+            old,
+            self,
+            entity_editable=editable,
+            submit=self._submitter(save),
+        ):
+            self.after_outside_change()
 
     def _on_archive_triggered(self) -> None:
         validation_id = self.selected_id()
@@ -368,7 +400,7 @@ class MainWindow(QMainWindow):
         archived = not summary.validation.archived
 
         def done(_validation: object) -> None:
-            self._idle(self.tr("Archived") if archived else self.tr("Back in the list"))
+            self.idle(self.tr("Archived") if archived else self.tr("Back in the list"))
             self.refresh()
 
         self._runner.run(
@@ -417,72 +449,7 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
 
-    def _on_export_worksheet_triggered(self) -> None:
-        from ctpat_desktop.services import worksheet_io
-
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export worksheet"),
-            str(Path.home() / "worksheet.xlsx"),
-            self._xlsx_filter(),
-        )
-        if not name:
-            return
-        target = Path(name)
-        language = self.output_language.current()
-        self._busy(self.tr("Writing {file}…").format(file=target.name))
-        self._runner.run(
-            lambda: worksheet_io.export_worksheet(self._ctx, validation_id, target, language),
-            lambda _session: self._idle(self.tr("Worksheet written to {path}").format(path=target)),
-            self._on_error(self.tr("Cannot export the worksheet")),
-        )
-
-    def _on_import_worksheet_triggered(self) -> None:
-        from ctpat_desktop.services import worksheet_io
-
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import worksheet"), str(Path.home()), self._xlsx_filter()
-        )
-        if not name:
-            return
-        source = Path(name)
-        self._busy(self.tr("Reading {file}…").format(file=source.name))
-        self._runner.run(
-            lambda: worksheet_io.plan_worksheet_import(self._ctx, validation_id, source),
-            self._on_import_planned,
-            self._on_error(self.tr("Cannot import the worksheet")),
-        )
-
-    def _on_import_planned(self, plan: ImportPlan) -> None:
-        from ctpat_desktop.services import worksheet_io
-        from ctpat_desktop.ui.import_preview import ImportPreviewDialog
-
-        self._idle()
-        if not ImportPreviewDialog.confirm(plan, self):
-            self._idle(self.tr("Import cancelled; nothing was changed"))
-            return
-        self._busy(self.tr("Applying the worksheet…"))
-        self._runner.run(
-            lambda: worksheet_io.apply_import_plan(self._ctx, plan),
-            lambda _none: self._on_import_applied(plan),
-            self._on_error(self.tr("Cannot apply the worksheet")),
-        )
-
-    def _on_import_applied(self, plan: ImportPlan) -> None:
-        self._idle(
-            self.tr("%n finding(s) changed from {file}", "", len(plan.updates)).format(
-                file=plan.source.name
-            )
-        )
-        self._after_outside_change()
-
-    def _after_outside_change(self) -> None:
+    def after_outside_change(self) -> None:
         """Findings changed outside the open windows (a sync, an import, a resolve): the
         list and every open workspace read them again, so none writes back a stale copy."""
         self.refresh()
@@ -500,134 +467,6 @@ class MainWindow(QMainWindow):
         self.dashboard.raise_()
         self.dashboard.refresh()
 
-    def _on_preview_report_triggered(self) -> None:
-        from ctpat_desktop.services import report_io
-        from ctpat_desktop.ui.report_window import ReportWindow
-
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        drafts = self._ctx.data_dir / "drafts"
-        target = drafts / f"{validation_id}.pdf"
-        language = self.output_language.current()
-
-        def build() -> report_io.BuiltReport:
-            drafts.mkdir(parents=True, exist_ok=True)
-            return report_io.build_report(self._ctx, validation_id, target, language)
-
-        def show(built: report_io.BuiltReport) -> None:
-            self._idle(
-                self.tr("Draft of report version {version} ready").format(version=built.version)
-            )
-            if self.report_window is None:
-                self.report_window = ReportWindow(self)
-                self.report_window.sign_requested.connect(self._on_sign_report_triggered)
-            summary = self.model.summary_of(validation_id)
-            locked = summary is not None and summary.validation.status is Lifecycle.SIGNED
-            self.report_window.show_pdf(
-                built.path,
-                self.tr("Draft of version {version} — not signed").format(version=built.version),
-                not locked,
-            )
-            self.report_window.show()
-            self.report_window.raise_()
-
-        self._busy(self.tr("Building the report…"))
-        self._runner.run(build, show, self._on_error(self.tr("Cannot build the report")))
-
-    def _on_sign_report_triggered(self) -> None:
-        from ctpat_desktop.services import report_io
-        from ctpat_desktop.ui.sign_dialog import SignDialog
-
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        try:  # before asking for a key or a file: approval first
-            session = report_io.check_can_sign(self._ctx, validation_id)
-        except CtpatError as exc:
-            QMessageBox.warning(self, self.tr("Cannot sign yet"), error_text(exc))
-            return
-        choice = SignDialog.ask(self)
-        if choice is None:
-            return
-        language = self.output_language.current()
-        version = len(session.reports()) + 1
-        member = re.sub(r"[^\w-]+", "-", session.validation.member.name).strip("-") or "member"
-        suggested = f"{member}-validation-report-v{version}-{language}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the signed report"),
-            str(Path.home() / suggested),
-            self.tr("PDF (*.pdf)"),
-        )
-        if not name:
-            return
-        target = Path(name)
-
-        def done(built: report_io.BuiltReport) -> None:
-            record = built.record
-            assert record is not None
-            self._idle(
-                self.tr("Report version {version} signed by {signer}").format(
-                    version=built.version, signer=record.signer
-                )
-            )
-            QMessageBox.information(
-                self,
-                self.tr("Report issued"),
-                self.tr(
-                    "Version {version} was signed by {signer} and saved to {path}.\n"
-                    "SHA-256 {sha256}\nThe validation is now locked; reopen it to change it."
-                ).format(
-                    version=built.version, signer=record.signer, path=target, sha256=record.sha256
-                ),
-            )
-            self.refresh()
-
-        self._busy(self.tr("Building and signing the report…"))
-        self._runner.run(
-            lambda: report_io.issue_report(
-                self._ctx,
-                validation_id,
-                target,
-                choice.key,
-                lambda: choice.secret,
-                language=language,
-            ),
-            done,
-            self._on_error(self.tr("Cannot sign the report")),
-        )
-
-    def _on_reopen_triggered(self) -> None:
-        from ctpat_desktop.services import report_io
-
-        self._ask_then_run(
-            (self.tr("Reopen validation"), self.tr("Why is the signed validation reopened?")),
-            report_io.reopen_validation,
-            self.tr("Reopened: it must be approved again before its next report is signed"),
-            self.tr("Cannot reopen the validation"),
-        )
-
-    def _ask_then_run(
-        self,
-        question: tuple[str, str],
-        work: Callable[[AppContext, str, str], object],
-        done: str,
-        failed: str,
-    ) -> None:
-        """Ask one line of text about the selected validation, then run work with it."""
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        text, ok = QInputDialog.getText(self, *question)
-        if not ok:
-            return
-        self._runner.run(
-            lambda: work(self._ctx, validation_id, text),
-            lambda _none: self._reviewed(done),
-            self._on_error(failed),
-        )
-
     def check_outside_writes(self) -> None:
         """Ask the store whether another process has written since the last look."""
         self._runner.run(self._ctx.store.data_version, self._on_data_version, lambda _exc: None)
@@ -635,7 +474,7 @@ class MainWindow(QMainWindow):
     def _on_data_version(self, version: int) -> None:
         seen, self._data_version = self._data_version, version
         if seen is not None and version != seen:
-            self._after_outside_change()
+            self.after_outside_change()
 
     def _hourly(self, task: Any) -> QTimer:
         """A timer running task every hour while the window is open."""
@@ -672,47 +511,6 @@ class MainWindow(QMainWindow):
         self.audit_window = window
         window.show()
         window.raise_()
-
-    def _on_submit_review_triggered(self) -> None:
-        from ctpat_desktop.services import approval
-
-        validation_id = self.selected_id()
-        if validation_id is None:
-            return
-        self._runner.run(
-            lambda: approval.submit_for_review(self._ctx, validation_id),
-            lambda _none: self._reviewed(self.tr("Submitted for review")),
-            self._on_error(self.tr("Cannot submit the validation")),
-        )
-
-    def _on_approve_triggered(self) -> None:
-        from ctpat_desktop.services import approval
-
-        self._ask_then_run(
-            (self.tr("Approve validation"), self.tr("Note kept with your approval (optional):")),
-            approval.approve,
-            self.tr("Approved: its report can now be signed"),
-            self.tr("Cannot approve the validation"),
-        )
-
-    def _on_return_review_triggered(self) -> None:
-        from ctpat_desktop.services import approval
-
-        self._ask_then_run(
-            (self.tr("Return for changes"), self.tr("What must the SCSS change?")),
-            approval.return_for_changes,
-            self.tr("Returned to the SCSS"),
-            self.tr("Cannot return the validation"),
-        )
-
-    def _reviewed(self, message: str) -> None:
-        self.refresh()
-        self.statusBar().showMessage(message, 8000)
-
-    def _on_verify_report_triggered(self) -> None:
-        from ctpat_desktop.ui.verify_dialog import VerifyDialog
-
-        VerifyDialog(self._runner, self).exec()
 
     def _on_shortcuts_triggered(self) -> None:
         from ctpat_desktop.ui.workspace.workspace_window import ShortcutsDialog

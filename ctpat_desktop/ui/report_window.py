@@ -2,10 +2,23 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+# A page's width at a readable size, and as tall as the screen allows.
+PREFERRED = QSize(820, 900)
+# Of the screen's free area: room left for the window frame and the rest of the desktop.
+SCREEN_SHARE = 0.9
+
+
+def fitted_size(available: QRect) -> QSize:
+    """The preview's size on a screen with this free area (no taller or wider than it)."""
+    return QSize(
+        min(PREFERRED.width(), int(available.width() * SCREEN_SHARE)),
+        min(PREFERRED.height(), int(available.height() * SCREEN_SHARE)),
+    )
 
 
 class ReportWindow(QWidget):
@@ -16,7 +29,8 @@ class ReportWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Report preview"))
-        self.resize(820, 900)
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        self.resize(fitted_size(screen.availableGeometry()))
         self.document = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setAccessibleName(self.tr("Report pages"))

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 
 from ctpat_desktop.store import ValidationSummary
 from ctpat_desktop.ui.i18n import (
@@ -73,6 +73,9 @@ class ValidationListModel(TableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 6:
                 return f"{s.reviewed}/{s.criteria} ({s.progress:.0%})"
+            if column == 4:  # the user's way of writing a date
+                day = QDate(v.date.year, v.date.month, v.date.day)
+                return QLocale().toString(day, QLocale.FormatType.ShortFormat)
             return str(values[column])
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

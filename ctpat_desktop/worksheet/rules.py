@@ -252,3 +252,28 @@ def progress_by_category(
             CategoryProgress(number, len(criteria), reviewed, deficiencies, tuple(incomplete))
         )
     return result
+
+
+# While a validation may still change its entity type (and so its catalog).
+ENTITY_CHANGEABLE = ("planned", "in-progress")
+
+
+def check_entity_change(status: str, finding_statuses: Iterable[str]) -> None:
+    """RuleError unless a validation may change its entity type: only while planned or in
+    progress and before any finding is recorded (findings answer the old catalog's criteria).
+    The laptop and the hub both ask this."""
+    if status not in ENTITY_CHANGEABLE:
+        raise RuleError(
+            f"the entity type cannot change: the validation is {status.replace('-', ' ')}; "
+            "it changes only while planned or in progress",
+            code="entity-fixed-status",
+            values={"status": status},
+        )
+    recorded = sum(1 for s in finding_statuses if s != FindingStatus.NOT_REVIEWED.value)
+    if recorded:
+        raise RuleError(
+            f"the entity type cannot change once findings are recorded ({recorded} so far); "
+            "set them back to not reviewed first",
+            code="entity-fixed-findings",
+            values={"count": recorded},
+        )

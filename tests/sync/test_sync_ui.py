@@ -42,18 +42,18 @@ def test_first_sync_asks_for_a_login_then_remembers_it(
     qtbot.waitUntil(lambda: "no hub set" in window.sync.label.text())
     window.sync.sync_now.trigger()
     _log_in(window, hub_server.url, miami["ana"])
-    assert window.sync.label.text().startswith("Sync: 0 change(s) waiting · last synced 20")
+    assert window.sync.label.text().startswith("Sync: 0 changes waiting · last synced ")
     assert hub_server.hub.record("validation", validation_id) is not None
     assert sync_io.hub_token(hub_server.url, None) == (miami["ana"], False)  # in the keyring
     assert ana.settings.hub_url == hub_server.url
 
     session(ana, validation_id).record_finding("1.1", status="met")
     window.refresh()
-    qtbot.waitUntil(lambda: "1 change(s) waiting" in window.sync.label.text())
+    qtbot.waitUntil(lambda: "1 change waiting" in window.sync.label.text())
     window.sync.login_dialog = None
     window.sync.sync_now.trigger()
     assert window.sync.login_dialog is None  # no second login
-    assert "0 change(s) waiting" in window.sync.label.text()
+    assert "0 changes waiting" in window.sync.label.text()
 
 
 def test_a_wrong_token_brings_the_login_back_with_the_reason(
@@ -79,7 +79,7 @@ def test_without_a_keyring_the_token_lives_in_memory_only(
     window = _window(ana, qtbot)
     window.sync.sync_now.trigger()
     _log_in(window, hub_server.url, miami["ana"])
-    assert "0 change(s) waiting" in window.sync.label.text()
+    assert "0 changes waiting" in window.sync.label.text()
     assert sync_io.hub_token(hub_server.url, None)[0] == miami["ana"]
     sync_io.forget_token(hub_server.url)
     with pytest.raises(Exception, match="no token"):
@@ -104,7 +104,7 @@ def test_a_conflict_opens_the_dialog_with_both_values(
     assert dialog.table.rowCount() == 1
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert row[1:] == ["Criterion 4.1", "note", "Seals not shown", "Seals checked", "ana"]
-    assert "1 conflict(s) to resolve" in window.sync.label.text()
+    assert "1 conflict to resolve" in window.sync.label.text()
     dialog.keep_theirs.click()
     assert dialog.table.rowCount() == 0 and dialog.status.text() == "No conflicts left."
     assert "conflict" not in window.sync.label.text()
@@ -126,7 +126,7 @@ def test_sync_runs_in_the_background_with_progress(
     with qtbot.waitSignal(window.sync.synced, timeout=20000):
         window.sync.sync_now.trigger()
     assert "push" in stages and "pull" in stages
-    qtbot.waitUntil(lambda: "0 change(s) waiting" in window.sync.label.text())
+    qtbot.waitUntil(lambda: "0 changes waiting" in window.sync.label.text())
     window.close()
 
 

@@ -1,10 +1,12 @@
 """The main window: lists validations, exports and imports worksheets through the runner."""
 
+import re
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMenu, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +20,7 @@ from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
 from ctpat_desktop.worksheet import FindingStatus
+from tests.ui.forms import fill_validation_form
 
 
 @pytest.fixture
@@ -46,9 +49,16 @@ def test_window_lists_searches_and_sorts(window: MainWindow) -> None:
     assert window.proxy.index(0, 2).data() == "Highway Carriers (U.S./Canada and U.S./Mexico)"
     window.search.clear()
 
-    dates = [window.proxy.index(r, 4).data() for r in range(window.proxy.rowCount())]
-    assert dates == sorted(dates, reverse=True)
-    assert window.proxy.index(dates.index("2026-12-08"), 6).data().endswith("(0%)")
+    days = [
+        window.proxy.index(r, 4).data(ValidationListModel.SortRole)
+        for r in range(window.proxy.rowCount())
+    ]
+    assert days == sorted(days, reverse=True)
+    row = days.index("2026-12-08")
+    assert window.proxy.index(row, 6).data().endswith("(0%)")
+    # Shown the user's way (the test's locale), never as a raw ISO date.
+    shown = QLocale().toString(QDate(2026, 12, 8), QLocale.FormatType.ShortFormat)
+    assert window.proxy.index(row, 4).data() == shown
 
 
 def test_list_loads_through_the_background_runner(ctx: AppContext, qtbot: QtBot) -> None:
@@ -84,13 +94,62 @@ def test_a_closed_window_queues_no_more_work(ctx: AppContext, qtbot: QtBot) -> N
     assert runner.runs == runs
 
 
-def test_empty_window_says_what_to_do(ctx: AppContext, qtbot: QtBot) -> None:
+def test_empty_window_says_what_to_do_in_the_window_s_own_words(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = MainWindow(ctx, ImmediateRunner())
     qtbot.addWidget(window)
     assert window.proxy.rowCount() == 0
     assert window.empty_hint.isVisibleTo(window)
-    assert "demo" in window.empty_hint.text()
+    assert "New validation" in window.empty_hint.text()
+    assert "ctpat-desktop" not in window.empty_hint.text() and "`" not in window.empty_hint.text()
     assert not window.menu_actions.export_worksheet.isEnabled()
+    opened: list[object] = []
+
+    def record(dialog: object) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr("ctpat_desktop.ui.validation_dialog.ValidationDialog.exec", record)
+    window.plan_first.click()  # the button beside the words plans one
+    assert len(opened) == 1
+
+
+def test_counts_read_as_english_says_them(ctx: AppContext, qtbot: QtBot) -> None:
+    plan_validation(ctx, member="Acme", account="US-1234", entity="importer")
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage().startswith("1 validation in ")
+    plan_validation(ctx, member="Acme Two", account="US-1235", entity="importer")
+    window.refresh()
+    assert window.statusBar().currentMessage().startswith("2 validations in ")
+
+
+def test_no_two_items_of_a_menu_share_an_alt_key(window: MainWindow) -> None:
+    """Alt+letter must reach one item: before, View had Larger text and Language on L."""
+
+    def key(text: str) -> str | None:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found.group(1).casefold() if found else None
+
+    def walk(menu: QMenu, path: str) -> None:
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            letter = key(action.text())
+            if letter is not None:
+                shared = keys.get(letter)
+                assert shared is None, f"{path}: {shared} and {action.text()} share {letter}"
+                keys[letter] = action.text()
+            if action.menu() is not None:
+                walk(action.menu(), f"{path} → {action.text()}")
+
+    bar = window.menuBar()
+    top = [key(action.text()) for action in bar.actions()]
+    assert len(top) == len(set(top)) and None not in top
+    for action in bar.actions():
+        walk(action.menu(), action.text())
 
 
 def test_refresh_keeps_the_selection_and_shows_new_validations(
@@ -134,7 +193,8 @@ def test_export_then_import_a_worksheet_from_the_menu(
     monkeypatch.setattr(ImportPreviewDialog, "exec", accept)
     window.menu_actions.import_worksheet.trigger()
     assert shown and shown[0].changes.rowCount() == 1
-    assert shown[0].changes.item(0, 1).text() == "status"
+    assert shown[0].changes.item(0, 1).text() == "Status"
+    assert shown[0].changes.item(0, 3).text() == "Not applicable"
     finding = ValidationSession(ctx, validation_id).findings()["1.3"].finding
     assert finding.status is FindingStatus.NOT_APPLICABLE
 
@@ -188,7 +248,7 @@ def test_plan_edit_archive_and_open_from_the_list(
 ) -> None:
     from datetime import date
 
-    from ctpat_desktop.ui.validation_dialog import ValidationDetails, ValidationDialog
+    from ctpat_desktop.ui.validation_dialog import ValidationDetails
 
     window = MainWindow(ctx, ImmediateRunner())
     qtbot.addWidget(window)
@@ -204,7 +264,7 @@ def test_plan_edit_archive_and_open_from_the_list(
         participants=("Ana Ruiz (security)",),
         planned_minutes=300,
     )
-    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: planned))
+    fill_validation_form(monkeypatch, planned)
     window.menu_actions.new_validation.trigger()
     assert window.proxy.rowCount() == 1
     validation_id = window.selected_id()
@@ -217,7 +277,7 @@ def test_plan_edit_archive_and_open_from_the_list(
     )
 
     edited = ValidationDetails(**{**planned.__dict__, "member": "Sierra Madre Textiles S.A."})
-    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: edited))
+    fill_validation_form(monkeypatch, edited)
     window.menu_actions.edit_validation.trigger()
     assert window.proxy.index(0, 0).data() == "Sierra Madre Textiles S.A."
 
@@ -243,9 +303,10 @@ def test_plan_edit_archive_and_open_from_the_list(
     workspace.close()
 
 
-def test_bad_plan_shows_the_rule(
+def test_a_refused_plan_keeps_the_form_and_says_why_beside_the_field(
     ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Before, the form closed on an error and Ctrl+N opened a blank one."""
     from datetime import date
 
     from ctpat_desktop.ui.validation_dialog import ValidationDetails, ValidationDialog
@@ -253,7 +314,7 @@ def test_bad_plan_shows_the_rule(
     window = MainWindow(ctx, ImmediateRunner())
     qtbot.addWidget(window)
     bad = ValidationDetails(
-        member="X",
+        member="Sierra Madre Textiles",
         account="!!",
         entity="importer",
         mode="virtual",
@@ -261,17 +322,56 @@ def test_bad_plan_shows_the_rule(
         scss="",
         office="",
         webex_url="",
-        participants=(),
+        participants=("Ana Ruiz",),
         planned_minutes=240,
     )
-    messages: list[str] = []
-    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: bad))
+    seen: list[ValidationDialog] = []
+    boxes: list[str] = []
     monkeypatch.setattr(
-        main_window.QMessageBox, "critical", lambda _p, _t, text: messages.append(text)
+        main_window.QMessageBox, "critical", lambda _p, _t, text: boxes.append(text)
     )
+    fill_validation_form(monkeypatch, bad, seen)
     window.menu_actions.new_validation.trigger()
-    assert messages == ["account number '!!' is not valid; use 3 to 32 letters, digits or dashes"]
+    (dialog,) = seen
+    assert dialog.result() != QDialog.DialogCode.Accepted and not boxes
+    assert dialog.errors["account"].isVisibleTo(dialog)
+    assert dialog.errors["account"].text() == (
+        "Account number '!!' is not valid; use 3 to 32 letters, digits or dashes"
+    )
+    assert dialog.details() == bad  # everything typed is still there
     assert window.proxy.rowCount() == 0
+
+    # Corrected in the same form, it is planned.
+    dialog.account.setText("MX-40117")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.errors["account"].isVisibleTo(dialog)
+    window.refresh()
+    assert window.proxy.rowCount() == 1
+
+
+def test_an_empty_member_keeps_the_form_open(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ctpat_desktop.ui.validation_dialog import ValidationDialog
+
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    seen: list[ValidationDialog] = []
+
+    def type_then_ok(dialog: ValidationDialog) -> int:
+        seen.append(dialog)
+        dialog.account.setText("US-1001")
+        dialog.entity.setCurrentIndex(dialog.entity.findData("importer"))
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(ValidationDialog, "exec", type_then_ok)
+    window.menu_actions.new_validation.trigger()
+    (dialog,) = seen
+    assert dialog.errors["member"].text() == "The member name is empty"
+    assert dialog.account.text() == "US-1001" and dialog.chosen_entity() == "importer"
+    assert ctx.store.list_validations() == []
 
 
 def test_keyboard_shortcuts_dialog_lists_the_main_actions(

@@ -152,3 +152,22 @@ def test_sign_says_approval_first_and_suggests_a_file_name(
     window.menu_actions.sign_report.trigger()
     name = "Great-Lakes-Home-Goods-Inc-validation-report-v1-en.pdf"
     assert suggested and suggested[0].endswith(name)
+
+
+def test_the_preview_fits_the_screen(window: MainWindow) -> None:
+    """Before, it was 900 px tall: more than a 1366x768 laptop screen has."""
+    from PySide6.QtCore import QRect
+
+    from ctpat_desktop.ui.report_window import fitted_size
+
+    laptop = fitted_size(QRect(0, 0, 1366, 728))  # 768 less a 40 px task bar
+    assert laptop.height() <= 700 and laptop.width() <= 1366
+    assert fitted_size(QRect(0, 0, 1366, 768)).height() <= 700
+    assert fitted_size(QRect(0, 0, 2560, 1440)).height() == 900  # room to spare: full height
+
+    window.menu_actions.preview_report.trigger()
+    preview = window.report_window
+    assert preview is not None
+    free = preview.screen().availableGeometry()
+    assert preview.height() <= free.height() and preview.width() <= free.width()
+    preview.grab().save("/tmp/report-preview.png")

@@ -14,8 +14,9 @@ from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.settings import Settings
 from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.runner import ImmediateRunner
-from ctpat_desktop.ui.validation_dialog import ValidationDetails, ValidationDialog
+from ctpat_desktop.ui.validation_dialog import ValidationDetails
 from ctpat_desktop.worksheet import FindingStatus
+from tests.ui.forms import fill_validation_form
 from tests.ui.test_workspace import focused, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -52,7 +53,7 @@ def test_plan_record_paste_undo_and_find_it_all_after_a_restart(
         participants=("Ana Ruiz",),
         planned_minutes=240,
     )
-    monkeypatch.setattr(ValidationDialog, "ask", classmethod(lambda cls, *a, **k: details))
+    fill_validation_form(monkeypatch, details)
     main.menu_actions.new_validation.trigger()
     validation_id = main.selected_id()
     assert validation_id is not None

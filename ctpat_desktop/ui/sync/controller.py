@@ -2,13 +2,14 @@
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, Qt, QTimeZone, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import sync_io
 from ctpat_desktop.sync.client import AuthError, SyncReport, describe
+from ctpat_desktop.ui.controllers import counted, error_sentence
 from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
@@ -24,9 +25,14 @@ _STAGES = {
 
 
 def _when(stamp: str) -> str:
+    """A stored UTC time as the user's clock and locale say it."""
     if not stamp:
         return translate("SyncController", "never")
-    return translate("SyncController", "{time} UTC").format(time=stamp[:16].replace("T", " "))
+    moment = QDateTime.fromString(stamp[:19], Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return stamp
+    moment.setTimeZone(QTimeZone.utc())
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 class SyncController(QObject):
@@ -89,10 +95,10 @@ class SyncController(QObject):
         if not state["server"]:
             return self.tr("Sync: no hub set (Sync → Log in to hub…)")
         pending, conflicts = int(state["pending"]), int(state["conflicts"])
-        parts = [self.tr("%n change(s) waiting", "", pending)]
+        parts = [counted(self.tr("%n change(s) waiting", "", pending), pending)]
         parts.append(self.tr("last synced {when}").format(when=_when(state["last_synced"])))
         if conflicts:
-            parts.append(self.tr("%n conflict(s) to resolve", "", conflicts))
+            parts.append(counted(self.tr("%n conflict(s) to resolve", "", conflicts), conflicts))
         if state["last_error"]:
             parts.append(self.tr("last sync failed"))
         return self.tr("Sync: {parts}").format(parts=" · ".join(parts))
@@ -162,12 +168,15 @@ class SyncController(QObject):
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Changes refused by the hub"),
-            self.tr(
-                "The hub refused %n change(s); everything else was synced. They stay on "
-                "this laptop: correct what the hub names (for another office, set the "
-                "validation's office in Edit validation; for a value, change it in the "
-                "workspace) and sync again.",
-                "",
+            counted(
+                self.tr(
+                    "The hub refused %n change(s); everything else was synced. They stay on "
+                    "this laptop: correct what the hub names (for another office, set the "
+                    "validation's office in Edit validation; for a value, change it in the "
+                    "workspace) and sync again.",
+                    "",
+                    len(report.rejected),
+                ),
                 len(report.rejected),
             ),
             parent=self._window,
@@ -185,7 +194,10 @@ class SyncController(QObject):
             self.tr("Sync failed: {error}").format(error=exc), 15000
         )
         self.error_box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Sync failed"), str(exc), parent=self._window
+            QMessageBox.Icon.Warning,
+            self.tr("Sync failed"),
+            error_sentence(exc),
+            parent=self._window,
         )
         self.error_box.open()
 

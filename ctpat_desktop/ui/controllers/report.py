@@ -1,0 +1,170 @@
+"""The report from the main window: preview a draft, sign and issue, verify, reopen."""
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.ui.controllers import error_sentence
+from ctpat_desktop.ui.controllers.base import WindowController
+from ctpat_desktop.ui.controllers.progress import LongTask
+from ctpat_desktop.ui.i18n import translate
+from ctpat_desktop.worksheet import Lifecycle
+
+if TYPE_CHECKING:
+    from ctpat_desktop.ui.report_window import ReportWindow
+
+
+class ReportController(WindowController):
+    """Owns the report preview window; builds, signs and reopens on the runner."""
+
+    report_window: "ReportWindow | None" = None
+    task: LongTask | None = None
+
+    def preview(self) -> None:
+        """Build a draft of the next report version (cancellable) and show it."""
+        from ctpat_desktop.services import report_io
+        from ctpat_desktop.ui.report_window import ReportWindow
+
+        validation_id = self._window.selected_id()
+        if validation_id is None:
+            return
+        drafts = self._ctx.data_dir / "drafts"
+        target = drafts / f"{validation_id}.pdf"
+        language = self._window.output_language.current()
+
+        def build() -> report_io.BuiltReport:
+            drafts.mkdir(parents=True, exist_ok=True)
+            return report_io.build_report(self._ctx, validation_id, target, language)
+
+        def show(built: report_io.BuiltReport) -> None:
+            self._window.idle(
+                translate("MainWindow", "Draft of report version {version} ready").format(
+                    version=built.version
+                )
+            )
+            if self.report_window is None:
+                self.report_window = ReportWindow(self._window)
+                self.report_window.sign_requested.connect(self.sign)
+            summary = self._window.model.summary_of(validation_id)
+            locked = summary is not None and summary.validation.status is Lifecycle.SIGNED
+            self.report_window.show_pdf(
+                built.path,
+                translate("MainWindow", "Draft of version {version} — not signed").format(
+                    version=built.version
+                ),
+                not locked,
+            )
+            self.report_window.show()
+            self.report_window.raise_()
+
+        self._window.busy(translate("MainWindow", "Building the report…"))
+        self.task = LongTask(
+            self._window, self._runner, translate("MainWindow", "Building the report…")
+        )
+        self.task.run(
+            build,
+            show,
+            self.on_error(translate("MainWindow", "Cannot build the report")),
+            on_cancelled=lambda: self._window.idle(
+                translate("MainWindow", "Report preview cancelled")
+            ),
+        )
+
+    def sign(self) -> None:
+        """Check approval, ask for the key and the file, then sign and issue the report."""
+        from ctpat_desktop.services import report_io
+        from ctpat_desktop.ui.sign_dialog import SignDialog
+
+        validation_id = self._window.selected_id()
+        if validation_id is None:
+            return
+        try:  # before asking for a key or a file: approval first
+            session = report_io.check_can_sign(self._ctx, validation_id)
+        except CtpatError as exc:
+            QMessageBox.warning(
+                self._window, translate("MainWindow", "Cannot sign yet"), error_sentence(exc)
+            )
+            return
+        choice = SignDialog.ask(self._window)
+        if choice is None:
+            return
+        language = self._window.output_language.current()
+        version = len(session.reports()) + 1
+        member = re.sub(r"[^\w-]+", "-", session.validation.member.name).strip("-") or "member"
+        suggested = f"{member}-validation-report-v{version}-{language}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            translate("MainWindow", "Save the signed report"),
+            str(Path.home() / suggested),
+            translate("MainWindow", "PDF (*.pdf)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+
+        def done(built: report_io.BuiltReport) -> None:
+            record = built.record
+            assert record is not None
+            self._window.idle(
+                translate("MainWindow", "Report version {version} signed by {signer}").format(
+                    version=built.version, signer=record.signer
+                )
+            )
+            QMessageBox.information(
+                self._window,
+                translate("MainWindow", "Report issued"),
+                translate(
+                    "MainWindow",
+                    "Version {version} was signed by {signer} and saved to {path}.\n"
+                    "SHA-256 {sha256}\nThe validation is now locked; reopen it to change it.",
+                ).format(
+                    version=built.version, signer=record.signer, path=target, sha256=record.sha256
+                ),
+            )
+            self._window.refresh()
+
+        self._window.busy(translate("MainWindow", "Building and signing the report…"))
+        # Signing locks the validation as it finishes: it is seen through, not cancelled.
+        self.task = LongTask(
+            self._window,
+            self._runner,
+            translate("MainWindow", "Building and signing the report…"),
+            cancellable=False,
+        )
+        self.task.run(
+            lambda: report_io.issue_report(
+                self._ctx,
+                validation_id,
+                target,
+                choice.key,
+                lambda: choice.secret,
+                language=language,
+            ),
+            done,
+            self.on_error(translate("MainWindow", "Cannot sign the report")),
+        )
+
+    def reopen(self) -> None:
+        """Unlock a signed validation, asking why."""
+        from ctpat_desktop.services import report_io
+
+        self.ask_then_run(
+            (
+                translate("MainWindow", "Reopen validation"),
+                translate("MainWindow", "Why is the signed validation reopened?"),
+            ),
+            report_io.reopen_validation,
+            translate(
+                "MainWindow", "Reopened: it must be approved again before its next report is signed"
+            ),
+            translate("MainWindow", "Cannot reopen the validation"),
+        )
+
+    def verify(self) -> None:
+        """Check a signed report's signature."""
+        from ctpat_desktop.ui.verify_dialog import VerifyDialog
+
+        VerifyDialog(self._runner, self._window).exec()
