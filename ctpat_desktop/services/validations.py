@@ -1,10 +1,9 @@
 """Plan validations, record findings and attach evidence."""
 
 import re
-import stat
 import uuid
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +15,10 @@ from ctpat_desktop.store import (
     FindingRecord,
     ReportRecord,
     ValidationSummary,
+    periods,
     replace_with,
 )
 from ctpat_desktop.sync.meaning import ACCOUNT, check_record
-from ctpat_desktop.sync.protocol import MAX_BLOB_BYTES
 from ctpat_desktop.worksheet import (
     CategoryProgress,
     Finding,
@@ -32,7 +31,9 @@ from ctpat_desktop.worksheet import (
     progress_by_category,
     with_status,
 )
+from ctpat_desktop.worksheet.agenda import Period, SessionTimes
 from ctpat_desktop.worksheet.followup import FollowUp, follow_up
+from ctpat_desktop.worksheet.rules import check_entity_change
 
 # Fields whose "nothing" is None, which record_finding otherwise reads as "keep".
 _CLEARABLE: dict[str, Any] = {
@@ -73,10 +74,12 @@ def plan_validation(
     """Create a validation pinned to the entity's catalog version in force on its date."""
     name = member.strip()
     if not name:
-        raise RuleError("the member name is empty")
+        raise RuleError("the member name is empty", code="member-empty")
     if not ACCOUNT.match(account.strip()):
         raise RuleError(
-            f"account number '{account}' is not valid; use 3 to 32 letters, digits or dashes"
+            f"account number '{account}' is not valid; use 3 to 32 letters, digits or dashes",
+            code="account-invalid",
+            values={"account": account},
         )
     check_record("member", {"name": name, "account": account.strip()})  # as the hub will
     catalog = ctx.catalogs.catalog_on(entity, on or date.today())
@@ -101,9 +104,16 @@ def plan_validation(
 def _check_session_details(webex_url: str, planned_minutes: int) -> None:
     url = webex_url.strip()
     if url and not url.lower().startswith("https://"):
-        raise RuleError(f"the WebEx link '{url}' must start with https://")
+        raise RuleError(
+            f"the WebEx link '{url}' must start with https://",
+            code="webex-https",
+            values={"url": url},
+        )
     if not 15 <= planned_minutes <= 24 * 60:
-        raise RuleError("the planned session time must be between 15 minutes and 24 hours")
+        raise RuleError(
+            "the planned session time must be between 15 minutes and 24 hours",
+            code="planned-minutes",
+        )
 
 
 def update_validation(
@@ -120,17 +130,28 @@ def update_validation(
     participants: tuple[str, ...] | None = None,
     planned_minutes: int | None = None,
     archived: bool | None = None,
+    entity: str | None = None,
 ) -> Validation:
-    """Change a validation's details (None keeps a field); entity and catalog stay pinned."""
+    """Change a validation's details (None keeps a field). A new entity type pins that
+    entity's catalog version in force on the validation's date; it may change only while the
+    validation is planned or in progress and no finding is recorded."""
     store = ctx.store
     old = store.validation(store.resolve_id(validation_id))
+    catalog = None
+    if entity is not None and entity != old.entity:
+        check_entity_change(
+            old.status.value, (r.finding.status.value for r in store.findings(old.id).values())
+        )
+        catalog = ctx.catalogs.catalog_on(entity, on or old.date)
     name = (member if member is not None else old.member.name).strip()
     number = (account if account is not None else old.member.account).strip()
     if not name:
-        raise RuleError("the member name is empty")
+        raise RuleError("the member name is empty", code="member-empty")
     if not ACCOUNT.match(number):
         raise RuleError(
-            f"account number '{number}' is not valid; use 3 to 32 letters, digits or dashes"
+            f"account number '{number}' is not valid; use 3 to 32 letters, digits or dashes",
+            code="account-invalid",
+            values={"account": number},
         )
     check_record("member", {"name": name, "account": number})  # as the hub will
     changed = replace(
@@ -149,25 +170,16 @@ def update_validation(
         planned_minutes=planned_minutes if planned_minutes is not None else old.planned_minutes,
         archived=archived if archived is not None else old.archived,
     )
+    if catalog is not None:
+        changed = replace(changed, entity=catalog.entity, catalog_version=catalog.version)
     _check_session_details(changed.webex_url, changed.planned_minutes)
-    store.update_validation(changed, ctx.actor)
+    store.update_validation(changed, ctx.actor, catalog)
     return changed
 
 
 def list_validations(ctx: AppContext, include_archived: bool = True) -> list[ValidationSummary]:
     """Validations with their progress, newest first."""
     return ctx.store.list_validations(include_archived)
-
-
-def _check_evidence_size(size: int, name: str) -> None:
-    """An evidence file the hub would refuse is refused now, when the SCSS can still act."""
-    if size > MAX_BLOB_BYTES:
-        limit = MAX_BLOB_BYTES // (1024 * 1024)
-        raise RuleError(
-            f"{name} has {size:,} bytes; an evidence file may have at most "
-            f"{MAX_BLOB_BYTES:,} ({limit} MiB, the hub refuses larger ones): capture a smaller "
-            "part or compress it"
-        )
 
 
 class ValidationSession:
@@ -204,6 +216,30 @@ class ValidationSession:
     def evidence(self) -> list[EvidenceRecord]:
         """The evidence attached so far."""
         return self._ctx.store.evidence(self.id)
+
+    # Session time -----------------------------------------------------------------------
+
+    def session_times(self) -> SessionTimes:
+        """The session time recorded so far (every stretch, by everyone)."""
+        with self._ctx.store.transaction() as conn:
+            return periods.session_times(conn, self.id)
+
+    def start_period(
+        self, category: int | None, now: datetime | None = None, period_id: str | None = None
+    ) -> Period:
+        """The session timer starts (or resumes, or moves to another category): a new
+        stretch of time from now (period_id: the ID it gets, when the caller chose it)."""
+        if category is not None and category not in self.catalog.categories():
+            raise NotFoundError(f"category {category} is not in the {self.catalog.name} catalog")
+        with self._ctx.store.transaction() as conn:
+            return periods.open_period(
+                conn, self.id, category, self._ctx.actor, now or datetime.now(UTC), period_id
+            )
+
+    def extend_period(self, period_id: str, now: datetime | None = None) -> Period:
+        """The stretch runs on until now (called while the timer runs, and on pause)."""
+        with self._ctx.store.transaction() as conn:
+            return periods.extend_period(conn, period_id, now or datetime.now(UTC))
 
     def _criterion(self, criterion_id: str) -> Criterion:
         criterion = self.catalog.get(criterion_id)
@@ -335,31 +371,19 @@ class ValidationSession:
         self._ctx.store.remove_evidence(self.id, evidence_id, self._ctx.actor)
 
     def attach_evidence_bytes(
-        self, content: bytes, filename: str, criterion_id: str | None = None
+        self, content: bytes, filename: str, criterion_id: str | None = None, caption: str = ""
     ) -> EvidenceRecord:
-        """Store content (a pasted or captured screenshot) as evidence."""
-        if criterion_id is not None:
-            self._criterion(criterion_id)
-        if not content:
-            raise RuleError("the evidence is empty")
-        _check_evidence_size(len(content), filename)
-        store = self._ctx.store
-        sha256, size = store.blobs.put_bytes(content)
-        return store.add_evidence(self.id, criterion_id, filename, sha256, size, self._ctx.actor)
+        """Store content (a pasted or captured screenshot) as evidence; the record already
+        there when the same content is attached to that criterion (services.evidence)."""
+        from ctpat_desktop.services.evidence import attach_bytes
 
-    def attach_evidence(self, path: Path, criterion_id: str | None = None) -> EvidenceRecord:
-        """Store a file by content hash and attach it to the validation or a criterion."""
-        if criterion_id is not None:
-            self._criterion(criterion_id)
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            raise NotFoundError(f"{path}: file not found") from None
-        except OSError as exc:
-            raise RuleError(f"{path}: cannot be read ({exc.strerror})") from None
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never end
-            raise RuleError(f"{path}: not a regular file")
-        _check_evidence_size(info.st_size, path.name)
-        store = self._ctx.store
-        sha256, size = store.blobs.put_file(path)
-        return store.add_evidence(self.id, criterion_id, path.name, sha256, size, self._ctx.actor)
+        return attach_bytes(self._ctx, self, content, filename, criterion_id, caption).record
+
+    def attach_evidence(
+        self, path: Path, criterion_id: str | None = None, caption: str = ""
+    ) -> EvidenceRecord:
+        """Store a file by content hash and attach it to the validation or a criterion; the
+        record already there when the same content is attached to it (services.evidence)."""
+        from ctpat_desktop.services.evidence import attach_file
+
+        return attach_file(self._ctx, self, path, criterion_id, caption).record

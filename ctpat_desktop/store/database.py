@@ -25,6 +25,8 @@ REVISIONS = (
     "0007_local_keys",
     "0008_audit_unindexed",
     "0009_finding_parts",
+    "0010_evidence_caption",
+    "0011_session_periods",
 )
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")

@@ -39,6 +39,7 @@ from ctpat_desktop.worksheet import (
     Verification,
 )
 from ctpat_desktop.worksheet.model import FINDING_FIELDS
+from ctpat_desktop.worksheet.rules import check_entity_change
 
 FindingChange = Callable[[Finding], Finding]
 # Audit action of findings written in bulk (a file import, sample data), as opposed to the
@@ -180,6 +181,7 @@ def _evidence_from_row(row: sqlite.Row) -> EvidenceRecord:
         size=row["size"],
         captured_at=row["captured_at"],
         captured_by=row["captured_by"],
+        caption=row["caption"],
     )
 
 
@@ -420,8 +422,11 @@ class Store:
             changes={k: [None, v] for k, v in row.items() if k not in ("id", "created_at")},
         )
 
-    def update_validation(self, changed: Validation, actor: str) -> None:
-        """Store edited details of a validation (not its entity, catalog or status)."""
+    def update_validation(
+        self, changed: Validation, actor: str, catalog: Catalog | None = None
+    ) -> None:
+        """Store edited details of a validation (not its status); its entity type and
+        catalog only with the catalog to pin, while no finding is recorded."""
         now = utc_now()
         with self.transaction() as conn:
             row = conn.execute(f"{_SELECT_VALIDATION} AND v.id = ?", (changed.id,)).fetchone()
@@ -430,8 +435,21 @@ class Store:
             old = _validation_from_row(row)
             if old.status is Lifecycle.SIGNED:
                 raise RuleError("the validation is signed and locked; reopen it before editing")
+            pinned: dict[str, Any] = {}
+            if catalog is not None and (catalog.entity, catalog.version) != (
+                old.entity,
+                old.catalog_version,
+            ):
+                if catalog.entity != old.entity:  # checked again here: a finding may have come
+                    statuses = conn.execute(
+                        "SELECT status FROM findings WHERE validation_id = ? AND deleted = 0",
+                        (changed.id,),
+                    ).fetchall()
+                    check_entity_change(old.status.value, (r["status"] for r in statuses))
+                self._pin_catalog(conn, catalog)
+                pinned = {"entity": catalog.entity, "catalog_version": catalog.version}
             member_id = self._upsert_member(conn, changed.member, actor, now)
-            values = {
+            values = pinned | {
                 "member_id": member_id,
                 "mode": changed.mode.value,
                 "date": changed.date.isoformat(),
@@ -443,6 +461,8 @@ class Store:
                 "archived": changed.archived,
             }
             before = {
+                "entity": row["entity"],
+                "catalog_version": row["catalog_version"],
                 "member_id": row["member_id"],
                 "mode": row["mode"],
                 "date": row["date"],
@@ -821,8 +841,13 @@ class Store:
         sha256: str,
         size: int,
         actor: str,
-    ) -> EvidenceRecord:
-        """Record evidence whose content is already in the blob store."""
+        caption: str = "",
+    ) -> tuple[EvidenceRecord, bool]:
+        """Record evidence whose content is already in the blob store; (record, already).
+
+        The same content is attached to a criterion (or to the whole validation) once: when
+        it is there already, that record comes back with True and nothing is written.
+        """
         now = utc_now()
         record = EvidenceRecord(
             id=str(uuid.uuid4()),
@@ -833,11 +858,92 @@ class Store:
             size=size,
             captured_at=now,
             captured_by=actor,
+            caption=caption,
         )
         with self.transaction() as conn:
+            # In the same transaction as the insert: two windows pasting at once add one.
+            existing = conn.execute(
+                "SELECT e.*, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 "
+                "WHERE e.validation_id = ? AND e.sha256 = ? AND e.criterion IS ? "
+                "AND e.deleted = 0 ORDER BY e.captured_at, e.id LIMIT 1",
+                (validation_id, sha256, criterion),
+            ).fetchone()
+            if existing is not None:
+                return _evidence_from_row(existing), True
             self._insert_evidence(conn, validation_id, record, actor, now)
             self._withdraw_approval(conn, validation_id, actor, now)
-        return record
+        return record, False
+
+    def set_evidence_caption(
+        self,
+        validation_id: str,
+        evidence_id: str,
+        caption: str,
+        actor: str,
+        based_on: str | None = None,
+    ) -> EvidenceRecord:
+        """Change the caption of a piece of evidence, with its audit event.
+
+        based_on is the caption the edit started from: if it has changed since (another
+        window, a sync), StaleEdit and nothing is written.
+        """
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT e.*, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 "
+                "WHERE e.id = ? AND e.validation_id = ? AND e.deleted = 0",
+                (evidence_id, validation_id),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no evidence {evidence_id} on this validation")
+            old = _evidence_from_row(row)
+            if based_on is not None and old.caption != based_on:
+                raise StaleEdit(
+                    f"the caption of {old.filename} was changed elsewhere since it was shown; "
+                    "nothing was saved: look at it again",
+                    code="stale",
+                )
+            if old.caption == caption:
+                return old
+            conn.execute(
+                "UPDATE evidence SET caption = ?, rev = rev + 1 WHERE id = ?",
+                (caption, evidence_id),
+            )
+            self._withdraw_approval(conn, validation_id, actor, now)
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="update",
+                kind="evidence",
+                record_id=evidence_id,
+                validation_id=validation_id,
+                changes={
+                    "criterion": old.criterion,
+                    "filename": old.filename,
+                    "caption": [old.caption, caption],
+                },
+            )
+        return replace(old, caption=caption)
+
+    def evidence_owner(self, evidence_id: str) -> tuple[str, str]:
+        """(evidence ID, validation ID) of the live evidence whose ID starts with a prefix."""
+        prefix = evidence_id.strip().lower()
+        if len(prefix) < 4 or not all(ch in "0123456789abcdef-" for ch in prefix):
+            raise NotFoundError(
+                f"'{evidence_id}' is not an evidence ID; give at least its first 4 characters"
+            )
+        rows = self._query(
+            "SELECT id, validation_id FROM evidence WHERE deleted = 0 AND substr(id, 1, ?) = ? "
+            "LIMIT 2",
+            len(prefix),
+            prefix,
+        )
+        if not rows:
+            raise NotFoundError(f"no evidence with ID '{evidence_id}'")
+        if len(rows) > 1:
+            raise NotFoundError(f"evidence ID '{evidence_id}' is ambiguous; give more characters")
+        return rows[0]["id"], rows[0]["validation_id"]
 
     def _insert_evidence(
         self,
@@ -855,7 +961,7 @@ class Store:
         )
         conn.execute(
             "INSERT INTO evidence (id, validation_id, criterion, sha256, filename, media_type, "
-            "captured_at, captured_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "captured_at, captured_by, caption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.id,
                 validation_id,
@@ -865,6 +971,7 @@ class Store:
                 record.media_type,
                 record.captured_at,
                 record.captured_by,
+                record.caption,
             ),
         )
         audit.append_event(
@@ -879,7 +986,8 @@ class Store:
                 "criterion": record.criterion,
                 "filename": record.filename,
                 "sha256": record.sha256,
-            },
+            }
+            | ({"caption": record.caption} if record.caption else {}),
         )
 
     def remove_evidence(self, validation_id: str, evidence_id: str, actor: str) -> None:

@@ -115,6 +115,23 @@ evidence = sa.Table(
     sa.Column("media_type", sa.String(100), nullable=False),
     sa.Column("captured_at", _STAMP, nullable=False),
     sa.Column("captured_by", sa.String(120), nullable=False),
+    sa.Column("caption", sa.Text, nullable=False, server_default=""),
+    *_sync_columns(),
+)
+
+# The session timer's running time, kept as records: one row per stretch of time the SCSS
+# spent on one category (category NULL: before a criterion was chosen). Start, pause and
+# resume open and close stretches; a running stretch's end moves forward every minute, so
+# a laptop that dies loses at most a minute. Synced (kind "period").
+session_periods = sa.Table(
+    "session_periods",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False, index=True),
+    sa.Column("category", sa.Integer, nullable=True),
+    sa.Column("started_at", _STAMP, nullable=False),
+    sa.Column("ended_at", _STAMP, nullable=False),
+    sa.Column("recorded_by", sa.String(120), nullable=False),
     *_sync_columns(),
 )
 

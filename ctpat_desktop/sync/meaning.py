@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from ctpat_desktop.catalog import load_reasons
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.worksheet.agenda import check_stretch
 from ctpat_desktop.worksheet.model import (
     Finding,
     FindingStatus,
@@ -35,6 +36,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _PART = re.compile(r"^[a-z]$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_NAME = 200
+MAX_CAPTION = 200  # an evidence caption: a few words on one line, printed under the photo
 
 
 @cache
@@ -164,6 +166,16 @@ def _check_member(fields: Mapping[str, Any]) -> None:
         _bad(account, "account number")
 
 
+def check_caption(caption: str) -> None:
+    """RuleError unless an evidence caption is one line of at most MAX_CAPTION characters."""
+    if len(caption) > MAX_CAPTION:
+        raise RuleError(
+            f"a caption is at most {MAX_CAPTION} characters (this one has {len(caption)})"
+        )
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in caption):
+        raise RuleError("a caption is one line, without line breaks or control characters")
+
+
 def _check_evidence(fields: Mapping[str, Any]) -> None:
     if not _SHA256.fullmatch(str(fields.get("sha256"))):
         _bad(fields.get("sha256"), "evidence SHA-256")
@@ -171,6 +183,7 @@ def _check_evidence(fields: Mapping[str, Any]) -> None:
     if criterion is not None and not _CRITERION.fullmatch(str(criterion)):
         _bad(criterion, "criterion")
     _text(fields, "filename", MAX_NAME)
+    check_caption(str(fields.get("caption", "")))  # absent: sent by an older laptop
 
 
 def _check_report(fields: Mapping[str, Any]) -> None:
@@ -183,8 +196,17 @@ def _check_report(fields: Mapping[str, Any]) -> None:
         _bad(fields.get("language"), "report language")
 
 
+def _check_period(fields: Mapping[str, Any]) -> None:
+    category = fields.get("category")  # None: before a criterion was chosen
+    if category is not None and not (isinstance(category, int) and 1 <= category <= 99):
+        _bad(category, "category")
+    check_stretch(str(fields.get("started_at")), str(fields.get("ended_at")))
+    _text(fields, "recorded_by", MAX_NAME)
+
+
 _CHECKS = {
     "finding": finding_from_fields,
+    "period": _check_period,
     "validation": _check_validation,
     "member": _check_member,
     "evidence": _check_evidence,

@@ -114,8 +114,10 @@ KINDS: tuple[Kind, ...] = (
             "media_type": TEXT,
             "captured_at": TEXT,
             "captured_by": TEXT,
+            "caption": TEXT,
         },
         scope="validation_id",
+        added={"caption": ""},
     ),
     Kind(
         "finding",
@@ -141,6 +143,20 @@ KINDS: tuple[Kind, ...] = (
         scope="validation_id",
         added={"unmet_parts": "[]"},
     ),
+    # Session time (store/periods.py): added after protocol v1 as a kind of its own; a hub
+    # of an earlier release refuses it by name, and the laptop keeps it waiting.
+    Kind(
+        "period",
+        "session_periods",
+        {
+            "validation_id": TEXT,
+            "category": INT_NULL,
+            "started_at": TEXT,
+            "ended_at": TEXT,
+            "recorded_by": TEXT,
+        },
+        scope="validation_id",
+    ),
     Kind(
         "report",
         "reports",
@@ -160,10 +176,12 @@ KINDS: tuple[Kind, ...] = (
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 # Fields whose value never changes after creation (the hub rejects a change to them).
 FIXED_FIELDS = {
-    # catalog_version moves only by `validation upgrade-catalog` (an unsigned validation).
-    "validation": ("member_id", "entity", "created_at"),
+    # catalog_version moves by `validation upgrade-catalog` (an unsigned validation) and with
+    # the entity type, which changes only before any finding (worksheet.rules).
+    "validation": ("member_id", "created_at"),
     "evidence": ("validation_id", "sha256"),
     "finding": ("validation_id", "criterion"),
+    "period": ("validation_id", "started_at", "recorded_by"),
 }
 
 

@@ -1,11 +1,12 @@
 """The live-session panel: a timer, the agenda against the clock, participants, the WebEx link."""
 
+import uuid
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QElapsedTimer,
     Qt,
     QTimer,
     QUrl,
@@ -27,14 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services.validations import ValidationSession, update_validation
-from ctpat_desktop.ui.i18n import shown_categories, translate
+from ctpat_desktop.ui.i18n import error_text, shown_categories, translate
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.table_model import Index, TableModel
 from ctpat_desktop.worksheet import Validation
 from ctpat_desktop.worksheet.agenda import (
     AgendaSlot,
+    SessionTimes,
     format_minutes,
     plan_agenda,
     slot_at,
@@ -42,6 +45,9 @@ from ctpat_desktop.worksheet.agenda import (
 )
 
 _TICK_MS = 1000
+# While the timer runs, its recorded stretch is brought up to date this often: a laptop
+# that dies loses at most this much session time.
+MARK_MS = 60_000
 
 
 def where_we_are(
@@ -95,6 +101,7 @@ class AgendaModel(TableModel):
         QT_TRANSLATE_NOOP("AgendaModel", "Where"),
         QT_TRANSLATE_NOOP("AgendaModel", "Category"),
         QT_TRANSLATE_NOOP("AgendaModel", "Planned"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Spent"),
     )
 
     def __init__(self, names: dict[int, str], parent: Any = None) -> None:
@@ -103,6 +110,17 @@ class AgendaModel(TableModel):
         self._sizes: dict[int, int] = {}
         self._now: int | None = None
         self._here: int | None = None
+        self._spent: dict[int, int] = {}
+
+    def set_spent(self, seconds: dict[int, int]) -> None:
+        """The recorded time on each category (seconds), shown beside the plan."""
+        minutes = {category: value // 60 for category, value in seconds.items()}
+        if minutes == self._spent:
+            return
+        self._spent = minutes
+        if self._items:
+            column = len(self.HEADERS) - 1
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._items) - 1, column))
 
     def set_slots(self, slots: Sequence[AgendaSlot], sizes: dict[int, int]) -> None:
         """Replace the agenda; sizes are the criteria per category."""
@@ -138,6 +156,7 @@ class AgendaModel(TableModel):
             self.marker(index.row()),
             f"{slot.category} {name}",
             f"{format_minutes(slot.start_minute)}–{format_minutes(slot.end_minute)}",
+            format_minutes(self._spent[slot.category]) if slot.category in self._spent else "",
         )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return texts[index.column()]
@@ -171,12 +190,16 @@ class SessionPanel(SidePanel):
     ) -> None:
         super().__init__(ctx, runner, session, parent)
         self._current_category: int | None = None
-        # Elapsed time lives here, not in QSettings: banked milliseconds plus the running lap.
+        # The session time is recorded (store/periods.py): the stretches recorded before
+        # (banked) plus the stretch running now, timed here between its minute marks.
         self._banked_ms = 0
+        self._spent: dict[int | None, int] = {}
+        self._period_id: str | None = None
+        self._period_category: int | None = None
         self._lap_started: int | None = None
-        self._clock = QElapsedTimer()
-        self._clock.start()
-        self._now_ms: Callable[[], int] = self._clock.elapsed
+        self._last_mark = 0
+        # One clock for what is shown and what is recorded (tests set their own).
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._ticker = QTimer(self)
         self._ticker.setInterval(_TICK_MS)
         self._ticker.timeout.connect(self._on_ticker_timeout)
@@ -196,6 +219,7 @@ class SessionPanel(SidePanel):
         self._show_participants(session.validation.participants)
         self._show_webex(session.validation.webex_url)
         self._on_ticker_timeout()
+        self._runner.run(session.session_times, self._on_times_read, self._on_time_failed)
 
     def _build_timer(self) -> QGroupBox:
         box = QGroupBox(self.tr("Session"))
@@ -236,6 +260,8 @@ class SessionPanel(SidePanel):
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.setWordWrap(False)
         self.agenda.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Category names give way (elided): the times always show, nothing scrolls sideways.
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -267,8 +293,11 @@ class SessionPanel(SidePanel):
 
     # Timer ------------------------------------------------------------------------------
 
+    def _now_ms(self) -> int:
+        return int(self.now().timestamp() * 1000)
+
     def elapsed_seconds(self) -> int:
-        """Seconds the timer has run, pauses left out."""
+        """Seconds the session has run, pauses left out (recorded and running)."""
         running = self._now_ms() - self._lap_started if self._lap_started is not None else 0
         return (self._banked_ms + running) // 1000
 
@@ -277,19 +306,92 @@ class SessionPanel(SidePanel):
         return self._lap_started is not None
 
     def start_timer(self) -> None:
-        """Start or resume the timer."""
+        """Start or resume the timer: a new stretch of session time, recorded."""
         if self._lap_started is None:
-            self._lap_started = self._now_ms()
+            self._lap_started = self._last_mark = self._now_ms()
             self._ticker.start()
+            self._open_period(self._current_category)
         self._on_ticker_timeout()
 
     def pause_timer(self) -> None:
-        """Pause the timer, keeping the time so far."""
+        """Pause the timer: the running stretch ends now, the time so far is kept."""
         if self._lap_started is not None:
+            self._close_period()
             self._banked_ms += self._now_ms() - self._lap_started
             self._lap_started = None
             self._ticker.stop()
         self._on_ticker_timeout()
+
+    def _open_period(self, category: int | None) -> None:
+        # The stretch's ID is chosen here, so that its marks and its end, queued on the
+        # same runner behind its start, name it even before the start is answered.
+        session = self._session
+        period_id = self._period_id = str(uuid.uuid4())
+        self._period_category = category
+        at = self.now()
+        self._runner.run(
+            lambda: session.start_period(category, now=at, period_id=period_id),
+            lambda _period: None,
+            self._on_time_failed,
+        )
+
+    def _close_period(self) -> None:
+        """Record the running stretch up to now; its time joins its category's."""
+        self._mark_period()
+        self._period_id = None
+        spent = (self._now_ms() - (self._lap_started or 0)) // 1000
+        self._spent[self._period_category] = self._spent.get(self._period_category, 0) + spent
+
+    def _mark_period(self) -> None:
+        """Move the running stretch's recorded end to now (each minute, and on pause)."""
+        self._last_mark = self._now_ms()
+        session, period_id, at = self._session, self._period_id, self.now()
+        if period_id is not None:
+            self._runner.run(
+                lambda: session.extend_period(period_id, now=at),
+                lambda _period: None,
+                self._on_time_failed,
+            )
+
+    def _on_times_read(self, times: SessionTimes) -> None:
+        self._banked_ms = times.seconds * 1000
+        self._spent = dict(times.by_category())
+        self._on_ticker_timeout()
+
+    def _on_time_failed(self, exc: Exception) -> None:
+        self.where_label.setText(
+            self.tr("Session time not recorded: {error}").format(error=error_text(exc))
+            if isinstance(exc, CtpatError)
+            else self.tr("Session time not recorded: {error}").format(error=exc)
+        )
+
+    def recorded_seconds(self) -> dict[int | None, int]:
+        """Session time by category, as recorded (the running stretch as far as marked)."""
+        return dict(self._spent)
+
+    def confirm_close(self) -> bool:
+        """Closing the workspace with the timer running: ask, and pause it (recorded) when
+        the SCSS agrees; False keeps the window open."""
+        if not self.is_running():
+            return True
+        if not self.ask_pause_on_close():
+            return False
+        self.pause_timer()
+        return True
+
+    def ask_pause_on_close(self) -> bool:
+        """Whether the SCSS wants to pause the running session and close."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Pause the session?"),
+            self.tr(
+                "The session timer is running ({time}). Pause it and close the validation? "
+                "The time so far is kept; Resume goes on from there."
+            ).format(time=clock_text(self.elapsed_seconds())),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_timer_button_clicked(self) -> None:
         if self.is_running():
@@ -298,6 +400,8 @@ class SessionPanel(SidePanel):
             self.start_timer()
 
     def _on_ticker_timeout(self) -> None:
+        if self.is_running() and self._now_ms() - self._last_mark >= MARK_MS:
+            self._mark_period()
         seconds = self.elapsed_seconds()
         minutes = seconds // 60
         self.clock_label.setText(clock_text(seconds))
@@ -320,13 +424,27 @@ class SessionPanel(SidePanel):
         self.plan_label.setText(plan)
         now = slot_at(self._slots, minutes)
         self.agenda_model.set_marks(now.category if now else None, self._current_category)
+        spent = {c: v for c, v in self._spent.items() if c is not None}
+        if self.is_running() and self._period_category is not None:
+            running = (self._now_ms() - (self._lap_started or 0)) // 1000
+            spent[self._period_category] = spent.get(self._period_category, 0) + running
+        self.agenda_model.set_spent(spent)
         self.where_label.setText(where_we_are(self._slots, minutes, self._current_category))
 
     # Where the workspace is -------------------------------------------------------------
 
     def set_current_category(self, category: int | None) -> None:
-        """The category the SCSS is working on, to compare with the plan."""
+        """The category the SCSS is working on, to compare with the plan; with the timer
+        running, the time from now counts for it (a new recorded stretch)."""
+        if category is None or category == self._current_category:
+            self._on_ticker_timeout()
+            return
         self._current_category = category
+        if self.is_running() and category != self._period_category:
+            self._close_period()
+            self._banked_ms += self._now_ms() - (self._lap_started or 0)
+            self._lap_started = self._now_ms()
+            self._open_period(category)
         self._on_ticker_timeout()
 
     def set_criterion(self, criterion_id: str | None) -> None:
