@@ -1,8 +1,12 @@
-"""GUI start to a 100-criterion validation on screen, and moving to the next criterion.
+"""GUI start to a 100-criterion validation on screen, moving to the next criterion, and a
+status key to "saved".
 
-Targets (DESIGN.md): start ≤ 3 × a bare PySide6 QMainWindow process; next criterion < 16 ms.
-Both offscreen. The start is timed as whole processes (interpreter, imports, window, the
-workspace loaded through the background runner and painted), median of several runs.
+Targets (DESIGN.md): start ≤ 3 × a bare PySide6 QMainWindow process; next criterion under
+16 ms at the 99th percentile; a status key to "✓ All changes saved" under 50 ms at the
+99th percentile (the key pressed, the finding written by the background runner to the
+encrypted store, the answer shown). All offscreen. The start is timed as whole processes
+(interpreter, imports, window, the workspace loaded through the background runner and
+painted), median of several runs.
 """
 
 import os
@@ -16,6 +20,7 @@ from pathlib import Path
 RUNS = 5
 START_TARGET = 3.0
 STEP_TARGET_MS = 16.0
+SAVE_TARGET_MS = 50.0
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -88,6 +93,45 @@ def _step_times(data: Path, validation_id: str) -> list[float]:
     return steps
 
 
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _save_times(data: Path, validation_id: str) -> list[float]:
+    """A status key (M in the checklist) to the window saying all is saved, 60 times."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.ui.runner import TaskRunner
+    from ctpat_desktop.ui.workspace_open import open_workspace
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(data)
+    runner = TaskRunner()
+    window = open_workspace(ctx, runner, validation_id)
+    window.resize(1366, 768)
+    window.show()
+    while window.session is None or window.side_tabs.count() < 3:
+        app.processEvents()
+    times = []
+    for _ in range(60):
+        window.next_not_reviewed()
+        window.tree.setFocus()
+        app.processEvents()
+        start = time.perf_counter()
+        QTest.keyClick(window.tree, Qt.Key.Key_M)
+        while window.ledger.saving or "saved" not in window.save_label.text():
+            app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    window.close()
+    runner.wait()
+    ctx.close()
+    return times
+
+
 def main() -> None:
     """Build a data folder with the demo, then time both targets."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -106,17 +150,24 @@ def main() -> None:
         bare = _median_seconds(BARE)
         ours = _median_seconds(OURS, str(data), vid)
         steps = _step_times(data, vid)
+        saves = _save_times(data, vid)
     ratio = ours / bare
     verdict = "PASS" if ratio <= START_TARGET else "FAIL"
     print(
         f"gui start: bare QMainWindow {bare * 1e3:.0f} ms; app to a {criteria}-criterion "
         f"workspace {ours * 1e3:.0f} ms; ratio {ratio:.2f} (target <= {START_TARGET}) {verdict}"
     )
-    median, worst = statistics.median(steps), max(steps)
-    verdict = "PASS" if worst < STEP_TARGET_MS else "FAIL"
+    median, p99, worst = statistics.median(steps), _percentile(steps, 0.99), max(steps)
+    verdict = "PASS" if p99 < STEP_TARGET_MS else "FAIL"
     print(
-        f"next criterion: median {median:.2f} ms, worst {worst:.2f} ms over {len(steps)} "
-        f"moves (target < {STEP_TARGET_MS:.0f} ms) {verdict}"
+        f"next criterion: median {median:.2f} ms, 99th percentile {p99:.2f} ms, worst "
+        f"{worst:.2f} ms over {len(steps)} moves (target p99 < {STEP_TARGET_MS:.0f} ms) {verdict}"
+    )
+    median, p99, worst = statistics.median(saves), _percentile(saves, 0.99), max(saves)
+    verdict = "PASS" if p99 < SAVE_TARGET_MS else "FAIL"
+    print(
+        f"status key to saved: median {median:.2f} ms, 99th percentile {p99:.2f} ms, worst "
+        f"{worst:.2f} ms over {len(saves)} keys (target p99 < {SAVE_TARGET_MS:.0f} ms) {verdict}"
     )
 
 

@@ -37,6 +37,9 @@ def open_workspace(
             live.set_criterion(criterion_id)
 
         window.criterion_changed.connect(on_criterion)
+        window.category_shown.connect(evidence.show_category)
+        window.add_panel_actions(evidence.actions())
+        window.add_close_check(live.confirm_close)
         window.finding_saved.connect(lambda _criterion: follow.refresh())
         # The follow-up panel writes findings too: the checklist reads them again.
         follow.finding_changed.connect(lambda _criterion: window.reload())

@@ -16,6 +16,10 @@
         <translation>Previsto</translation>
     </message>
     <message>
+        <source>Spent</source>
+        <translation>Dedicado</translation>
+    </message>
+    <message>
         <source>▶ now</source>
         <translation>▶ ahora</translation>
     </message>
@@ -271,6 +275,26 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>archivada</translation>
     </message>
     <message>
+        <source>caption</source>
+        <translation>leyenda</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>registrado por</translation>
+    </message>
+    <message>
         <source>captured at</source>
         <translation>capturada el</translation>
     </message>
@@ -467,6 +491,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>hallazgo</translation>
     </message>
     <message>
+        <source>session time</source>
+        <translation>tiempo de sesión</translation>
+    </message>
+    <message>
         <source>member</source>
         <translation>socio</translation>
     </message>
@@ -573,13 +601,6 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     <message>
         <source>Validation {id} (no longer listed)</source>
         <translation>Validación {id} (ya no figura en la lista)</translation>
-    </message>
-</context>
-<context>
-    <name>CategoryBars</name>
-    <message>
-        <source>Deficiencies by category chart</source>
-        <translation>Gráfico de deficiencias por categoría</translation>
     </message>
 </context>
 <context>
@@ -980,8 +1001,40 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Alertas de anomalías</translation>
     </message>
     <message>
+        <source>Deficiencies by category chart</source>
+        <translation>Gráfico de deficiencias por categoría</translation>
+    </message>
+    <message>
+        <source>Top criteria by deficiencies chart</source>
+        <translation>Gráfico de criterios principales por deficiencias</translation>
+    </message>
+    <message>
+        <source>Top criteria by rate chart</source>
+        <translation>Gráfico de criterios principales por tasa</translation>
+    </message>
+    <message>
+        <source>Deficiency reasons chart</source>
+        <translation>Gráfico de motivos de las deficiencias</translation>
+    </message>
+    <message>
+        <source>Deficiencies per validation by mode chart</source>
+        <translation>Gráfico de deficiencias por validación según la modalidad</translation>
+    </message>
+    <message>
+        <source>Deficiencies per validation by quarter chart</source>
+        <translation>Gráfico de deficiencias por validación según el trimestre</translation>
+    </message>
+    <message>
+        <source>Anomaly flags by validation chart</source>
+        <translation>Gráfico de alertas de anomalías por validación</translation>
+    </message>
+    <message>
         <source>Deficiencies by category</source>
         <translation>Deficiencias por categoría</translation>
+    </message>
+    <message>
+        <source>Top criteria</source>
+        <translation>Criterios principales</translation>
     </message>
     <message>
         <source>Most deficiencies</source>
@@ -1000,12 +1053,24 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Criterios principales por tasa</translation>
     </message>
     <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
         <source>Deficiency reasons</source>
         <translation>Motivos de las deficiencias</translation>
     </message>
     <message>
         <source>Reasons by category</source>
         <translation>Motivos por categoría</translation>
+    </message>
+    <message>
+        <source>Virtual vs in-person</source>
+        <translation>Virtual frente a presencial</translation>
+    </message>
+    <message>
+        <source>Deficiencies per validation, by mode</source>
+        <translation>Deficiencias por validación, por modalidad</translation>
     </message>
     <message>
         <source>Deficiencies by mode</source>
@@ -1056,8 +1121,20 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>&amp;Tendencia</translation>
     </message>
     <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Deficiencies per validation, by quarter</source>
+        <translation>Deficiencias por validación, por trimestre</translation>
+    </message>
+    <message>
         <source>&amp;Anomaly flags</source>
         <translation>&amp;Alertas de anomalías</translation>
+    </message>
+    <message>
+        <source>Flags per validation</source>
+        <translation>Alertas por validación</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -1090,6 +1167,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     <message>
         <source>No validation was flagged.</source>
         <translation>No se marcó ninguna validación.</translation>
+    </message>
+    <message>
+        <source>{count} of {reviewed}</source>
+        <translation>{count} de {reviewed}</translation>
     </message>
     <message>
         <source>{count} validations, computed {when}</source>
@@ -1177,14 +1258,6 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Evidencia</translation>
     </message>
     <message>
-        <source>Screenshots and files attached; Ctrl+Shift+V pastes a screenshot</source>
-        <translation>Capturas de pantalla y archivos adjuntos; Ctrl+Mayús+V pega una captura de pantalla</translation>
-    </message>
-    <message>
-        <source>No evidence yet. Paste a screenshot (Ctrl+Shift+V), drop files here or use Attach file. {hint}</source>
-        <translation>Aún no hay evidencia. Pegue una captura de pantalla (Ctrl+Shift+V), suelte archivos aquí o use Adjuntar archivo. {hint}</translation>
-    </message>
-    <message>
         <source>Details of the selected evidence</source>
         <translation>Detalles de la evidencia seleccionada</translation>
     </message>
@@ -1197,8 +1270,32 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Adjuntar archivo…</translation>
     </message>
     <message>
-        <source>Choose files to attach</source>
-        <translation>Elegir los archivos que se adjuntarán</translation>
+        <source>Screenshots and files attached; Ctrl+Shift+V pastes a screenshot, Ctrl+Shift+E attaches a file</source>
+        <translation>Capturas y archivos adjuntos; Ctrl+Shift+V pega una captura de pantalla, Ctrl+Shift+E adjunta un archivo</translation>
+    </message>
+    <message>
+        <source>No evidence yet. Paste a screenshot (Ctrl+Shift+V), drop files here or use Attach file (Ctrl+Shift+E). {hint}</source>
+        <translation>Aún no hay evidencia. Pegue una captura de pantalla (Ctrl+Shift+V), suelte archivos aquí o use Adjuntar archivo (Ctrl+Shift+E). {hint}</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Leyenda:</translation>
+    </message>
+    <message>
+        <source>Caption: what it shows, e.g. Seal log, dock 3</source>
+        <translation>Leyenda: lo que muestra, p. ej. Registro de sellos, muelle 3</translation>
+    </message>
+    <message>
+        <source>Caption of the selected evidence</source>
+        <translation>Leyenda de la evidencia seleccionada</translation>
+    </message>
+    <message>
+        <source>Printed under the picture in the report; Enter saves it</source>
+        <translation>Se imprime bajo la imagen en el informe; Intro la guarda</translation>
+    </message>
+    <message>
+        <source>Choose files to attach (Ctrl+Shift+E)</source>
+        <translation>Elegir archivos para adjuntar (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Paste screenshot</source>
@@ -1241,6 +1338,30 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Desvincular la evidencia seleccionada</translation>
     </message>
     <message>
+        <source>Only this category</source>
+        <translation>Solo esta categoría</translation>
+    </message>
+    <message>
+        <source>The validation is signed and locked: reopen it to change its evidence.</source>
+        <translation>La validación está firmada y bloqueada: reábrala para cambiar su evidencia.</translation>
+    </message>
+    <message>
+        <source>Select a criterion first: evidence attaches to the criterion shown.</source>
+        <translation>Primero seleccione un criterio: la evidencia se adjunta al criterio que se muestra.</translation>
+    </message>
+    <message>
+        <source>Signed and locked: its evidence can be opened, not changed. Reopen the validation to change it.</source>
+        <translation>Firmada y bloqueada: su evidencia se puede abrir, no cambiar. Reabra la validación para cambiarla.</translation>
+    </message>
+    <message>
+        <source>Category {number}: select one of its criteria to attach evidence to it.</source>
+        <translation>Categoría {number}: seleccione uno de sus criterios para adjuntarle evidencia.</translation>
+    </message>
+    <message>
+        <source>Select a criterion to attach evidence to it.</source>
+        <translation>Seleccione un criterio para adjuntarle evidencia.</translation>
+    </message>
+    <message>
         <source>New evidence attaches to the &lt;b&gt;whole validation&lt;/b&gt;.</source>
         <translation>La nueva evidencia se adjunta a &lt;b&gt;toda la validación&lt;/b&gt;.</translation>
     </message>
@@ -1268,6 +1389,22 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <source>Captured {when} by {who}</source>
         <translation>Capturada el {when} por {who}</translation>
     </message>
+    <message>
+        <source>Caption of {file} saved.</source>
+        <translation>Leyenda de {file} guardada.</translation>
+    </message>
+    <message>
+        <source>Caption of {file} removed.</source>
+        <translation>Leyenda de {file} quitada.</translation>
+    </message>
+    <message>
+        <source>The caption was not saved.</source>
+        <translation>La leyenda no se guardó.</translation>
+    </message>
+    <message>
+        <source>Cannot save the caption</source>
+        <translation>No se puede guardar la leyenda</translation>
+    </message>
     <message numerus="yes">
         <source>Attaching %n file(s)…</source>
         <translation>
@@ -1286,6 +1423,22 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     <message>
         <source>Attached {files} to the whole validation.</source>
         <translation>Se adjuntó {files} a toda la validación.</translation>
+    </message>
+    <message>
+        <source>This picture is already attached to criterion {criterion} as {existing}; nothing was added.</source>
+        <translation>Esta imagen ya está adjunta al criterio {criterion} como {existing}; no se agregó nada.</translation>
+    </message>
+    <message>
+        <source>This picture is already attached to the whole validation as {existing}; nothing was added.</source>
+        <translation>Esta imagen ya está adjunta a toda la validación como {existing}; no se agregó nada.</translation>
+    </message>
+    <message>
+        <source>{file} is already attached to criterion {criterion} as {existing}; nothing was added.</source>
+        <translation>{file} ya está adjunto al criterio {criterion} como {existing}; no se agregó nada.</translation>
+    </message>
+    <message>
+        <source>{file} is already attached to the whole validation as {existing}; nothing was added.</source>
+        <translation>{file} ya está adjunto a toda la validación como {existing}; no se agregó nada.</translation>
     </message>
     <message>
         <source>Nothing was attached.</source>
@@ -1836,6 +1989,66 @@ El registro de auditoría conserva constancia de ello.</translation>
         <source>Import worksheet</source>
         <translation>Importar hoja de trabajo</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Deficiency reasons</source>
+        <translation>Motivos de la deficiencia</translation>
+    </message>
+    <message>
+        <source>Parts not met</source>
+        <translation>Partes no cumplidas</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verificado mediante</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Nota interna</translation>
+    </message>
+    <message>
+        <source>Text for the report</source>
+        <translation>Texto para el informe</translation>
+    </message>
+    <message>
+        <source>Required action</source>
+        <translation>Acción requerida</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Profile answer</source>
+        <translation>Respuesta del perfil</translation>
+    </message>
+    <message>
+        <source>Member says implemented</source>
+        <translation>El socio dice que lo implementó</translation>
+    </message>
+    <message>
+        <source>Member&apos;s response</source>
+        <translation>Respuesta del socio</translation>
+    </message>
+    <message>
+        <source>Extension (days)</source>
+        <translation>Prórroga (días)</translation>
+    </message>
+    <message>
+        <source>Extension reason</source>
+        <translation>Motivo de la prórroga</translation>
+    </message>
+    <message>
+        <source>Response accepted</source>
+        <translation>Respuesta aceptada</translation>
+    </message>
+    <message>
+        <source>(in a Reason column)</source>
+        <translation>(en una columna de motivo)</translation>
+    </message>
     <message numerus="yes">
         <source>%n problem(s) in {file}. Nothing will be applied until they are fixed in the workbook.</source>
         <translation>
@@ -1877,6 +2090,14 @@ El registro de auditoría conserva constancia de ello.</translation>
     <message>
         <source>From the workbook</source>
         <translation>Del libro</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2175,13 @@ El registro de auditoría conserva constancia de ello.</translation>
     </message>
 </context>
 <context>
+    <name>LongTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Already open</source>
@@ -2011,10 +2239,6 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Arc&amp;hivar / desarchivar</translation>
     </message>
     <message>
-        <source>Show &amp;archived validations</source>
-        <translation>&amp;Mostrar validaciones archivadas</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
@@ -2059,7 +2283,11 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Alto &amp;contraste</translation>
     </message>
     <message>
-        <source>&amp;Larger text</source>
+        <source>Show arc&amp;hived validations</source>
+        <translation>Mostrar validaciones archi&amp;vadas</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
@@ -2162,6 +2390,14 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Reduce la lista a las validaciones cuyo socio, cuenta o tipo de entidad coinciden</translation>
     </message>
     <message>
+        <source>No validations yet. Plan the first one with File → New validation… (Ctrl+N).</source>
+        <translation>Aún no hay validaciones. Programe la primera con Archivo → Nueva validación… (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a validation…</source>
+        <translation>&amp;Programar una validación…</translation>
+    </message>
+    <message>
         <source>Validations</source>
         <translation>Validaciones</translation>
     </message>
@@ -2169,9 +2405,12 @@ El registro de auditoría conserva constancia de ello.</translation>
         <source>One row per validation; Enter opens the selected one, Ctrl+N plans a new one</source>
         <translation>Una fila por validación; Intro abre la seleccionada, Ctrl+N programa una nueva</translation>
     </message>
-    <message>
-        <source>No validations yet. Plan one with `ctpat-desktop validation new`, or create samples with `ctpat-desktop demo`.</source>
-        <translation>Aún no hay validaciones. Programe una con `ctpat-desktop validation new` o cree ejemplos con `ctpat-desktop demo`.</translation>
+    <message numerus="yes">
+        <source>%n validation(s) in {folder}</source>
+        <translation>
+            <numerusform>%n validación en {folder}</numerusform>
+            <numerusform>%n validaciones en {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2201,13 +2440,6 @@ El registro de auditoría conserva constancia de ello.</translation>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n validations in {folder}</source>
-        <translation>
-            <numerusform>%n validación en {folder}</numerusform>
-            <numerusform>%n validaciones en {folder}</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Reading validations…</source>
         <translation>Leyendo las validaciones…</translation>
@@ -2215,14 +2447,6 @@ El registro de auditoría conserva constancia de ello.</translation>
     <message>
         <source>Cannot read validations</source>
         <translation>No se pueden leer las validaciones</translation>
-    </message>
-    <message>
-        <source>Cannot plan the validation</source>
-        <translation>No se puede programar la validación</translation>
-    </message>
-    <message>
-        <source>Cannot save the validation</source>
-        <translation>No se puede guardar la validación</translation>
     </message>
     <message>
         <source>Archived</source>
@@ -2249,6 +2473,14 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Hoja de trabajo escrita en {path}</translation>
     </message>
     <message>
+        <source>Exporting the worksheet…</source>
+        <translation>Exportando la hoja de trabajo…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written</source>
+        <translation>Exportación cancelada; no se escribió ningún archivo</translation>
+    </message>
+    <message>
         <source>Cannot export the worksheet</source>
         <translation>No se puede exportar la hoja de trabajo</translation>
     </message>
@@ -2259,6 +2491,10 @@ El registro de auditoría conserva constancia de ello.</translation>
     <message>
         <source>Reading {file}…</source>
         <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>Reading the worksheet…</source>
+        <translation>Leyendo la hoja de trabajo…</translation>
     </message>
     <message>
         <source>Cannot import the worksheet</source>
@@ -2276,12 +2512,9 @@ El registro de auditoría conserva constancia de ello.</translation>
         <source>Cannot apply the worksheet</source>
         <translation>No se puede aplicar la hoja de trabajo</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n finding(s) changed from {file}</source>
-        <translation>
-            <numerusform>%n hallazgo cambiado desde {file}</numerusform>
-            <numerusform>%n hallazgos cambiados desde {file}</numerusform>
-        </translation>
+        <translation>%n hallazgo(s) cambiado(s) desde {file}</translation>
     </message>
     <message>
         <source>Draft of report version {version} ready</source>
@@ -2298,6 +2531,10 @@ El registro de auditoría conserva constancia de ello.</translation>
     <message>
         <source>Cannot build the report</source>
         <translation>No se puede generar el informe</translation>
+    </message>
+    <message>
+        <source>Report preview cancelled</source>
+        <translation>Vista previa del informe cancelada</translation>
     </message>
     <message>
         <source>Cannot sign yet</source>
@@ -2630,6 +2867,18 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>Quitar</translation>
     </message>
     <message>
+        <source>Session time not recorded: {error}</source>
+        <translation>Tiempo de sesión no registrado: {error}</translation>
+    </message>
+    <message>
+        <source>Pause the session?</source>
+        <translation>¿Pausar la sesión?</translation>
+    </message>
+    <message>
+        <source>The session timer is running ({time}). Pause it and close the validation? The time so far is kept; Resume goes on from there.</source>
+        <translation>El cronómetro de la sesión está en marcha ({time}). ¿Pausarlo y cerrar la validación? El tiempo hasta ahora se conserva; Reanudar continúa desde ahí.</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -2793,10 +3042,6 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>never</source>
         <translation>nunca</translation>
-    </message>
-    <message>
-        <source>{time} UTC</source>
-        <translation>{time} UTC</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
@@ -2975,12 +3220,24 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>&amp;Duración prevista:</translation>
     </message>
     <message>
+        <source>The entity type stays once a finding is recorded or after review</source>
+        <translation>El tipo de entidad queda fijo una vez registrado un hallazgo o tras la revisión</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
         <source>Plan</source>
         <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Choose an entity type</source>
+        <translation>Elija un tipo de entidad</translation>
+    </message>
+    <message>
+        <source>Choose an entity type from the list</source>
+        <translation>Elija un tipo de entidad de la lista</translation>
     </message>
 </context>
 <context>
@@ -3319,6 +3576,22 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>Ir al siguiente criterio sin hallazgo</translation>
     </message>
     <message>
+        <source>&amp;Advance after a status key</source>
+        <translation>A&amp;vanzar tras una tecla de estado</translation>
+    </message>
+    <message>
+        <source>After Met, Exceeds or Not applicable go on to the next criterion</source>
+        <translation>Tras Cumple, Excede o No aplica, pasar al criterio siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Side panel</source>
+        <translation>&amp;Panel lateral</translation>
+    </message>
+    <message>
+        <source>Show or hide Evidence, Session and Follow-up (in a narrow window they take the checklist&apos;s place)</source>
+        <translation>Mostrar u ocultar Evidencia, Sesión y Seguimiento (en una ventana angosta ocupan el lugar de la lista de verificación)</translation>
+    </message>
+    <message>
         <source>&amp;Go to criterion…</source>
         <translation>&amp;Ir al criterio…</translation>
     </message>
@@ -3455,6 +3728,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -1,14 +1,24 @@
 """The workspace beside WebEx: every control needed at half a laptop screen, and the
 keyboard rhythm (status keys never type into a field, the walk skips category rows)."""
 
+from collections.abc import Callable, Iterator
+
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
+from ctpat_desktop.ui.panels.followup_panel import ExtendDueDialog, FollowUpPanel
+from ctpat_desktop.ui.panels.session_panel import SessionPanel
 from ctpat_desktop.ui.runner import ImmediateRunner
-from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
+from ctpat_desktop.ui.theme import apply_theme
+from ctpat_desktop.ui.workspace.actions import shortcut_rows
+from ctpat_desktop.ui.workspace.criteria_model import status_text
+from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow, _AllActions
 from ctpat_desktop.ui.workspace_open import open_workspace
 from ctpat_desktop.worksheet import FindingStatus
 from tests.ui.test_workspace import (  # the workspace tests' fixtures and keys
@@ -25,8 +35,28 @@ from tests.ui.test_workspace import (  # the workspace tests' fixtures and keys
     validation_id,  # noqa: F401
 )
 
-# Half a common government laptop beside WebEx, a tall portrait half, a whole laptop.
-SIZES = [(683, 705), (960, 1010), (1366, 705)]
+# Half a common government laptop beside WebEx, a tall portrait half, a whole laptop;
+# the whole laptop also with text at 150 % and 200 % (View ▸ Text size).
+LOOKS = [
+    ((683, 705), 1.0),
+    ((960, 1010), 1.0),
+    ((1366, 705), 1.0),
+    ((1366, 705), 1.5),
+    ((1366, 705), 2.0),
+]
+
+
+@pytest.fixture
+def text_size() -> Iterator[Callable[[float], None]]:
+    """Scale the application's text as View ▸ Text size does; back to 100 % after."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def scale(factor: float) -> None:
+        apply_theme(app, False, factor)
+
+    yield scale
+    apply_theme(app, False, 1.0)
 
 
 def _on_screen(widget: QWidget, window: QWidget) -> QRect:
@@ -65,16 +95,21 @@ def _resized(window: WorkspaceWindow, qtbot: QtBot, size: tuple[int, int]) -> Wo
     return window
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("size", "scale"), LOOKS, ids=[f"{w}x{h}-{int(k * 100)}%" for (w, h), k in LOOKS]
+)
 def test_every_control_to_record_a_finding_is_on_screen(
     ctx: AppContext,
     validation_id: str,  # noqa: F811
-    open_window: OpenWindow,  # noqa: F811
     qtbot: QtBot,
+    text_size: Callable[[float], None],
     size: tuple[int, int],
+    scale: float,
 ) -> None:
+    text_size(scale)
     window = _with_panels(ctx, validation_id, qtbot, size)
     window.set_status(FindingStatus.NOT_MET)
+    qtbot.wait(50)  # the editor lays out its "not saved" line
     editor = window.editor
     scroll = editor.parentWidget().parentWidget()
     assert isinstance(scroll, QAbstractScrollArea)
@@ -84,15 +119,28 @@ def test_every_control_to_record_a_finding_is_on_screen(
     # The editor never scrolls sideways; its fields are whole once scrolled to.
     assert editor.width() <= scroll.viewport().width()
     assert not scroll.horizontalScrollBar().isVisible()
-    for field in (editor.reasons, editor.verified, editor.note, editor.action, editor.due):
-        scroll.ensureWidgetVisible(field)  # type: ignore[attr-defined]
+    for field in (editor.verified, editor.note, editor.action, editor.due):
+        # The whole field (ensureWidgetVisible would settle for a text box's cursor).
+        centre = field.mapTo(editor, field.rect().center())
+        half = field.rect().center()
+        scroll.ensureVisible(centre.x(), centre.y(), half.x() + 2, half.y() + 2)  # type: ignore[attr-defined]
         qtbot.wait(10)
         assert _fully_shown(field, window), field.accessibleName()
-    # Every reason is in sight in the list (none scrolled out of view).
+    # Every reason is in the list's sight (the list never scrolls a ticked one away), and
+    # whole on screen once the editor is scrolled to it (in large text it is taller
+    # than the editor's area).
     reasons = editor.reasons
     for row in range(reasons.count()):
         cell = reasons.visualItemRect(reasons.item(row))
         assert reasons.viewport().rect().contains(cell), reasons.item(row).text()
+        top_left = reasons.viewport().mapTo(editor, cell.topLeft())
+        scroll.ensureVisible(  # type: ignore[attr-defined]
+            top_left.x() + cell.width() // 2, top_left.y() + cell.height() // 2, 0, cell.height()
+        )
+        qtbot.wait(10)
+        on_screen = QRect(reasons.viewport().mapTo(window, cell.topLeft()), cell.size())
+        assert _on_screen(scroll.viewport(), window).contains(on_screen), reasons.item(row).text()
+        assert cell.width() >= reasons.fontMetrics().horizontalAdvance(reasons.item(row).text())
     # The checklist keeps the ID and the status of every row.
     tree = window.tree
     assert _fully_shown(tree, window)
@@ -102,7 +150,9 @@ def test_every_control_to_record_a_finding_is_on_screen(
         assert not tree.isColumnHidden(column)
     right = header.sectionViewportPosition(status_column) + header.sectionSize(status_column)
     assert right <= tree.viewport().width()
-    assert header.sectionSize(status_column) >= header.sectionSizeHint(status_column)
+    widest = max(tree.fontMetrics().horizontalAdvance(status_text(s)) for s in FindingStatus)
+    assert header.sectionSize(status_column) > widest
+    assert header.sectionSize(0) > tree.fontMetrics().horizontalAdvance("12.10")
 
 
 def test_the_side_panel_folds_beside_webex_and_f6_brings_it(
@@ -207,3 +257,144 @@ def test_auto_advance_moves_on_after_a_complete_status_only(
     window.close()
     again = open_window(validation_id)
     assert again.menu_actions.auto_advance.isChecked()  # remembered
+
+
+def test_evidence_keys_are_in_the_window_and_its_shortcut_list(
+    ctx: AppContext,
+    validation_id: str,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = _with_panels(ctx, validation_id, qtbot, (683, 705))
+    rows = shortcut_rows(_AllActions(window))
+    keys = {what: shortcut for what, shortcut, _where in rows}
+    assert keys["Paste screenshot"] == "Ctrl+Shift+V"
+    assert keys["Attach file"] == "Ctrl+Shift+E"
+    finding_menu = [a.text() for a in window.menuBar().actions()[2].menu().actions()]
+    assert "Attach file…" in finding_menu
+
+    # On a category row there is nothing to attach to: the keys are off, and the panel
+    # does not name the criterion shown before.
+    evidence = window.side_tabs.widget(0)
+    assert isinstance(evidence, EvidencePanel)
+    assert evidence.attach_action.isEnabled()
+    category = window.proxy.index(1, 0)
+    window.tree.setCurrentIndex(category)
+    assert not evidence.attach_action.isEnabled()
+    assert not evidence.paste_action.isEnabled()
+    assert "Category 2" in evidence.target.text()
+    press(qtbot, Key.Key_Down)  # back on a criterion: on again
+    assert window.current_criterion() == "2.1"
+    assert evidence.attach_action.isEnabled()
+
+
+def test_closing_with_the_session_running_asks_and_keeps_the_time(
+    ctx: AppContext,
+    validation_id: str,  # noqa: F811
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, Ctrl+W closed a running session without a word and its time was lost."""
+    window = _with_panels(ctx, validation_id, qtbot, (1366, 705))
+    live = next(
+        window.side_tabs.widget(i)
+        for i in range(window.side_tabs.count())
+        if isinstance(window.side_tabs.widget(i), SessionPanel)
+    )
+    assert isinstance(live, SessionPanel)
+    answers = [False, True]
+    monkeypatch.setattr(live, "ask_pause_on_close", lambda: answers.pop(0))
+    live.start_timer()
+    press(qtbot, Key.Key_W, CTRL)
+    assert window.isVisible() and live.is_running()  # Cancel: nothing closes
+    press(qtbot, Key.Key_W, CTRL)
+    assert not window.isVisible() and not answers
+    (period,) = ValidationSession(ctx, validation_id).session_times().periods
+    assert period.category == 1  # the workspace opened on 1.1
+
+
+def _tab_to(qtbot: QtBot, wanted: QWidget, limit: int = 40) -> int:
+    """Press Tab until the wanted widget has the focus; how many presses it took."""
+    for count in range(limit):
+        if focused() is wanted:
+            return count
+        press(qtbot, Key.Key_Tab)
+    raise AssertionError(f"{wanted.accessibleName() or wanted} not reached in {limit} Tabs")
+
+
+def test_a_whole_validation_by_keyboard_beside_webex(
+    ctx: AppContext,
+    validation_id: str,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    """At 683x705, keys only: met, a deficiency with reason and note, a screenshot pasted,
+    a 30-day extension with its reason, an undo; then the store holds exactly that."""
+    window = _with_panels(ctx, validation_id, qtbot, (683, 705))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    order = window.model.criterion_ids()
+    window.tree.setFocus()
+    press(qtbot, Key.Key_M)  # 1.1 met
+    press(qtbot, Key.Key_Down)
+    press(qtbot, Key.Key_A)  # 1.2 not applicable
+    press(qtbot, Key.Key_Down)
+    press(qtbot, Key.Key_N)  # 1.3 (a Must) not met: the reasons take the keys
+    assert focused() is window.editor.reasons
+    press(qtbot, Key.Key_Space)  # the first reason
+    press(qtbot, Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    type_text(qtbot, "No cross-functional team minutes")
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    QApplication.clipboard().setImage(picture)
+    press(qtbot, Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)  # paste the screenshot
+    press(qtbot, Key.Key_Down, CTRL)
+    press(qtbot, Key.Key_M)  # 1.4 met: then undone
+    assert stored(ctx, validation_id)[order[3]].status is FindingStatus.MET
+    press(qtbot, Key.Key_Z, CTRL)
+
+    # The extension: F6 brings the side panel, the keys reach Follow-up's Extend button.
+    press(qtbot, Key.Key_F6)
+    assert window.side_panel_shown() and focused() is window.side_tabs.tabBar()
+    follow = next(
+        window.side_tabs.widget(i)
+        for i in range(window.side_tabs.count())
+        if isinstance(window.side_tabs.widget(i), FollowUpPanel)
+    )
+    assert isinstance(follow, FollowUpPanel)
+    while window.side_tabs.currentWidget() is not follow:
+        press(qtbot, Key.Key_Right)
+    _tab_to(qtbot, follow.required_view)  # reached: its first row is chosen
+    assert follow.required.rowCount() == 1
+    _tab_to(qtbot, follow.extend_button)
+
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExtendDueDialog):
+            if dialog is not None:
+                dialog.close()  # never left hanging: the asserts below say what went wrong
+            return
+        dialog.reason.setFocus()
+        qtbot.keyClicks(dialog.reason, "Member's IT contractor starts in January")
+        qtbot.keyClick(dialog.reason, Key.Key_Tab)  # Tab leaves the reason
+        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Return)  # the default: OK
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(100, fill_dialog)
+    press(qtbot, Key.Key_Space)
+    window.activateWindow()  # the offscreen platform gives no window the focus back
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, Key.Key_F6)  # back to the checklist
+    assert focused() is window.tree
+
+    findings = stored(ctx, validation_id)
+    assert findings[order[0]].status is FindingStatus.MET
+    assert findings[order[1]].status is FindingStatus.NOT_APPLICABLE
+    deficiency = findings[order[2]]
+    assert deficiency.status is FindingStatus.NOT_MET
+    assert deficiency.reasons == ("no-written-procedure",)
+    assert deficiency.note == "No cross-functional team minutes"
+    assert deficiency.extension_days == 30
+    assert deficiency.extension_reason == "Member's IT contractor starts in January"
+    assert findings[order[3]].status is FindingStatus.NOT_REVIEWED  # the undo
+    (evidence,) = ValidationSession(ctx, validation_id).evidence()
+    assert evidence.criterion == order[2]

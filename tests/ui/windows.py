@@ -68,6 +68,9 @@ def demo_workspace(ctx: AppContext, main: MainWindow, qtbot: QtBot) -> Workspace
     validation_id = main.selected_id()
     assert validation_id is not None
     window = open_workspace(ctx, ImmediateRunner(), validation_id)
+    # Wide enough that no table of its side panels scrolls sideways in either language
+    # (a scroll bar shown in one language only would change the widgets walked).
+    window.resize(1600, 900)
     shown(window, qtbot)
     qtbot.waitUntil(lambda: window.session is not None and window.side_tabs.count() >= 3)
     return window

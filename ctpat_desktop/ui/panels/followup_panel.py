@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -122,6 +122,22 @@ def completeness(progress: CategoryProgress) -> str:
     )
 
 
+class _FirstRowOnFocus(QObject):
+    """A table reached by the keyboard with no row chosen chooses its first row, so the
+    buttons that act on the chosen row work at once."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QTableView)
+            and watched.model() is not None
+            and watched.model().rowCount() > 0
+            and not watched.selectionModel().hasSelection()
+        ):
+            watched.selectRow(0)
+        return False
+
+
 def _table(model: RowsModel, name: str, stretch: tuple[int, ...]) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -132,6 +148,10 @@ def _table(model: RowsModel, name: str, stretch: tuple[int, ...]) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table for the buttons below (arrows move between rows): without
+    # this, Tab went from cell to cell and the Extend button was out of the keys' reach.
+    view.setTabKeyNavigation(False)
+    view.installEventFilter(_FirstRowOnFocus(view))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:

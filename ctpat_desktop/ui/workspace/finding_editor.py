@@ -109,6 +109,7 @@ class FindingEditor(QWidget):
         self._loading = False
         self._locked = False
         self._viewport: QWidget | None = None
+        self._reason_cell = QSize()
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -302,21 +303,29 @@ class FindingEditor(QWidget):
         self._loading = False
         self._fit_reasons([r.label for r in reasons])
 
-    def _fit_reasons(self, labels: Sequence[str]) -> None:
+    def _fit_reasons(self, labels: Sequence[str] | None = None) -> None:
+        if labels is None:
+            labels = [self.reasons.item(row).text() for row in range(self.reasons.count())]
         metrics = self.reasons.fontMetrics()
         check = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 16
         width = max((metrics.horizontalAdvance(label) for label in labels), default=80) + check
-        self.reasons.setGridSize(QSize(width, metrics.height() + 8))
+        self._reason_cell = QSize(width, metrics.height() + 8)
         self._fit_reasons_height()
 
     def _fit_reasons_height(self) -> None:
         """Every reason in sight: as many columns as the list's width holds, and as many
         rows as they then need (a ticked reason is never scrolled out of view)."""
-        cell = self.reasons.gridSize()
+        cell = self._reason_cell
         if not cell.isValid() or cell.width() <= 0:
             return
         frame = 2 * self.reasons.frameWidth()
-        columns = max(1, (self.reasons.width() - frame - 4) // cell.width())
+        room = self.reasons.width() - frame - 4
+        columns = max(1, room // cell.width())
+        # Never wider than the list: a long reason in very large text is elided (its
+        # tooltip has it whole), the editor never scrolls sideways.
+        shown = QSize(min(cell.width(), max(room, 1)), cell.height())
+        if shown != self.reasons.gridSize():
+            self.reasons.setGridSize(shown)
         rows = -(-self.reasons.count() // columns)
         self.reasons.setFixedHeight(max(rows, 1) * cell.height() + frame + 4)
 
@@ -420,6 +429,8 @@ class FindingEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.flush()
+        elif event.type() == QEvent.Type.FontChange and watched is self.reasons:
+            self._fit_reasons()
         elif event.type() == QEvent.Type.Resize and watched is self.reasons:
             self._fit_reasons_height()
         elif event.type() == QEvent.Type.Resize and watched is self._viewport:
@@ -445,7 +456,7 @@ class FindingEditor(QWidget):
         needed = sum(b.sizeHint().width() for b in buttons) + 4 * (len(buttons) - 1) + spare
         self._arrange_statuses(len(buttons) if needed <= width else columns)
         labels = max(label.sizeHint().width() for label in self.field_labels)
-        fields = max(self.reasons.gridSize().width(), 12 * self.fontMetrics().averageCharWidth())
+        fields = max(self._reason_cell.width(), 12 * self.fontMetrics().averageCharWidth())
         beside = labels + self._form.horizontalSpacing() + 2 * fields + spare <= width
         self._form.setRowWrapPolicy(
             QFormLayout.RowWrapPolicy.DontWrapRows

@@ -81,8 +81,9 @@ from ctpat_desktop.ui.workspace.ledger import (
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, apply_finding_rules
 
 _Index = QModelIndex | QPersistentModelIndex
-# Narrower than this (half a laptop screen beside WebEx) the side panel folds away.
-COMPACT_WIDTH = 1000
+# Narrower than this many text lines are tall (1008 px at the usual text size: half a
+# laptop screen beside WebEx; 1366 px at 150 %) the side panel folds away.
+COMPACT_LINES = 72
 # Statuses after which auto-advance moves on: the finding is complete with one key.
 _ADVANCING = frozenset({FindingStatus.MET, FindingStatus.EXCEEDS, FindingStatus.NOT_APPLICABLE})
 
@@ -143,6 +144,7 @@ class WorkspaceWindow(QMainWindow):
     """
 
     criterion_changed = Signal(str)
+    category_shown = Signal(int)  # a category row, by its number: nothing to attach to
     finding_saved = Signal(str)
     loaded = Signal()
 
@@ -175,6 +177,8 @@ class WorkspaceWindow(QMainWindow):
         self._side_in_compact = False
         self._side_when_wide = True
         self._own_sizes = False
+        self.panel_actions: list[QAction] = []
+        self._close_checks: list[Callable[[], bool]] = []
 
         self.setWindowTitle(self.tr("Validation [*]"))
         self.undo_stack = QUndoStack(self)
@@ -225,6 +229,9 @@ class WorkspaceWindow(QMainWindow):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setIndentation(12)
+        # The title column gives way (elided) so that ID, level and status always show:
+        # the checklist never scrolls sideways.
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setItemDelegate(ChecklistDelegate(self.tree))
         self._build_checklist_header()
         self.setCentralWidget(self._build_pages())
@@ -314,7 +321,7 @@ class WorkspaceWindow(QMainWindow):
         edit_menu.addActions([a.undo, a.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([a.find, a.go_to])
-        finding_menu = self.menuBar().addMenu(self.tr("F&inding"))
+        finding_menu = self._finding_menu = self.menuBar().addMenu(self.tr("F&inding"))
         finding_menu.addActions(list(a.status.values()))
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addActions([a.next_criterion, a.previous_criterion, a.next_not_reviewed])
@@ -431,10 +438,23 @@ class WorkspaceWindow(QMainWindow):
         self.side_tabs.addTab(widget, title)
         self._arrange()
 
+    def add_close_check(self, check: Callable[[], bool]) -> None:
+        """Something to ask before the window closes (a running session timer); False
+        keeps the window open."""
+        self._close_checks.append(check)
+
+    def add_panel_actions(self, actions: Sequence[QAction]) -> None:
+        """A side panel's keyboard actions (Attach file…, Paste screenshot): they work
+        anywhere in the window, show in the Finding menu and in the shortcut list."""
+        self.addActions(list(actions))
+        self._finding_menu.addSeparator()
+        self._finding_menu.addActions(list(actions))
+        self.panel_actions.extend(actions)
+
     @property
     def compact(self) -> bool:
         """Whether the window is narrow (beside WebEx on half a laptop screen)."""
-        return self.width() < COMPACT_WIDTH
+        return self.width() < COMPACT_LINES * self.fontMetrics().height()
 
     def side_panel_shown(self) -> bool:
         """Whether Evidence, Session and Follow-up are on screen."""
@@ -484,6 +504,14 @@ class WorkspaceWindow(QMainWindow):
             }[(compact, checklist, side)]
             self.splitter.setSizes([int(share * width) for share in shares])
         self._was_compact = compact
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "menu_actions"):
+            # Larger text (View ▸ Text size): columns as wide as their texts, and maybe
+            # the narrow arrangement now.
+            self._build_checklist_header()
+            self._arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -585,6 +613,7 @@ class WorkspaceWindow(QMainWindow):
         first = next(cid for cid in self._order if self.model.criterion(cid).category == number)
         self._current = None
         self._position = self._order_index[first] - 1
+        self.category_shown.emit(number)
 
     def _on_go_to_triggered(self) -> None:
         self.go_to_box.show()
@@ -891,7 +920,7 @@ class WorkspaceWindow(QMainWindow):
         state.sync()
 
     def _on_shortcuts_triggered(self) -> None:
-        ShortcutsDialog(self.menu_actions, self.editor.field_labels, self).exec()
+        ShortcutsDialog(_AllActions(self), self.editor.field_labels, self).exec()
 
     def confirm_discard(self, unsaved: dict[str, str]) -> bool:
         """Ask before closing with edits the rules refused; True closes."""
@@ -917,5 +946,19 @@ class WorkspaceWindow(QMainWindow):
         if self.ledger.has_draft() and not self.confirm_discard(self.unsaved()):
             event.ignore()
             return
+        if not all(check() for check in self._close_checks):
+            event.ignore()
+            return
+        self._runner.wait()  # what the checks recorded (a paused session) is written
         self._save_state()
         super().closeEvent(event)
+
+
+class _AllActions:
+    """The workspace's own actions and its panels', for the shortcut list (F1)."""
+
+    def __init__(self, window: WorkspaceWindow) -> None:
+        self._window = window
+
+    def all(self) -> list[QAction]:
+        return [*self._window.menu_actions.all(), *self._window.panel_actions]
