@@ -41,7 +41,9 @@ def open_workspace(
         window.add_panel_actions(evidence.actions())
         window.add_close_check(live.confirm_close)
         window.finding_saved.connect(lambda _criterion: follow.refresh())
-        # The follow-up panel writes findings too: the checklist reads them again.
+        # The follow-up panel's changes go the window's one way: in order, checked against
+        # the revision shown, undoable (Ctrl+Z).
+        follow.route_edits(window.request_edit)
         follow.finding_changed.connect(lambda _criterion: window.reload())
         current = window.current_criterion()
         if current:

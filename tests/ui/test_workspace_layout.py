@@ -2,6 +2,7 @@
 keyboard rhythm (status keys never type into a field, the walk skips category rows)."""
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
@@ -398,3 +399,43 @@ def test_a_whole_validation_by_keyboard_beside_webex(
     assert findings[order[3]].status is FindingStatus.NOT_REVIEWED  # the undo
     (evidence,) = ValidationSession(ctx, validation_id).evidence()
     assert evidence.criterion == order[2]
+
+
+def test_an_extension_and_a_response_are_undone_with_ctrl_z(
+    ctx: AppContext,
+    validation_id: str,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    """Follow-up changes go the workspace's one way: undoable, and never over newer data."""
+    ValidationSession(ctx, validation_id).record_finding(
+        "1.3", status="not-met", reasons=["other"], action="Write the procedure"
+    )
+    before = stored(ctx, validation_id)["1.3"]
+    assert before.due is not None
+    window = _with_panels(ctx, validation_id, qtbot, (1366, 705))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    follow = next(
+        window.side_tabs.widget(i)
+        for i in range(window.side_tabs.count())
+        if isinstance(window.side_tabs.widget(i), FollowUpPanel)
+    )
+    assert isinstance(follow, FollowUpPanel)
+    follow.extend_due("1.3", 60, "Contractor starts in January")
+    extended = stored(ctx, validation_id)["1.3"]
+    assert extended.due == before.due + timedelta(days=60)
+    assert (extended.extension_days, extended.extension_reason) == (
+        60,
+        "Contractor starts in January",
+    )
+    follow.record_response("1.3", True, "Procedure written and signed", None)
+    assert stored(ctx, validation_id)["1.3"].response_note == "Procedure written and signed"
+    assert "response" in window.undo_stack.undoText()
+
+    window.tree.setFocus()
+    press(qtbot, Key.Key_Z, CTRL)
+    assert stored(ctx, validation_id)["1.3"].response_note == ""
+    press(qtbot, Key.Key_Z, CTRL)
+    undone = stored(ctx, validation_id)["1.3"]
+    assert (undone.due, undone.extension_days, undone.extension_reason) == (before.due, None, "")
+    assert [row[0] for row in follow.required.rows()] == ["1.3"]  # the panel shows it too

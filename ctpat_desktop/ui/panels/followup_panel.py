@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -240,6 +241,7 @@ class FollowUpPanel(SidePanel):
         # What was typed but not saved, by criterion: kept when the selection moves or a save fails.
         self._drafts: dict[str, Response] = {}
         self._extension_drafts: dict[str, tuple[int, str]] = {}
+        self._edits: Callable[[str, dict[str, Any]], None] | None = None
 
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -497,8 +499,27 @@ class FollowUpPanel(SidePanel):
         self._extension_drafts[item.criterion] = answer
         self.extend_due(item.criterion, *answer)
 
+    def route_edits(self, edits: Callable[[str, dict[str, Any]], None]) -> None:
+        """Send finding changes there (the workspace's one way to change a finding: saved
+        in order, checked against the revision shown, undoable with Ctrl+Z) instead of
+        saving them directly."""
+        self._edits = edits
+
     def extend_due(self, criterion_id: str, days: int, reason: str) -> None:
         """Push a required action's due date back; a rule error shows inline."""
+        required = self.follow_up.required_actions if self.follow_up is not None else []
+        item = next((i for i in required if i.criterion == criterion_id), None)
+        if self._edits is not None and item is not None and item.due is not None:
+            self._extension_drafts.pop(criterion_id, None)
+            self._edits(
+                criterion_id,
+                {
+                    "due": item.due + timedelta(days=days),
+                    "extension_days": days,
+                    "extension_reason": reason,
+                },
+            )
+            return
         session = self._session
         self._run_change(
             criterion_id,
@@ -515,6 +536,17 @@ class FollowUpPanel(SidePanel):
         self, criterion_id: str, implemented: bool | None, note: str, accepted: bool | None
     ) -> None:
         """Save the member's response and the decision on it; a rule error shows inline."""
+        if self._edits is not None:
+            self._drafts.pop(criterion_id, None)
+            self._edits(
+                criterion_id,
+                {
+                    "response_implemented": implemented,
+                    "response_note": note,
+                    "response_accepted": accepted,
+                },
+            )
+            return
         session = self._session
         self._drafts[criterion_id] = (implemented, note, accepted)
         self._run_change(

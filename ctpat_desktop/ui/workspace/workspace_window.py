@@ -681,6 +681,11 @@ class WorkspaceWindow(QMainWindow):
         if isinstance(self.focusWidget(), QPlainTextEdit | QLineEdit | QAbstractSpinBox):
             self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def request_edit(self, criterion_id: str, changes: Changes) -> None:
+        """Change a finding the one way there is (the editor, the Follow-up panel): the
+        rules first, then an undoable step saved in order on the runner."""
+        self._on_editor_edit_requested(criterion_id, changes)
+
     def _on_editor_edit_requested(self, criterion_id: str, changes: Changes) -> None:
         if self.session is None or self._locked:
             return
