@@ -185,6 +185,18 @@ def _evidence_from_row(row: sqlite.Row) -> EvidenceRecord:
     )
 
 
+def _live_evidence(conn: sqlite.Connection, validation_id: str, evidence_id: str) -> sqlite.Row:
+    """An evidence row of this validation not detached (with its content's size)."""
+    row: sqlite.Row | None = conn.execute(
+        "SELECT e.*, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 "
+        "WHERE e.id = ? AND e.validation_id = ? AND e.deleted = 0",
+        (evidence_id, validation_id),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no evidence {evidence_id} on this validation")
+    return row
+
+
 class Store:
     """One data folder's database and evidence files."""
 
@@ -889,14 +901,7 @@ class Store:
         """
         now = utc_now()
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT e.*, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 "
-                "WHERE e.id = ? AND e.validation_id = ? AND e.deleted = 0",
-                (evidence_id, validation_id),
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no evidence {evidence_id} on this validation")
-            old = _evidence_from_row(row)
+            old = _evidence_from_row(_live_evidence(conn, validation_id, evidence_id))
             if based_on is not None and old.caption != based_on:
                 raise StaleEdit(
                     f"the caption of {old.filename} was changed elsewhere since it was shown; "
@@ -994,13 +999,7 @@ class Store:
         """Detach evidence (a tombstone: the content stays, the audit trail says who and when)."""
         now = utc_now()
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT filename, sha256, criterion FROM evidence "
-                "WHERE id = ? AND validation_id = ? AND deleted = 0",
-                (evidence_id, validation_id),
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no evidence {evidence_id} on this validation")
+            row = _live_evidence(conn, validation_id, evidence_id)
             conn.execute(
                 "UPDATE evidence SET deleted = 1, rev = rev + 1 WHERE id = ?", (evidence_id,)
             )
