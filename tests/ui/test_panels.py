@@ -28,7 +28,11 @@ from pytestqt.qtbot import QtBot
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.evidence import set_caption
-from ctpat_desktop.services.validations import ValidationSession, plan_validation
+from ctpat_desktop.services.validations import (
+    ValidationSession,
+    plan_validation,
+    update_validation,
+)
 from ctpat_desktop.sync.protocol import MAX_BLOB_BYTES
 from ctpat_desktop.ui.panels import session_panel
 from ctpat_desktop.ui.panels.evidence_panel import (
@@ -680,6 +684,25 @@ def test_the_timer_goes_with_the_panel(ctx: AppContext, session: ValidationSessi
     panel.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(ticker)
+
+
+def test_participants_added_elsewhere_meanwhile_are_kept(
+    live: SessionPanel, ctx: AppContext, session: ValidationSession
+) -> None:
+    """Before, the panel wrote its own copy of the list back: a name added meanwhile in
+    Edit details (or by a sync) was silently dropped."""
+    update_validation(ctx, session.id, participants=("Ana Ruiz", "Carlos Díaz (IT)"))
+    live.new_participant.setText("Luis Pérez (HR)")
+    live.add_participant.click()
+    stored = ValidationSession(ctx, session.id).validation.participants
+    assert stored == ("Ana Ruiz", "Carlos Díaz (IT)", "Luis Pérez (HR)")
+    assert live.participant_names() == list(stored)
+    live.participants.setCurrentRow(0)
+    live.remove_participant.click()
+    assert ValidationSession(ctx, session.id).validation.participants == (
+        "Carlos Díaz (IT)",
+        "Luis Pérez (HR)",
+    )
 
 
 def test_participants_are_saved(

@@ -482,15 +482,25 @@ class SessionPanel(SidePanel):
             )
             return
         self.new_participant.clear()
-        self._save_participants([*names, name], typed=name)
+        self._show_participants([*names, name])
+
+        def added(stored: tuple[str, ...]) -> tuple[str, ...]:
+            present = {n.casefold() for n in stored}
+            return stored if name.casefold() in present else (*stored, name)
+
+        self._change_participants(added, typed=name)
 
     def _on_remove_participant_clicked(self) -> None:
         rows = {self.participants.row(item) for item in self.participants.selectedItems()}
-        names = [n for i, n in enumerate(self.participant_names()) if i not in rows]
-        self._save_participants(names)
+        gone = {n for i, n in enumerate(self.participant_names()) if i in rows}
+        self._show_participants([n for n in self.participant_names() if n not in gone])
+        self._change_participants(lambda stored: tuple(n for n in stored if n not in gone))
 
-    def _save_participants(self, names: list[str], typed: str = "") -> None:
-        self._show_participants(names)
+    def _change_participants(
+        self, change: Callable[[tuple[str, ...]], tuple[str, ...]], typed: str = ""
+    ) -> None:
+        """Add or remove names on the list as stored when the change is written (read
+        again then), so a name added meanwhile elsewhere (Edit details, a sync) stays."""
         ctx, validation_id = self._ctx, self._session.id
 
         def failed(exc: Exception) -> None:
@@ -499,14 +509,15 @@ class SessionPanel(SidePanel):
                 self.new_participant.setText(typed)
             QMessageBox.warning(self, self.tr("Cannot save the participants"), str(exc))
 
-        self._runner.run(
-            lambda: update_validation(ctx, validation_id, participants=tuple(names)),
-            self._on_participants_saved,
-            failed,
-        )
+        def write() -> Validation:
+            stored = ctx.store.validation(validation_id).participants
+            return update_validation(ctx, validation_id, participants=change(stored))
+
+        self._runner.run(write, self._on_participants_saved, failed)
 
     def _on_participants_saved(self, validation: Validation) -> None:
         self._session.validation = validation
+        self._show_participants(validation.participants)
 
     def _show_webex(self, url: str) -> None:
         self.webex_button.setEnabled(bool(url))

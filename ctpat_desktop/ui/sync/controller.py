@@ -1,6 +1,6 @@
 """The main window's sync: a status in the status bar, Sync now with progress, login."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, Qt, QTimeZone, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,8 +12,10 @@ from ctpat_desktop.sync.client import AuthError, SyncReport, describe
 from ctpat_desktop.ui.controllers import counted, error_sentence
 from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.runner import Runner
-from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
-from ctpat_desktop.ui.sync.login_dialog import LoginDialog
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: the list shows sooner
+    from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
+    from ctpat_desktop.ui.sync.login_dialog import LoginDialog
 
 _NEEDS_LOGIN = "needs login"
 # The stages a sync reports its progress in (sync.client).
@@ -204,6 +206,8 @@ class SyncController(QObject):
     def ask_login(self, message: str) -> None:
         """Show the login dialog; on success, sync."""
         url = self._state.get("server") or self._ctx.settings.hub_url or ""
+        from ctpat_desktop.ui.sync.login_dialog import LoginDialog
+
         dialog = LoginDialog(url, message, self._window)
         dialog.accepted.connect(lambda: self._on_login_accepted(dialog))
         self.login_dialog = dialog
@@ -235,6 +239,8 @@ class SyncController(QObject):
 
     def show_conflicts(self) -> None:
         """Open the conflict dialog."""
+        from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
+
         self.conflict_dialog = ConflictDialog(self._ctx, self._runner, self._window)
         self.conflict_dialog.resolved.connect(self.refresh_status)
         self.conflict_dialog.resolved.connect(self.changed)
