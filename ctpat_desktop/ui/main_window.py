@@ -366,19 +366,24 @@ class MainWindow(QMainWindow):
         old = summary.validation
 
         def save(details: ValidationDetails) -> object:
+            # Only what the SCSS changed in the form: a field changed meanwhile elsewhere
+            # (a participant added in the Session panel, a sync) is not written over.
+            def edited(new: Any, shown: Any) -> Any:
+                return new if new != shown else None
+
             return validations.update_validation(
                 self._ctx,
                 old.id,
-                member=details.member,
-                account=details.account,
-                mode=details.mode,
-                on=details.on,
-                scss=details.scss,
-                office=details.office,
-                webex_url=details.webex_url,
-                participants=details.participants,
-                planned_minutes=details.planned_minutes,
-                entity=details.entity if details.entity != old.entity else None,
+                member=edited(details.member, old.member.name),
+                account=edited(details.account, old.member.account),
+                mode=edited(details.mode, old.mode.value),
+                on=edited(details.on, old.date),
+                scss=edited(details.scss, old.scss),
+                office=edited(details.office, old.office),
+                webex_url=edited(details.webex_url, old.webex_url),
+                participants=edited(details.participants, old.participants),
+                planned_minutes=edited(details.planned_minutes, old.planned_minutes),
+                entity=edited(details.entity, old.entity),
             )
 
         # The entity type (and its catalog) changes only before any finding is recorded.

@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.services import validations
 from ctpat_desktop.services.demo import create_demo
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.ui import main_window
@@ -276,10 +277,19 @@ def test_plan_edit_archive_and_open_from_the_list(
         300,
     )
 
+    # Meanwhile the Session panel adds a participant (the list still shows the old copy):
+    # saving the form, where only the member's name was changed, keeps it.
+    validations.update_validation(
+        ctx, validation_id, participants=("Ana Ruiz (security)", "Luis Pérez (IT)")
+    )
     edited = ValidationDetails(**{**planned.__dict__, "member": "Sierra Madre Textiles S.A."})
     fill_validation_form(monkeypatch, edited)
     window.menu_actions.edit_validation.trigger()
     assert window.proxy.index(0, 0).data() == "Sierra Madre Textiles S.A."
+    assert ctx.store.validation(validation_id).participants == (
+        "Ana Ruiz (security)",
+        "Luis Pérez (IT)",
+    )
 
     window.menu_actions.archive.trigger()
     assert window.proxy.rowCount() == 0

@@ -213,7 +213,7 @@ class SyncController(QObject):
         self.login_dialog = dialog
         dialog.open()
 
-    def _on_login_accepted(self, dialog: LoginDialog) -> None:
+    def _on_login_accepted(self, dialog: "LoginDialog") -> None:
         url, token = dialog.values()
 
         def logged_in(who: dict[str, Any]) -> None:
