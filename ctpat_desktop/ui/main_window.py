@@ -142,7 +142,10 @@ class MainWindow(QMainWindow):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Member and entity type share the room left (the entity's long names are elided
+        # first): before, the entity type took its whole width and the member was cut.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _restore_layout(self) -> None:

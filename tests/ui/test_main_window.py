@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -485,3 +492,28 @@ def test_quit_closes_the_workspaces_too(window: MainWindow, qtbot: QtBot) -> Non
     window.menu_actions.quit.trigger()
     assert not opened.isVisible()
     assert not window.isVisible()
+
+
+def test_the_member_name_is_not_what_gets_cut_in_larger_text(ctx: AppContext, qtbot: QtBot) -> None:
+    """At 150 % on a 1366-px screen the entity type took its whole width and the member's
+    name was cut to "Great Lakes Home …"; now they share what is left."""
+    from ctpat_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, False, 1.5)
+    try:
+        create_demo(ctx)
+        window = MainWindow(ctx, ImmediateRunner())
+        qtbot.addWidget(window)
+        window.resize(1366, 705)
+        window.show()
+        qtbot.waitUntil(lambda: window.proxy.rowCount() == 9)
+        header = window.table.horizontalHeader()
+        metrics = window.table.fontMetrics()
+        members = [str(window.proxy.index(r, 0).data()) for r in range(window.proxy.rowCount())]
+        whole = [m for m in members if metrics.horizontalAdvance(m) + 12 <= header.sectionSize(0)]
+        assert header.sectionSize(0) >= header.sectionSize(2)
+        assert len(whole) >= 8  # all but the longest name, at 150 % on 1366 px
+    finally:
+        apply_theme(app, False, 1.0)
