@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import sync_io
-from ctpat_desktop.sync.client import AuthError, SyncReport, describe
 from ctpat_desktop.ui.controllers import counted, error_sentence
 from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.ui.runner import Runner
 
-if TYPE_CHECKING:  # the dialogs are imported when first opened: the list shows sooner
+if TYPE_CHECKING:  # the sync client and dialogs are imported when first used: the list
+    # shows sooner
+    from ctpat_desktop.sync.client import SyncReport
     from ctpat_desktop.ui.sync.conflict_dialog import ConflictDialog
     from ctpat_desktop.ui.sync.login_dialog import LoginDialog
 
@@ -120,7 +121,7 @@ class SyncController(QObject):
         self._run_sync(self._state.get("server") or self._ctx.settings.hub_url or None)
 
     def _run_sync(self, url: str | None) -> None:
-        def work() -> SyncReport | str:
+        def work() -> "SyncReport | str":
             try:  # no hub or no token yet: the login dialog asks for them
                 hub = url or sync_io.hub_url(self._ctx)
                 token, _asked = sync_io.hub_token(hub, None)
@@ -148,7 +149,9 @@ class SyncController(QObject):
             self.tr("Sync: {stage} {done}/{total}").format(stage=words, done=done, total=total)
         )
 
-    def _on_synced(self, result: SyncReport | str) -> None:
+    def _on_synced(self, result: "SyncReport | str") -> None:
+        from ctpat_desktop.sync.client import describe
+
         self._finish()
         if isinstance(result, str):
             self.ask_login("")
@@ -161,7 +164,7 @@ class SyncController(QObject):
         elif result.new_conflicts:
             self.show_conflicts()
 
-    def show_refused(self, report: SyncReport) -> None:
+    def show_refused(self, report: "SyncReport") -> None:
         """Say which changes the hub refused, why, and what to do (the rest is synced)."""
         lines = [
             self.tr("{kind} {id}: {error}").format(kind=r["kind"], id=r["id"][:8], error=r["error"])
@@ -187,6 +190,8 @@ class SyncController(QObject):
         self.error_box.open()
 
     def _on_failed(self, exc: Exception) -> None:
+        from ctpat_desktop.sync.client import AuthError
+
         self._finish()
         self.refresh_status()
         if isinstance(exc, AuthError):
