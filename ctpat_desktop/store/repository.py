@@ -739,12 +739,12 @@ class Store:
             row = both if both is not None and both["id"] is not None else None
             current = row["rev"] if row is not None else 0
             if based_on is not None and current != based_on:
-                who = f" by {row['updated_by']}" if row is not None else ""
+                who = row["updated_by"] if row is not None else "?"
                 raise StaleEdit(
-                    f"criterion {criterion} was changed elsewhere{who} since it was shown; "
-                    "nothing was saved: look at it again",
+                    f"criterion {criterion} was changed elsewhere (by {who}) since it was "
+                    "shown; nothing was saved: look at it again",
                     code="stale",
-                    values={"criterion": criterion},
+                    values={"criterion": criterion, "who": who},
                 )
             record = self._write_finding(
                 conn, validation_id, criterion, change, actor, now, read=(row,)
@@ -906,7 +906,8 @@ class Store:
                 raise StaleEdit(
                     f"the caption of {old.filename} was changed elsewhere since it was shown; "
                     "nothing was saved: look at it again",
-                    code="stale",
+                    code="stale-caption",
+                    values={"file": old.filename},
                 )
             if old.caption == caption:
                 return old

@@ -219,6 +219,19 @@ def verification_label(method: Verification) -> str:
 
 
 # The worksheet rules (ctpat_desktop/worksheet/rules.py) by their codes, as windows say them.
+# Edits refused because what they were made on has changed since (the store's StaleEdit).
+_STALE = {
+    "stale": QT_TRANSLATE_NOOP(
+        "Rules",
+        "criterion {criterion} was changed elsewhere (by {who}) since it was shown; nothing "
+        "was saved: look at it again",
+    ),
+    "stale-caption": QT_TRANSLATE_NOOP(
+        "Rules",
+        "the caption of {file} was changed elsewhere since it was shown; nothing was saved: "
+        "look at it again",
+    ),
+}
 _RULES = {
     "control-characters": QT_TRANSLATE_NOOP(
         "Rules", "criterion {criterion}: {field} contains control characters"
@@ -285,7 +298,9 @@ _TEXT_FIELDS = {
 def error_text(exc: Exception) -> str:
     """What went wrong, in the windows' language where the error says which rule it is (the
     core's English line otherwise)."""
-    template = _RULES.get(exc.code) if isinstance(exc, RuleError) else None
+    template = (
+        (_RULES.get(exc.code) or _STALE.get(exc.code)) if isinstance(exc, RuleError) else None
+    )
     if template is None or not isinstance(exc, RuleError):
         return str(exc)
     values = {name: str(value) for name, value in exc.values.items()}

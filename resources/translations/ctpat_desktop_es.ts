@@ -2700,6 +2700,14 @@ Validaciones CTPAT, primero sin conexión.</translation>
 <context>
     <name>Rules</name>
     <message>
+        <source>criterion {criterion} was changed elsewhere (by {who}) since it was shown; nothing was saved: look at it again</source>
+        <translation>el criterio {criterion} se cambió en otro lugar (por {who}) desde que se mostró; no se guardó nada: revíselo de nuevo</translation>
+    </message>
+    <message>
+        <source>the caption of {file} was changed elsewhere since it was shown; nothing was saved: look at it again</source>
+        <translation>la leyenda de {file} se cambió en otro lugar desde que se mostró; no se guardó nada: revísela de nuevo</translation>
+    </message>
+    <message>
         <source>criterion {criterion}: {field} contains control characters</source>
         <translation>criterio {criterion}: {field} contiene caracteres de control</translation>
     </message>

@@ -403,3 +403,23 @@ def test_every_rule_a_finding_can_break_is_said_in_spanish(qapp: QApplication) -
         "criterio 4.8: la nota interna contiene caracteres de control"
     )
     assert error_text(ValueError("plain")) == "plain"  # anything else as it is
+
+
+def test_an_edit_refused_as_stale_is_said_in_spanish(ctx: AppContext, qapp: QApplication) -> None:
+    """Before, the store's "changed elsewhere" came up in English in Spanish windows."""
+    from ctpat_desktop.errors import StaleEdit
+    from ctpat_desktop.services.validations import ValidationSession, plan_validation
+    from ctpat_desktop.ui.i18n import error_text
+
+    validation = plan_validation(ctx, member="Acme", account="US-1234", entity="importer")
+    session = ValidationSession(ctx, validation.id)
+    session.record_finding("4.8", status="met")
+    with pytest.raises(StaleEdit) as caught:
+        session.record_finding("4.8", status="not-met", reasons=["other"], based_on=0)
+    assert error_text(caught.value) == str(caught.value)
+    assert i18n.install_translations(qapp, resources_dir(), "es") == "es"
+    try:
+        spanish = error_text(caught.value)
+    finally:
+        i18n.install_translations(qapp, resources_dir(), "en")
+    assert spanish.startswith("el criterio 4.8 se cambió en otro lugar (por tester)")
