@@ -370,6 +370,10 @@ class ValidationSession:
         """Detach a piece of evidence (the audit trail keeps what it was)."""
         self._ctx.store.remove_evidence(self.id, evidence_id, self._ctx.actor)
 
+    def restore_evidence(self, evidence_id: str) -> EvidenceRecord:
+        """Attach again a piece of evidence detached before (an undo of its removal)."""
+        return self._ctx.store.restore_evidence(self.id, evidence_id, self._ctx.actor)
+
     def attach_evidence_bytes(
         self, content: bytes, filename: str, criterion_id: str | None = None, caption: str = ""
     ) -> EvidenceRecord:

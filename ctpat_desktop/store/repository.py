@@ -1020,6 +1020,48 @@ class Store:
                 },
             )
 
+    def restore_evidence(self, validation_id: str, evidence_id: str, actor: str) -> EvidenceRecord:
+        """Attach again evidence that was detached (an undo), unless the same content is
+        attached to its criterion again meanwhile."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT e.*, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 "
+                "WHERE e.id = ? AND e.validation_id = ? AND e.deleted = 1",
+                (evidence_id, validation_id),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no detached evidence {evidence_id} on this validation")
+            again = conn.execute(
+                "SELECT filename FROM evidence WHERE validation_id = ? AND sha256 = ? "
+                "AND criterion IS ? AND deleted = 0 LIMIT 1",
+                (validation_id, row["sha256"], row["criterion"]),
+            ).fetchone()
+            if again is not None:
+                raise RuleError(
+                    f"{row['filename']} is attached again as {again['filename']}; "
+                    "nothing was restored"
+                )
+            conn.execute(
+                "UPDATE evidence SET deleted = 0, rev = rev + 1 WHERE id = ?", (evidence_id,)
+            )
+            self._withdraw_approval(conn, validation_id, actor, now)
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="restore",
+                kind="evidence",
+                record_id=evidence_id,
+                validation_id=validation_id,
+                changes={
+                    "criterion": row["criterion"],
+                    "filename": row["filename"],
+                    "sha256": row["sha256"],
+                },
+            )
+        return _evidence_from_row(row)
+
     def evidence(self, validation_id: str) -> list[EvidenceRecord]:
         """The evidence attached to a validation, oldest first."""
         rows = self._query(

@@ -165,6 +165,7 @@ _AUDIT_ACTIONS = {
     "name": QT_TRANSLATE_NOOP("Vocabulary", "name"),
     "attach": QT_TRANSLATE_NOOP("Vocabulary", "attach"),
     "remove": QT_TRANSLATE_NOOP("Vocabulary", "remove"),
+    "restore": QT_TRANSLATE_NOOP("Vocabulary", "restore"),
     "sign": QT_TRANSLATE_NOOP("Vocabulary", "sign"),
     "reopen": QT_TRANSLATE_NOOP("Vocabulary", "reopen"),
     "submit": QT_TRANSLATE_NOOP("Vocabulary", "submit"),

@@ -44,6 +44,7 @@ def open_workspace(
         # The follow-up panel's changes go the window's one way: in order, checked against
         # the revision shown, undoable (Ctrl+Z).
         follow.route_edits(window.request_edit)
+        evidence.route_undo(window.push_done)
         follow.finding_changed.connect(lambda _criterion: window.reload())
         current = window.current_criterion()
         if current:

@@ -1525,6 +1525,18 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>Se quitó {file}.</translation>
     </message>
     <message>
+        <source>Remove {file}</source>
+        <translation>Quitar {file}</translation>
+    </message>
+    <message>
+        <source>{file} attached again.</source>
+        <translation>{file} adjunto de nuevo.</translation>
+    </message>
+    <message>
+        <source>{file} not attached again: {error}</source>
+        <translation>{file} no se adjuntó de nuevo: {error}</translation>
+    </message>
+    <message>
         <source>Cannot remove the evidence</source>
         <translation>No se puede quitar la evidencia</translation>
     </message>
@@ -3503,6 +3515,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>remove</source>
         <translation>quitar</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restaurar</translation>
     </message>
     <message>
         <source>sign</source>

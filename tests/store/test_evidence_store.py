@@ -74,3 +74,23 @@ def test_evidence_ids_are_found_by_a_prefix(ctx: AppContext) -> None:
     record = ValidationSession(ctx, validation.id).attach_evidence_bytes(PNG, "gate.png", "1.1")
     assert ctx.store.evidence_owner(record.id[:8]) == (record.id, validation.id)
     assert ctx.store.evidence_owner(record.id.upper()) == (record.id, validation.id)
+
+
+def test_evidence_removed_comes_back_unless_attached_again(ctx: AppContext) -> None:
+    from ctpat_desktop.errors import RuleError
+
+    validation = plan_validation(ctx, member="Acme", account="US-1234", entity="importer")
+    session = ValidationSession(ctx, validation.id)
+    first = session.attach_evidence_bytes(PNG, "gate.png", "1.1")
+    session.remove_evidence(first.id)
+    assert session.restore_evidence(first.id).id == first.id
+    assert [e.id for e in session.evidence()] == [first.id]
+    session.remove_evidence(first.id)
+    again = session.attach_evidence_bytes(PNG, "gate (1).png", "1.1")  # the same picture
+    try:
+        session.restore_evidence(first.id)
+    except RuleError as refused:
+        assert "attached again as gate (1).png" in str(refused)
+    else:
+        raise AssertionError("restored a second copy of the same content")
+    assert [e.id for e in session.evidence()] == [again.id]

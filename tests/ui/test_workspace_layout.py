@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
@@ -439,3 +439,34 @@ def test_an_extension_and_a_response_are_undone_with_ctrl_z(
     undone = stored(ctx, validation_id)["1.3"]
     assert (undone.due, undone.extension_days, undone.extension_reason) == (before.due, None, "")
     assert [row[0] for row in follow.required.rows()] == ["1.3"]  # the panel shows it too
+
+
+def test_removing_evidence_is_undone_with_ctrl_z(
+    ctx: AppContext,
+    validation_id: str,  # noqa: F811
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _with_panels(ctx, validation_id, qtbot, (1366, 705))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    evidence = window.side_tabs.widget(0)
+    assert isinstance(evidence, EvidencePanel)
+    session = ValidationSession(ctx, validation_id)
+    record = session.attach_evidence_bytes(b"seal log, dock 3", "seal-log.txt", "1.1")
+    evidence.reload()
+    evidence.select_id(record.id)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_args, **_kw: QMessageBox.StandardButton.Yes
+    )
+    evidence.remove_selected()
+    assert ValidationSession(ctx, validation_id).evidence() == []
+    assert window.undo_stack.undoText() == "Remove seal-log.txt"
+
+    window.tree.setFocus()
+    press(qtbot, Key.Key_Z, CTRL)
+    assert [e.id for e in ValidationSession(ctx, validation_id).evidence()] == [record.id]
+    press(qtbot, Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)  # redo: removed again
+    assert ValidationSession(ctx, validation_id).evidence() == []
+    actions = [e["action"] for e in ctx.store.audit_events(validation_id)]
+    assert actions[-3:] == ["remove", "restore", "remove"]

@@ -8,7 +8,7 @@ reload); the same content attaches to a criterion once, and the panel says where
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -173,6 +173,10 @@ def _check_readable(paths: Sequence[Path]) -> None:
 
 def _timestamped(prefix: str) -> str:
     return f"{prefix}-{datetime.now():%Y%m%d-%H%M%S}.png"
+
+
+# Puts a step already done on the workspace's undo stack: (text, undo, redo).
+Undoable = Callable[[str, Callable[[], None], Callable[[], None]], None]
 
 
 class EvidenceListModel(QAbstractListModel):
@@ -340,6 +344,8 @@ class EvidencePanel(SidePanel):
         super().__init__(ctx, runner, session, parent)
         self._criterion: str | None = None
         self._has_target = True  # False while a category row is shown
+        # Where a removal goes to be undone (the workspace's undo stack), if anywhere.
+        self._undoable: Callable[[str, Callable[[], None], Callable[[], None]], None] | None = None
         self._category: int | None = None
         self._locked = session.validation.status is Lifecycle.SIGNED
         self._select_after_load: str | None = None
@@ -969,6 +975,46 @@ class EvidencePanel(SidePanel):
 
         def removed(_none: None) -> None:
             self.status.setText(self.tr("Removed {file}.").format(file=record.filename))
+            self.reload()
+            self.evidence_changed.emit()
+            if self._undoable is not None:
+                self._undoable(
+                    self.tr("Remove {file}").format(file=record.filename),
+                    lambda: self.restore(record),
+                    lambda: self._remove_again(record),
+                )
+
+        self._runner.run(
+            lambda: self._session.remove_evidence(record.id), removed, self._on_remove_failed
+        )
+
+    def route_undo(
+        self, undoable: Callable[[str, Callable[[], None], Callable[[], None]], None]
+    ) -> None:
+        """Put a removal on the workspace's undo stack (text, undo, redo): Ctrl+Z attaches
+        the evidence again."""
+        self._undoable = undoable
+
+    def restore(self, record: EvidenceRecord) -> None:
+        """Attach again evidence removed before (an undo); refused if the same content was
+        attached to its criterion again meanwhile."""
+
+        def restored(_record: EvidenceRecord) -> None:
+            self.status.setText(self.tr("{file} attached again.").format(file=record.filename))
+            self.reload()
+            self.evidence_changed.emit()
+
+        def failed(exc: Exception) -> None:
+            self.status.setText(
+                self.tr("{file} not attached again: {error}").format(
+                    file=record.filename, error=error_text(exc)
+                )
+            )
+
+        self._runner.run(lambda: self._session.restore_evidence(record.id), restored, failed)
+
+    def _remove_again(self, record: EvidenceRecord) -> None:
+        def removed(_none: None) -> None:
             self.reload()
             self.evidence_changed.emit()
 

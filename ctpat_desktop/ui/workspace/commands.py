@@ -1,6 +1,7 @@
-"""Undo commands for finding edits (the change dicts they carry: see ledger.py)."""
+"""Undo commands: finding edits (the change dicts they carry: see ledger.py) and steps
+already done elsewhere (an evidence removal)."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -96,3 +97,23 @@ class FindingEditCommand(QUndoCommand):
         """Put back what the edit changed, only if the finding still holds the edit: an
         edit refused, or overwritten since, is not undone over newer values."""
         self._workspace.save(self.criterion_id, self.before, self.after)
+
+
+class DoneCommand(QUndoCommand):
+    """An undoable step already done when pushed (an evidence removal): the first redo
+    does nothing; undo and a later redo run the given calls."""
+
+    def __init__(self, text: str, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._undo, self._redo = undo, redo
+        self._pushed = False
+
+    def redo(self) -> None:
+        """Do it again (not when pushed: it is done already)."""
+        if self._pushed:
+            self._redo()
+        self._pushed = True
+
+    def undo(self) -> None:
+        """Take it back."""
+        self._undo()

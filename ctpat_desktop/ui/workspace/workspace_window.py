@@ -59,7 +59,7 @@ from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 from ctpat_desktop.ui.workspace.actions import ActionSet, shortcut_rows, workspace_actions
 from ctpat_desktop.ui.workspace.checklist_view import ChecklistView
-from ctpat_desktop.ui.workspace.commands import FindingEditCommand
+from ctpat_desktop.ui.workspace.commands import DoneCommand, FindingEditCommand
 from ctpat_desktop.ui.workspace.criteria_model import (
     SUMMARY_SEPARATOR,
     ChecklistDelegate,
@@ -437,6 +437,11 @@ class WorkspaceWindow(QMainWindow):
             widget.setAccessibleName(title.replace("&", ""))
         self.side_tabs.addTab(widget, title)
         self._arrange()
+
+    def push_done(self, text: str, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        """Put a step already done elsewhere (a panel's evidence removal) on the undo
+        stack, so that Ctrl+Z takes it back like a finding edit."""
+        self._stack_call(lambda: self.undo_stack.push(DoneCommand(text, undo, redo)))
 
     def add_close_check(self, check: Callable[[], bool]) -> None:
         """Something to ask before the window closes (a running session timer); False
