@@ -127,3 +127,21 @@ def test_a_base_kept_before_captions_existed_merges_without_a_false_conflict(
     assert result.rejected == []
     record = hub_server.hub.record("evidence", item.record.id)
     assert record is not None and record.deleted and record.fields["caption"] == "Seal log"
+
+
+def test_evidence_removed_then_restored_comes_back_for_a_colleague(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    item = attach_bytes(ana, session(ana, validation_id), PNG, "seal.png", "1.2")
+    sync(ana, hub_server.url, miami["ana"])
+    session(ana, validation_id).remove_evidence(item.record.id)
+    sync(ana, hub_server.url, miami["ana"])
+    sync(ben, hub_server.url, miami["ben"])
+    assert session(ben, validation_id).evidence() == []
+    session(ana, validation_id).restore_evidence(item.record.id)  # an undo
+    pushed = sync(ana, hub_server.url, miami["ana"])
+    assert pushed.rejected == []
+    sync(ben, hub_server.url, miami["ben"])
+    assert [e.id for e in session(ben, validation_id).evidence()] == [item.record.id]
