@@ -34,6 +34,8 @@ class MainActions:
     reopen: QAction
     verify_report: QAction
     quit: QAction
+    undo: QAction
+    redo: QAction
     shortcuts: QAction
     about: QAction
 
@@ -187,6 +189,13 @@ def main_actions(parent: QWidget) -> MainActions:
             translate("MainActions", "Check a signed report's signature"),
         ),
         quit=_action(parent, translate("MainActions", "&Quit"), QKeySequence(standard.Quit)),
+        undo=_action(
+            parent,
+            translate("MainActions", "&Undo"),
+            QKeySequence(standard.Undo),
+            translate("MainActions", "Take back the last change of details or archiving"),
+        ),
+        redo=_action(parent, translate("MainActions", "&Redo"), QKeySequence(standard.Redo)),
         shortcuts=_action(
             parent,
             translate("MainActions", "&Keyboard shortcuts"),

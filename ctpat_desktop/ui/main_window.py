@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ctpat_desktop import __version__
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services import validations
 from ctpat_desktop.settings import MAX_FONT_SCALE, MIN_FONT_SCALE, Settings, save_settings
 from ctpat_desktop.ui.actions import main_actions
@@ -40,6 +41,7 @@ from ctpat_desktop.ui.sync.controller import SyncController
 from ctpat_desktop.ui.theme import FONT_STEP, apply_theme, clamp_font_scale
 from ctpat_desktop.ui.validation_list_model import ValidationListModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
+from ctpat_desktop.worksheet import Validation
 from ctpat_desktop.worksheet.rules import ENTITY_CHANGEABLE
 
 if TYPE_CHECKING:
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         )
         self.plan_first = QPushButton(self.tr("&Plan a validation…"))
         self._build_body()
+        # Details and archiving are undone here (findings, evidence: in the workspace).
+        self.undo_stack = QUndoStack(self)
         self.menu_actions = main_actions(self)
         self.plan_first.clicked.connect(self.menu_actions.new_validation.trigger)
         self.dashboard: DashboardWindow | None = None
@@ -156,6 +160,15 @@ class MainWindow(QMainWindow):
         if columns is not None:
             self.table.horizontalHeader().restoreState(columns)
 
+    def _connect_undo(self) -> None:
+        a = self.menu_actions
+        a.undo.triggered.connect(self.undo_stack.undo)
+        a.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+
     def _build_menus(self) -> None:
         a = self.menu_actions
         a.new_validation.triggered.connect(self._on_new_validation_triggered)
@@ -177,6 +190,7 @@ class MainWindow(QMainWindow):
         a.return_review.triggered.connect(self.review.return_for_changes)
         a.verify_report.triggered.connect(self.report.verify)
         a.quit.triggered.connect(self.quit_application)
+        self._connect_undo()
         a.about.triggered.connect(self._on_about_triggered)
         a.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -187,6 +201,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.export_worksheet, a.import_worksheet])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([a.undo, a.redo])
         self._build_report_menu()
         self._build_view_menu(self.menuBar().addMenu(self.tr("&View")))
         self.sync.synced.connect(lambda _report: self.after_outside_change())
@@ -368,26 +384,28 @@ class MainWindow(QMainWindow):
             return
         old = summary.validation
 
+        shown = _detail_values(old)
+        saved: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
         def save(details: ValidationDetails) -> object:
             # Only what the SCSS changed in the form: a field changed meanwhile elsewhere
             # (a participant added in the Session panel, a sync) is not written over.
-            def edited(new: Any, shown: Any) -> Any:
-                return new if new != shown else None
-
-            return validations.update_validation(
-                self._ctx,
-                old.id,
-                member=edited(details.member, old.member.name),
-                account=edited(details.account, old.member.account),
-                mode=edited(details.mode, old.mode.value),
-                on=edited(details.on, old.date),
-                scss=edited(details.scss, old.scss),
-                office=edited(details.office, old.office),
-                webex_url=edited(details.webex_url, old.webex_url),
-                participants=edited(details.participants, old.participants),
-                planned_minutes=edited(details.planned_minutes, old.planned_minutes),
-                entity=edited(details.entity, old.entity),
-            )
+            typed: dict[str, Any] = {
+                "member": details.member,
+                "account": details.account,
+                "mode": details.mode,
+                "on": details.on,
+                "scss": details.scss,
+                "office": details.office,
+                "webex_url": details.webex_url,
+                "participants": details.participants,
+                "planned_minutes": details.planned_minutes,
+                "entity": details.entity,
+            }
+            edited = {name: value for name, value in typed.items() if value != shown[name]}
+            result = validations.update_validation(self._ctx, old.id, **edited)
+            saved.append(({name: shown[name] for name in edited}, edited))
+            return result
 
         # The entity type (and its catalog) changes only before any finding is recorded.
         editable = summary.reviewed == 0 and old.status.value in ENTITY_CHANGEABLE
@@ -399,6 +417,48 @@ class MainWindow(QMainWindow):
             submit=self._submitter(save),
         ):
             self.after_outside_change()
+            if saved and saved[-1][1]:
+                before, after = saved[-1]
+                self._push_undoable(
+                    self.tr("Edit details of {member}").format(member=old.member.name),
+                    old.id,
+                    before,
+                    after,
+                )
+
+    def _push_undoable(
+        self, text: str, validation_id: str, before: dict[str, Any], after: dict[str, Any]
+    ) -> None:
+        """A change of details already saved, on the undo stack: undo puts back `before`
+        only while the validation still holds `after` (and redo the other way round)."""
+        from ctpat_desktop.ui.workspace.commands import DoneCommand
+
+        self.undo_stack.push(
+            DoneCommand(
+                text,
+                lambda: self._set_details(validation_id, after, before),
+                lambda: self._set_details(validation_id, before, after),
+            )
+        )
+
+    def _set_details(
+        self, validation_id: str, expect: dict[str, Any], values: dict[str, Any]
+    ) -> None:
+        ctx = self._ctx
+
+        def work() -> object:
+            now = _detail_values(ctx.store.validation(validation_id))
+            if any(now[name] != value for name, value in expect.items()):
+                raise RuleError(
+                    "the validation's details were changed elsewhere since; nothing was undone"
+                )
+            return validations.update_validation(ctx, validation_id, **values)
+
+        self._runner.run(
+            work,
+            lambda _validation: self.after_outside_change(),
+            self._on_error(self.tr("Cannot undo the change")),
+        )
 
     def _on_archive_triggered(self) -> None:
         validation_id = self.selected_id()
@@ -410,6 +470,14 @@ class MainWindow(QMainWindow):
         def done(_validation: object) -> None:
             self.idle(self.tr("Archived") if archived else self.tr("Back in the list"))
             self.refresh()
+            self._push_undoable(
+                self.tr("Archive {member}").format(member=summary.validation.member.name)
+                if archived
+                else self.tr("Unarchive {member}").format(member=summary.validation.member.name),
+                summary.validation.id,
+                {"archived": not archived},
+                {"archived": archived},
+            )
 
         self._runner.run(
             lambda: validations.update_validation(
@@ -590,3 +658,20 @@ class _AllActions:
     def all(self) -> list[Any]:
         """Every action, in menu order."""
         return self._window.menu_actions.all() + self._window.sync.actions()
+
+
+def _detail_values(validation: Validation) -> dict[str, Any]:
+    """A validation's details as update_validation takes them (to compare and put back)."""
+    return {
+        "member": validation.member.name,
+        "account": validation.member.account,
+        "mode": validation.mode.value,
+        "on": validation.date,
+        "scss": validation.scss,
+        "office": validation.office,
+        "webex_url": validation.webex_url,
+        "participants": validation.participants,
+        "planned_minutes": validation.planned_minutes,
+        "entity": validation.entity,
+        "archived": validation.archived,
+    }

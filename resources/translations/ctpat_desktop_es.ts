@@ -2375,6 +2375,18 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Take back the last change of details or archiving</source>
+        <translation>Deshacer el último cambio de detalles o de archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
@@ -2416,6 +2428,10 @@ El registro de auditoría conserva constancia de ello.</translation>
     <message>
         <source>One row per validation; Enter opens the selected one, Ctrl+N plans a new one</source>
         <translation>Una fila por validación; Intro abre la seleccionada, Ctrl+N programa una nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
     </message>
     <message numerus="yes">
         <source>%n validation(s) in {folder}</source>
@@ -2461,12 +2477,28 @@ El registro de auditoría conserva constancia de ello.</translation>
         <translation>No se pueden leer las validaciones</translation>
     </message>
     <message>
+        <source>Edit details of {member}</source>
+        <translation>Editar los detalles de {member}</translation>
+    </message>
+    <message>
+        <source>Cannot undo the change</source>
+        <translation>No se puede deshacer el cambio</translation>
+    </message>
+    <message>
         <source>Archived</source>
         <translation>Archivada</translation>
     </message>
     <message>
         <source>Back in the list</source>
         <translation>De nuevo en la lista</translation>
+    </message>
+    <message>
+        <source>Archive {member}</source>
+        <translation>Archivar {member}</translation>
+    </message>
+    <message>
+        <source>Unarchive {member}</source>
+        <translation>Desarchivar {member}</translation>
     </message>
     <message>
         <source>Cannot archive the validation</source>

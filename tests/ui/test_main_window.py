@@ -517,3 +517,53 @@ def test_the_member_name_is_not_what_gets_cut_in_larger_text(ctx: AppContext, qt
         assert len(whole) >= 8  # all but the longest name, at 150 % on 1366 px
     finally:
         apply_theme(app, False, 1.0)
+
+
+def test_details_and_archiving_are_undone_but_never_over_newer_values(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ctpat_desktop.ui.validation_dialog import ValidationDetails
+
+    validation = plan_validation(
+        ctx, member="Sierra Madre Textiles", account="MX-40117", entity="importer"
+    )
+    window = MainWindow(ctx, ImmediateRunner())
+    qtbot.addWidget(window)
+    window.select_id(validation.id)
+    shown = ctx.store.validation(validation.id)
+    details = ValidationDetails(
+        member="Sierra Madre Textiles S.A.",
+        account=shown.member.account,
+        entity=shown.entity,
+        mode=shown.mode.value,
+        on=shown.date,
+        scss=shown.scss,
+        office=shown.office,
+        webex_url=shown.webex_url,
+        participants=shown.participants,
+        planned_minutes=300,
+    )
+    fill_validation_form(monkeypatch, details)
+    window.menu_actions.edit_validation.trigger()
+    assert window.undo_stack.undoText() == "Edit details of Sierra Madre Textiles"
+    window.menu_actions.undo.trigger()
+    back = ctx.store.validation(validation.id)
+    assert (back.member.name, back.planned_minutes) == ("Sierra Madre Textiles", 240)
+    window.menu_actions.redo.trigger()
+    again = ctx.store.validation(validation.id)
+    assert (again.member.name, again.planned_minutes) == ("Sierra Madre Textiles S.A.", 300)
+
+    window.select_id(validation.id)
+    window.menu_actions.archive.trigger()
+    assert ctx.store.validation(validation.id).archived
+    window.menu_actions.undo.trigger()
+    assert not ctx.store.validation(validation.id).archived
+
+    # Changed elsewhere since (another laptop, a CLI command): the undo says so instead.
+    window.menu_actions.undo.trigger()  # back to before the edit…
+    validations.update_validation(ctx, validation.id, member="Sierra Madre (renamed)")
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: errors.append(text))
+    window.menu_actions.redo.trigger()  # …and its redo finds another name there now
+    assert ctx.store.validation(validation.id).member.name == "Sierra Madre (renamed)"
+    assert errors and "changed elsewhere" in errors[0]
