@@ -54,32 +54,46 @@ class ValidationListModel(TableModel):
         s = self.item(index)
         if s is None:
             return None
-        v = s.validation
-        if role == self.IdRole:
-            return v.id
-        values: tuple[Any, ...] = (
-            v.member.name,
-            v.member.account,
-            shown_text(s.entity_name),
-            mode_label(v.mode),
-            v.date.isoformat(),
-            self._status(v.status, v.archived),
-            s.progress,
-            s.deficiencies,
-        )
         column = index.column()
-        if role == self.SortRole:
-            return values[column]
+        # Only the asked column is worked out: the list paints every cell of every row.
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == 6:
-                return f"{s.reviewed}/{s.criteria} ({s.progress:.0%})"
-            if column == 4:  # the user's way of writing a date
-                day = QDate(v.date.year, v.date.month, v.date.day)
-                return QLocale().toString(day, QLocale.FormatType.ShortFormat)
-            return str(values[column])
+            return self._text(s, column)
+        if role == self.SortRole:
+            return self._sort_value(s, column)
+        if role == self.IdRole:
+            return s.validation.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _sort_value(self, s: ValidationSummary, column: int) -> Any:
+        v = s.validation
+        if column == 4:
+            return v.date.isoformat()
+        if column == 6:
+            return s.progress
+        if column == 7:
+            return s.deficiencies
+        return self._text(s, column)
+
+    def _text(self, s: ValidationSummary, column: int) -> str:
+        v = s.validation
+        if column == 0:
+            return v.member.name
+        if column == 1:
+            return v.member.account
+        if column == 2:
+            return shown_text(s.entity_name)
+        if column == 3:
+            return mode_label(v.mode)
+        if column == 4:  # the user's way of writing a date
+            day = QDate(v.date.year, v.date.month, v.date.day)
+            return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+        if column == 5:
+            return self._status(v.status, v.archived)
+        if column == 6:
+            return f"{s.reviewed}/{s.criteria} ({s.progress:.0%})"
+        return str(s.deficiencies)
 
     def _status(self, status: Lifecycle, archived: bool) -> str:
         label = lifecycle_label(status)
