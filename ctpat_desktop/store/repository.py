@@ -1004,21 +1004,27 @@ class Store:
             conn.execute(
                 "UPDATE evidence SET deleted = 1, rev = rev + 1 WHERE id = ?", (evidence_id,)
             )
-            self._withdraw_approval(conn, validation_id, actor, now)
-            audit.append_event(
-                conn,
-                at=now,
-                actor=actor,
-                action="remove",
-                kind="evidence",
-                record_id=evidence_id,
-                validation_id=validation_id,
-                changes={
-                    "criterion": row["criterion"],
-                    "filename": row["filename"],
-                    "sha256": row["sha256"],
-                },
-            )
+            self._evidence_moved(conn, "remove", row, actor, now)
+
+    def _evidence_moved(
+        self, conn: sqlite.Connection, action: str, row: sqlite.Row, actor: str, now: str
+    ) -> None:
+        """Evidence detached or attached again: the approval goes, the trail says what."""
+        self._withdraw_approval(conn, row["validation_id"], actor, now)
+        audit.append_event(
+            conn,
+            at=now,
+            actor=actor,
+            action=action,
+            kind="evidence",
+            record_id=row["id"],
+            validation_id=row["validation_id"],
+            changes={
+                "criterion": row["criterion"],
+                "filename": row["filename"],
+                "sha256": row["sha256"],
+            },
+        )
 
     def restore_evidence(self, validation_id: str, evidence_id: str, actor: str) -> EvidenceRecord:
         """Attach again evidence that was detached (an undo), unless the same content is
@@ -1045,21 +1051,7 @@ class Store:
             conn.execute(
                 "UPDATE evidence SET deleted = 0, rev = rev + 1 WHERE id = ?", (evidence_id,)
             )
-            self._withdraw_approval(conn, validation_id, actor, now)
-            audit.append_event(
-                conn,
-                at=now,
-                actor=actor,
-                action="restore",
-                kind="evidence",
-                record_id=evidence_id,
-                validation_id=validation_id,
-                changes={
-                    "criterion": row["criterion"],
-                    "filename": row["filename"],
-                    "sha256": row["sha256"],
-                },
-            )
+            self._evidence_moved(conn, "restore", row, actor, now)
         return _evidence_from_row(row)
 
     def evidence(self, validation_id: str) -> list[EvidenceRecord]:

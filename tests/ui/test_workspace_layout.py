@@ -3,6 +3,7 @@ keyboard rhythm (status keys never type into a field, the walk skips category ro
 
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
@@ -36,6 +37,7 @@ from tests.ui.test_workspace import (  # the workspace tests' fixtures and keys
     validation_id,  # noqa: F401
 )
 
+_P = TypeVar("_P", bound=QWidget)
 # Half a common government laptop beside WebEx, a tall portrait half, a whole laptop;
 # the whole laptop also with text at 150 % and 200 % (View ▸ Text size).
 LOOKS = [
@@ -87,6 +89,15 @@ def _with_panels(ctx: AppContext, vid: str, qtbot: QtBot, size: tuple[int, int])
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.side_tabs.count() >= 3)
     return _resized(window, qtbot, size)
+
+
+def _panel(window: WorkspaceWindow, kind: type[_P]) -> _P:
+    """The workspace's side panel of that kind."""
+    for index in range(window.side_tabs.count()):
+        panel = window.side_tabs.widget(index)
+        if isinstance(panel, kind):
+            return panel
+    raise AssertionError(f"no {kind.__name__} beside the checklist")
 
 
 def _resized(window: WorkspaceWindow, qtbot: QtBot, size: tuple[int, int]) -> WorkspaceWindow:
@@ -296,12 +307,7 @@ def test_closing_with_the_session_running_asks_and_keeps_the_time(
 ) -> None:
     """Before, Ctrl+W closed a running session without a word and its time was lost."""
     window = _with_panels(ctx, validation_id, qtbot, (1366, 705))
-    live = next(
-        window.side_tabs.widget(i)
-        for i in range(window.side_tabs.count())
-        if isinstance(window.side_tabs.widget(i), SessionPanel)
-    )
-    assert isinstance(live, SessionPanel)
+    live = _panel(window, SessionPanel)
     answers = [False, True]
     monkeypatch.setattr(live, "ask_pause_on_close", lambda: answers.pop(0))
     live.start_timer()
@@ -355,12 +361,7 @@ def test_a_whole_validation_by_keyboard_beside_webex(
     # The extension: F6 brings the side panel, the keys reach Follow-up's Extend button.
     press(qtbot, Key.Key_F6)
     assert window.side_panel_shown() and focused() is window.side_tabs.tabBar()
-    follow = next(
-        window.side_tabs.widget(i)
-        for i in range(window.side_tabs.count())
-        if isinstance(window.side_tabs.widget(i), FollowUpPanel)
-    )
-    assert isinstance(follow, FollowUpPanel)
+    follow = _panel(window, FollowUpPanel)
     while window.side_tabs.currentWidget() is not follow:
         press(qtbot, Key.Key_Right)
     _tab_to(qtbot, follow.required_view)  # reached: its first row is chosen
@@ -415,12 +416,7 @@ def test_an_extension_and_a_response_are_undone_with_ctrl_z(
     window = _with_panels(ctx, validation_id, qtbot, (1366, 705))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    follow = next(
-        window.side_tabs.widget(i)
-        for i in range(window.side_tabs.count())
-        if isinstance(window.side_tabs.widget(i), FollowUpPanel)
-    )
-    assert isinstance(follow, FollowUpPanel)
+    follow = _panel(window, FollowUpPanel)
     follow.extend_due("1.3", 60, "Contractor starts in January")
     extended = stored(ctx, validation_id)["1.3"]
     assert extended.due == before.due + timedelta(days=60)
