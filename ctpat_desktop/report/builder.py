@@ -4,6 +4,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -91,8 +92,9 @@ class _Styles:
     signer: Any
 
 
-def build_report(data: ReportData, path: Path) -> SignatureBox:
-    """Write the report to path; where the empty signature box was left."""
+def build_report(data: ReportData, path: Path) -> SignatureBox | None:
+    """Write the report to path; where the empty signature box was left (None for a draft,
+    which has no box: it is never signed)."""
     text = labels(data.language)
     content = _content(data)
     thumbnails = {
@@ -110,7 +112,7 @@ def build_report(data: ReportData, path: Path) -> SignatureBox:
         return _render(target, story, data, text, styles, pages)
 
     write_counted(path, render)
-    return spots[-1]
+    return spots[-1] if spots else None
 
 
 def _content(data: ReportData) -> _Content:
@@ -178,7 +180,8 @@ def _render(
         rightMargin=_MARGIN - _PADDING,
         topMargin=_TOP - _PADDING,
         bottomMargin=_BOTTOM - _PADDING,
-        title=text["document_title"].format(member=member),
+        title=(f"{text['draft_mark']} — " if data.draft else "")
+        + text["document_title"].format(member=member),
         author=validation.scss,
         subject=text["document_subject"].format(
             member=member,
@@ -251,7 +254,50 @@ def _decorate(
         text["page_of"].format(page=page, pages=pages) if pages else text["page"].format(page=page)
     )
     canvas.drawRightString(right, 34, number)
+    if data.draft:
+        _draft_marks(canvas, text, styles)
     canvas.restoreState()
+
+
+def _draft_marks(canvas: Any, text: Labels, styles: _Styles) -> None:
+    """DRAFT across the page and a red line under the header: no one can take a printed
+    page of a draft for the signed report. The big word is a picture, not text, so that
+    copying or reading the page aloud is not broken up by its letters."""
+    from reportlab.lib import colors
+
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor("#B00020"))
+    canvas.setFont(styles.fonts.bold, 9)
+    canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 58, text["draft_header"])
+    mark, width, height = _draft_picture(text["draft_mark"])
+    canvas.drawImage(
+        mark,
+        (PAGE[0] - width) / 2,
+        (PAGE[1] - height) / 2,
+        width,
+        height,
+        mask="auto",
+    )
+    canvas.restoreState()
+
+
+@cache
+def _draft_picture(word: str) -> tuple[Any, float, float]:
+    """The word, large, pale red and turned 45 degrees, as an image (and its size in points)."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    from ctpat_desktop.report.pdf_common import _font_file
+
+    found = _font_file("DejaVuSans-Bold.ttf")
+    size = 220
+    font = ImageFont.truetype(str(found), size) if found else ImageFont.load_default(size=size)
+    left, top, right, bottom = (int(edge) for edge in font.getbbox(word))
+    flat = Image.new("RGBA", (right - left + 40, bottom - top + 40), (0, 0, 0, 0))
+    ImageDraw.Draw(flat).text((20 - left, 20 - top), word, font=font, fill=(176, 0, 32, 34))
+    turned = flat.rotate(45, expand=True, resample=Image.Resampling.BICUBIC)
+    scale = min(1.0, (PAGE[0] * 0.9) / (turned.width / 3), (PAGE[1] * 0.9) / (turned.height / 3))
+    return ImageReader(turned), turned.width / 3 * scale, turned.height / 3 * scale
 
 
 def _fit(value: str, font: str, size: float, width: float) -> str:
@@ -392,6 +438,30 @@ def _heading(key: str, title: str, styles: _Styles) -> Any:
     return Paragraph(f'<a name="{key}"/>{escape(title)}', styles.heading)
 
 
+def _draft_notice(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
+    """On a draft's cover: that it is one, and how much is still not reviewed."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    if not data.draft:
+        return []
+    criteria = data.catalog.criteria
+    open_ = sum(
+        1
+        for c in criteria
+        if (found := data.findings.get(c.id)) is None or found.status is FindingStatus.NOT_REVIEWED
+    )
+    lines = [text["draft_header"]]
+    if open_:
+        lines.append(text["draft_not_reviewed"].format(count=open_, total=len(criteria)))
+    return [
+        Spacer(1, 12),
+        *(
+            Paragraph(f'<font color="#B00020"><b>{escape(line)}</b></font>', styles.body)
+            for line in lines
+        ),
+    ]
+
+
 def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import HRFlowable, Paragraph, Spacer
@@ -427,6 +497,7 @@ def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
         Spacer(1, 54),
         Paragraph(escape(text["title"]), styles.title),
         Paragraph(_markup(validation.member.name), styles.member),
+        *_draft_notice(data, text, styles),
         Spacer(1, 24),
         details,
         Spacer(1, 36),
@@ -909,6 +980,13 @@ def _signature(
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     validation = data.validation
+    if data.draft:
+        return KeepTogether(
+            [
+                _heading("signature", text["signature"], styles),
+                Paragraph(escape(text["draft_signature"]), styles.body),
+            ]
+        )
     role = text["signature_role"]
     if validation.office.strip():
         role = f"{role} · {validation.office.strip()}"

@@ -132,6 +132,11 @@ class Labels(TypedDict):
     signature_statement: str
     signature_role: str
     signature_note: str
+    # An unsigned draft: marked on every page, no signing wording.
+    draft_mark: str
+    draft_header: str
+    draft_signature: str
+    draft_not_reviewed: str
 
 
 EN: Labels = {
@@ -341,6 +346,13 @@ EN: Labels = {
     ),
     "signature_role": "Supply Chain Security Specialist",
     "signature_note": "Digitally signed; verify with ctpat-desktop verify",
+    "draft_mark": "DRAFT",
+    "draft_header": "DRAFT — not signed, not issued: for review only",
+    "draft_signature": (
+        "This is a draft. It is not signed and not issued: the report is signed once a "
+        "supervisor has approved the validation."
+    ),
+    "draft_not_reviewed": "Draft: {count} of {total} criteria not reviewed yet.",
 }
 
 ES: Labels = {
@@ -558,6 +570,13 @@ ES: Labels = {
     ),
     "signature_role": "Especialista en Seguridad de la Cadena de Suministro",
     "signature_note": "Firmado digitalmente; verifíquelo con ctpat-desktop verify",
+    "draft_mark": "BORRADOR",
+    "draft_header": "BORRADOR — sin firmar ni emitir: solo para revisión",
+    "draft_signature": (
+        "Este es un borrador. No está firmado ni emitido: el informe se firma cuando un "
+        "supervisor ha aprobado la validación."
+    ),
+    "draft_not_reviewed": "Borrador: {count} de {total} criterios aún sin revisar.",
 }
 
 LANGUAGES: dict[str, Labels] = {"en": EN, "es": ES}

@@ -35,6 +35,8 @@ class ReportData:
     version: int
     generated_at: str
     language: str = "en"
+    # An unsigned draft (a preview): marked DRAFT on every page, without signing wording.
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Build a validation report, sign it (which locks the validation), reopen, verify."""
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ctpat_desktop.app import AppContext
@@ -65,7 +65,7 @@ def build_report(
     from ctpat_desktop.report.builder import build_report as build_pdf
 
     session = ValidationSession(ctx, validation_id)
-    data = report_data(ctx, session, language)
+    data = replace(report_data(ctx, session, language), draft=True)
     build_pdf(data, target)
     return BuiltReport(target, data.version)
 
@@ -122,6 +122,7 @@ def issue_report(
     draft = target.with_name(target.name + ".unsigned")
     try:
         box = build_pdf(data, draft)
+        assert box is not None  # a report to sign is no draft: it has its signature box
         signed_by = sign_pdf(
             draft,
             target,

@@ -498,3 +498,30 @@ def test_a_not_met_on_only_a_should_part_is_reported_as_a_recommendation(
     assert "Parts not met" in texts["should"]
     assert f"{should.key}) {should.text[:40]}" in texts["should"]
     assert f"{must.key}) {must.text[:40]}" in texts["must"]
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "cover"),
+    [
+        ("en", "DRAFT — not signed, not issued: for review only", "Draft: 92 of 93 criteria"),
+        ("es", "BORRADOR — sin firmar ni emitir: solo para revisión", "Borrador: 92 de 93"),
+    ],
+)
+def test_a_draft_says_so_on_every_page_and_never_reads_as_signed(
+    library: CatalogLibrary, tmp_path: Path, language: str, header: str, cover: str
+) -> None:
+    path = tmp_path / "draft.pdf"
+    findings = {"1.1": Finding("1.1", FindingStatus.MET)}
+    data = replace(_data(library, findings, language=language), draft=True)
+    assert build_report(data, path) is None  # no signature box: a draft is never signed
+    text = _text(path)
+    pages = text.split("\f")[:-1]
+    assert len(pages) == int(_info(path)["Pages"])
+    assert all(header in page for page in pages)
+    assert cover in _flat(pages[0])
+    assert "ctpat-desktop verify" not in text and "verifíquelo" not in text
+    assert _info(path)["Title"].startswith(("DRAFT — ", "BORRADOR — "))
+
+    final = tmp_path / "final.pdf"
+    assert build_report(replace(data, draft=False), final) is not None
+    assert "DRAFT" not in _text(final) and "BORRADOR" not in _text(final)

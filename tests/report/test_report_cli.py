@@ -86,7 +86,13 @@ def test_draft_is_not_issued(cli: Cli, validation: str, tmp_path: Path) -> None:
     out = tmp_path / "draft.pdf"
     result = cli("report", validation, str(out), "--json").json()
     assert (result["signed"], result["version"]) == (False, 1)
-    assert "Transportes del Bajío" in _text(out)
+    text = _text(out)
+    assert "Transportes del Bajío" in text
+    # Before, a draft read like the signed report ("Digitally signed; verify with…").
+    pages = text.split("\f")[:-1]
+    assert pages and all("DRAFT — not signed, not issued: for review only" in p for p in pages)
+    assert "Digitally signed" not in text and "I conducted" not in text
+    assert "This is a draft. It is not signed and not issued" in " ".join(text.split())
     shown = cli("validation", "show", validation, "--json").json()
     assert (
         shown["reports"] == [] and shown["validation"]["status"] == "approved"
@@ -110,6 +116,8 @@ def test_sign_lock_reopen_and_version_two(
     assert issued.json()["signed"] and issued.json()["signer"] == "Laura Méndez"
     assert issued.json()["sha256"] == hashlib.sha256(first.read_bytes()).hexdigest()
 
+    signed_text = _text(first)
+    assert "DRAFT" not in signed_text and "Digitally signed" in signed_text
     verified = cli("verify", str(first), "--trust", str(identity.ca_certificate), "--json")
     assert verified.code == 0 and verified.json()["ok"] is True
     assert verified.json()["signatures"][0]["coverage"] == "ENTIRE_FILE"
