@@ -21,7 +21,9 @@ class AppContext:
     def __init__(
         self, data_dir: Path, settings: Settings | None = None, ask: "Ask | None" = None
     ) -> None:
-        self.data_dir = data_dir
+        # Absolute, whatever was typed (`--data-dir data`): the database is opened by URI,
+        # and a relative path cannot be one (it crashed on an existing folder).
+        self.data_dir = data_dir = Path(data_dir).expanduser().absolute()
         self.resources = resources_dir()
         self.settings = settings if settings is not None else load_settings(data_dir)
         self.catalogs = CatalogLibrary(self.resources)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ctpat_desktop.cli import main
 from ctpat_desktop.store.database import DB_FILE
 from tests.conftest import CliResult, dump_database
 
@@ -389,3 +390,17 @@ def test_archived_validations_are_listed_only_with_all(
     assert cli("validation", "list", "--json").json()["validations"] == []
     everything = cli("validation", "list", "--all", "--json").json()["validations"]
     assert [(v["id"], v["archived"]) for v in everything] == [(planned, True)]
+
+
+def test_a_relative_data_folder_works_on_the_second_run_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, `--data-dir data` (or CTPAT_DATA_DIR=data) on an existing folder crashed with
+    "relative path can't be expressed as a file URI" (exit 70)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--data-dir", "data"]) == 0
+    assert main(["validation", "list", "--data-dir", "data", "--json"]) == 0
+    monkeypatch.setenv("CTPAT_DATA_DIR", "data")
+    assert main(["validation", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Transportes del Baj") >= 2
