@@ -1,8 +1,6 @@
 """Preview of a report draft (QtPdf), from which it can be signed and issued."""
 
-from pathlib import Path
-
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -32,6 +30,8 @@ class ReportWindow(QWidget):
         screen = (parent.screen() if parent is not None else None) or self.screen()
         self.resize(fitted_size(screen.availableGeometry()))
         self.document = QPdfDocument(self)
+        self.content = b""  # the PDF shown
+        self._buffer: QBuffer | None = None
         self.view = QPdfView()
         self.view.setAccessibleName(self.tr("Report pages"))
         self.view.setDocument(self.document)
@@ -48,12 +48,16 @@ class ReportWindow(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view)
 
-    def show_pdf(self, path: Path, caption: str, can_sign: bool) -> bool:
-        """Load a PDF; False when it cannot be read."""
+    def show_pdf(self, content: bytes, caption: str, can_sign: bool) -> bool:
+        """Show a PDF held in memory (a draft is never left on disk); False when it
+        cannot be read."""
         self.document.close()
-        loaded = self.document.load(str(path)) == QPdfDocument.Error.None_
-        self.caption.setText(
-            caption if loaded else self.tr("{path} cannot be shown").format(path=path)
-        )
+        self.content = content
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(content))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        loaded = self.document.status() == QPdfDocument.Status.Ready
+        self.caption.setText(caption if loaded else self.tr("The report cannot be shown"))
         self.sign.setEnabled(loaded and can_sign)
         return loaded

@@ -2737,8 +2737,8 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>&amp;Firmar y emitir…</translation>
     </message>
     <message>
-        <source>{path} cannot be shown</source>
-        <translation>No se puede mostrar {path}</translation>
+        <source>The report cannot be shown</source>
+        <translation>No se puede mostrar el informe</translation>
     </message>
 </context>
 <context>

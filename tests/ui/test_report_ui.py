@@ -30,13 +30,20 @@ def window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
     return shown
 
 
-def test_preview_shows_the_draft(window: MainWindow) -> None:
+def test_preview_shows_the_draft(window: MainWindow, ctx: AppContext) -> None:
+    left_over = ctx.data_dir / "drafts"  # where older releases kept every preview, in clear
+    left_over.mkdir()
+    (left_over / "old.pdf").write_bytes(b"%PDF-1.4 an old draft")
     window.menu_actions.preview_report.trigger()
     preview = window.report_window
     assert preview is not None and preview.isVisible()
     assert preview.document.pageCount() >= 3
     assert preview.caption.text() == "Draft of version 1 — not signed"
     assert preview.sign.isEnabled()
+    # The draft is held in memory: no plain copy in the data folder.
+    assert preview.content.startswith(b"%PDF")
+    assert not left_over.exists()
+    assert not list(ctx.data_dir.rglob("*.pdf"))
 
 
 def test_sign_then_reopen_from_the_menu(

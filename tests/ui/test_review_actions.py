@@ -98,7 +98,9 @@ def test_reports_and_worksheets_in_the_chosen_language(
     window.menu_actions.export_worksheet.trigger()
     assert "Hoja de trabajo" in load_workbook(target).sheetnames
     window.menu_actions.preview_report.trigger()
-    draft = ctx.data_dir / "drafts" / f"{validation.id}.pdf"
+    assert window.report_window is not None
+    draft = tmp_path / "preview.pdf"
+    draft.write_bytes(window.report_window.content)
     done = subprocess.run(
         ["pdftotext", str(draft), "-"], capture_output=True, text=True, check=True
     )

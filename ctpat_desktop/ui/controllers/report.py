@@ -1,6 +1,8 @@
 """The report from the main window: preview a draft, sign and issue, verify, reopen."""
 
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,15 +33,21 @@ class ReportController(WindowController):
         validation_id = self._window.selected_id()
         if validation_id is None:
             return
-        drafts = self._ctx.data_dir / "drafts"
-        target = drafts / f"{validation_id}.pdf"
         language = self._window.output_language.current()
+        # Older releases left every preview in DATA_DIR/drafts, in clear: gone now.
+        shutil.rmtree(self._ctx.data_dir / "drafts", ignore_errors=True)
 
-        def build() -> report_io.BuiltReport:
-            drafts.mkdir(parents=True, exist_ok=True)
-            return report_io.build_report(self._ctx, validation_id, target, language)
+        def build() -> tuple[report_io.BuiltReport, bytes]:
+            # Written in a private folder (0700) and read back at once: the draft is kept
+            # in memory only, never as a plain copy on disk.
+            with tempfile.TemporaryDirectory(prefix="ctpat-draft-") as folder:
+                built = report_io.build_report(
+                    self._ctx, validation_id, Path(folder) / "draft.pdf", language
+                )
+                return built, built.path.read_bytes()
 
-        def show(built: report_io.BuiltReport) -> None:
+        def show(result: tuple[report_io.BuiltReport, bytes]) -> None:
+            built, content = result
             self._window.idle(
                 translate("MainWindow", "Draft of report version {version} ready").format(
                     version=built.version
@@ -51,7 +59,7 @@ class ReportController(WindowController):
             summary = self._window.model.summary_of(validation_id)
             locked = summary is not None and summary.validation.status is Lifecycle.SIGNED
             self.report_window.show_pdf(
-                built.path,
+                content,
                 translate("MainWindow", "Draft of version {version} — not signed").format(
                     version=built.version
                 ),
