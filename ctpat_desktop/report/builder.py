@@ -952,13 +952,30 @@ def _thumbnail_grid(
 
 
 def _methodology(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
+    """How the validation was done, saying only what was recorded: the mode, the session
+    time and its days, who took part, the evidence. Nothing recorded, nothing said (before,
+    every report asserted documents sent ahead, a tour and interviews)."""
     from reportlab.platypus import KeepTogether, Paragraph
 
-    paragraphs = {
-        Mode.VIRTUAL: text["methodology_virtual"],
-        Mode.IN_PERSON: text["methodology_in_person"],
-        Mode.HYBRID: text["methodology_hybrid"],
-    }[data.validation.mode]
+    paragraphs = list(
+        {
+            Mode.VIRTUAL: text["methodology_virtual"],
+            Mode.IN_PERSON: text["methodology_in_person"],
+            Mode.HYBRID: text["methodology_hybrid"],
+        }[data.validation.mode]
+    )
+    if data.session_seconds and data.session_days:
+        minutes = data.session_seconds // 60
+        duration = text["duration"].format(hours=minutes // 60, minutes=minutes % 60)
+        days = ", ".join(format_date(day, text) for day in data.session_days)
+        paragraphs.append(text["methodology_sessions"].format(duration=duration, days=days))
+    if data.validation.participants:
+        names = "; ".join(data.validation.participants)
+        paragraphs.append(text["methodology_participants"].format(names=names))
+    if len(data.evidence) == 1:
+        paragraphs.append(text["methodology_evidence_one"])
+    elif data.evidence:
+        paragraphs.append(text["methodology_evidence"].format(count=len(data.evidence)))
     return [
         KeepTogether(
             [

@@ -127,6 +127,11 @@ class Labels(TypedDict):
     methodology_in_person: tuple[str, ...]
     methodology_hybrid: tuple[str, ...]
     methodology_findings: str
+    methodology_sessions: str
+    methodology_participants: str
+    methodology_evidence: str
+    methodology_evidence_one: str
+    duration: str
     # Signature.
     signature: str
     signature_statement: str
@@ -300,40 +305,25 @@ EN: Labels = {
     "methodology": "Methodology",
     "methodology_virtual": (
         "The validation was conducted virtually, in a WebEx session between the member's "
-        "staff and the Supply Chain Security Specialist, held in one sitting or over "
-        "several days.",
-        "Before the session the member sent the policies, procedures and records that "
-        "support its security profile; the specialist reviewed them in advance. During "
-        "the session the member shared further documents on screen or held them to the "
-        "camera.",
-        "The member's facilities were toured by livestream or by video, so that the "
-        "specialist could see the measures described in the profile in operation.",
-        "The specialist interviewed the heads of the departments concerned, who joined "
-        "from their own devices, and recorded what was shown on screen as evidence.",
+        "staff and the Supply Chain Security Specialist.",
     ),
     "methodology_in_person": (
         "The validation was conducted in person: the Supply Chain Security Specialist "
         "visited the member's facilities.",
-        "Before the visit the member sent the policies, procedures and records that "
-        "support its security profile; the specialist reviewed them in advance and "
-        "examined the originals on site.",
-        "The specialist toured the facilities and observed the security measures "
-        "described in the profile in operation.",
-        "The specialist interviewed the heads of the departments concerned and the staff "
-        "who carry out the measures, and recorded what was seen as evidence.",
     ),
     "methodology_hybrid": (
         "The validation combined a virtual session in WebEx with a visit to the member's "
         "facilities by the Supply Chain Security Specialist.",
-        "Before the validation the member sent the policies, procedures and records that "
-        "support its security profile; the specialist reviewed them in advance. Further "
-        "documents were shared on screen during the virtual session or examined on site.",
-        "Parts of the facilities were toured by livestream or by video and others in "
-        "person, so that the specialist could see the measures described in the profile "
-        "in operation.",
-        "The specialist interviewed the heads of the departments concerned, on screen or "
-        "in person, and recorded what was shown as evidence.",
     ),
+    "methodology_sessions": "The session time recorded was {duration}, on {days}.",
+    "methodology_participants": "Taking part for the member: {names}.",
+    "methodology_evidence": (
+        "{count} items of evidence were recorded during the validation (see Evidence)."
+    ),
+    "methodology_evidence_one": (
+        "One item of evidence was recorded during the validation (see Evidence)."
+    ),
+    "duration": "{hours} h {minutes:02d} min",
     "methodology_findings": (
         "Each criterion was checked against what the member showed and recorded as met, "
         "not met, exceeds (a best practice) or not applicable. A Must criterion not met "
@@ -521,42 +511,25 @@ ES: Labels = {
     "methodology": "Metodología",
     "methodology_virtual": (
         "La validación se realizó de forma virtual, en una sesión de WebEx entre el personal "
-        "del socio y el Especialista en Seguridad de la Cadena de Suministro, en una sola "
-        "jornada o a lo largo de varios días.",
-        "Antes de la sesión el socio envió las políticas, los procedimientos y los registros "
-        "que respaldan su perfil de seguridad; el especialista los revisó con antelación. "
-        "Durante la sesión el socio compartió otros documentos en pantalla o los mostró a "
-        "la cámara.",
-        "Las instalaciones del socio se recorrieron mediante transmisión en vivo o video, "
-        "para que el especialista viera en funcionamiento las medidas descritas en el perfil.",
-        "El especialista entrevistó a los responsables de las áreas involucradas, que se "
-        "conectaron desde sus propios dispositivos, y registró como evidencia lo que se "
-        "mostró en pantalla.",
+        "del socio y el Especialista en Seguridad de la Cadena de Suministro.",
     ),
     "methodology_in_person": (
         "La validación se realizó de forma presencial: el Especialista en Seguridad de la "
         "Cadena de Suministro visitó las instalaciones del socio.",
-        "Antes de la visita el socio envió las políticas, los procedimientos y los registros "
-        "que respaldan su perfil de seguridad; el especialista los revisó con antelación y "
-        "examinó los originales en sitio.",
-        "El especialista recorrió las instalaciones y observó en funcionamiento las medidas "
-        "de seguridad descritas en el perfil.",
-        "El especialista entrevistó a los responsables de las áreas involucradas y al "
-        "personal que desempeña las medidas, y registró como evidencia lo observado.",
     ),
     "methodology_hybrid": (
         "La validación combinó una sesión virtual en WebEx con una visita del Especialista "
         "en Seguridad de la Cadena de Suministro a las instalaciones del socio.",
-        "Antes de la validación el socio envió las políticas, los procedimientos y los "
-        "registros que respaldan su perfil de seguridad; el especialista los revisó con "
-        "antelación. Otros documentos se compartieron en pantalla durante la sesión virtual "
-        "o se examinaron en sitio.",
-        "Parte de las instalaciones se recorrió mediante transmisión en vivo o video y otra "
-        "parte en persona, para que el especialista viera en funcionamiento las medidas "
-        "descritas en el perfil.",
-        "El especialista entrevistó a los responsables de las áreas involucradas, en "
-        "pantalla o en persona, y registró como evidencia lo que se le mostró.",
     ),
+    "methodology_sessions": "El tiempo de sesión registrado fue de {duration}, el {days}.",
+    "methodology_participants": "Participaron por parte del socio: {names}.",
+    "methodology_evidence": (
+        "Durante la validación se registraron {count} elementos de evidencia (véase Evidencia)."
+    ),
+    "methodology_evidence_one": (
+        "Durante la validación se registró un elemento de evidencia (véase Evidencia)."
+    ),
+    "duration": "{hours} h {minutes:02d} min",
     "methodology_findings": (
         "Cada criterio se contrastó con lo que el socio demostró y se registró como cumple, "
         "no cumple, excede (una mejor práctica) o no aplica. Un criterio «Debe» que no se "

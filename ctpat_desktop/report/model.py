@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from ctpat_desktop.catalog import Catalog, Category, Reason
 from ctpat_desktop.worksheet import Finding, Validation
@@ -37,6 +38,9 @@ class ReportData:
     language: str = "en"
     # An unsigned draft (a preview): marked DRAFT on every page, without signing wording.
     draft: bool = False
+    # The session time recorded (store/periods.py): seconds in all, and the days it ran on.
+    session_seconds: int = 0
+    session_days: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
         for e in session.evidence()
     )
     issued = store.reports(session.id)
+    times = session.session_times()
     return ReportData(
         validation=session.validation,
         entity_name=translated.text(session.catalog.name),
@@ -55,6 +56,8 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
         version=(issued[-1].version if issued else 0) + 1,
         generated_at=utc_now(),
         language=language,
+        session_seconds=times.seconds,
+        session_days=tuple(times.days()),
     )
 
 

@@ -525,3 +525,31 @@ def test_a_draft_says_so_on_every_page_and_never_reads_as_signed(
     final = tmp_path / "final.pdf"
     assert build_report(replace(data, draft=False), final) is not None
     assert "DRAFT" not in _text(final) and "BORRADOR" not in _text(final)
+
+
+def test_the_methodology_says_only_what_was_recorded(
+    library: CatalogLibrary, tmp_path: Path
+) -> None:
+    """Before, every report said documents were sent ahead, the site was toured by
+    livestream and department heads interviewed, whatever happened."""
+    bare = tmp_path / "bare.pdf"
+    data = _data(library, {})
+    build_report(replace(data, validation=replace(data.validation, participants=())), bare)
+    flat = _flat(_text(bare))
+    for claim in ("toured", "interviewed", "sent the policies", "livestream", "several days"):
+        assert claim not in flat, claim
+    assert "The session time recorded" not in flat and "Taking part" not in flat
+
+    recorded = tmp_path / "recorded.pdf"
+    build_report(
+        replace(
+            data,
+            validation=replace(data.validation, participants=("Ana Ruiz (security)",)),
+            session_seconds=3 * 3600 + 25 * 60,
+            session_days=(date(2026, 5, 18), date(2026, 5, 19)),
+        ),
+        recorded,
+    )
+    flat = _flat(_text(recorded))
+    assert "The session time recorded was 3 h 25 min, on May 18, 2026, May 19, 2026." in flat
+    assert "Taking part for the member: Ana Ruiz (security)." in flat

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ctpat_desktop.app import AppContext
 from ctpat_desktop.report.certificates import SigningIdentity
 from tests.conftest import CliResult, approve
 from tests.report.conftest import PASSPHRASE, PIN, Token
@@ -221,3 +222,20 @@ def test_test_certificate_command(cli: Cli, tmp_path: Path) -> None:
     usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.digital_signature and usage.content_commitment
     assert Path(made["pkcs12"]).exists()
+
+
+def test_the_session_time_recorded_reaches_the_report(
+    cli: Cli, validation: str, tmp_path: Path, ctx: AppContext
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from ctpat_desktop.services.validations import ValidationSession
+
+    session = ValidationSession(ctx, validation)
+    start = datetime(2026, 5, 18, 14, 0, tzinfo=UTC)
+    stretch = session.start_period(1, now=start)
+    session.extend_period(stretch.id, now=start + timedelta(minutes=95))
+    out = tmp_path / "draft.pdf"
+    assert cli("report", validation, str(out)).code == 0
+    flat = " ".join(_text(out).split())
+    assert "The session time recorded was 1 h 35 min, on May 18, 2026." in flat

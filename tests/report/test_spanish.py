@@ -23,7 +23,7 @@ from tests.report.conftest import PASSPHRASE
 Cli = Callable[..., CliResult]
 MEMBER = "Logística Peña del Bajío S.A. de C.V."
 # Texts that are the same word in both languages, or names.
-SAME = {"criterion_id", "general", "mode_virtual", "total", "moment"}
+SAME = {"criterion_id", "general", "mode_virtual", "total", "moment", "duration"}
 
 
 @pytest.fixture
