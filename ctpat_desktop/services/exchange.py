@@ -123,7 +123,16 @@ def _read_document(source: Path) -> Any:
         size = source.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ExchangeError(f"{source}: file is too large ({size} bytes) for an exchange file")
-        return json.loads(source.read_bytes())
+        document = json.loads(source.read_bytes())
+        # JSON may spell text that is not Unicode (a lone "\ud800"): it could not be
+        # stored, and crashed the import halfway (exit 70).
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+        return document
+    except UnicodeEncodeError:
+        raise ExchangeError(
+            f"{source}: holds text that is not valid Unicode (an unpaired surrogate such as "
+            "\\ud800); nothing was imported"
+        ) from None
     except FileNotFoundError:
         raise ExchangeError(f"{source}: file not found") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -141,6 +141,24 @@ def test_not_json_and_missing_file(tmp_path: Path) -> None:
         other.close()
 
 
+def test_text_that_is_not_unicode_is_refused_and_nothing_is_stored(
+    exported: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """Before, a lone surrogate in a note ("\\ud800", valid JSON) crashed the import with
+    exit 70 halfway through."""
+    path, _ = exported
+    text = path.read_text(encoding="utf-8")
+    assert '"note": "' in text
+    path.write_text(text.replace('"note": "', '"note": "\\ud800', 1), encoding="utf-8")
+    other = _fresh(tmp_path, "other")
+    try:
+        with pytest.raises(ExchangeError, match="not valid Unicode"):
+            import_validation(other, path)
+        assert other.store.list_validations() == []
+    finally:
+        other.close()
+
+
 def test_an_imported_file_never_brings_an_approval_or_a_signature(  # type: ignore[no-untyped-def]
     ctx, tmp_path
 ) -> None:
