@@ -119,6 +119,10 @@ def create_test_identity(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if token_public_key is None:
+            # The private key: readable by its owner only (it was 0644, in the clear when
+            # made without a passphrase).
+            identity.pkcs12.touch(mode=0o600)
+            identity.pkcs12.chmod(0o600)
             identity.pkcs12.write_bytes(
                 pkcs12.serialize_key_and_certificates(
                     name.encode(), key, cert, [ca_cert], encryption

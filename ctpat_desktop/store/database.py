@@ -205,13 +205,25 @@ def _backup_before_migration(path: Path, revision: str, key: bytes) -> None:
         source.close()
 
 
+def keep_private(data_dir: Path) -> None:
+    """Only its owner may enter the data folder (0700): its database, backups, settings
+    and evidence are then out of other accounts' reach whatever their own modes (folders
+    made by earlier releases were 0755). A folder someone else owns is left as it is."""
+    try:
+        if data_dir.stat().st_mode & 0o077:
+            data_dir.chmod(0o700)
+    except OSError:
+        pass  # not ours to change (a shared or read-only location): the OS says who may read
+
+
 def open_database(data_dir: Path, key: bytes) -> "sqlite.Connection":
     """A connection to the data folder's encrypted database, made or migrated as needed."""
     path = data_dir / DB_FILE
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{data_dir}: cannot create the data folder ({exc.strerror})") from exc
+    keep_private(data_dir)
     revision = _schema_revision(path, key)
     if revision is not None and revision not in REVISIONS:
         raise StoreError(

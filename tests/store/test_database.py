@@ -192,3 +192,37 @@ def test_batch_migration_keeps_child_rows_and_backs_up(
     with connect(backup, load_key(data, None)) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
     old.close()
+
+
+def test_the_data_folder_is_its_owners_alone(tmp_path: Path) -> None:
+    """Before, the database, backups, settings and drafts sat in a 0755 folder, readable
+    by every account on the laptop; a folder made by an older release is closed too."""
+    import stat
+
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.settings import Settings
+
+    fresh = tmp_path / "fresh"
+    ctx = AppContext(fresh, Settings(user="tester"))
+    try:
+        ctx.store  # noqa: B018 (opening it makes the folder)
+    finally:
+        ctx.close()
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+
+    fresh.chmod(0o755)  # as an earlier release left it
+    ctx = AppContext(fresh, Settings(user="tester"))
+    try:
+        ctx.store  # noqa: B018
+    finally:
+        ctx.close()
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+
+
+def test_a_test_signing_key_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    import stat
+
+    from ctpat_desktop.report.certificates import create_test_identity
+
+    identity = create_test_identity(tmp_path / "id", "Laura Méndez")  # no passphrase
+    assert stat.S_IMODE(identity.pkcs12.stat().st_mode) == 0o600
