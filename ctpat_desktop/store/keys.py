@@ -249,7 +249,50 @@ def new_passphrase(ask: Ask | None) -> str:
         )
     if len(passphrase) < MIN_PASSPHRASE:
         raise LockedError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
+    weak = _weakness(passphrase)
+    if weak:
+        raise LockedError(
+            f"that passphrase is guessed in seconds ({weak}); choose a few words only you "
+            "would put together, e.g. 'dock seven blue lantern'"
+        )
     return passphrase
+
+
+# Passphrases tried first by anyone who gets hold of a laptop's data folder.
+_COMMON = frozenset(
+    {
+        "password",
+        "password1",
+        "passphrase",
+        "passw0rd",
+        "12345678",
+        "123456789",
+        "1234567890",
+        "87654321",
+        "qwertyui",
+        "qwerty123",
+        "11111111",
+        "abcdefgh",
+        "abc12345",
+        "iloveyou",
+        "letmein1",
+        "welcome1",
+        "ctpat123",
+        "changeme",
+    }
+)
+
+
+def _weakness(passphrase: str) -> str:
+    """Why a new passphrase is too easy to guess ("" when it is not)."""
+    folded = passphrase.casefold()
+    if folded in _COMMON:
+        return "it is one of the most common ones"
+    if folded.isdigit():
+        return "digits only"
+    if len(set(folded)) < 5:
+        return "too few different characters"
+    return ""
 
 
 def folder_key(data_dir: Path, ask: Ask | None) -> bytes:

@@ -129,7 +129,7 @@ def test_without_a_keyring_a_passphrase_protects_the_folder(
     ctx.close()
 
 
-def test_a_short_or_mistyped_new_passphrase_sets_nothing(
+def test_a_short_weak_or_mistyped_new_passphrase_sets_nothing(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keyring.set_keyring(fail.Keyring())
@@ -139,6 +139,15 @@ def test_a_short_or_mistyped_new_passphrase_sets_nothing(
         AppContext(data_dir, ask=lambda _p: next(answers)).store  # noqa: B018
     with pytest.raises(keys.LockedError, match="at least 8"):
         AppContext(data_dir, ask=lambda _p: "short").store  # noqa: B018
+    # Long enough but guessed in seconds: accepted before.
+    for weak, why in (
+        ("password", "most common"),
+        ("12345678", "most common"),
+        ("2026120519", "digits only"),
+        ("aaaabbbbaaaa", "too few different"),
+    ):
+        with pytest.raises(keys.LockedError, match=why):
+            AppContext(data_dir, ask=lambda _p, w=weak: w).store  # noqa: B018
     assert not (data_dir / keys.KEY_FILE).exists()
     assert not (data_dir / DB_FILE).exists()
 
