@@ -885,3 +885,21 @@ def test_extend_dialog_shows_the_new_due_date(qtbot: QtBot) -> None:
     dialog.choices.button(120).setChecked(True)
     assert dialog.new_due.text() == "New due date: 2026-12-14"
     assert dialog.reason.toPlainText() == "Waiting for parts"
+
+
+def test_decrypted_copies_a_crash_left_behind_are_removed(tmp_path: Path) -> None:
+    """Before, "Open evidence" left plaintext copies in the temporary folder after a crash."""
+    import os
+
+    from ctpat_desktop.ui.panels.evidence_panel import COPIES_PREFIX, sweep_stale_copies
+
+    gone_pid = 2**22 + 12345  # above Linux's largest process ID: no such process
+    left = tmp_path / f"{COPIES_PREFIX}{gone_pid}-abcd"
+    (left / "e1").mkdir(parents=True)
+    (left / "e1" / "seal.png").write_bytes(b"decrypted evidence")
+    mine = tmp_path / f"{COPIES_PREFIX}{os.getpid()}-efgh"
+    mine.mkdir()
+    unrelated = tmp_path / "ctpat-evidence-notes"
+    unrelated.mkdir()
+    assert sweep_stale_copies(tmp_path) == [left]
+    assert not left.exists() and mine.exists() and unrelated.exists()

@@ -7,7 +7,9 @@ reload); the same content attaches to a criterion once, and the panel says where
 
 import os
 import re
+import shutil
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
@@ -177,6 +179,40 @@ def _timestamped(prefix: str) -> str:
 
 # Puts a step already done on the workspace's undo stack: (text, undo, redo).
 Undoable = Callable[[str, Callable[[], None], Callable[[], None]], None]
+
+
+# Opened evidence is decrypted into a private temporary folder named with the process's
+# ID, removed when the panel goes; one left by a crash is removed at the next opening.
+COPIES_PREFIX = "ctpat-evidence-"
+
+
+def sweep_stale_copies(temp_dir: Path | None = None) -> list[Path]:
+    """Remove the decrypted copies a crashed process left behind (its ID no longer runs);
+    the folders removed."""
+    root = Path(temp_dir or tempfile.gettempdir())
+    removed = []
+    for folder in root.glob(f"{COPIES_PREFIX}*"):
+        owner = folder.name[len(COPIES_PREFIX) :].partition("-")[0]
+        if not owner.isdigit() or int(owner) == os.getpid() or _running(int(owner), folder):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _running(pid: int, folder: Path) -> bool:
+    if os.name == "nt":  # no harmless signal 0 there: a day-old folder counts as left over
+        try:
+            return time.time() - folder.stat().st_mtime < 86_400
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive but not ours (PermissionError), or no way to tell: keep it
+        return True
+    return True
 
 
 class EvidenceListModel(QAbstractListModel):
@@ -924,8 +960,9 @@ class EvidencePanel(SidePanel):
         if record is None:
             return
         if self._open_copies is None:
+            sweep_stale_copies()
             self._open_copies = tempfile.TemporaryDirectory(
-                prefix="ctpat-evidence-", ignore_cleanup_errors=True
+                prefix=f"{COPIES_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True
             )
         folder = Path(self._open_copies.name) / record.id
         ctx = self._ctx
