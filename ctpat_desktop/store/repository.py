@@ -749,8 +749,13 @@ class Store:
             record = self._write_finding(
                 conn, validation_id, criterion, change, actor, now, read=(row,)
             )
-            if both is not None and both["validation_status"] == Lifecycle.APPROVED.value:
+            status = both["validation_status"] if both is not None else None
+            if status == Lifecycle.APPROVED.value:
                 self._withdraw_approval(conn, validation_id, actor, now)
+            elif status == Lifecycle.PLANNED.value and record.finding.status is not (
+                FindingStatus.NOT_REVIEWED
+            ):
+                self._mark_started(conn, validation_id, actor, now)
             return record
 
     def change_findings(
@@ -770,7 +775,31 @@ class Store:
                 for criterion, change in changes
             ]
             self._withdraw_approval(conn, validation_id, actor, now)
+            if any(r.finding.status is not FindingStatus.NOT_REVIEWED for r in records):
+                self._mark_started(conn, validation_id, actor, now)
             return records
+
+    def _mark_started(
+        self, conn: sqlite.Connection, validation_id: str, actor: str, now: str
+    ) -> None:
+        """The first finding recorded: a planned validation is now in progress (before,
+        it stayed planned until submitted, and the dashboard left it out)."""
+        moved = conn.execute(
+            "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 "
+            "WHERE id = ? AND status = ?",
+            (Lifecycle.IN_PROGRESS.value, now, validation_id, Lifecycle.PLANNED.value),
+        ).rowcount
+        if moved:
+            audit.append_event(
+                conn,
+                at=now,
+                actor=actor,
+                action="status",
+                kind="validation",
+                record_id=validation_id,
+                validation_id=validation_id,
+                changes={"status": [Lifecycle.PLANNED.value, Lifecycle.IN_PROGRESS.value]},
+            )
 
     def _withdraw_approval(
         self, conn: sqlite.Connection, validation_id: str, actor: str, now: str

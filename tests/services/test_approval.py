@@ -29,7 +29,21 @@ def test_submit_needs_every_criterion_reviewed(ctx: AppContext) -> None:
     ValidationSession(ctx, validation.id).record_finding("1.1", status="met")
     with pytest.raises(RuleError, match=r"92 criteria have no finding yet \(1.2, 1.3"):
         approval.submit_for_review(ctx, validation.id)
+    # The first finding started it; the refused submit changed nothing more.
+    assert ctx.store.validation(validation.id).status is Lifecycle.IN_PROGRESS
+
+
+def test_the_first_finding_starts_a_planned_validation(ctx: AppContext) -> None:
+    """Before, a validation stayed planned until submitted, and the dashboard (which
+    leaves planned ones out) counted none of its findings."""
+    validation = plan_validation(ctx, member="Acme", account="US-1001", entity="importer")
+    session = ValidationSession(ctx, validation.id)
+    session.record_finding("1.1", status="not-reviewed", note="asked for the statement")
     assert ctx.store.validation(validation.id).status is Lifecycle.PLANNED
+    session.record_finding("1.1", status="met")
+    assert ctx.store.validation(validation.id).status is Lifecycle.IN_PROGRESS
+    started = [e for e in ctx.store.audit_events(validation.id) if e["kind"] == "validation"][-1]
+    assert started["action"] == "status" and "in-progress" in started["changes"]
 
 
 def test_only_a_supervisor_approves_and_a_later_change_withdraws_it(ctx: AppContext) -> None:

@@ -49,7 +49,8 @@ def test_first_sync_asks_for_a_login_then_remembers_it(
 
     session(ana, validation_id).record_finding("1.1", status="met")
     window.refresh()
-    qtbot.waitUntil(lambda: "1 change waiting" in window.sync.label.text())
+    # The finding, and its validation now in progress.
+    qtbot.waitUntil(lambda: "2 changes waiting" in window.sync.label.text())
     window.sync.login_dialog = None
     window.sync.sync_now.trigger()
     assert window.sync.login_dialog is None  # no second login

@@ -152,7 +152,7 @@ def test_long_values_are_cut_with_the_whole_text_in_the_tooltip(
     note = "The seal log at the north dock " + "is kept on paper and signed weekly " * 4 + "END"
     ValidationSession(ctx, validation.id).record_finding("1.1", status="met", note=note)
     window = open_window(ctx, qtbot)
-    seq = ctx.store.audit_events()[-1]["seq"]
+    seq = next(e["seq"] for e in reversed(ctx.store.audit_events()) if e["kind"] == "finding")
     shown = cell(window, seq, 5)
     assert "…" in shown and "END" not in shown and len(shown) < len(note)
     assert f"note: — → {note}" in cell(window, seq, 5, Qt.ItemDataRole.ToolTipRole)
