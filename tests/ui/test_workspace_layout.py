@@ -466,3 +466,29 @@ def test_removing_evidence_is_undone_with_ctrl_z(
     assert ValidationSession(ctx, validation_id).evidence() == []
     actions = [e["action"] for e in ctx.store.audit_events(validation_id)]
     assert actions[-3:] == ["remove", "restore", "remove"]
+
+
+def test_an_open_workspace_follows_a_change_of_entity_type_and_date(
+    ctx: AppContext,
+    validation_id: str,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    """Before, it kept the old catalog until reopened, and with it the old criteria."""
+    from datetime import date
+
+    from ctpat_desktop.services.validations import update_validation
+
+    window = _with_panels(ctx, validation_id, qtbot, (1366, 705))
+    importer = window.model.criterion_ids()
+    update_validation(ctx, validation_id, entity="foreign-manufacturer", on=date(2026, 9, 1))
+    window.reload()
+    manufacturer = window.model.criterion_ids()
+    assert manufacturer != importer
+    assert window.session is not None
+    assert window.session.catalog.entity == "foreign-manufacturer"
+    assert "Foreign Manufacturers" in window.windowTitle() and "2026-09-01" in window.windowTitle()
+    assert window.current_criterion() == manufacturer[0]
+    evidence = _panel(window, EvidencePanel)
+    assert evidence._session is window.session  # the panels share it: the new catalog
+    window.set_status(FindingStatus.MET)
+    assert stored(ctx, validation_id)[manufacturer[0]].status is FindingStatus.MET

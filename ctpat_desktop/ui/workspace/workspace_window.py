@@ -399,6 +399,15 @@ class WorkspaceWindow(QMainWindow):
     def _on_loaded(self, loaded: tuple[ValidationSession, dict[str, FindingRecord]]) -> None:
         session, records = loaded
         self.session = session
+        self._show_checklist(records)
+        self.tree.setFocus()
+        self.loaded.emit()
+
+    def _show_checklist(self, records: dict[str, FindingRecord]) -> None:
+        """The session's checklist and findings on screen, from the first criterion not
+        reviewed (on opening, and when the validation's catalog changed meanwhile)."""
+        session = self.session
+        assert session is not None
         self.ledger.load(records)
         catalog = shown_catalog(session.catalog)  # in the windows' language
         names = shown_categories(self._ctx.catalogs.categories)
@@ -406,24 +415,30 @@ class WorkspaceWindow(QMainWindow):
         self._order = self.model.criterion_ids()
         self._order_index = {cid: position for position, cid in enumerate(self._order)}
         self._criterion_ids.setStringList(self._order)
-        v = session.validation
         self.editor.set_reasons(shown_reasons(session.reasons))
-        self.editor.set_validation_date(v.date)
-        self.setWindowTitle(f"{v.member.name} — {catalog.name} — {v.date.isoformat()} [*]")
-        self._locked = v.status is Lifecycle.SIGNED
-        self.editor.set_locked(self._locked)
+        self._show_validation()
         self.pages.setCurrentWidget(self.splitter)
         self._decorate_tree()
+        self._current = None
         first = next(
             (cid for cid in self._order if self.model.status(cid) is FindingStatus.NOT_REVIEWED),
             self._order[0] if self._order else None,
         )
         if first is not None:
             self.go_to(first)
-        self.tree.setFocus()
         self._update_progress()
         self._update_save_state()
-        self.loaded.emit()
+
+    def _show_validation(self) -> None:
+        """The title, first due day and lock of the validation as the session holds it."""
+        session = self.session
+        assert session is not None
+        v = session.validation
+        self.editor.set_validation_date(v.date)
+        name = shown_catalog(session.catalog).name
+        self.setWindowTitle(f"{v.member.name} — {name} — {v.date.isoformat()} [*]")
+        self._locked = v.status is Lifecycle.SIGNED
+        self.editor.set_locked(self._locked)
 
     def _on_load_failed(self, exc: Exception) -> None:
         self.loading.setText(self.tr("Cannot open the validation: {error}").format(error=exc))
@@ -799,12 +814,37 @@ class WorkspaceWindow(QMainWindow):
         self._update_save_state()
 
     def reload(self) -> None:
-        """Read the findings again: an import, a sync, a resolve or another panel changed
-        them. Criteria with edits under way keep theirs (their answers are coming)."""
+        """Read the validation and its findings again: an import, a sync, a resolve, a
+        signing or another panel changed them. Criteria with edits under way keep theirs
+        (their answers are coming)."""
         session = self.session
         if session is None:
             return
-        self._runner.run(session.findings, self._on_reloaded, self._on_load_failed)
+        ctx = self._ctx
+
+        def read() -> tuple[ValidationSession, dict[str, FindingRecord]]:
+            fresh = ValidationSession(ctx, session.id)
+            return fresh, fresh.findings()
+
+        self._runner.run(read, self._on_reread, self._on_load_failed)
+
+    def _on_reread(self, loaded: tuple[ValidationSession, dict[str, FindingRecord]]) -> None:
+        fresh, records = loaded
+        session = self.session
+        assert session is not None
+        pinned = (session.validation.entity, session.validation.catalog_version)
+        # The side panels hold this same session: they see the new values too.
+        session.validation, session.catalog = fresh.validation, fresh.catalog
+        if (fresh.validation.entity, fresh.validation.catalog_version) != pinned:
+            # Another entity type or catalog (only before any finding): another checklist.
+            self._show_checklist(records)
+            return
+        was_locked = self._locked
+        self._show_validation()
+        if was_locked != self._locked and self._current is not None:
+            self._show_again(self._current)
+        self._update_save_state()
+        self._on_reloaded(records)
 
     def _on_reloaded(self, records: dict[str, FindingRecord]) -> None:
         for criterion_id in self.ledger.reread(records):
