@@ -197,6 +197,38 @@ def _live_evidence(conn: sqlite.Connection, validation_id: str, evidence_id: str
     return row
 
 
+def _move_status(
+    conn: sqlite.Connection,
+    validation_id: str,
+    before: Lifecycle,
+    after: Lifecycle,
+    actor: str,
+    now: str,
+    action: str,
+    why: str = "",
+) -> None:
+    """A validation at `before` moves to `after`, audited; at any other status, nothing."""
+    moved = conn.execute(
+        "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 "
+        "WHERE id = ? AND status = ?",
+        (after.value, now, validation_id, before.value),
+    ).rowcount
+    if moved:
+        changes: dict[str, Any] = {"status": [before.value, after.value]}
+        if why:
+            changes["why"] = why
+        audit.append_event(
+            conn,
+            at=now,
+            actor=actor,
+            action=action,
+            kind="validation",
+            record_id=validation_id,
+            validation_id=validation_id,
+            changes=changes,
+        )
+
+
 class Store:
     """One data folder's database and evidence files."""
 
@@ -784,46 +816,24 @@ class Store:
     ) -> None:
         """The first finding recorded: a planned validation is now in progress (before,
         it stayed planned until submitted, and the dashboard left it out)."""
-        moved = conn.execute(
-            "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 "
-            "WHERE id = ? AND status = ?",
-            (Lifecycle.IN_PROGRESS.value, now, validation_id, Lifecycle.PLANNED.value),
-        ).rowcount
-        if moved:
-            audit.append_event(
-                conn,
-                at=now,
-                actor=actor,
-                action="status",
-                kind="validation",
-                record_id=validation_id,
-                validation_id=validation_id,
-                changes={"status": [Lifecycle.PLANNED.value, Lifecycle.IN_PROGRESS.value]},
-            )
+        _move_status(
+            conn, validation_id, Lifecycle.PLANNED, Lifecycle.IN_PROGRESS, actor, now, "status"
+        )
 
     def _withdraw_approval(
         self, conn: sqlite.Connection, validation_id: str, actor: str, now: str
     ) -> None:
         """A change after a supervisor's approval sends the validation back to review."""
-        moved = conn.execute(
-            "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 "
-            "WHERE id = ? AND status = ?",
-            (Lifecycle.IN_REVIEW.value, now, validation_id, Lifecycle.APPROVED.value),
-        ).rowcount
-        if moved:
-            audit.append_event(
-                conn,
-                at=now,
-                actor=actor,
-                action="approval withdrawn",
-                kind="validation",
-                record_id=validation_id,
-                validation_id=validation_id,
-                changes={
-                    "status": [Lifecycle.APPROVED.value, Lifecycle.IN_REVIEW.value],
-                    "why": "changed after approval; a supervisor must approve it again",
-                },
-            )
+        _move_status(
+            conn,
+            validation_id,
+            Lifecycle.APPROVED,
+            Lifecycle.IN_REVIEW,
+            actor,
+            now,
+            "approval withdrawn",
+            why="changed after approval; a supervisor must approve it again",
+        )
 
     def _write_finding(
         self,
