@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument(
         "--catalog-version", help="only validations pinned to this MSC catalog version"
     )
+    stats.add_argument(
+        "--status", help="only validations at this stage: in-progress, in-review, approved, signed"
+    )
     stats.add_argument("--pdf", type=Path, help="also write the dashboard as a PDF")
     stats.add_argument("--xlsx", type=Path, help="also write the dashboard as an Excel workbook")
     _add_catalog_commands(commands, command)
@@ -605,6 +608,7 @@ def _stats(ctx: "AppContext", args: argparse.Namespace) -> Any:
         office=args.office,
         scss=args.scss,
         catalog_version=args.catalog_version,
+        status=args.status,
     )
     export_dashboard(figures, pdf=args.pdf, xlsx=args.xlsx)
     if not args.json:

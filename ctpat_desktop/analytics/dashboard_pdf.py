@@ -484,7 +484,13 @@ def _filters_text(filters: Mapping[str, Any]) -> str:
         parts.append(f"from {start}")
     elif end:
         parts.append(f"up to {end}")
-    for key, label in (("entity", "entity"), ("mode", "mode"), ("office", "office")):
+    for key, label in (
+        ("entity", "entity"),
+        ("mode", "mode"),
+        ("office", "office"),
+        ("catalog_version", "MSC version"),
+        ("status", "status"),
+    ):
         if filters.get(key):
             parts.append(f"{label}: {filters[key]}")
     if filters.get("scss"):

@@ -25,6 +25,8 @@ _FILTERS = (
     ("mode", "Mode"),
     ("office", "Office"),
     ("scss", "SCSS"),
+    ("catalog_version", "MSC version"),
+    ("status", "Status"),
 )
 
 

@@ -9,8 +9,8 @@ CATEGORY = "CAST(substr(f.criterion, 1, instr(f.criterion, '.') - 1) AS INTEGER)
 
 @dataclass(frozen=True, slots=True)
 class StatsFilter:
-    """Which validations count: period (inclusive), entity type, mode, office, SCSS and the
-    catalog (MSC) version the validations pinned."""
+    """Which validations count: period (inclusive), entity type, mode, office, SCSS, the
+    catalog (MSC) version the validations pinned and where they stand (status)."""
 
     start: date | None = None
     end: date | None = None
@@ -19,6 +19,7 @@ class StatsFilter:
     office: str | None = None
     scss: str | None = None
     catalog_version: str | None = None
+    status: str | None = None  # in-progress, in-review, approved or signed
 
     def where(self) -> tuple[str, dict[str, Any]]:
         """SQL conditions on validations `v` and their parameters; planned ones never count."""
@@ -32,6 +33,7 @@ class StatsFilter:
             ("office", "v.office", "="),
             ("scss", "v.scss", "="),
             ("catalog_version", "v.catalog_version", "="),
+            ("status", "v.status", "="),
         ):
             value = getattr(self, name)
             if value is not None:
@@ -49,6 +51,7 @@ class StatsFilter:
             "office": self.office,
             "scss": self.scss,
             "catalog_version": self.catalog_version,
+            "status": self.status,
         }
 
 

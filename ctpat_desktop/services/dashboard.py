@@ -5,8 +5,12 @@ from typing import Any
 
 from ctpat_desktop.analytics import StatsFilter, compute_stats
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import parse_date
-from ctpat_desktop.worksheet import Mode
+from ctpat_desktop.worksheet import Lifecycle, Mode
+
+# Where a validation may stand to count on the dashboard: once work has started.
+COUNTED_STATUSES = tuple(s.value for s in Lifecycle if s is not Lifecycle.PLANNED)
 
 
 def dashboard(
@@ -19,8 +23,14 @@ def dashboard(
     office: str | None = None,
     scss: str | None = None,
     catalog_version: str | None = None,
+    status: str | None = None,
 ) -> dict[str, Any]:
     """The figures for validations matching the filters (every filter optional)."""
+    if status is not None and status not in COUNTED_STATUSES:
+        raise RuleError(
+            f"status {status!r}: use one of {', '.join(COUNTED_STATUSES)} "
+            "(planned validations have no findings to count)"
+        )
     if entity is not None:
         ctx.catalogs.catalog(entity)  # an unknown entity type is an error, not an empty page
     filters = StatsFilter(
@@ -31,6 +41,7 @@ def dashboard(
         office=office,
         scss=scss,
         catalog_version=catalog_version,
+        status=status,
     )
     return compute_stats(ctx.store, ctx.catalogs.categories, ctx.catalogs.reasons, filters)
 

@@ -30,10 +30,17 @@ from ctpat_desktop.services.dashboard import dashboard, export_dashboard
 from ctpat_desktop.ui.charts import Bar, BarChart
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
 from ctpat_desktop.ui.flow_layout import FlowLayout
-from ctpat_desktop.ui.i18n import catalog_words, mode_label, shown_text, table_word, translate
+from ctpat_desktop.ui.i18n import (
+    catalog_words,
+    lifecycle_label,
+    mode_label,
+    shown_text,
+    table_word,
+    translate,
+)
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
-from ctpat_desktop.worksheet import Mode
+from ctpat_desktop.worksheet import Lifecycle, Mode
 
 KEY_FIGURES = (
     ("validations", QT_TRANSLATE_NOOP("DashboardWindow", "Validations")),
@@ -205,6 +212,12 @@ class DashboardWindow(QWidget):
         versions = {v for code in ctx.catalogs.entities() for v in ctx.catalogs.version_names(code)}
         for version in sorted(versions):
             self.catalog_version.addItem(version, version)
+        self.stage = QComboBox()
+        self.stage.setAccessibleName(self.tr("Validation status"))
+        self.stage.addItem(self.tr("Every status"), None)
+        for stage in Lifecycle:
+            if stage is not Lifecycle.PLANNED:  # nothing recorded yet: never counted
+                self.stage.addItem(lifecycle_label(stage), stage.value)
         self.office = QLineEdit()
         self.office.setPlaceholderText(self.tr("any office"))
         self.office.setAccessibleName(self.tr("Office"))
@@ -223,6 +236,7 @@ class DashboardWindow(QWidget):
             (self.tr("Entity:"), self.entity),
             (self.tr("Mode:"), self.mode),
             (self.tr("MSC:"), self.catalog_version),
+            (self.tr("Status:"), self.stage),
             (self.tr("Office:"), self.office),
             (self.tr("SCSS:"), self.scss),
         ):
@@ -373,6 +387,7 @@ class DashboardWindow(QWidget):
             "office": self.office.text().strip() or None,
             "scss": self.scss.text().strip() or None,
             "catalog_version": self.catalog_version.currentData(),
+            "status": self.stage.currentData(),
         }
 
     def refresh(self) -> None:

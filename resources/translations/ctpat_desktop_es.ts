@@ -921,6 +921,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <translation>Exportar E&amp;xcel…</translation>
     </message>
     <message>
+        <source>Validation status</source>
+        <translation>Estado de la validación</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>Desde:</translation>
     </message>
@@ -939,6 +947,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
     <message>
         <source>MSC:</source>
         <translation>CMS:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
     </message>
     <message>
         <source>Office:</source>

@@ -205,3 +205,17 @@ def test_t_distribution_against_published_values() -> None:
     assert result is not None
     assert (round(result.difference, 2), round(result.p_value, 4)) == (3.2, 0.0069)
     assert welch([1], [2, 3]) is None and welch([1, 1], [1, 1]) is None
+
+
+def test_a_filter_by_where_the_validations_stand(constructed: AppContext) -> None:
+    """The dashboard counts what has started, and can show one stage of it."""
+    first = next(
+        v for v in constructed.store.list_validations() if v.validation.member.account == "US-0001"
+    )
+    constructed.store.set_status(first.validation.id, Lifecycle.IN_REVIEW, "tester")
+    assert dashboard(constructed)["validations"] == 4  # planned never counts
+    assert dashboard(constructed, status="in-review")["validations"] == 1
+    assert dashboard(constructed, status="in-progress")["validations"] == 3
+    assert dashboard(constructed, status="in-review")["filters"]["status"] == "in-review"
+    with pytest.raises(RuleError, match="planned validations have no findings to count"):
+        dashboard(constructed, status="planned")

@@ -86,6 +86,18 @@ def test_filters_reach_the_figures(window: DashboardWindow, cli: Callable[..., C
     assert window.figures is not None and window.figures["filters"] == expected["filters"]
 
 
+def test_the_status_filter_matches_the_cli(
+    window: DashboardWindow, cli: Callable[..., CliResult]
+) -> None:
+    assert window.stage.findData("planned") == -1  # planned ones never count
+    window.stage.setCurrentIndex(window.stage.findData("approved"))
+    window.refresh()
+    expected = cli("stats", "--status", "approved", "--json").json()
+    assert 0 < expected["validations"] < cli("stats", "--json").json()["validations"]
+    assert window.key_values["validations"].text() == str(expected["validations"])
+    assert window.figures is not None and window.figures["filters"]["status"] == "approved"
+
+
 def test_export_buttons_write_files(
     window: DashboardWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
