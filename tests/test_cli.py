@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ctpat_desktop.app import AppContext
 from ctpat_desktop.cli import main
 from ctpat_desktop.store.database import DB_FILE
 from tests.conftest import CliResult, dump_database
@@ -404,3 +405,23 @@ def test_a_relative_data_folder_works_on_the_second_run_too(
     assert main(["validation", "list", "--json"]) == 0
     out = capsys.readouterr().out
     assert out.count("Transportes del Baj") >= 2
+
+
+def test_validation_show_gives_the_session_time_recorded(
+    cli: Cli, planned: str, ctx: AppContext
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from ctpat_desktop.services.validations import ValidationSession
+
+    session = ValidationSession(ctx, planned)
+    start = datetime(2026, 5, 18, 14, 0, tzinfo=UTC)
+    for category, minutes, offset in ((1, 40, 0), (4, 25, 50)):
+        stretch = session.start_period(category, now=start + timedelta(minutes=offset))
+        session.extend_period(stretch.id, now=start + timedelta(minutes=offset + minutes))
+    shown = cli("validation", "show", planned, "--json").json()["session_time"]
+    assert shown["seconds"] == 65 * 60
+    assert shown["by_category"] == {"1": 40 * 60, "4": 25 * 60}
+    assert shown["days"] == ["2026-05-18"]
+    assert [s["category"] for s in shown["stretches"]] == [1, 4]
+    assert "session time 1:05 on 2026-05-18" in cli("validation", "show", planned).out

@@ -6,6 +6,7 @@ from ctpat_desktop.catalog import Catalog, Category
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
 from ctpat_desktop.worksheet import Finding, Validation, classify
+from ctpat_desktop.worksheet.agenda import SessionTimes, format_minutes
 
 
 def validation_view(v: Validation) -> dict[str, Any]:
@@ -122,6 +123,29 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
             }
             for r in session.reports()
         ],
+        "session_time": session_time_view(session.session_times()),
+    }
+
+
+def session_time_view(times: SessionTimes) -> dict[str, Any]:
+    """The session time recorded: seconds in all and by category, the days, the stretches."""
+    return {
+        "seconds": times.seconds,
+        "by_category": {
+            str(category) if category is not None else "none": seconds
+            for category, seconds in times.by_category().items()
+        },
+        "days": [day.isoformat() for day in times.days()],
+        "stretches": [
+            {
+                "id": p.id,
+                "category": p.category,
+                "started_at": p.started_at,
+                "ended_at": p.ended_at,
+                "recorded_by": p.recorded_by,
+            }
+            for p in times.periods
+        ],
     }
 
 
@@ -145,3 +169,8 @@ def print_session(document: dict[str, Any]) -> None:
         print(line)
     if document["evidence"]:
         print(f"  {len(document['evidence'])} evidence file(s)")
+    time = document["session_time"]
+    if time["seconds"]:
+        print(
+            f"  session time {format_minutes(time['seconds'] // 60)} on {', '.join(time['days'])}"
+        )
