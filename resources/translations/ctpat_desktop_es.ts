@@ -3124,6 +3124,14 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <translation>La dirección del servidor central y su token</translation>
     </message>
     <message>
+        <source>S&amp;top the sync</source>
+        <translation>&amp;Detener la sincronización</translation>
+    </message>
+    <message>
+        <source>Stop after the step under way; what was sent is kept, Sync now goes on</source>
+        <translation>Detener tras el paso en curso; lo enviado se conserva y Sincronizar ahora continúa</translation>
+    </message>
+    <message>
         <source>Resolve &amp;conflicts…</source>
         <translation>Resolver &amp;conflictos…</translation>
     </message>
@@ -3142,6 +3150,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
     <message>
         <source>Sync progress</source>
         <translation>Progreso de la sincronización</translation>
+    </message>
+    <message>
+        <source>Sync: stopping…</source>
+        <translation>Sincronización: deteniendo…</translation>
     </message>
     <message>
         <source>Sync: no hub set (Sync → Log in to hub…)</source>
@@ -3203,6 +3215,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
             <numerusform>El servidor central rechazó %n cambio; todo lo demás se sincronizó. Se queda en esta computadora: corrija lo que indica el servidor (para otra oficina, cambie la oficina de la validación en Editar validación; para un valor, cámbielo en el espacio de trabajo) y vuelva a sincronizar.</numerusform>
             <numerusform>El servidor central rechazó %n cambios; todo lo demás se sincronizó. Se quedan en esta computadora: corrija lo que indica el servidor (para otra oficina, cambie la oficina de la validación en Editar validación; para un valor, cámbielo en el espacio de trabajo) y vuelva a sincronizar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sync stopped: what was sent is kept; Sync now goes on from there</source>
+        <translation>Sincronización detenida: lo enviado se conserva; Sincronizar ahora continúa desde ahí</translation>
     </message>
     <message>
         <source>Sync failed: {error}</source>

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services import sync_io
+from ctpat_desktop.store.repository import finding_id
 from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.runner import ImmediateRunner
 from tests.hubkit import ServedHub
@@ -148,3 +149,31 @@ def test_refused_changes_are_shown_with_the_way_to_fix_them(
     assert box.windowTitle() == "Changes refused by the hub"
     assert "everything else was synced" in box.text() and "Edit validation" in box.text()
     assert validation_id[:8] in box.detailedText() and "Laredo" in box.detailedText()
+
+
+def test_a_sync_can_be_stopped_between_steps_and_goes_on_later(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop, qtbot: QtBot
+) -> None:
+    ana = laptop("ana")
+    validation_id = planned(ana)
+    window = _window(ana, qtbot)
+    window.sync.sync_now.trigger()
+    _log_in(window, hub_server.url, miami["ana"])
+    for criterion in ("1.1", "1.2", "1.3"):
+        session(ana, validation_id).record_finding(criterion, status="met")
+    assert not window.sync.stop_sync.isEnabled()  # nothing to stop
+
+    def stop_at_once(_stage: str, _done: int, _total: int) -> None:
+        assert window.sync.stop_sync.isEnabled()
+        window.sync.stop_sync.trigger()
+
+    window.sync.progress.connect(stop_at_once)
+    window.sync.sync_now.trigger()  # stopped after its first step: the push
+    window.sync.progress.disconnect(stop_at_once)
+    assert "Sync stopped" in window.statusBar().currentMessage()
+    assert not window.sync.running and not window.sync.stop_sync.isEnabled()
+    assert hub_server.hub.record("finding", finding_id(validation_id, "1.3")) is not None
+
+    window.sync.sync_now.trigger()  # goes on from there
+    assert "0 changes waiting" in window.sync.label.text()
+    assert sync_io.status(ana)["last_error"] == ""

@@ -19,6 +19,12 @@ if TYPE_CHECKING:  # the sync client and dialogs are imported when first used: t
     from ctpat_desktop.ui.sync.login_dialog import LoginDialog
 
 _NEEDS_LOGIN = "needs login"
+
+
+class SyncStopped(CtpatError):
+    """The person stopped the sync between two of its steps."""
+
+
 # The stages a sync reports its progress in (sync.client).
 _STAGES = {
     "push": QT_TRANSLATE_NOOP("SyncController", "push"),
@@ -63,6 +69,13 @@ class SyncController(QObject):
         )
         self.log_in = QAction(self.tr("&Log in to hub…"), window)
         self.log_in.setStatusTip(self.tr("The hub's address and your token"))
+        self.stop_sync = QAction(self.tr("S&top the sync"), window)
+        self.stop_sync.setStatusTip(
+            self.tr("Stop after the step under way; what was sent is kept, Sync now goes on")
+        )
+        self.stop_sync.setEnabled(False)
+        self.stop_sync.triggered.connect(self.stop_running_sync)
+        self._cancel = False
         self.conflicts = QAction(self.tr("Resolve &conflicts…"), window)
         self.conflicts.setStatusTip(self.tr("Fields changed here and on the hub: keep one value"))
         self.sync_now.triggered.connect(self.start_sync)
@@ -81,7 +94,14 @@ class SyncController(QObject):
 
     def actions(self) -> list[QAction]:
         """The Sync menu's actions."""
-        return [self.sync_now, self.log_in, self.conflicts]
+        return [self.sync_now, self.stop_sync, self.log_in, self.conflicts]
+
+    def stop_running_sync(self) -> None:
+        """Stop the sync under way between two of its steps (a batch pushed, a page
+        pulled): what is done stays done and consistent, the next sync goes on from it."""
+        if self.running:
+            self._cancel = True
+            self.label.setText(self.tr("Sync: stopping…"))
 
     def stop(self) -> None:
         """The window is closing: queue no more reads (the store closes after it)."""
@@ -127,9 +147,16 @@ class SyncController(QObject):
                 token, _asked = sync_io.hub_token(hub, None)
             except CtpatError:
                 return _NEEDS_LOGIN
-            return sync_io.sync_now(self._ctx, hub, token, self.progress.emit)
+            return sync_io.sync_now(self._ctx, hub, token, told)
+
+        def told(stage: str, done: int, total: int) -> None:
+            if self._cancel:  # between two steps: nothing half done
+                raise SyncStopped("stopped")
+            self.progress.emit(stage, done, total)
 
         self.running = True
+        self._cancel = False
+        self.stop_sync.setEnabled(True)
         self.sync_now.setEnabled(False)
         self.bar.setRange(0, 0)
         self.bar.show()
@@ -138,6 +165,8 @@ class SyncController(QObject):
 
     def _finish(self) -> None:
         self.running = False
+        self._cancel = False
+        self.stop_sync.setEnabled(False)
         self.sync_now.setEnabled(True)
         self.bar.hide()
 
@@ -194,6 +223,12 @@ class SyncController(QObject):
 
         self._finish()
         self.refresh_status()
+        if isinstance(exc, SyncStopped):
+            self._window.statusBar().showMessage(
+                self.tr("Sync stopped: what was sent is kept; Sync now goes on from there"),
+                15000,
+            )
+            return
         if isinstance(exc, AuthError):
             self.ask_login(str(exc))
             return
