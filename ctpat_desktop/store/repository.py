@@ -208,24 +208,17 @@ def _move_status(
     why: str = "",
 ) -> None:
     """A validation at `before` moves to `after`, audited; at any other status, nothing."""
-    moved = conn.execute(
-        "UPDATE validations SET status = ?, updated_at = ?, rev = rev + 1 "
-        "WHERE id = ? AND status = ?",
-        (after.value, now, validation_id, before.value),
-    ).rowcount
-    if moved:
-        changes: dict[str, Any] = {"status": [before.value, after.value]}
-        if why:
-            changes["why"] = why
-        audit.append_event(
+    row = conn.execute("SELECT status FROM validations WHERE id = ?", (validation_id,)).fetchone()
+    if row is not None and row["status"] == before.value:
+        _set_validation_column(
             conn,
-            at=now,
+            validation_id,
+            "status",
+            (before.value, after.value),
             actor=actor,
+            now=now,
             action=action,
-            kind="validation",
-            record_id=validation_id,
-            validation_id=validation_id,
-            changes=changes,
+            details={"why": why} if why else None,
         )
 
 

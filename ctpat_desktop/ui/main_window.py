@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -353,19 +353,7 @@ class MainWindow(QMainWindow):
         planned: list[str] = []
 
         def plan(details: ValidationDetails) -> str:
-            validation_id = validations.plan_validation(
-                self._ctx,
-                member=details.member,
-                account=details.account,
-                entity=details.entity,
-                mode=details.mode,
-                on=details.on,
-                scss=details.scss,
-                office=details.office,
-                webex_url=details.webex_url,
-                participants=details.participants,
-                planned_minutes=details.planned_minutes,
-            ).id
+            validation_id = validations.plan_validation(self._ctx, **asdict(details)).id
             planned.append(validation_id)
             return validation_id
 
@@ -390,18 +378,7 @@ class MainWindow(QMainWindow):
         def save(details: ValidationDetails) -> object:
             # Only what the SCSS changed in the form: a field changed meanwhile elsewhere
             # (a participant added in the Session panel, a sync) is not written over.
-            typed: dict[str, Any] = {
-                "member": details.member,
-                "account": details.account,
-                "mode": details.mode,
-                "on": details.on,
-                "scss": details.scss,
-                "office": details.office,
-                "webex_url": details.webex_url,
-                "participants": details.participants,
-                "planned_minutes": details.planned_minutes,
-                "entity": details.entity,
-            }
+            typed = asdict(details)  # the form's fields are the service's keywords
             edited = {name: value for name, value in typed.items() if value != shown[name]}
             result = validations.update_validation(self._ctx, old.id, **edited)
             saved.append(({name: shown[name] for name in edited}, edited))

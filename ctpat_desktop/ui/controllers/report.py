@@ -34,10 +34,10 @@ class ReportController(WindowController):
         if validation_id is None:
             return
         language = self._window.output_language.current()
-        # Older releases left every preview in DATA_DIR/drafts, in clear: gone now.
-        shutil.rmtree(self._ctx.data_dir / "drafts", ignore_errors=True)
 
         def build() -> tuple[report_io.BuiltReport, bytes]:
+            # Older releases left every preview in DATA_DIR/drafts, in clear: gone now.
+            shutil.rmtree(self._ctx.data_dir / "drafts", ignore_errors=True)
             # Written in a private folder (0700) and read back at once: the draft is kept
             # in memory only, never as a plain copy on disk.
             with tempfile.TemporaryDirectory(prefix="ctpat-draft-") as folder:

@@ -317,7 +317,6 @@ class SessionPanel(SidePanel):
         """Pause the timer: the running stretch ends now, the time so far is kept."""
         if self._lap_started is not None:
             self._close_period()
-            self._banked_ms += self._now_ms() - self._lap_started
             self._lap_started = None
             self._ticker.stop()
         self._on_ticker_timeout()
@@ -336,11 +335,14 @@ class SessionPanel(SidePanel):
         )
 
     def _close_period(self) -> None:
-        """Record the running stretch up to now; its time joins its category's."""
+        """Record the running stretch up to now; its time joins the banked time and its
+        category's."""
         self._mark_period()
         self._period_id = None
-        spent = (self._now_ms() - (self._lap_started or 0)) // 1000
-        self._spent[self._period_category] = self._spent.get(self._period_category, 0) + spent
+        lap_ms = self._now_ms() - (self._lap_started or 0)
+        self._banked_ms += lap_ms
+        category = self._period_category
+        self._spent[category] = self._spent.get(category, 0) + lap_ms // 1000
 
     def _mark_period(self) -> None:
         """Move the running stretch's recorded end to now (each minute, and on pause)."""
@@ -442,7 +444,6 @@ class SessionPanel(SidePanel):
         self._current_category = category
         if self.is_running() and category != self._period_category:
             self._close_period()
-            self._banked_ms += self._now_ms() - (self._lap_started or 0)
             self._lap_started = self._now_ms()
             self._open_period(category)
         self._on_ticker_timeout()

@@ -78,7 +78,13 @@ from ctpat_desktop.ui.workspace.ledger import (
     apply_changes,
     values_of,
 )
-from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, apply_finding_rules
+from ctpat_desktop.worksheet import (
+    Finding,
+    FindingStatus,
+    Lifecycle,
+    Validation,
+    apply_finding_rules,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 # Narrower than this many text lines are tall (1008 px at the usual text size: half a
@@ -178,6 +184,7 @@ class WorkspaceWindow(QMainWindow):
         self._side_when_wide = True
         self._own_sizes = False
         self.panel_actions: list[QAction] = []
+        self._catalog_name = ""
         self._close_checks: list[Callable[[], bool]] = []
 
         self.setWindowTitle(self.tr("Validation [*]"))
@@ -410,6 +417,7 @@ class WorkspaceWindow(QMainWindow):
         assert session is not None
         self.ledger.load(records)
         catalog = shown_catalog(session.catalog)  # in the windows' language
+        self._catalog_name = catalog.name
         names = shown_categories(self._ctx.catalogs.categories)
         self.model.set_checklist(catalog, names, self.ledger.statuses())
         self._order = self.model.criterion_ids()
@@ -435,8 +443,8 @@ class WorkspaceWindow(QMainWindow):
         assert session is not None
         v = session.validation
         self.editor.set_validation_date(v.date)
-        name = shown_catalog(session.catalog).name
-        self.setWindowTitle(f"{v.member.name} — {name} — {v.date.isoformat()} [*]")
+        title = f"{v.member.name} — {self._catalog_name} — {v.date.isoformat()} [*]"
+        self.setWindowTitle(title)
         self._locked = v.status is Lifecycle.SIGNED
         self.editor.set_locked(self._locked)
 
@@ -580,7 +588,7 @@ class WorkspaceWindow(QMainWindow):
         count = len(self._order)
         for step in range(1, count + 1):
             criterion_id = self._order[(self._position + step) % count]
-            if criterion_id != self._current and self._view(criterion_id).status is (
+            if criterion_id != self._current and self.ledger.view(criterion_id).status is (
                 FindingStatus.NOT_REVIEWED
             ):
                 self.go_to(criterion_id)
@@ -599,7 +607,7 @@ class WorkspaceWindow(QMainWindow):
         self._current = criterion_id
         self._position = self._order_index[criterion_id]
         criterion = self.model.criterion(criterion_id)
-        finding = self._view(criterion_id)
+        finding = self.ledger.view(criterion_id)
         self.pane.show_criterion(criterion, finding.profile_answer)
         self.editor.show_finding(criterion, finding, self.ledger.problem(criterion_id))
         self._keep_focus()
@@ -821,22 +829,28 @@ class WorkspaceWindow(QMainWindow):
         if session is None:
             return
         ctx = self._ctx
+        pinned = (session.validation.entity, session.validation.catalog_version)
 
-        def read() -> tuple[ValidationSession, dict[str, FindingRecord]]:
-            fresh = ValidationSession(ctx, session.id)
-            return fresh, fresh.findings()
+        def read() -> tuple[Validation, ValidationSession | None, dict[str, FindingRecord]]:
+            validation = ctx.store.validation(session.id)
+            # The catalog is read again only when the validation pinned another one.
+            changed = (validation.entity, validation.catalog_version) != pinned
+            fresh = ValidationSession(ctx, session.id) if changed else None
+            return validation, fresh, session.findings()
 
         self._runner.run(read, self._on_reread, self._on_load_failed)
 
-    def _on_reread(self, loaded: tuple[ValidationSession, dict[str, FindingRecord]]) -> None:
-        fresh, records = loaded
+    def _on_reread(
+        self, loaded: tuple[Validation, ValidationSession | None, dict[str, FindingRecord]]
+    ) -> None:
+        validation, fresh, records = loaded
         session = self.session
         assert session is not None
-        pinned = (session.validation.entity, session.validation.catalog_version)
         # The side panels hold this same session: they see the new values too.
-        session.validation, session.catalog = fresh.validation, fresh.catalog
-        if (fresh.validation.entity, fresh.validation.catalog_version) != pinned:
+        session.validation = validation
+        if fresh is not None:
             # Another entity type or catalog (only before any finding): another checklist.
+            session.catalog = fresh.catalog
             self._show_checklist(records)
             return
         was_locked = self._locked
@@ -860,9 +874,6 @@ class WorkspaceWindow(QMainWindow):
             self.ledger.view(criterion_id),
             self.ledger.problem(criterion_id),
         )
-
-    def _view(self, criterion_id: str) -> Finding:
-        return self.ledger.view(criterion_id)
 
     def finding(self, criterion_id: str) -> Finding:
         """The saved finding of a criterion, from memory."""
