@@ -4,9 +4,10 @@ status key to "saved".
 Targets (DESIGN.md): start ≤ 3 × a bare PySide6 QMainWindow process; next criterion under
 16 ms at the 99th percentile; a status key to "✓ All changes saved" under 50 ms at the
 99th percentile (the key pressed, the finding written by the background runner to the
-encrypted store, the answer shown). All offscreen. The start is timed as whole processes
-(interpreter, imports, window, the workspace loaded through the background runner and
-painted), median of several runs.
+encrypted store, the answer shown). All offscreen. The start is timed from launching a process
+to its window on screen (interpreter, imports, window, and for the app the workspace loaded
+through the background runner and painted), median of several runs, the bare window and the
+app launched in turn; the time to each process's end is printed for information.
 """
 
 import os
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-RUNS = 5
+RUNS = 7
 START_TARGET = 3.0
 STEP_TARGET_MS = 16.0
 SAVE_TARGET_MS = 50.0
@@ -28,6 +29,7 @@ app = QApplication([])
 window = QMainWindow()
 window.show()
 app.processEvents()
+print("on screen", flush=True)
 """
 
 OURS = """
@@ -48,19 +50,37 @@ while main.proxy.rowCount() == 0:
 main.select_id(sys.argv[2])
 main.open_selected()
 workspace = main.workspaces[sys.argv[2]]
-while workspace.session is None or workspace.current_criterion() is None:
+while (
+    workspace.session is None or workspace.current_criterion() is None or not workspace.isVisible()
+):
     app.processEvents()
 workspace.repaint()  # painted now: the validation is on screen (side panels follow)
+print("on screen", flush=True)
 """
 
 
-def _median_seconds(code: str, *args: str) -> float:
-    times = []
+def _start_times(*args: str) -> tuple[float, float, float, float]:
+    """Median seconds from launching a process to its window on screen, bare and ours, and
+    the same to each process's end; the two are launched in turn so that a busy moment of
+    the machine weighs on both alike."""
+    bare_shown, ours_shown, bare_ended, ours_ended = [], [], [], []
     for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code, *args], check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for code, shown, ended in ((BARE, bare_shown, bare_ended), (OURS, ours_shown, ours_ended)):
+            extra = args if code is OURS else ()
+            start = time.perf_counter()
+            with subprocess.Popen(
+                [sys.executable, "-c", code, *extra], stdout=subprocess.PIPE, text=True
+            ) as child:
+                assert child.stdout is not None
+                if child.stdout.readline().strip() != "on screen":
+                    raise SystemExit("gui start: the window never came on screen")
+                shown.append(time.perf_counter() - start)
+                child.stdout.read()
+            ended.append(time.perf_counter() - start)
+            if child.returncode:
+                raise SystemExit(f"gui start: the process failed ({child.returncode})")
+    median = statistics.median
+    return median(bare_shown), median(ours_shown), median(bare_ended), median(ours_ended)
 
 
 def _step_times(data: Path, validation_id: str) -> list[float]:
@@ -147,8 +167,7 @@ def main() -> None:
         largest = max(list_validations(ctx), key=lambda s: s.criteria)
         vid, criteria = largest.validation.id, largest.criteria
         ctx.close()
-        bare = _median_seconds(BARE)
-        ours = _median_seconds(OURS, str(data), vid)
+        bare, ours, bare_ended, ours_ended = _start_times(str(data), vid)
         steps = _step_times(data, vid)
         saves = _save_times(data, vid)
     ratio = ours / bare
@@ -156,6 +175,10 @@ def main() -> None:
     print(
         f"gui start: bare QMainWindow {bare * 1e3:.0f} ms; app to a {criteria}-criterion "
         f"workspace {ours * 1e3:.0f} ms; ratio {ratio:.2f} (target <= {START_TARGET}) {verdict}"
+    )
+    print(
+        f"gui start, whole processes (to their exit): bare {bare_ended * 1e3:.0f} ms; app "
+        f"{ours_ended * 1e3:.0f} ms; ratio {ours_ended / bare_ended:.2f} (for information)"
     )
     median, p99, worst = statistics.median(steps), _percentile(steps, 0.99), max(steps)
     verdict = "PASS" if p99 < STEP_TARGET_MS else "FAIL"

@@ -55,6 +55,14 @@ if TYPE_CHECKING:
 
 # How often an open window checks whether another process wrote to the data folder.
 WATCH_MS = 2000
+# How long a workspace being read may stay off screen before its loading page is shown.
+LOADING_SHOWN_MS = 250
+
+
+def _bring_forward(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 class MainWindow(QMainWindow):
@@ -494,13 +502,26 @@ class MainWindow(QMainWindow):
         if validation_id is None:
             return
         window = self.workspaces.get(validation_id)
-        if window is None:
-            window = open_workspace(self._ctx, self._runner, validation_id, self)
-            window.destroyed.connect(lambda _=None, v=validation_id: self.workspaces.pop(v, None))
-            self.workspaces[validation_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        if window is not None:
+            _bring_forward(window)
+            return
+        window = open_workspace(self._ctx, self._runner, validation_id, self)
+        window.destroyed.connect(lambda _=None, v=validation_id: self.workspaces.pop(v, None))
+        self.workspaces[validation_id] = window
+        # A new workspace comes on screen with its checklist, in one paint: when it has
+        # loaded, or with its loading page if reading takes longer than LOADING_SHOWN_MS.
+        shown = [False]
+
+        def show() -> None:
+            if not shown[0]:
+                shown[0] = True
+                _bring_forward(window)
+
+        if window.session is not None:  # read at once (a runner that does not wait)
+            show()
+            return
+        window.loaded.connect(show)
+        QTimer.singleShot(LOADING_SHOWN_MS, window, show)
 
     def after_outside_change(self) -> None:
         """Findings changed outside the open windows (a sync, an import, a resolve): the

@@ -310,7 +310,7 @@ def test_plan_edit_archive_and_open_from_the_list(
     window.table.selectRow(0)
     window.menu_actions.open_validation.trigger()
     workspace = window.workspaces[validation_id]
-    assert workspace.isVisible()
+    qtbot.waitUntil(workspace.isVisible)
     qtbot.waitUntil(lambda: workspace.session is not None and workspace.side_tabs.count() >= 3)
     assert [workspace.side_tabs.tabText(i) for i in range(workspace.side_tabs.count())][-3:] == [
         "Evidence",
@@ -480,6 +480,35 @@ def test_search_then_down_then_enter_opens_the_validation(window: MainWindow, qt
     assert chosen in window.workspaces
     for opened in list(window.workspaces.values()):
         opened.close()
+
+
+def test_a_new_workspace_comes_on_screen_with_its_checklist(ctx: AppContext, qtbot: QtBot) -> None:
+    """It was shown at once with an empty "Loading…" page, painted, then painted again
+    once read: a wasted paint on the way to the checklist, and a flash of an empty page."""
+    from PySide6.QtCore import QEvent, QObject
+
+    create_demo(ctx)
+    runner = TaskRunner()
+    window = MainWindow(ctx, runner)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 9)
+    window.table.selectRow(0)
+    window.open_selected()
+    (opened,) = window.workspaces.values()
+    loaded_when_shown: list[bool] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Show:
+                loaded_when_shown.append(opened.session is not None)
+            return False
+
+    watch = Watch()
+    opened.installEventFilter(watch)
+    qtbot.waitUntil(opened.isVisible)
+    assert loaded_when_shown == [True]
+    opened.close()
+    runner.wait()
 
 
 def test_quit_closes_the_workspaces_too(window: MainWindow, qtbot: QtBot) -> None:
