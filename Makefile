@@ -21,6 +21,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 # After changing texts in ctpat_desktop/ui: add the new ones to the .ts files (then
 # translate them there, by hand or with pyside6-linguist).
 ts: $(STAMP)
+	$(PY) -m ctpat_desktop.ui.message_scan
 	$(VENV)/bin/pyside6-lupdate -silent -extensions py -no-obsolete -locations none ctpat_desktop/ui -ts $(TS)
 
 run: $(STAMP) translations

@@ -1,6 +1,7 @@
 """The ctpat-desktop command line; no Qt import unless the GUI is launched."""
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -9,6 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ctpat_desktop import __version__
+from ctpat_desktop.cli_feedback import add_feedback_commands
+from ctpat_desktop.cli_followup import add_followup_commands
+from ctpat_desktop.cli_recovery import recover, recovery_code, recovery_note
+from ctpat_desktop.cli_visit import add_visit_commands
 from ctpat_desktop.errors import CtpatError, PartlyDone
 from ctpat_desktop.paths import resolve_data_dir
 
@@ -87,7 +92,19 @@ def _parser() -> argparse.ArgumentParser:
         "--passphrase", action="store_true", help="derive the key from a new passphrase"
     )
     where.add_argument("--keyring", action="store_true", help="keep the key in the keyring")
+    _add_recovery_commands(commands, command)
+    add_followup_commands(commands, command)
+    add_feedback_commands(commands, command)
+    add_visit_commands(commands, command)
     return parser
+
+
+def _add_recovery_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    shown = command(commands, "recovery-code", recovery_code, "the code that opens this folder")
+    shown.add_argument("--new", action="store_true", help="make a new code (the old one stops)")
+    shown.add_argument("--out", type=Path, help="write it to this file instead of showing it")
+    back = command(commands, "recover", recover, "open the folder with its recovery code")
+    back.add_argument("--code-file", type=Path, help="a file holding the code (else asked)")
 
 
 def _add_sync_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -128,6 +145,9 @@ def _add_report_commands(commands: Any, command: Callable[..., argparse.Argument
     report.add_argument("--signing-cert", type=Path, help="signer certificate if not on token")
     report.add_argument("--reason", help="signing reason shown in the signature")
     report.add_argument("--location", help="signing location (default: the office)")
+    report.add_argument(
+        "--tsa", metavar="URL", help="timestamp server (RFC 3161) for this signature: PAdES B-T"
+    )
     verify = command(commands, "verify", _verify, "check a signed report")
     verify.add_argument("file", type=Path)
     verify.add_argument(
@@ -586,6 +606,11 @@ def _worksheet_import(ctx: "AppContext", args: argparse.Namespace) -> Any:
         for update in plan.updates:
             for name, (old, new) in update.changed().items():
                 print(f"  {update.new.criterion:<6} {name}: {_shown(old)} -> {_shown(new)}")
+        if plan.followups:
+            verb = "Would append" if args.dry_run else "Appended"
+            print(f"{verb} {len(plan.followups)} follow-up record(s) after the signed report")
+            for item in plan.followups:
+                print(f"  {item.record.criterion:<6} {item.summary()}")
     return plan.as_dict()
 
 
@@ -647,7 +672,13 @@ def _signing_key(args: argparse.Namespace) -> Any:
 def _report(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import report_io
 
+    if args.tsa and not args.sign:
+        raise CtpatError("--tsa was given without --sign; add --sign to sign the report")
     if args.sign:
+        if args.tsa:
+            if not args.tsa.startswith(("https://", "http://")):
+                raise CtpatError(f"--tsa {args.tsa}: a timestamp server is an http(s) URL")
+            ctx.settings = dataclasses.replace(ctx.settings, tsa_url=args.tsa)
         key, secret = _signing_key(args)
         built = report_io.issue_report(
             ctx,
@@ -690,6 +721,8 @@ def _verify(ctx: "AppContext", args: argparse.Namespace) -> Any:
             print(
                 f"  {s.field}: signer {s.signer}; time {s.signed_at}; intact {s.intact}; "
                 f"trusted {s.trusted}; coverage {s.coverage}; modification {s.modification_level}"
+                f"; level {s.level}"
+                + (f"; certifying ({s.certification})" if s.certification else "")
             )
     if not result.ok:
         raise NotVerified(result.as_dict() if args.json else None)
@@ -930,7 +963,7 @@ def _demo(ctx: "AppContext", args: argparse.Namespace) -> Any:
 
 # Commands that never open the data folder's database (so never ask for its key).
 _NO_STORE: frozenset[Handler] = frozenset(
-    {_catalog_list, _catalog_show, _catalog_reasons, _verify, _test_certificate}
+    {_catalog_list, _catalog_show, _catalog_reasons, _verify, _test_certificate, recover}
 )
 
 
@@ -953,6 +986,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 return run_gui(ctx, quit_after=args.quit_after)
             result = handler(ctx, args)
+            recovery_note(ctx, handler)
         finally:
             ctx.close()
         if args.json:

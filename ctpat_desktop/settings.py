@@ -2,8 +2,9 @@
 
 import getpass
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from ctpat_desktop.errors import CtpatError
 
@@ -26,6 +27,14 @@ class Settings:
     high_contrast: bool = False  # the high-contrast theme (Section 508)
     font_scale: float = 1.0  # text size, 1.0 to 2.0 times the system's
     language: str = ""  # the windows' language: "en", "es", or "" for the system's
+    # Who signs for an SCSS: the SCSS's name → the certificate's subject name (CN) or
+    # e-mail. An SCSS not listed signs with a certificate whose CN is their own name.
+    signers: dict[str, str] = field(default_factory=dict)
+    # How to reach a person or a field office, by name (an e-mail, a telephone number):
+    # printed in the report's contacts.
+    contacts: dict[str, str] = field(default_factory=dict)
+    # The marking printed on every page of a report; "" prints the report's own default.
+    sensitivity_marking: str = ""
 
     @property
     def actor(self) -> str:
@@ -81,7 +90,29 @@ def load_settings(data_dir: Path) -> Settings:
         high_contrast=high_contrast,
         font_scale=float(scale),
         language=language,
+        signers=_names(raw, "signers", path),
+        contacts=_names(raw, "contacts", path),
+        sensitivity_marking=_one_line(raw, "sensitivity_marking", path),
     )
+
+
+def _names(raw: dict[str, Any], key: str, path: Path) -> dict[str, str]:
+    """A table of names to texts (signers, contacts): an object of non-empty strings."""
+    table = raw.get(key, {})
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+        for k, v in table.items()
+    ):
+        raise CtpatError(f"{path}: {key} must map names to non-empty texts")
+    return {k.strip(): v.strip() for k, v in table.items()}
+
+
+def _one_line(raw: dict[str, Any], key: str, path: Path) -> str:
+    """A short text printed as is: a string without line breaks."""
+    value = raw.get(key, "")
+    if not isinstance(value, str) or "\n" in value or "\r" in value or len(value) > 200:
+        raise CtpatError(f"{path}: {key} must be one line of text, at most 200 characters")
+    return value.strip()
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

@@ -362,7 +362,7 @@ def test_worksheet_import_lists_every_problem(
     lines = result.err.strip().splitlines()
     assert lines[0] == f"ctpat-desktop: error: {out}: 2 problem(s); nothing was applied"
     assert lines[1] == "  Worksheet!G2: 'Maybe' is not a valid finding"
-    assert lines[2].startswith("  Worksheet!G3: criterion 1.2: a not-met finding needs")
+    assert lines[2].startswith("  Worksheet!J3: criterion 1.2: a not-met finding needs")
     assert _dump(data_dir) == before
     as_json = cli("worksheet", "import", planned, str(out), "--json")
     assert as_json.code == 1 and len(as_json.json()["problems"]) == 2

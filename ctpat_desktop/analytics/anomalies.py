@@ -1,9 +1,15 @@
-"""Validations that look unusual against their peers, each with the plain reason why."""
+"""Validations that look unusual against their peers, each with the plain reason why.
 
-import statistics
+The peers' spread comes summed up by SQL (how many validations of an entity type reviewed
+so many findings and found so many deficiencies), so the checks never walk every validation:
+only the few that stand out are read one by one (``candidates``) and explained here.
+"""
+
+import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain, repeat
 
 ROBUST_Z = 3.5  # Iglewicz and Hoaglin's cut-off for the modified z-score
 MIN_PEERS = 5
@@ -13,7 +19,7 @@ PACE_MIN_SECONDS = 3.0
 COMPLETE = ("in-review", "approved", "signed")
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidationFacts:
     """What the anomaly checks know about one validation."""
 
@@ -25,79 +31,155 @@ class ValidationFacts:
     status: str
     reviewed: int = 0
     deficient: int = 0
-    reviewed_by_category: dict[int, int] = field(default_factory=dict)
+    reviewed_categories: int = 0  # bit n set: category n had a finding reviewed
 
 
-def _robust_scorer(peers: Sequence[float]) -> tuple[float, Callable[[float], float | None]]:
+Weighted = Sequence[tuple[float, int]]  # values in ascending order, each with how often
+
+
+def _weighted_median(values: Weighted, n: int) -> float:
+    """statistics.median of the n values these (value, times) pairs spell out."""
+    wanted = (n - 1) // 2, n // 2
+    found: list[float] = []
+    seen = 0
+    for value, times in values:
+        while len(found) < 2 and seen + times > wanted[len(found)]:
+            found.append(value)
+        seen += times
+        if len(found) == 2:
+            break
+    low, high = found
+    return low if n % 2 else (low + high) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class RateBaseline:
+    """An entity type's peers: how many, their median deficiency rate and a scorer."""
+
+    peers: int
+    median: float
+    score: Callable[[float], float | None]
+
+
+def _baseline(rates: dict[float, int]) -> RateBaseline:
     """The peers' median and a modified z-score against them (None when peers do not vary)."""
-    median = statistics.median(peers)
-    mad = statistics.median(abs(p - median) for p in peers)
+    n = sum(rates.values())
+    median = _weighted_median(sorted(rates.items()), n)
+    deviations: dict[float, int] = defaultdict(int)
+    for rate, times in rates.items():
+        deviations[abs(rate - median)] += times
+    mad = _weighted_median(sorted(deviations.items()), n)
     if mad > 0:
-        return median, lambda value: 0.6745 * (value - median) / mad
-    mean_ad = statistics.fmean(abs(p - median) for p in peers)
+        return RateBaseline(n, median, lambda value: 0.6745 * (value - median) / mad)
+    # statistics.fmean of every deviation: one exactly rounded sum, then the division.
+    mean_ad = math.fsum(chain.from_iterable(repeat(d, t) for d, t in deviations.items())) / n
     if mean_ad > 0:
-        return median, lambda value: (value - median) / (1.253314 * mean_ad)
-    return median, lambda _value: None
+        return RateBaseline(n, median, lambda value: (value - median) / (1.253314 * mean_ad))
+    return RateBaseline(n, median, lambda _value: None)
 
 
-def _rate_flags(facts: Sequence[ValidationFacts]) -> dict[str, list[str]]:
-    flags: dict[str, list[str]] = defaultdict(list)
-    by_entity: dict[str, list[ValidationFacts]] = defaultdict(list)
-    for f in facts:
-        if f.reviewed >= MIN_REVIEWED:
-            by_entity[f.entity].append(f)
-    for group in by_entity.values():
-        if len(group) < MIN_PEERS:
-            continue
-        rates = [g.deficient / g.reviewed for g in group]
-        median, score = _robust_scorer(rates)
-        for item, rate in zip(group, rates, strict=True):
-            z = score(rate)
-            if z is None or abs(z) <= ROBUST_Z:
-                continue
-            direction = "above" if z > 0 else "below"
-            flags[item.id].append(
-                f"deficiency rate {rate:.1%} ({item.deficient} of {item.reviewed} reviewed) is "
-                f"far {direction} the median of {len(group)} {item.entity_name} validations "
-                f"({median:.1%}; robust z-score {z:+.1f})"
-            )
-    return flags
+def rate_baselines(spread: Iterable[tuple[str, int, int, int]]) -> dict[str, RateBaseline]:
+    """Per entity type with enough peers, from (entity, reviewed, deficient, validations)
+    rows of validations with at least MIN_REVIEWED findings reviewed."""
+    rates: dict[str, dict[float, int]] = defaultdict(lambda: defaultdict(int))
+    for entity, reviewed, deficient, times in spread:
+        rates[entity][int(deficient) / int(reviewed)] += int(times)
+    return {
+        entity: _baseline(found)
+        for entity, found in rates.items()
+        if sum(found.values()) >= MIN_PEERS
+    }
+
+
+def outlying(
+    spread: Iterable[tuple[str, int, int, int]], baselines: Mapping[str, RateBaseline]
+) -> list[tuple[str, int, int]]:
+    """The (entity, reviewed, deficient) whose rate is far from the entity's peers."""
+    found = []
+    for entity, reviewed, deficient, _times in spread:
+        baseline = baselines.get(entity)
+        if baseline is not None:
+            z = baseline.score(int(deficient) / int(reviewed))
+            if z is not None and abs(z) > ROBUST_Z:
+                found.append((entity, int(reviewed), int(deficient)))
+    return found
+
+
+def too_fast(pace: Mapping[str, tuple[int, float]]) -> set[str]:
+    """Validations whose findings were recorded one by one faster than a call allows."""
+    return {
+        vid
+        for vid, (edits, seconds) in pace.items()
+        if seconds / max(edits - 1, 1) < PACE_MIN_SECONDS
+    }
+
+
+def _rate_flag(f: ValidationFacts, baseline: RateBaseline | None) -> str | None:
+    if baseline is None or f.reviewed < MIN_REVIEWED:
+        return None
+    rate = f.deficient / f.reviewed
+    z = baseline.score(rate)
+    if z is None or abs(z) <= ROBUST_Z:
+        return None
+    direction = "above" if z > 0 else "below"
+    return (
+        f"deficiency rate {rate:.1%} ({f.deficient} of {f.reviewed} reviewed) is "
+        f"far {direction} the median of {baseline.peers} {f.entity_name} validations "
+        f"({baseline.median:.1%}; robust z-score {z:+.1f})"
+    )
+
+
+def _missing_flag(
+    f: ValidationFacts, categories: Sequence[int], category_names: Mapping[int, str]
+) -> str | None:
+    if f.status not in COMPLETE:
+        return None
+    missing = [n for n in categories if not f.reviewed_categories >> n & 1]
+    if not missing:
+        return None
+    names = ", ".join(f"{n}. {category_names[n]}" for n in missing)
+    if len(missing) == 1:
+        return f"the validation is {f.status} but category {names} was never reviewed"
+    return f"the validation is {f.status} but categories {names} were never reviewed"
+
+
+def _pace_flag(f: ValidationFacts, pace: Mapping[str, tuple[int, float]]) -> str | None:
+    if f.id not in pace:
+        return None
+    edits, seconds = pace[f.id]
+    each = seconds / max(edits - 1, 1)
+    if each >= PACE_MIN_SECONDS:
+        return None
+    return (
+        f"{edits} findings were recorded one by one in {seconds:.0f} seconds "
+        f"({each:.1f} s each), faster than a criterion can be walked on a call"
+    )
 
 
 def find_anomalies(
-    facts: Sequence[ValidationFacts],
+    candidates: Iterable[ValidationFacts],
+    baselines: Mapping[str, RateBaseline],
     categories_of: Mapping[str, Sequence[int]],
     category_names: Mapping[int, str],
     pace: Mapping[str, tuple[int, float]],
 ) -> list[dict[str, object]]:
-    """Flag validations: rate far from peers, categories never reviewed, findings too fast."""
-    flags = _rate_flags(facts)
-    for f in facts:
-        if f.status in COMPLETE:
-            missing = [n for n in categories_of.get(f.id, ()) if not f.reviewed_by_category.get(n)]
-            if missing:
-                names = ", ".join(f"{n}. {category_names[n]}" for n in missing)
-                flags[f.id].append(
-                    f"the validation is {f.status} but category {names} was never reviewed"
-                    if len(missing) == 1
-                    else f"the validation is {f.status} but categories {names} were never reviewed"
-                )
-        if f.id in pace:
-            edits, seconds = pace[f.id]
-            each = seconds / max(edits - 1, 1)
-            if each < PACE_MIN_SECONDS:
-                flags[f.id].append(
-                    f"{edits} findings were recorded one by one in {seconds:.0f} seconds "
-                    f"({each:.1f} s each), faster than a criterion can be walked on a call"
-                )
+    """Flag validations: rate far from peers, categories never reviewed, findings too fast.
+    The candidates are the validations that may stand out; the others need not be given."""
+    flagged = []
+    for f in candidates:
+        reasons = [
+            reason
+            for reason in (
+                _rate_flag(f, baselines.get(f.entity)),
+                _missing_flag(f, categories_of.get(f.id, ()), category_names),
+                _pace_flag(f, pace),
+            )
+            if reason is not None
+        ]
+        if reasons:
+            flagged.append((f, reasons))
+    flagged.sort(key=lambda item: (item[0].date, item[0].id), reverse=True)
     return [
-        {
-            "validation": f.id,
-            "member": f.member,
-            "entity": f.entity,
-            "date": f.date,
-            "reasons": flags[f.id],
-        }
-        for f in sorted(facts, key=lambda f: (f.date, f.id), reverse=True)
-        if flags.get(f.id)
+        {"validation": f.id, "member": f.member, "entity": f.entity, "date": f.date, "reasons": r}
+        for f, r in flagged
     ]

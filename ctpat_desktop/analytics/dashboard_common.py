@@ -24,6 +24,7 @@ EMPTY_FIGURES: Mapping[str, Any] = {
     "by_mode": {},
     "mode_comparison": [],
     "anomalies": [],
+    "mode_metrics": {},
 }
 
 

@@ -1,23 +1,35 @@
-"""Write the MSC performance dashboard (`ctpat-desktop stats`) as a PDF to read and file."""
+"""Write the MSC performance dashboard (`ctpat-desktop stats`) as a tagged, archival PDF."""
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from ctpat_desktop.analytics.dashboard_common import EMPTY_FIGURES, MODE_LABELS
-from ctpat_desktop.report.pdf_common import PAGE, add_outline, fonts, write_counted
+from ctpat_desktop.analytics.dashboard_common import EMPTY_FIGURES, MODE_LABELS, ordered_modes
+from ctpat_desktop.analytics.metrics_tables import (
+    METRICS,
+    OFFICE_HEADER,
+    category_minutes_rows,
+    metric_rows,
+    office_rows,
+    trend_rows,
+)
+from ctpat_desktop.pdf.blocks import (
+    BarChart,
+    Block,
+    Bullets,
+    Group,
+    Heading,
+    Paragraph,
+    Span,
+    Table,
+    Text,
+)
+from ctpat_desktop.pdf.engine import Document, write_pdf
 
 TITLE = "MSC Performance Dashboard"
 AUTHOR = "ctpat-desktop"
-_MARGIN = 54.0
-_WIDTH = PAGE[0] - 2 * _MARGIN
-_NAVY = "#1F4E79"
-_STRIPE = "#F2F5F9"
-_RULE = "#C8D0DA"
-_GREY = "#5A6270"
+SUBJECT = "CTPAT validation performance: deficiencies, reasons, modes and anomalies"
 _SECTIONS = {
     "key": "Key statistics",
     "category": "Deficiencies by criteria category",
@@ -27,168 +39,142 @@ _SECTIONS = {
     "trend": "Trend by quarter",
     "modes": "Virtual vs in-person",
     "anomalies": "Anomaly flags",
+    "metrics": "Virtual-validation metrics",
+    "offices": "By office",
 }
-
-
-@dataclass(frozen=True)
-class _Styles:
-    """Fonts and paragraph styles of one document."""
-
-    regular: str
-    bold: str
-    title: Any
-    meta: Any
-    heading: Any
-    subheading: Any
-    body: Any
-    cell: Any
-    bullet: Any
-    lead: Any
-    caption: Any
-    small: Any
 
 
 def write_dashboard_pdf(stats: Mapping[str, Any], path: Path) -> None:
     """Write the dashboard to path (through a temporary file, so a failure leaves no half file)."""
     data = {**EMPTY_FIGURES, **stats}
-    styles = _styles()
-    # The footer needs the page count: the document is laid out once to count, then for real.
-    write_counted(path, lambda target, pages: _render(target, data, styles, pages))
-
-
-def _render(target: Any, data: Mapping[str, Any], styles: _Styles, pages: int | None) -> int:
-    """Lay out and write the document; the number of pages it took."""
-    from reportlab.platypus import SimpleDocTemplate
-
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=PAGE,
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=_MARGIN,
-        bottomMargin=_MARGIN,
+    document = Document(
         title=TITLE,
         author=AUTHOR,
-        creator=AUTHOR,
-        subject="CTPAT validation performance: deficiencies, reasons, modes and anomalies",
+        subject=SUBJECT,
+        lang="en",
+        footer=f"{TITLE} · {AUTHOR}",
+        blocks=_blocks(data),
     )
-
-    def later_page(canvas: Any, doc: Any) -> None:
-        _footer(canvas, styles, doc.page, pages)
-
-    def first_page(canvas: Any, doc: Any) -> None:
-        # Outline entries may name bookmarks that later pages define.
-        add_outline(canvas, ((title, key, 0) for key, title in _SECTIONS.items()))
-        later_page(canvas, doc)
-
-    doc.build(_story(data, styles), onFirstPage=first_page, onLaterPages=later_page)
-    return int(doc.page)
+    write_pdf(document, path)
 
 
-def _footer(canvas: Any, styles: _Styles, page: int, pages: int | None) -> None:
-    from reportlab.lib import colors
-
-    canvas.saveState()
-    canvas.setStrokeColor(colors.HexColor(_RULE))
-    canvas.setLineWidth(0.5)
-    canvas.line(_MARGIN, _MARGIN - 14, PAGE[0] - _MARGIN, _MARGIN - 14)
-    canvas.setFont(styles.regular, 8)
-    canvas.setFillColor(colors.HexColor(_GREY))
-    canvas.drawString(_MARGIN, _MARGIN - 26, f"{TITLE} · {AUTHOR}")
-    of = f" of {pages}" if pages else ""
-    canvas.drawRightString(PAGE[0] - _MARGIN, _MARGIN - 26, f"Page {page}{of}")
-    canvas.restoreState()
-
-
-def _styles() -> _Styles:
-    from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
-
-    face = fonts()
-    regular, bold = face.regular, face.bold
-    grey = colors.HexColor(_GREY)
-    navy = colors.HexColor(_NAVY)
-    body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13, spaceAfter=6)
-    return _Styles(
-        regular=regular,
-        bold=bold,
-        title=ParagraphStyle(
-            "title", parent=body, fontName=bold, fontSize=20, leading=24, textColor=navy
-        ),
-        meta=ParagraphStyle("meta", parent=body, fontSize=9, textColor=grey, spaceAfter=2),
-        heading=ParagraphStyle(
-            "heading",
-            parent=body,
-            fontName=bold,
-            fontSize=13.5,
-            leading=17,
-            textColor=navy,
-            spaceBefore=16,
-            spaceAfter=6,
-            keepWithNext=1,
-        ),
-        subheading=ParagraphStyle(
-            "subheading",
-            parent=body,
-            fontName=bold,
-            fontSize=10.5,
-            spaceBefore=10,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        body=body,
-        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        bullet=ParagraphStyle(
-            "bullet", parent=body, leftIndent=22, bulletIndent=10, spaceAfter=2, leading=12.5
-        ),
-        lead=ParagraphStyle(
-            "lead", parent=body, fontSize=10.5, spaceBefore=8, spaceAfter=3, keepWithNext=1
-        ),
-        caption=ParagraphStyle(
-            "caption", parent=body, fontSize=8, textColor=grey, spaceAfter=4, keepWithNext=1
-        ),
-        small=ParagraphStyle("small", parent=body, fontSize=7.5, textColor=grey, spaceAfter=2),
-    )
-
-
-def _story(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
-    """The flowables of the whole document, section by section."""
-    from reportlab.platypus import Paragraph
-
-    story: list[Any] = [
-        Paragraph(TITLE, styles.title),
-        Paragraph(escape(_filters_text(data["filters"])), styles.meta),
+def _blocks(data: Mapping[str, Any]) -> list[Block]:
+    """The whole document, section by section."""
+    blocks: list[Block] = [
+        Heading(TITLE, level=1, bookmarked=False),
+        Paragraph(_filters_text(data["filters"]), "meta"),
     ]
     if data["generated_at"]:
-        generated = _moment(data["generated_at"])
-        story.append(Paragraph(f"Generated {escape(generated)}", styles.meta))
-    story += _key_statistics(data, styles)
-    story += _categories(data["by_category"], styles)
-    story += _heading("top", styles)
-    story += _criteria(
+        blocks.append(Paragraph(f"Generated {_moment(data['generated_at'])}", "meta"))
+    blocks += _key_statistics(data)
+    blocks += _categories(data["by_category"])
+    blocks.append(_heading("top"))
+    blocks += _criteria(
         data["top_criteria"],
         "Criteria with the most deficiencies. Rate = deficiencies ÷ times reviewed.",
-        styles,
     )
-    story += _heading("rates", styles)
-    story += _criteria(
-        data["top_rates"], "Criteria ranked by deficiency rate (deficiencies ÷ reviewed).", styles
+    blocks.append(_heading("rates"))
+    blocks += _criteria(
+        data["top_rates"], "Criteria ranked by deficiency rate (deficiencies ÷ reviewed)."
     )
-    story += _reasons(data, styles)
-    story += _trend(data["trend"], styles)
-    story += _modes(data, styles)
-    story += _anomalies(data["anomalies"], styles)
-    return story
+    blocks += _reasons(data)
+    blocks += _trend(data["trend"])
+    blocks += _modes(data)
+    blocks += _anomalies(data["anomalies"])
+    blocks += _metrics(data["mode_metrics"])
+    if "by_office" in data:  # the hub's figures
+        blocks += [
+            _heading("offices"),
+            Table(
+                OFFICE_HEADER,
+                [
+                    (str(o), _count(v), _count(r), _count(d), _decimal(p), _percent(w))
+                    for o, v, r, d, p, w in office_rows(data["by_office"])
+                ],
+                (130, 65, 75, 75, 70, 90),
+                1,
+            ),
+        ]
+    return blocks
 
 
-def _heading(key: str, styles: _Styles) -> list[Any]:
-    """A section title carrying the bookmark its outline entry points to."""
-    from reportlab.platypus import Paragraph
+def _number(value: Any, unit: str = "") -> str:
+    """A metric's value in words: a rate as a percent, else with its own digits."""
+    if value is None:
+        return "–"
+    if unit == "rate":
+        return f"{value:.1%}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
 
-    return [Paragraph(f'<a name="{key}"/>{escape(_SECTIONS[key])}', styles.heading)]
+
+def _metrics(metrics: Mapping[str, Any]) -> list[Block]:
+    """Per mode with 95 % intervals, the comparisons in words, and the trends."""
+    blocks: list[Block] = [_heading("metrics")]
+    if not metrics.get("modes"):
+        return [*blocks, Paragraph("No validation in this selection.")]
+    units = {name: unit for name, unit in METRICS.values()}
+    rows = [
+        (name, mode, _number(v, units[name]), f"{_number(lo, units[name])} to "
+         f"{_number(hi, units[name])}", _number(n))
+        for name, mode, v, lo, hi, n in metric_rows(metrics)
+    ]  # fmt: skip
+    header = ("Metric", "Mode", "Value", "95 % interval", "Counted")
+    blocks.append(Table(header, rows, (200, 65, 70, 110, 55), 2))
+    blocks.append(
+        Paragraph(
+            "Deficiency rate: deficiencies ÷ findings reviewed, its interval by validation "
+            "(findings of one validation are not independent). Session minutes: validations "
+            "with session time recorded. Days to closure: each required action closed, from "
+            "the signed report it follows.",
+            "caption",
+        )
+    )
+    minutes = category_minutes_rows(metrics)
+    if minutes:
+        blocks += [
+            Heading("Session minutes per validation by category", level=3),
+            Table(
+                ("Mode", "Category", "Minutes", "95 % interval"),
+                [
+                    (m, c, _number(v), f"{_number(lo)} to {_number(hi)}")
+                    for m, c, v, lo, hi in minutes
+                ],
+                (65, 250, 70, 115),
+                2,
+            ),
+        ]
+    comparisons = metrics.get("comparisons", ())
+    if comparisons:
+        blocks += [
+            Heading("Compared with in-person validations", level=3),
+            Bullets([c["verdict"] for c in comparisons]),
+        ]
+    for key, by, first, title in (
+        ("by_quarter", "quarter", "Quarter", "by quarter"),
+        ("by_version", "catalog_version", "MSC version", "by MSC version"),
+    ):
+        trend = trend_rows(metrics.get(key, ()), by)
+        if trend:
+            body = [
+                (str(w), m, _count(v), _count(d), _number(rate, "rate"),
+                 f"{_number(lo, 'rate')} to {_number(hi, 'rate')}", _decimal(per))
+                for w, m, v, _r, d, rate, lo, hi, per in trend
+            ]  # fmt: skip
+            columns = (first, "Mode", "Validations", "Deficiencies", "Rate", "95 % interval",
+                       "Per validation")  # fmt: skip
+            blocks += [
+                Heading(f"Virtual and in-person {title}", level=3),
+                Table(columns, body, (70, 65, 65, 70, 55, 105, 70), 2),
+            ]
+    return blocks
 
 
-def _key_statistics(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
+def _heading(key: str) -> Heading:
+    """A section title (an entry of the PDF's outline)."""
+    return Heading(_SECTIONS[key])
+
+
+def _key_statistics(data: Mapping[str, Any]) -> list[Block]:
     rows = [
         ("Validations", _count(data["validations"])),
         ("Findings reviewed", _count(data["findings_reviewed"])),
@@ -198,93 +184,53 @@ def _key_statistics(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
         ("Deficiencies per validation", _decimal(data["deficiencies_per_validation"])),
         ("Validations without deficiencies", _percent(data["share_without_deficiencies"])),
     ]
-    return [*_heading("key", styles), _table(styles, ("Statistic", "Value"), rows, (260, 110), 1)]
+    return [_heading("key"), Table(("Statistic", "Value"), rows, (260, 110), 1)]
 
 
-def _categories(rows: Sequence[Mapping[str, Any]], styles: _Styles) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph
-
-    body = [
-        (
-            str(r["category"]),
-            Paragraph(escape(r["name"]), styles.cell),
-            _count(r["count"]),
-            _percent(r["percent"]),
-        )
-        for r in rows
+def _categories(rows: Sequence[Mapping[str, Any]]) -> list[Block]:
+    body: list[tuple[Text, ...]] = [
+        (str(r["category"]), r["name"], _count(r["count"]), _percent(r["percent"])) for r in rows
     ]
     total = sum(r["count"] for r in rows)
     body.append(("", "Total", _count(total), _percent(sum(r["percent"] for r in rows))))
-    table = _table(
-        styles,
+    table = Table(
         ("No.", "Criteria category", "Deficiencies", "Percent"),
         body,
         (34, 300, 85, 85),
         2,
         total=True,
     )
-    flowables = [*_heading("category", styles), table]
+    blocks: list[Block] = [_heading("category"), table]
     if total:
-        caption = "Deficiencies per criteria category: count and percent of all deficiencies."
-        flowables.append(
-            KeepTogether([Paragraph(caption, styles.caption), _category_chart(rows, styles)])
-        )
+        blocks.append(_category_chart(rows))
     else:
-        flowables.append(Paragraph("No deficiencies in this selection.", styles.body))
-    return flowables
+        blocks.append(Paragraph("No deficiencies in this selection."))
+    return blocks
 
 
-def _category_chart(rows: Sequence[Mapping[str, Any]], styles: _Styles) -> Any:
+def _category_chart(rows: Sequence[Mapping[str, Any]]) -> BarChart:
     """Horizontal bars of the deficiencies per category, category 1 at the top."""
-    from reportlab.graphics.charts.barcharts import HorizontalBarChart
-    from reportlab.graphics.shapes import Drawing
-    from reportlab.lib import colors
-
-    label_width, row_height = 190.0, 24.0
-    # The chart draws its first category at the bottom.
-    ordered = list(reversed(rows))
-    counts = [r["count"] for r in ordered]
-    drawing = Drawing(_WIDTH, row_height * len(rows) + 8)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = label_width + 8, 4
-    chart.width, chart.height = _WIDTH - chart.x - 95, row_height * len(rows)
-    chart.data = [counts]
-    chart.bars[0].fillColor = colors.HexColor(_NAVY)
-    chart.bars.strokeColor = None
-    chart.barWidth, chart.groupSpacing = 10, 8
-    chart.barLabelFormat = "values"
-    chart.barLabelArray = [[f"{_count(r['count'])}  ({_percent(r['percent'])})" for r in ordered]]
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 4
-    chart.barLabels.fontName = styles.regular
-    chart.barLabels.fontSize = 7.5
-    axis = chart.categoryAxis
-    axis.categoryNames = [f"{r['category']}. {r['name']}" for r in ordered]
-    axis.labels.boxAnchor = "e"
-    axis.labels.textAnchor = "end"
-    axis.labels.dx = -6
-    axis.labels.maxWidth = label_width
-    axis.labels.fontName = styles.regular
-    axis.labels.fontSize = 7.5
-    axis.labels.leading = 8.5
-    axis.strokeColor = colors.HexColor(_RULE)
-    axis.tickLeft = 0
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(counts)
-    chart.valueAxis.visible = False
-    drawing.add(chart)
-    return drawing
+    labels = [f"{r['category']}. {r['name']}" for r in rows]
+    shown = [f"{_count(r['count'])}  ({_percent(r['percent'])})" for r in rows]
+    alt = "Bar chart of the deficiencies per criteria category: " + "; ".join(
+        f"{label}: {value}" for label, value in zip(labels, shown, strict=True)
+    )
+    return BarChart(
+        labels=labels,
+        values=[r["count"] for r in rows],
+        value_labels=shown,
+        alt=alt + ".",
+        caption="Deficiencies per criteria category: count and percent of all deficiencies.",
+    )
 
 
-def _criteria(rows: Sequence[Mapping[str, Any]], caption: str, styles: _Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
+def _criteria(rows: Sequence[Mapping[str, Any]], caption: str) -> list[Block]:
     if not rows:
-        return [Paragraph("No criterion was reviewed in this selection.", styles.body)]
+        return [Paragraph("No criterion was reviewed in this selection.")]
     body = [
         (
             r["criterion"],
-            Paragraph(escape(r["title"]), styles.cell),
+            r["title"],
             _count(r["count"]),
             _count(r["reviewed"]),
             _percent(r["rate"] * 100),
@@ -292,53 +238,41 @@ def _criteria(rows: Sequence[Mapping[str, Any]], caption: str, styles: _Styles) 
         for r in rows
     ]
     header = ("Criterion", "Title", "Deficiencies", "Reviewed", "Rate")
-    return [
-        Paragraph(caption, styles.caption),
-        _table(styles, header, body, (56, 238, 76, 64, 70), 2),
-    ]
+    return [Paragraph(caption, "caption"), Table(header, body, (56, 238, 76, 64, 70), 2)]
 
 
-def _reasons(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
-    flowables = _heading("reasons", styles)
+def _reasons(data: Mapping[str, Any]) -> list[Block]:
+    blocks: list[Block] = [_heading("reasons")]
     if not data["by_reason"]:
-        return [*flowables, Paragraph("No deficiencies in this selection.", styles.body)]
-    body = [
-        (Paragraph(escape(r["label"]), styles.cell), _count(r["count"]), _percent(r["percent"]))
-        for r in data["by_reason"]
+        return [*blocks, Paragraph("No deficiencies in this selection.")]
+    body = [(r["label"], _count(r["count"]), _percent(r["percent"])) for r in data["by_reason"]]
+    # A deficiency may cite several reasons: the percents are shares of the reasons cited.
+    blocks += [
+        Paragraph(
+            "Why deficiencies occurred: the deficiencies citing each reason, and the reason's "
+            "share of all reasons cited (a deficiency may cite more than one).",
+            "caption",
+        ),
+        Table(("Reason", "Deficiencies", "Share of citations"), body, (300, 85, 100), 1),
     ]
-    flowables += [
-        Paragraph("Why deficiencies occurred, as a share of all deficiencies.", styles.caption),
-        _table(styles, ("Reason", "Deficiencies", "Percent"), body, (300, 85, 85), 1),
-    ]
-    grouped: list[tuple[Any, ...]] = []
+    grouped: list[tuple[Text, ...]] = []
     for group in data["reasons_by_category"]:
         for n, r in enumerate(group["reasons"]):
             name = f"{group['category']}. {group['name']}" if n == 0 else ""
-            grouped.append(
-                (
-                    Paragraph(escape(name), styles.cell),
-                    Paragraph(escape(r["label"]), styles.cell),
-                    _count(r["count"]),
-                    _percent(r["percent"]),
-                )
-            )
+            grouped.append((name, r["label"], _count(r["count"]), _percent(r["percent"])))
     if grouped:
         header = ("Criteria category", "Reason", "Deficiencies", "Share of category")
-        flowables += [
-            Paragraph("Reasons within each category", styles.subheading),
-            _table(styles, header, grouped, (170, 150, 80, 104), 2),
+        blocks += [
+            Heading("Reasons within each category", level=3),
+            Table(header, grouped, (170, 150, 80, 104), 2),
         ]
-    return flowables
+    return blocks
 
 
-def _trend(rows: Sequence[Mapping[str, Any]], styles: _Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
-    flowables = _heading("trend", styles)
+def _trend(rows: Sequence[Mapping[str, Any]]) -> list[Block]:
+    blocks: list[Block] = [_heading("trend")]
     if not rows:
-        return [*flowables, Paragraph("No validation in this selection.", styles.body)]
+        return [*blocks, Paragraph("No validation in this selection.")]
     body = [
         (
             r["quarter"],
@@ -349,19 +283,15 @@ def _trend(rows: Sequence[Mapping[str, Any]], styles: _Styles) -> list[Any]:
         for r in rows
     ]
     header = ("Quarter", "Validations", "Deficiencies", "Per validation")
-    return [*flowables, _table(styles, header, body, (90, 90, 90, 100), 1)]
+    return [*blocks, Table(header, body, (90, 90, 90, 100), 1)]
 
 
-def _modes(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
-    flowables = _heading("modes", styles)
+def _modes(data: Mapping[str, Any]) -> list[Block]:
+    blocks: list[Block] = [_heading("modes")]
     by_mode: Mapping[str, Mapping[str, Any]] = data["by_mode"]
-    modes = sorted(
-        by_mode, key=lambda m: list(MODE_LABELS).index(m) if m in MODE_LABELS else len(MODE_LABELS)
-    )
+    modes = ordered_modes(by_mode)
     if not modes:
-        return [*flowables, Paragraph("No validation in this selection.", styles.body)]
+        return [*blocks, Paragraph("No validation in this selection.")]
     body = [
         (
             _mode(m),
@@ -372,7 +302,7 @@ def _modes(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
         for m in modes
     ]
     header = ("Mode", "Validations", "Deficiencies", "Per validation")
-    flowables.append(_table(styles, header, body, (110, 90, 90, 100), 1))
+    blocks.append(Table(header, body, (110, 90, 90, 100), 1))
     comparisons: Sequence[Mapping[str, Any]] = data["mode_comparison"]
     if comparisons:
         rows = [
@@ -385,93 +315,50 @@ def _modes(data: Mapping[str, Any], styles: _Styles) -> list[Any]:
             for c in comparisons
         ]
         header = ("Comparison", "Difference per validation", "95 % interval", "p")
-        flowables.append(_table(styles, header, rows, (150, 130, 130, 60), 1))
+        blocks.append(Table(header, rows, (150, 130, 130, 60), 1))
     for c in comparisons:
-        text = f"<b>{escape(_comparison(c))}:</b> {escape(c['verdict'])}"
-        flowables.append(Paragraph(text, styles.body))
+        blocks.append(Paragraph([Span(f"{_comparison(c)}:", bold=True), Span(f" {c['verdict']}")]))
     names = {r["category"]: r["name"] for r in data["by_category"]}
     per_category = [
         (
-            Paragraph(escape(f"{n}. {names[n]}" if n in names else f"{n}"), styles.cell),
+            f"{n}. {names[n]}" if n in names else f"{n}",
             *(_decimal(_per_category(by_mode[m], n)) for m in modes),
         )
         for n in range(1, 13)
     ]
-    flowables += [
-        Paragraph("Deficiencies per validation by category", styles.subheading),
-        _table(
-            styles,
+    blocks += [
+        Heading("Deficiencies per validation by category", level=3),
+        Table(
             ("Criteria category", *(_mode(m) for m in modes)),
             per_category,
             (240, *([264 / len(modes)] * len(modes))),
             1,
         ),
     ]
-    return flowables
+    return blocks
 
 
-def _anomalies(rows: Sequence[Mapping[str, Any]], styles: _Styles) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph
-
-    flowables = _heading("anomalies", styles)
+def _anomalies(rows: Sequence[Mapping[str, Any]]) -> list[Block]:
+    blocks: list[Block] = [_heading("anomalies")]
     if not rows:
-        return [*flowables, Paragraph("No validation was flagged.", styles.body)]
-    flowables.append(
+        return [*blocks, Paragraph("No validation was flagged.")]
+    blocks.append(
         Paragraph(
-            "Validations whose findings stand out; check them before relying on them.",
-            styles.caption,
+            "Validations whose findings stand out; check them before relying on them.", "caption"
         )
     )
     for a in rows:
-        head = f"<b>{escape(a['member'])}</b> · {escape(a['entity'])} · {escape(a['date'])}"
-        block = [
-            Paragraph(head, styles.lead),
-            *(Paragraph(escape(r), styles.bullet, bulletText="•") for r in a["reasons"]),
-            Paragraph(f"Validation {escape(a['validation'])}", styles.small),
-        ]
-        flowables.append(KeepTogether(block))
-    return flowables
-
-
-def _table(
-    styles: _Styles,
-    header: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    widths: Sequence[float],
-    numbers_from: int,
-    total: bool = False,
-) -> Any:
-    """A striped table; columns from numbers_from on are right-aligned; a total row in bold."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table(
-        [list(header), *(list(r) for r in rows)],
-        colWidths=list(widths),
-        repeatRows=1,
-        spaceAfter=8,
-    )
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, 0), styles.bold, 8.5),
-        ("FONT", (0, 1), (-1, -1), styles.regular, 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_NAVY)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(_RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if total:
-        commands += [
-            ("FONT", (0, -1), (-1, -1), styles.bold, 8.5),
-            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
-        ]
-    table.setStyle(TableStyle(commands))
-    table.hAlign = "LEFT"
-    return table
+        head = [Span(a["member"], bold=True), Span(f" · {a['entity']} · {a['date']}")]
+        blocks.append(
+            Group(
+                (
+                    Paragraph(head, "lead"),
+                    Bullets(list(a["reasons"])),
+                    Paragraph(f"Validation {a['validation']}", "small"),
+                )
+            )
+        )
+    return blocks
 
 
 def _filters_text(filters: Mapping[str, Any]) -> str:

@@ -8,6 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.analytics.dashboard_common import EMPTY_FIGURES, MODE_LABELS
+from ctpat_desktop.analytics.metrics_tables import (
+    COMPARISON_HEADER,
+    METRIC_HEADER,
+    OFFICE_HEADER,
+    TREND_HEADER,
+    category_minutes_rows,
+    comparison_rows,
+    metric_rows,
+    office_rows,
+    trend_rows,
+)
 from ctpat_desktop.errors import CtpatError
 
 TITLE = "MSC Performance Dashboard"
@@ -70,6 +81,10 @@ def write_dashboard_xlsx(stats: Mapping[str, Any], path: Path) -> None:
     _write_modes(workbook.create_sheet("By mode"), data)
     _write_comparisons(workbook.create_sheet("Mode comparison"), data["mode_comparison"])
     _write_anomalies(workbook.create_sheet("Anomalies"), data["anomalies"])
+    _write_metrics(workbook, data["mode_metrics"])
+    if "by_office" in data:  # the hub's figures
+        columns = [_Column(OFFICE_HEADER[0], 28), *_numbers(OFFICE_HEADER[1:], _COUNT)]
+        _write_table(workbook.create_sheet("By office"), columns, office_rows(data["by_office"]))
     tmp = path.with_name(path.name + ".part")
     try:
         workbook.save(tmp)
@@ -78,6 +93,55 @@ def write_dashboard_xlsx(stats: Mapping[str, Any], path: Path) -> None:
         raise CtpatError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _numbers(headers: Sequence[str], number_format: str) -> list[_Column]:
+    return [_Column(h, 14, number_format) for h in headers]
+
+
+def _write_metrics(workbook: Any, metrics: Mapping[str, Any]) -> None:
+    """The virtual-validation metrics: per mode with intervals, compared, and the trends."""
+    text = [_Column(METRIC_HEADER[0], 44, wrap=True), _Column(METRIC_HEADER[1], 12)]
+    _write_table(
+        workbook.create_sheet("Mode metrics"),
+        [*text, *_numbers(METRIC_HEADER[2:5], "0.0###"), _Column("Counted", 10, _COUNT)],
+        metric_rows(metrics),
+    )
+    _write_table(
+        workbook.create_sheet("Session by category"),
+        [
+            _Column("Mode", 12),
+            _Column("Category", 40),
+            *_numbers(("Minutes per validation", "95 % low", "95 % high"), "0.0"),
+        ],
+        category_minutes_rows(metrics),
+    )
+    comparisons = workbook.create_sheet("Mode metric comparison")
+    _write_table(
+        comparisons,
+        [
+            *text,
+            *_numbers(COMPARISON_HEADER[2:7], "0.0###"),
+            _Column("p", 10, "0.000"),
+            _Column("Verdict", 90, wrap=True),
+        ],
+        comparison_rows(metrics),
+    )
+    for title, key, by, heading in (
+        ("Mode trend by quarter", "by_quarter", "quarter", "Quarter"),
+        ("Mode trend by MSC version", "by_version", "catalog_version", "MSC version"),
+    ):
+        _write_table(
+            workbook.create_sheet(title),
+            [
+                _Column(heading, 12),
+                _Column(TREND_HEADER[0], 12),
+                *_numbers(TREND_HEADER[1:4], _COUNT),
+                *_numbers(TREND_HEADER[4:7], _PERCENT),
+                _Column(TREND_HEADER[7], 14, _DECIMAL),
+            ],
+            trend_rows(metrics.get(key, ()), by),
+        )
 
 
 def _write_key_statistics(sheet: Any, data: Mapping[str, Any]) -> None:
@@ -159,13 +223,14 @@ def _write_criteria(sheet: Any, rows: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _write_reasons(sheet: Any, data: Mapping[str, Any]) -> None:
-    """All deficiencies' reasons first, then the reasons within each category."""
+    """All deficiencies' reasons first, then the reasons within each category; a share is of
+    the reasons cited (all, or the category's), since a deficiency may cite several."""
     columns = (
         _Column("Category", 10),
         _Column("Category name", 44),
         _Column("Reason", 34),
         _Column("Deficiencies", 13, _COUNT),
-        _Column("Percent", 10, _PERCENT),
+        _Column("Share of citations", 18, _PERCENT),
         _Column("Reason code", 28),
     )
     rows: list[tuple[Any, ...]] = [

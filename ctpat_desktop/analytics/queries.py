@@ -1,10 +1,8 @@
-"""The SQL behind the dashboard: every figure is aggregated by SQLite, never row by row."""
+"""The dashboard's filters, and the laptop-only SQL of the pace check (its audit trail)."""
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-
-CATEGORY = "CAST(substr(f.criterion, 1, instr(f.criterion, '.') - 1) AS INTEGER)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,46 +51,6 @@ class StatsFilter:
             "catalog_version": self.catalog_version,
             "status": self.status,
         }
-
-
-def validations_sql(where: str) -> str:
-    """One row per validation that counts."""
-    return (
-        "SELECT v.id, v.entity, v.catalog_version, v.mode, v.date, v.status, "
-        "m.name AS member FROM validations v JOIN members m ON m.id = v.member_id "
-        f"WHERE {where}"
-    )
-
-
-def by_validation_category_sql(where: str) -> str:
-    """Reviewed and not-met findings per validation and category."""
-    return (
-        f"SELECT f.validation_id AS vid, {CATEGORY} AS category, "
-        "SUM(f.status != 'not-reviewed') AS reviewed, SUM(f.status = 'not-met') AS deficient "
-        "FROM findings f JOIN validations v ON v.id = f.validation_id "
-        f"WHERE f.deleted = 0 AND {where} GROUP BY f.validation_id, category"
-    )
-
-
-def by_criterion_sql(where: str) -> str:
-    """Reviewed and not-met findings per criterion of each pinned catalog and per set of
-    parts named not met (a not-met on Should parts only is a recommendation)."""
-    return (
-        "SELECT v.entity, v.catalog_version AS version, f.criterion, f.unmet_parts, "
-        "SUM(f.status != 'not-reviewed') AS reviewed, SUM(f.status = 'not-met') AS deficient "
-        "FROM findings f JOIN validations v ON v.id = f.validation_id "
-        f"WHERE f.deleted = 0 AND {where} "
-        "GROUP BY v.entity, v.catalog_version, f.criterion, f.unmet_parts"
-    )
-
-
-def reasons_sql(where: str) -> str:
-    """How often each reason was given, per category."""
-    return (
-        f"SELECT {CATEGORY} AS category, r.value AS reason, COUNT(*) AS n "
-        "FROM findings f JOIN validations v ON v.id = f.validation_id, json_each(f.reasons) r "
-        f"WHERE f.deleted = 0 AND f.status = 'not-met' AND {where} GROUP BY category, reason"
-    )
 
 
 def pace_sql(where: str) -> str:

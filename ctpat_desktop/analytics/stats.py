@@ -2,15 +2,29 @@
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from ctpat_desktop.analytics import queries
-from ctpat_desktop.analytics.anomalies import PACE_MIN_EDITS, ValidationFacts, find_anomalies
+import sqlalchemy as sa
+
+from ctpat_desktop.analytics import figures, queries
+from ctpat_desktop.analytics.anomalies import (
+    COMPLETE,
+    MIN_REVIEWED,
+    PACE_MIN_EDITS,
+    ValidationFacts,
+    find_anomalies,
+    outlying,
+    rate_baselines,
+    too_fast,
+)
+from ctpat_desktop.analytics.figures import Rows, StatsSource, deficiency_rows, finding_totals
+from ctpat_desktop.analytics.groups import Group, fold, total
+from ctpat_desktop.analytics.modes import mode_metrics
 from ctpat_desktop.analytics.queries import StatsFilter
 from ctpat_desktop.analytics.rounding import largest_remainder_percents
-from ctpat_desktop.analytics.significance import welch
+from ctpat_desktop.analytics.significance import Sample, welch_samples
 from ctpat_desktop.catalog import Category, Reason, criterion_sort_key
 from ctpat_desktop.store import Store
 
@@ -18,12 +32,9 @@ TOP = 10
 MIN_REVIEWS_FOR_RATE = 5
 MODES = ("virtual", "in-person", "hybrid")
 BASELINE_MODE = "in-person"
+_CHUNK = 500
 
-__all__ = ["StatsFilter", "compute_stats"]
-
-
-def _quarter(day: str) -> str:
-    return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
+__all__ = ["StatsFilter", "compute_figures", "compute_stats", "laptop_source"]
 
 
 def _per(count: int, of: int) -> float:
@@ -62,84 +73,162 @@ class _Catalogs:
         return any(parts.get(p) == "must" for p in named)
 
 
+def laptop_source() -> StatsSource:
+    """The laptop's tables as the figures read them (finding totals computed inline)."""
+    from ctpat_desktop.store.tables import (
+        findings,
+        followups,
+        members,
+        reports,
+        session_periods,
+        validations,
+    )
+
+    totals = finding_totals(findings).subquery("t")
+    summary = (
+        sa.select(
+            validations,
+            members.c.name.label("member"),
+            totals.c.reviewed,
+            totals.c.deficient,
+            totals.c.reviewed_categories,
+            totals.c.reviewed_criteria,
+        )
+        .select_from(
+            validations.join(members, members.c.id == validations.c.member_id).outerjoin(
+                totals, totals.c.validation_id == validations.c.id
+            )
+        )
+        .subquery("s")
+    )
+    return StatsSource(
+        validations,
+        summary,
+        deficiency_rows(findings).subquery("d"),
+        session_periods,
+        reports,
+        followups,
+    )
+
+
+def sqlite_text(statement: sa.Select[Any]) -> tuple[str, dict[str, Any]]:
+    """A statement as the laptop's driver takes it: SQL text and named parameters."""
+    from sqlalchemy.dialects import sqlite
+
+    compiled = statement.compile(
+        dialect=sqlite.dialect(paramstyle="named"), compile_kwargs={"render_postcompile": True}
+    )
+    return str(compiled), compiled.params
+
+
+def store_rows(store: Store) -> Rows:
+    """Run a statement on the laptop's store (its driver takes SQL text)."""
+
+    def rows(statement: sa.Select[Any]) -> list[Any]:
+        return store.read(*sqlite_text(statement))
+
+    return rows
+
+
 def compute_stats(
     store: Store,
     categories: Sequence[Category],
     reasons: Sequence[Reason],
     filters: StatsFilter | None = None,
 ) -> dict[str, Any]:
-    """Every figure of the dashboard for the validations the filters select."""
+    """Every figure of the dashboard for the laptop's validations the filters select."""
     filters = filters or StatsFilter()
     where, params = filters.where()
-    catalogs = _Catalogs(store.pinned_documents())
-    names = {c.number: c.name for c in categories}
-
-    facts: dict[str, ValidationFacts] = {}
-    mode_of: dict[str, str] = {}
-    version_of: dict[str, tuple[str, str]] = {}
-    for r in store.read(queries.validations_sql(where), params):
-        facts[r["id"]] = ValidationFacts(
-            r["id"],
-            r["member"],
-            r["entity"],
-            catalogs.name.get(r["entity"], r["entity"]),
-            r["date"],
-            r["status"],
-        )
-        mode_of[r["id"]], version_of[r["id"]] = r["mode"], (r["entity"], r["catalog_version"])
-
-    by_category = [0] * 13
-    mode_category: dict[str, list[int]] = defaultdict(lambda: [0] * 13)
-    for r in store.read(queries.by_validation_category_sql(where), params):
-        f = facts[r["vid"]]
-        f.reviewed += r["reviewed"]
-        f.deficient += r["deficient"]
-        f.reviewed_by_category[r["category"]] = r["reviewed"]
-        by_category[r["category"]] += r["deficient"]
-        mode_category[mode_of[r["vid"]]][r["category"]] += r["deficient"]
-
-    criteria: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    required = recommended = 0
-    for r in store.read(queries.by_criterion_sql(where), params):
-        counts = criteria[r["criterion"]]
-        counts[0] += r["reviewed"]
-        counts[1] += r["deficient"]
-        if catalogs.must(r["entity"], r["version"], r["criterion"], r["unmet_parts"]):
-            required += r["deficient"]
-        else:
-            recommended += r["deficient"]
-
-    reason_counts: dict[str, int] = defaultdict(int)
-    reason_by_category: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for r in store.read(queries.reasons_sql(where), params):
-        reason_counts[r["reason"]] += r["n"]
-        reason_by_category[r["category"]][r["reason"]] += r["n"]
-
     pace = {
         r["vid"]: (r["edits"], r["seconds"])
         for r in store.read(queries.pace_sql(where), params | {"pace_min": PACE_MIN_EDITS})
     }
+    return compute_figures(
+        store_rows(store),
+        laptop_source(),
+        store.pinned_documents(),
+        categories,
+        reasons,
+        filters,
+        pace=pace,
+    )
 
-    validations = len(facts)
-    deficiencies = sum(f.deficient for f in facts.values())
+
+def compute_figures(
+    rows: Rows,
+    source: StatsSource,
+    documents: dict[tuple[str, str], dict[str, Any]],
+    categories: Sequence[Category],
+    reasons: Sequence[Reason],
+    filters: StatsFilter,
+    *,
+    pace: Mapping[str, tuple[int, float]] | None = None,
+    by_office: bool = False,
+) -> dict[str, Any]:
+    """Every figure of the dashboard from a source (the laptop's or the hub's). The database
+    does the counting: what comes back is a few rows per group, never one per validation."""
+    catalogs = _Catalogs(documents)
+    names = {c.number: c.name for c in categories}
+    groups = [Group.of(row) for row in rows(figures.groups_query(source, filters))]
+
+    criteria: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for reviewed_criteria, times in rows(figures.reviewed_sets_query(source, filters)):
+        for cid in reviewed_criteria.split(","):
+            criteria[cid][0] += int(times)
+
+    by_category = [0] * 13
+    mode_category: dict[str, list[int]] = defaultdict(lambda: [0] * 13)
+    required = recommended = 0
+    reason_counts: dict[str, int] = defaultdict(int)
+    reason_by_category: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    # Few distinct reason lists and levels: each worked out once, not once per row.
+    cited_lists: dict[str, list[str]] = {}
+    levels: dict[tuple[str, str, str, str], bool] = {}
+    for mode, entity, version, criterion, category, parts, cited, n in rows(
+        figures.deficiencies_query(source, filters)
+    ):
+        criteria[criterion][1] += n
+        by_category[category] += n
+        mode_category[mode][category] += n
+        must = levels.get((entity, version, criterion, parts))
+        if must is None:
+            must = levels[(entity, version, criterion, parts)] = catalogs.must(
+                entity, version, criterion, parts
+            )
+        if must:
+            required += n
+        else:
+            recommended += n
+        codes = cited_lists.get(cited)
+        if codes is None:
+            codes = cited_lists[cited] = _cited(cited)
+        for reason in codes:
+            reason_counts[reason] += n
+            reason_by_category[category][reason] += n
+
+    overall, modes = total(groups), fold(groups, _mode)
     counts = by_category[1:]
     labels = {r.code: r.label for r in reasons}
     order = {r.code: i for i, r in enumerate(reasons)}
-    return {
+    result: dict[str, Any] = {
         "filters": filters.as_dict(),
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "validations": validations,
-        "findings_reviewed": sum(f.reviewed for f in facts.values()),
-        "deficiencies": deficiencies,
+        "validations": overall.n,
+        "findings_reviewed": overall.reviewed,
+        "deficiencies": overall.deficient,
         "required_actions": required,
         "recommendations": recommended,
-        "deficiencies_per_validation": _per(deficiencies, validations),
-        "share_without_deficiencies": round(
-            100 * sum(f.deficient == 0 for f in facts.values()) / validations, 2
-        )
-        if validations
-        else 0.0,
-        "trend": _trend(facts),
+        "deficiencies_per_validation": _per(overall.deficient, overall.n),
+        "share_without_deficiencies": overall.share_without,
+        "trend": [
+            {
+                "quarter": quarter,
+                "validations": g.n,
+                "deficiencies": g.deficient,
+                "per_validation": _per(g.deficient, g.n),
+            }
+            for quarter, g in fold(groups, _quarter).items()
+        ],
         "by_category": [
             {"category": n, "name": names[n], "count": c, "percent": p}
             for n, c, p in zip(
@@ -157,27 +246,110 @@ def compute_stats(
             }
             for n in sorted(reason_by_category)
         ],
-        "by_mode": _by_mode(facts, mode_of, mode_category),
-        "mode_comparison": _compare_modes(facts, mode_of),
-        "anomalies": find_anomalies(
-            list(facts.values()),
-            {vid: catalogs.categories.get(version_of[vid], []) for vid in facts},
+        "by_mode": _by_mode(modes, mode_category),
+        "mode_comparison": _compare_modes(modes),
+        "anomalies": _anomalies(rows, source, filters, catalogs, names, pace or {}),
+        "mode_metrics": mode_metrics(
+            groups,
+            rows(figures.session_query(source, filters)),
+            rows(figures.session_category_query(source, filters)),
+            rows(figures.closure_query(source, filters)),
+            rows(figures.extension_query(source, filters)),
             names,
-            pace,
         ),
     }
+    if by_office:
+        result["by_office"] = [
+            {
+                "office": office,
+                "validations": g.n,
+                "findings_reviewed": g.reviewed,
+                "deficiencies": g.deficient,
+                "per_validation": _per(g.deficient, g.n),
+                "share_without_deficiencies": g.share_without,
+            }
+            for office, g in fold(groups, _office).items()
+        ]
+    return result
 
 
-def _trend(facts: dict[str, ValidationFacts]) -> list[dict[str, Any]]:
-    quarters: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for f in facts.values():
-        entry = quarters[_quarter(f.date)]
-        entry[0] += 1
-        entry[1] += f.deficient
-    return [
-        {"quarter": q, "validations": v, "deficiencies": d, "per_validation": _per(d, v)}
-        for q, (v, d) in sorted(quarters.items())
-    ]
+def _mode(g: Group) -> str:
+    return g.mode
+
+
+def _office(g: Group) -> str:
+    return g.office
+
+
+def _quarter(g: Group) -> str:
+    return g.quarter
+
+
+def _anomalies(
+    rows: Rows,
+    source: StatsSource,
+    filters: StatsFilter,
+    catalogs: _Catalogs,
+    names: Mapping[int, str],
+    pace: Mapping[str, tuple[int, float]],
+) -> list[dict[str, object]]:
+    """The flagged validations: the peers' spread summed by SQL, then only the validations
+    that may stand out read one by one."""
+    spread = [tuple(row) for row in rows(figures.rate_spread_query(source, filters, MIN_REVIEWED))]
+    baselines = rate_baselines(spread)
+    bits = {key: sum(1 << n for n in found) for key, found in catalogs.categories.items()}
+    query = figures.candidates_query(source, filters, outlying(spread, baselines), bits, COMPLETE)
+    facts = {row[0]: row for row in rows(query)}
+    wanted = sorted(too_fast(pace) - facts.keys())
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        query = figures.facts_query(source, filters).where(source.summary.c.id.in_(chunk))
+        facts.update((row[0], row) for row in rows(query))
+    candidates = []
+    version_of = {}
+    for (
+        vid,
+        member,
+        entity,
+        version,
+        _m,
+        day,
+        status,
+        _o,
+        reviewed,
+        deficient,
+        mask,
+    ) in facts.values():
+        candidates.append(
+            ValidationFacts(
+                vid,
+                member,
+                entity,
+                catalogs.name.get(entity, entity),
+                day,
+                status,
+                reviewed=int(reviewed),
+                deficient=int(deficient),
+                reviewed_categories=int(mask),
+            )
+        )
+        version_of[vid] = (entity, version)
+    return find_anomalies(
+        candidates,
+        baselines,
+        {vid: catalogs.categories.get(key, []) for vid, key in version_of.items()},
+        names,
+        pace,
+    )
+
+
+def _cited(reasons: str) -> list[str]:
+    """The reason codes a deficiency cites (a JSON list; anything else cites none)."""
+    try:
+        codes = json.loads(reasons)
+    except ValueError:
+        return []
+    return [c for c in codes if isinstance(c, str)] if isinstance(codes, list) else []
 
 
 def _top(
@@ -212,45 +384,37 @@ def _reason_rows(
     ]
 
 
-def _by_mode(
-    facts: dict[str, ValidationFacts], mode_of: dict[str, str], mode_category: dict[str, list[int]]
-) -> dict[str, Any]:
+def _by_mode(modes: dict[str, Group], mode_category: dict[str, list[int]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for mode in MODES:
-        members = [f for f in facts.values() if mode_of[f.id] == mode]
-        if not members:
+        g = modes.get(mode)
+        if g is None:
             continue
-        deficient = sum(f.deficient for f in members)
         result[mode] = {
-            "validations": len(members),
-            "deficiencies": deficient,
-            "per_validation": _per(deficient, len(members)),
-            "by_category": {
-                str(n): _per(mode_category[mode][n], len(members)) for n in range(1, 13)
-            },
+            "validations": g.n,
+            "deficiencies": g.deficient,
+            "per_validation": _per(g.deficient, g.n),
+            "by_category": {str(n): _per(mode_category[mode][n], g.n) for n in range(1, 13)},
         }
     return result
 
 
-def _compare_modes(
-    facts: dict[str, ValidationFacts], mode_of: dict[str, str]
-) -> list[dict[str, Any]]:
-    counts: dict[str, list[float]] = defaultdict(list)
-    for f in facts.values():
-        counts[mode_of[f.id]].append(f.deficient)
-    baseline = counts.get(BASELINE_MODE, [])
+def _compare_modes(modes: dict[str, Group]) -> list[dict[str, Any]]:
+    empty = Sample(0, 0, 0)
+    baseline = modes[BASELINE_MODE].deficiencies if BASELINE_MODE in modes else empty
     rows = []
     for mode in MODES:
-        if mode == BASELINE_MODE or mode not in counts:
+        if mode == BASELINE_MODE or mode not in modes:
             continue
-        result = welch(counts[mode], baseline)
+        sample = modes[mode].deficiencies
+        result = welch_samples(sample, baseline)
         row: dict[str, Any] = {"mode": mode, "baseline": BASELINE_MODE}
         if result is None:
             row |= {"difference": None, "ci_low": None, "ci_high": None, "p_value": None}
             row["verdict"] = (
                 f"Not enough data to compare {mode} and {BASELINE_MODE} validations: each needs "
-                f"at least two validations with some variation (now {len(counts[mode])} and "
-                f"{len(baseline)})."
+                f"at least two validations with some variation (now {sample.n} and "
+                f"{baseline.n})."
             )
         else:
             row |= {

@@ -16,9 +16,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.hub.push import User
 from ctpat_desktop.hub.service import Hub, HubError
+from ctpat_desktop.hub.stats import ScopeError
 from ctpat_desktop.sync.protocol import (
     DEFAULT_PAGE,
     MAX_BLOB_BYTES,
@@ -31,12 +32,24 @@ from ctpat_desktop.sync.protocol import (
     REJECTED,
     Mutation,
     ProtocolError,
+    known_kinds,
     parse_mutation,
 )
 
 SERVICE = "ctpat-hub"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _INSTALL = re.compile(r"[0-9a-f-]{8,64}")
+# GET /v1/stats's query parameters and the filter each sets.
+_STATS_PARAMS = {
+    "from": "start",
+    "to": "end",
+    "entity": "entity",
+    "mode": "mode",
+    "status": "status",
+    "catalog_version": "catalog_version",
+    "office": "office",
+    "scss": "scss",
+}
 
 
 class ApiError(Exception):
@@ -185,7 +198,10 @@ class _Api:
         user = await self._user(request)
         since = _whole_number(request, "since", 0, 0, 2**62)
         limit = _whole_number(request, "limit", DEFAULT_PAGE, 1, MAX_PAGE)
-        changes, next_seq, more = await run_in_threadpool(self.hub.changes, user, since, limit)
+        kinds = known_kinds(request.query_params.get("kinds"))
+        changes, next_seq, more = await run_in_threadpool(
+            self.hub.changes, user, since, limit, kinds
+        )
         return JSONResponse(
             {
                 "protocol": PROTOCOL,
@@ -227,6 +243,64 @@ class _Api:
             raise ApiError(409, str(exc)) from None
         return JSONResponse({"install": install, "events": events, "hash": last})
 
+    async def stats(self, request: Request) -> Response:
+        """GET /v1/stats?from=&to=&entity=&mode=&status=&catalog_version=&office=&scss=: the
+        dashboard's figures over what the user may see (an admin: every office)."""
+        user = await self._user(request)
+        given = {name: request.query_params.get(name) for name in _STATS_PARAMS}
+        unknown = sorted(set(request.query_params) - set(_STATS_PARAMS))
+        if unknown:
+            raise ApiError(
+                400, f"Unknown filter {unknown[0]!r}; filters: {', '.join(_STATS_PARAMS)}."
+            )
+
+        def figures() -> dict[str, Any]:
+            from ctpat_desktop.catalog import CatalogLibrary
+            from ctpat_desktop.paths import resources_dir
+            from ctpat_desktop.services.dashboard import stats_filter
+
+            try:
+                filters = stats_filter(
+                    CatalogLibrary(resources_dir()),
+                    **{_STATS_PARAMS[name]: value for name, value in given.items()},
+                )
+            except CtpatError as exc:
+                raise ApiError(400, f"{exc}.") from None
+            try:
+                return self.hub.stats(user, filters)
+            except ScopeError as exc:
+                raise ApiError(403, f"{exc}.") from None
+
+        return JSONResponse(await run_in_threadpool(figures))
+
+    async def backlog(self, request: Request) -> Response:
+        """GET /v1/backlog?office=&as_of=&horizon_days=: the members due for (re)validation
+        that the user may see, by risk (an admin: every office, or one)."""
+        user = await self._user(request)
+        unknown = sorted(set(request.query_params) - {"office", "as_of", "horizon_days"})
+        if unknown:
+            raise ApiError(
+                400, f"Unknown parameter {unknown[0]!r}; use office, as_of, horizon_days."
+            )
+        office = request.query_params.get("office") or None
+        horizon = request.query_params.get("horizon_days")
+        days = None if horizon is None else _whole_number(request, "horizon_days", 0, 0, 3660)
+        as_of = request.query_params.get("as_of")
+
+        def backlog() -> dict[str, Any]:
+            from ctpat_desktop.hub.backlog import hub_backlog
+            from ctpat_desktop.services.validations import parse_date
+
+            try:
+                today = parse_date(as_of, "as_of") if as_of else None
+                return hub_backlog(self.hub, user, office=office, today=today, horizon_days=days)
+            except ScopeError as exc:
+                raise ApiError(403, f"{exc}.") from None
+            except RuleError as exc:
+                raise ApiError(400, f"{exc}.") from None
+
+        return JSONResponse(await run_in_threadpool(backlog))
+
     async def blob(self, request: Request) -> Response:
         """HEAD/PUT/GET /v1/blobs/{sha256}: evidence content addressed by its hash."""
         user = await self._user(request)
@@ -257,6 +331,8 @@ def create_app(hub: Hub) -> Starlette:
         Route(f"{PREFIX}/push", api.push, methods=["POST"]),
         Route(f"{PREFIX}/changes", api.changes, methods=["GET"]),
         Route(f"{PREFIX}/anchor", api.anchor, methods=["GET", "POST"]),
+        Route(f"{PREFIX}/stats", api.stats, methods=["GET"]),
+        Route(f"{PREFIX}/backlog", api.backlog, methods=["GET"]),
         Route(f"{PREFIX}/blobs/{{sha256}}", api.blob, methods=["HEAD", "PUT", "GET"]),
     ]
     handlers = {ApiError: _api_error, HTTPException: _http_error, CtpatError: _hub_error}

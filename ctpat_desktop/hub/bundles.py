@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ctpat_desktop.hub.service import Hub
 from ctpat_desktop.sync.bundle import BundleError, read_bundle, write_bundle
-from ctpat_desktop.sync.protocol import APPLIED, MAX_PAGE, REJECTED, STALE, Change
+from ctpat_desktop.sync.protocol import APPLIED, KIND_BY_NAME, MAX_PAGE, REJECTED, STALE, Change
 
 
 @dataclass
@@ -90,7 +90,8 @@ def export_bundle(hub: Hub, path: Path, name: str, since: int) -> ExportSummary:
     changes: list[Change] = []
     cursor, more = since, True
     while more:
-        page, cursor, more = hub.changes(user, cursor, MAX_PAGE)
+        # Every kind: the hub cannot know which release will import the file.
+        page, cursor, more = hub.changes(user, cursor, MAX_PAGE, tuple(KIND_BY_NAME))
         changes.extend(page)
     blobs: dict[str, bytes] = {}
     for change in changes:

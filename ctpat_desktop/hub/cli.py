@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 PROG = "ctpat-hub"
 DB_FILE = "hub.db"
 Handler = Callable[["Hub", argparse.Namespace], int]
+# The filters of `stats`, as the laptop's `stats` names them.
+STATS_FILTERS = ("start", "end", "entity", "mode", "office", "scss", "catalog_version", "status")
 
 
 def resolve_hub_data_dir(explicit: str | None) -> Path:
@@ -76,6 +78,26 @@ def _parser() -> argparse.ArgumentParser:
     disable.add_argument("name")
     disable.set_defaults(handler=_user_disable)
 
+    stats = commands.add_parser(
+        "stats", parents=[common], help="the dashboard's figures over every office (or one)"
+    )
+    stats.add_argument("--json", action="store_true", help="print one JSON document")
+    stats.add_argument("--from", dest="start", help="first validation date YYYY-MM-DD")
+    stats.add_argument("--to", dest="end", help="last validation date YYYY-MM-DD")
+    stats.add_argument("--entity", help="entity type")
+    stats.add_argument("--mode", help="virtual, in-person or hybrid")
+    stats.add_argument("--office", help="only this field office")
+    stats.add_argument("--scss", help="SCSS name")
+    stats.add_argument(
+        "--catalog-version", help="only validations pinned to this MSC catalog version"
+    )
+    stats.add_argument(
+        "--status", help="only validations at this stage: in-progress, in-review, approved, signed"
+    )
+    stats.add_argument("--pdf", type=Path, help="also write the dashboard as a PDF")
+    stats.add_argument("--xlsx", type=Path, help="also write the dashboard as an Excel workbook")
+    stats.set_defaults(handler=_stats)
+
     epoch = commands.add_parser(
         "new-epoch",
         parents=[common],
@@ -96,6 +118,23 @@ def _parser() -> argparse.ArgumentParser:
         "--since", type=int, default=0, help="the laptop's last change number (sync --status)"
     )
     export.set_defaults(handler=_bundle_export)
+    return _with_backlog(parser, commands, common)
+
+
+def _with_backlog(
+    parser: argparse.ArgumentParser, commands: Any, common: argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """The parser with `backlog` added."""
+    backlog = commands.add_parser(
+        "backlog", parents=[common], help="members due for (re)validation, by risk"
+    )
+    backlog.add_argument("--json", action="store_true", help="print one JSON document")
+    backlog.add_argument("--office", help="only this field office")
+    backlog.add_argument("--xlsx", type=Path, help="also write the backlog as an Excel workbook")
+    backlog.add_argument("--as-of", help="plan from this day YYYY-MM-DD (else today)")
+    backlog.add_argument("--horizon-days", type=int, help="due within so many days (else rules)")
+    backlog.add_argument("--rules", type=Path, help="rules file (else DATA_DIR/backlog.json)")
+    backlog.set_defaults(handler=_backlog)
     return parser
 
 
@@ -125,6 +164,54 @@ def _serve(hub: "Hub", args: argparse.Namespace) -> int:
         log_level="info",
     )
     uvicorn.Server(config).run()
+    return 0
+
+
+def _stats(hub: "Hub", args: argparse.Namespace) -> int:
+    from ctpat_desktop.catalog import CatalogLibrary
+    from ctpat_desktop.paths import resources_dir
+    from ctpat_desktop.services.dashboard import export_dashboard, print_dashboard, stats_filter
+
+    filters = stats_filter(
+        CatalogLibrary(resources_dir()),
+        **{name: getattr(args, name) for name in STATS_FILTERS},
+    )
+    figures = hub.stats(None, filters)
+    export_dashboard(figures, pdf=args.pdf, xlsx=args.xlsx)
+    if args.json:
+        json.dump(figures, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print_dashboard(figures)
+    print("\nBy office")
+    for row in figures["by_office"]:
+        print(
+            f"  {row['office'] or '(none)':<24} {row['validations']:>6} validations "
+            f"{row['deficiencies']:>7} deficiencies {row['per_validation']:>6.2f} each"
+        )
+    return 0
+
+
+def _backlog(hub: "Hub", args: argparse.Namespace) -> int:
+    from ctpat_desktop.hub.backlog import hub_backlog
+    from ctpat_desktop.hub.backlog_rules import load_rules
+    from ctpat_desktop.services.backlog import export_backlog, print_backlog
+    from ctpat_desktop.services.validations import parse_date
+
+    if args.horizon_days is not None and not 0 <= args.horizon_days <= 3660:
+        raise CtpatError(f"--horizon-days {args.horizon_days}: use 0 to 3660 days")
+    today = parse_date(args.as_of, "--as-of") if args.as_of else None
+    rules = load_rules(args.rules, hub.blobs.root.parent) if args.rules else None
+    backlog = hub_backlog(
+        hub, None, office=args.office, today=today, horizon_days=args.horizon_days, rules=rules
+    )
+    if args.xlsx is not None:
+        export_backlog(backlog, args.xlsx)
+    if args.json:
+        json.dump(backlog, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print_backlog(backlog)
     return 0
 
 

@@ -12,7 +12,14 @@ import sqlalchemy as sa
 from ctpat_desktop.errors import StoreError
 
 # Every Alembic revision this code knows, oldest first; a test checks it against the scripts.
-REVISIONS = ("h0001_initial", "h0002_anchors", "h0003_trust", "h0004_identity")
+REVISIONS = (
+    "h0001_initial",
+    "h0002_anchors",
+    "h0003_trust",
+    "h0004_identity",
+    "h0005_stats",
+    "h0006_stat_times",
+)
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=30000")

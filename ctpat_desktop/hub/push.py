@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ctpat_desktop.errors import RuleError
-from ctpat_desktop.sync.meaning import check_catalog, check_record
+from ctpat_desktop.sync import visit_rules
+from ctpat_desktop.sync.feedback_rules import hub_refusal
+from ctpat_desktop.sync.followup_rules import check_next, record_from_fields, signed_start, track
+from ctpat_desktop.sync.meaning import (
+    check_catalog,
+    check_record,
+    finding_from_fields,
+    pinned_catalog,
+)
 from ctpat_desktop.sync.protocol import (
     APPLIED,
     FIXED_FIELDS,
@@ -22,6 +30,7 @@ from ctpat_desktop.sync.protocol import (
     Kind,
     Mutation,
 )
+from ctpat_desktop.worksheet import Lifecycle, lifecycle
 from ctpat_desktop.worksheet.rules import check_entity_change
 
 ADMIN = "admin"
@@ -30,7 +39,7 @@ APPROVED = "approved"
 IN_REVIEW = "in-review"
 APPROVERS = ("supervisor", ADMIN)
 # Kinds a signed validation locks (a report is written when signing, so it is not locked).
-_LOCKED_BY_SIGNING = ("finding", "evidence")
+_LOCKED_BY_SIGNING = ("finding", "evidence", *visit_rules.LOCKED_BY_SIGNING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +134,8 @@ class PushBatch:
     load_children: Callable[[str], Iterable[Record]]
     # The offices of the (stored) validations that name a member.
     member_offices: Callable[[str], set[str | None]] = lambda _member: set()
+    # One stored record by (kind, id), or None (a follow-up is checked against its catalog).
+    load_record: Callable[[str, str], Record | None] = lambda _kind, _id: None
     dirty: dict[tuple[str, str], Record] = field(default_factory=dict)
     new_applied: dict[str, AppliedKey] = field(default_factory=dict)
     members_coming: set[str] = field(default_factory=set)
@@ -229,6 +240,9 @@ class PushBatch:
         if not m.deleted:
             _check_meaning(m, {**kind.added, **m.fields})
             self._check_blob(kind, m.fields, office)
+            self._check_followup(kind, m, validation_id)
+            if why := hub_refusal(m.kind, m.fields, self.records, self.load_record):
+                raise Rejected(f"{m.kind} {m.id}: {why}")
         record = Record(
             m.kind,
             m.id,
@@ -285,9 +299,17 @@ class PushBatch:
             raise Rejected(f"validation {validation_id} is signed; it must be reopened first")
 
     def _check_review(self, kind: Kind, m: Mutation, status: Any) -> None:
-        """Only a supervisor approves, and only an approved validation is signed."""
+        """Every status move a laptop pushes must be the pusher's to make, step by step
+        (worksheet/lifecycle.py): only a supervisor approves or returns, and only an
+        approval the hub holds is signed. Before, any other move was taken as sent."""
         new = m.fields.get("status") if kind.name == "validation" else None
         if new is None or new == status:
+            return
+        try:
+            target, current = Lifecycle(new), None if status is None else Lifecycle(status)
+        except ValueError:
+            return  # not a status at all: the field's own check refuses it
+        if lifecycle.may_reach(current, target, self.user.role):
             return
         if new == APPROVED and self.user.role not in APPROVERS:
             raise Rejected(
@@ -299,6 +321,10 @@ class PushBatch:
                 f"validation {m.id} is {status or 'new'} on the hub: a supervisor must approve "
                 "it before it is signed"
             )
+        raise Rejected(
+            f"validation {m.id} is {status or 'new'} on the hub; {self.user.role} "
+            f"{self.user.name!r} cannot take it to {new}"
+        )
 
     def _check_entity(self, m: Mutation, current: Record) -> None:
         """A validation changes its entity type (and catalog) only before any finding, as
@@ -330,6 +356,52 @@ class PushBatch:
                 f"evidence content {sha} was not uploaded from office {office!r}; "
                 "PUT the file itself to /v1/blobs first"
             )
+
+    def _check_followup(self, kind: Kind, m: Mutation, validation_id: str | None) -> None:
+        """A follow-up record follows the signed report of a signed validation, names a
+        finding it applies to (closing and extending only a required action) and comes next
+        in that finding's order: the laptop's own rules, against what the hub holds."""
+        if kind.name != "followup" or validation_id is None:
+            return
+        validation = self.records[("validation", validation_id)]
+        if validation.fields.get("status") != SIGNED:
+            raise Rejected(
+                f"followup {m.id}: validation {validation_id} is not signed on the hub; "
+                "follow-up is appended after its report is signed"
+            )
+        held = {(r.kind, r.id): r for r in self.load_children(validation_id)}
+        held.update((k, r) for k, r in self.records.items() if r.validation_id == validation_id)
+        records = [r for r in held.values() if not r.deleted]
+        try:
+            record = record_from_fields(m.id, m.fields)
+            if not any(
+                r.kind == "report" and r.fields.get("version") == record.report_version
+                for r in records
+            ):
+                raise RuleError(f"the hub holds no signed report version {record.report_version}")
+            name = f"{validation.fields.get('entity')}@{validation.fields.get('catalog_version')}"
+            pinned = self.load_record("catalog", name) or self.records.get(("catalog", name))
+            if pinned is None:
+                raise RuleError(f"catalog {name} is not on the hub")
+            criterion = pinned_catalog(pinned.fields).get(record.criterion)
+            if criterion is None:
+                raise RuleError(f"criterion {record.criterion} is not in catalog {name}")
+            finding = next(
+                (
+                    finding_from_fields(r.fields)
+                    for r in records
+                    if r.kind == "finding" and r.fields.get("criterion") == record.criterion
+                ),
+                None,
+            )
+            earlier = [
+                record_from_fields(r.id, r.fields)
+                for r in records
+                if r.kind == "followup" and r.fields.get("criterion") == record.criterion
+            ]
+            check_next(track(signed_start(criterion, finding), earlier), record)
+        except RuleError as exc:
+            raise Rejected(f"followup {m.id}: {exc}") from None
 
     def _check_member(self, m: Mutation) -> None:
         """A member is changed only by an office with a validation of theirs: no office

@@ -14,7 +14,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ctpat_desktop.analytics.queries import StatsFilter
 from ctpat_desktop.errors import CtpatError, StoreError
+from ctpat_desktop.hub import stats
 from ctpat_desktop.hub.database import open_engine
 from ctpat_desktop.hub.hub_key import (
     load_or_create_hub_key,
@@ -35,7 +37,7 @@ from ctpat_desktop.hub.tables import (
 )
 from ctpat_desktop.store.evidence import BlobStore
 from ctpat_desktop.sync.bundle import bundle_key
-from ctpat_desktop.sync.protocol import KIND_BY_NAME, ROLES, Change, Mutation
+from ctpat_desktop.sync.protocol import BASE_KINDS, KIND_BY_NAME, ROLES, Change, Mutation
 
 EVIDENCE_DIR = "evidence"
 STATE_FILE = "hub.state"
@@ -375,6 +377,7 @@ class Hub:
                 blobs=self._stored_blobs(conn, mutations, records.values()),
                 load_children=lambda vid: self._children(conn, vid),
                 member_offices=lambda member: self._member_offices(conn, member),
+                load_record=lambda kind, rid: self._records_by_id(conn, [rid]).get((kind, rid)),
             )
             results = batch.run(mutations)
             self._save(conn, batch, user)
@@ -450,6 +453,7 @@ class Hub:
             conn.execute(_UPDATE_RECORD, updates)
         if inserts:
             conn.execute(_INSERT_RECORD, inserts)
+        stats.project(conn, batch.dirty.values())
         if batch.new_applied:
             rows = [
                 {
@@ -464,11 +468,15 @@ class Hub:
             conn.execute(sa.insert(hub_applied), rows)
         conn.execute(sa.update(hub_counter).where(hub_counter.c.id == 1).values(seq=batch.seq))
 
-    def changes(self, user: User, since: int, limit: int) -> tuple[list[Change], int, bool]:
-        """Records changed after seq ``since`` that the user may see: (changes, next, more)."""
+    def changes(
+        self, user: User, since: int, limit: int, kinds: Sequence[str] = BASE_KINDS
+    ) -> tuple[list[Change], int, bool]:
+        """Records of the given kinds changed after seq ``since`` that the user may see:
+        (changes, next, more). A laptop is sent only the kinds it knows (BASE_KINDS when it
+        did not say: an earlier release)."""
         query = (
             sa.select(hub_records)
-            .where(hub_records.c.seq > since)
+            .where(hub_records.c.seq > since, hub_records.c.kind.in_(list(kinds)))
             .order_by(hub_records.c.seq)
             .limit(limit + 1)
         )
@@ -500,6 +508,10 @@ class Hub:
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         return None if row is None else _record(row).to_change()
+
+    def stats(self, user: User | None, filters: StatsFilter) -> dict[str, Any]:
+        """The dashboard's figures over what the user may see (None: every office)."""
+        return stats.hub_figures(self.engine, user, filters)
 
     # Evidence blobs ----------------------------------------------------------------------
 

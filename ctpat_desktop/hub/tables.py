@@ -106,3 +106,89 @@ hub_anchors = sa.Table(
     sa.Column("hash", _SHA, nullable=False),
     sa.Column("at", _STAMP, nullable=False),
 )
+
+# The dashboard's view of the records (hub/stats.py keeps it in step with every push): the
+# laptop's column names, so the figures run the same SQL here as there (analytics/figures).
+hub_stat_members = sa.Table(
+    "hub_stat_members",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+)
+
+hub_stat_validations = sa.Table(
+    "hub_stat_validations",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("member_id", _ID, nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("catalog_version", sa.String(20), nullable=False),
+    sa.Column("mode", sa.String(16), nullable=False),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("scss", sa.String(120), nullable=False),
+    sa.Column("office", _NAME, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    # analytics.figures.finding_totals of the validation's findings, kept by every push.
+    sa.Column("reviewed", sa.Integer, nullable=False),
+    sa.Column("deficient", sa.Integer, nullable=False),
+    sa.Column("reviewed_categories", sa.Integer, nullable=False),
+    sa.Column("reviewed_criteria", sa.Text, nullable=True),
+)
+
+hub_stat_findings = sa.Table(
+    "hub_stat_findings",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("criterion", sa.String(8), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
+    sa.Column("unmet_parts", sa.Text, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+)
+
+# analytics.figures.deficiency_rows of hub_stat_findings: the few findings not met.
+hub_stat_deficiencies = sa.Table(
+    "hub_stat_deficiencies",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("criterion", sa.String(8), nullable=False),
+    sa.Column("unmet_parts", sa.Text, nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
+)
+
+# The session time, signed reports and follow-up records as the dashboard reads them
+# (virtual-validation metrics, analytics/modes.py): the laptop's column names again.
+hub_stat_periods = sa.Table(
+    "hub_stat_periods",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("category", sa.Integer, nullable=True),
+    sa.Column("started_at", _STAMP, nullable=False),
+    sa.Column("ended_at", _STAMP, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+)
+
+hub_stat_reports = sa.Table(
+    "hub_stat_reports",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("signed_at", _STAMP, nullable=False),
+)
+
+hub_stat_followups = sa.Table(
+    "hub_stat_followups",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("criterion", sa.String(8), nullable=False),
+    sa.Column("event", sa.String(16), nullable=False),
+    sa.Column("report_version", sa.Integer, nullable=False),
+    sa.Column("days", sa.Integer, nullable=True),
+    sa.Column("recorded_at", _STAMP, nullable=False),
+)

@@ -1,9 +1,11 @@
 """Lay out a validation report as a PDF (reportlab platypus), leaving room for the signature."""
 
 import io
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ _WIDTH = PAGE[0] - 2 * _MARGIN
 _CM = 72 / 2.54
 _SIGNATURE = (8 * _CM, 3 * _CM)
 _THUMB_BOX = 5 * _CM  # largest side of an image thumbnail on the page
+_BESIDE_BOX = 3.2 * _CM  # the same, beside its finding
 _THUMB_PIXELS = 400  # enough for print at that size, small enough to stay fast
 _THUMBS_PER_ROW = 3
 _IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
@@ -57,6 +60,8 @@ class _Content:
     required: list[_Item]
     recommendations: list[_Item]
     best_practices: list[_Item]
+    # Evidence by criterion: positions in data.evidence, to print beside its finding.
+    evidence: dict[str, list[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +133,16 @@ def _content(data: ReportData) -> _Content:
         outcome = classify(finding, criterion)
         if outcome is not None:
             lists[outcome].append(_Item(criterion, finding))
+    evidence: dict[str, list[int]] = {}
+    for n, item in enumerate(data.evidence):
+        if item.criterion:
+            evidence.setdefault(item.criterion, []).append(n)
     return _Content(
         results,
         lists[Outcome.REQUIRED_ACTION],
         lists[Outcome.RECOMMENDATION],
         lists[Outcome.BEST_PRACTICE],
+        evidence,
     )
 
 
@@ -211,6 +221,7 @@ def _outline(data: ReportData, text: Labels) -> list[tuple[str, str, int]]:
     return [
         (text["cover"], "cover", 0),
         (text["summary"], "summary", 0),
+        (text["respond"], "respond", 0),
         (text["categories"], "categories", 0),
         (text["required_actions"], "required", 0),
         (text["recommendations"], "recommendations", 0),
@@ -254,6 +265,11 @@ def _decorate(
         text["page_of"].format(page=page, pages=pages) if pages else text["page"].format(page=page)
     )
     canvas.drawRightString(right, 34, number)
+    marking = data.sensitivity_marking or text["sensitivity_default"]
+    canvas.setFont(styles.fonts.bold, 7)
+    canvas.setFillColor(colors.HexColor(_NAVY))
+    for y in (PAGE[1] - 24, 18):
+        canvas.drawCentredString(PAGE[0] / 2, y, _fit(marking, styles.fonts.bold, 7, _WIDTH))
     if data.draft:
         _draft_marks(canvas, text, styles)
     canvas.restoreState()
@@ -418,10 +434,11 @@ def _story(
         *_cover(data, text, styles),
         PageBreak(),
         *_summary(data, text, content, styles),
+        *_respond(data, text, content, styles),
         *_categories(data, text, content, styles),
-        *_deficiency_section("required", data, text, content, styles),
-        *_deficiency_section("recommendations", data, text, content, styles),
-        *_best_practices(text, content, styles),
+        *_deficiency_section("required", data, text, content, thumbnails, styles),
+        *_deficiency_section("recommendations", data, text, content, thumbnails, styles),
+        *_best_practices(data, text, content, thumbnails, styles),
         PageBreak(),
         *_results(data, text, content, styles),
         PageBreak(),
@@ -468,6 +485,7 @@ def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
 
     validation = data.validation
     rows = [
+        (text["addressee"], _addressee(data)),
         (text["member_account"], validation.member.account),
         (text["entity_type"], data.entity_name),
         (text["mode"], _mode(validation.mode, text)),
@@ -504,6 +522,24 @@ def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
         HRFlowable(width="100%", thickness=0.5, color=colors.HexColor(_RULE), spaceAfter=6),
         Paragraph(escape(text["cover_notice"]), styles.notice),
     ]
+
+
+# A participant recorded as the member's point of contact: "Ana Ruiz (security, point of
+# contact)". The report addresses them; it never picks someone else as the contact.
+_POINT_OF_CONTACT = re.compile(r"\b(point of contact|punto de contacto|POC)\b", re.IGNORECASE)
+
+
+def point_of_contact(participants: Sequence[str]) -> str | None:
+    """The participant recorded as the member's point of contact, if one is."""
+    return next((p for p in participants if _POINT_OF_CONTACT.search(p)), None)
+
+
+def _addressee(data: ReportData) -> str:
+    """The member's point of contact and the company; the company alone when the
+    validation records no contact."""
+    member = data.validation.member.name
+    contact = point_of_contact(data.validation.participants)
+    return f"{contact}\n{member}" if contact else member
 
 
 def _mode(mode: Mode, text: Labels) -> str:
@@ -543,16 +579,11 @@ def _summary(data: ReportData, text: Labels, content: _Content, styles: _Styles)
         text["recommendation_one"],
         text["recommendation_other"],
     )
-    dues = [i.finding.due for i in content.required if i.finding.due is not None]
-    if content.required and dues:
+    if content.required:
         outcome = text["outcome_required_due"].format(
             required=required,
             recommendations=recommendations,
-            due=format_date(max(dues), text),
-        )
-    elif content.required:
-        outcome = text["outcome_required"].format(
-            required=required, recommendations=recommendations
+            due=_respond_by(data, text, content),
         )
     elif content.recommendations:
         outcome = text["outcome_recommendations"].format(recommendations=recommendations)
@@ -591,6 +622,70 @@ def _summary(data: ReportData, text: Labels, content: _Content, styles: _Styles)
         Paragraph(escape(text["status_caption"].format(criteria=criteria)), styles.intro),
         _table((text["result"], text["criteria"]), rows, (190, 80), 1, styles, total=True),
     ]
+
+
+def _due(data: ReportData, finding: Finding, text: Labels) -> str:
+    """A due date as printed: the date counted from the issue, or in a draft the days."""
+    if data.draft:
+        return text["due_in_days"].format(days=data.response_period(finding))
+    return format_date(data.due(finding), text)
+
+
+def _respond_by(data: ReportData, text: Labels, content: _Content) -> str:
+    """By when the member answers: "by <the earliest due date>", in a draft "within N days
+    of the report's issue"."""
+    days = min(data.response_period(i.finding) for i in content.required)
+    if data.draft:
+        return text["within_days"].format(days=days)
+    first = min(data.due(i.finding) for i in content.required)
+    return text["by_date"].format(date=format_date(first, text))
+
+
+def _respond(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+    """How and by when the member answers, and whom to ask (as the settings record them)."""
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    if content.required:
+        how = text["respond_required"].format(due=_respond_by(data, text, content))
+    elif content.recommendations:
+        how = text["respond_recommendations"]
+    else:
+        how = text["respond_none"]
+    validation = data.validation
+    people = [(text["scss"], validation.scss.strip())]
+    if validation.office.strip():
+        people.append((text["field_office"], validation.office.strip()))
+    rows = [
+        (
+            Paragraph(escape(label), styles.label),
+            Paragraph(_markup(_with_contact(name, data.contacts)), styles.cell),
+        )
+        for label, name in people
+        if name
+    ]
+    flowables: list[Any] = [
+        _heading("respond", text["respond"], styles),
+        Paragraph(escape(how), styles.body),
+    ]
+    if rows:
+        flowables.append(
+            KeepTogether(
+                [
+                    Paragraph(escape(text["contacts"]), styles.subheading),
+                    _grid(rows, (170, _WIDTH - 170), styles),
+                    Paragraph(escape(text["contacts_note"]), styles.intro),
+                ]
+            )
+        )
+    return flowables
+
+
+def _with_contact(name: str, contacts: Mapping[str, str]) -> str:
+    """A name and, when the settings record one, how to reach them: "Laredo — phone"."""
+    found = contacts.get(name) or next(
+        (v for k, v in contacts.items() if k.casefold() == name.casefold()), ""
+    )
+    return f"{name} — {found}" if found else name
 
 
 def _categories(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
@@ -713,7 +808,12 @@ def _legend(x: float, pairs: list[tuple[Any, str]], styles: _Styles) -> Any:
 
 
 def _deficiency_section(
-    kind: str, data: ReportData, text: Labels, content: _Content, styles: _Styles
+    kind: str,
+    data: ReportData,
+    text: Labels,
+    content: _Content,
+    thumbnails: dict[int, _Thumbnail | None],
+    styles: _Styles,
 ) -> list[Any]:
     """Required actions (kind "required") or recommendations (kind "recommendations")."""
     from reportlab.platypus import KeepTogether, Paragraph
@@ -742,11 +842,18 @@ def _deficiency_section(
         return [*flowables, Paragraph(escape(empty), styles.body)]
     for item in items:
         rows = _finding_rows(item, data, text, action_label, level_label)
+        rows += _evidence_rows(item, data, content, thumbnails, text, styles)
         flowables.append(KeepTogether(_block(item, rows, text, styles)))
     return flowables
 
 
-def _best_practices(text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+def _best_practices(
+    data: ReportData,
+    text: Labels,
+    content: _Content,
+    thumbnails: dict[int, _Thumbnail | None],
+    styles: _Styles,
+) -> list[Any]:
     from reportlab.platypus import KeepTogether, Paragraph
 
     flowables = [
@@ -756,20 +863,25 @@ def _best_practices(text: Labels, content: _Content, styles: _Styles) -> list[An
     if not content.best_practices:
         return [*flowables, Paragraph(escape(text["no_best_practices"]), styles.body)]
     for item in content.best_practices:
-        rows = [(text["best_practice"], _markup(item.finding.note))]
+        rows: list[tuple[str, Any]] = [(text["best_practice"], _markup(item.finding.note))]
+        rows += _evidence_rows(item, data, content, thumbnails, text, styles)
         flowables.append(KeepTogether(_block(item, rows, text, styles)))
     return flowables
 
 
 def _finding_rows(
     item: _Item, data: ReportData, text: Labels, action_label: str, default: str
-) -> list[tuple[str, str]]:
-    """Label and markup of each line of a not-met finding's block."""
+) -> list[tuple[str, Any]]:
+    """Label and markup of each line of a not-met finding's block: what the criterion
+    requires, what was found, why, what to do and by when."""
     finding = item.finding
     reasons = {r.code: r.label for r in data.reasons}
-    written = finding.report_text.strip() or default.format(text=item.criterion.text)
-    rows = [(text["finding"], _markup(written))]
+    written = finding.report_text.strip() or default
     criterion = item.criterion
+    rows: list[tuple[str, Any]] = [
+        (text["requirement"], _markup(criterion.text)),
+        (text["finding"], _markup(written)),
+    ]
     if criterion.parts:
         unmet = [p for p in criterion.parts if p.key in finding.unmet_parts] or list(
             criterion.parts
@@ -784,12 +896,62 @@ def _finding_rows(
         )
     if finding.action.strip():
         rows.append((action_label, _markup(finding.action.strip())))
-    if finding.due is not None:
-        rows.append((text["due_date"], f"<b>{escape(format_date(finding.due, text))}</b>"))
+    # A required action always has a due date; a recommendation only when one was set.
+    if finding.due is not None or criterion.level_not_met(finding.unmet_parts) is Level.MUST:
+        rows.append((text["due_date"], f"<b>{escape(_due(data, finding, text))}</b>"))
     return rows
 
 
-def _block(item: _Item, rows: Sequence[tuple[str, str]], text: Labels, styles: _Styles) -> Any:
+def _evidence_rows(
+    item: _Item,
+    data: ReportData,
+    content: _Content,
+    thumbnails: dict[int, _Thumbnail | None],
+    text: Labels,
+    styles: _Styles,
+) -> list[tuple[str, Any]]:
+    """The evidence of the finding's criterion, beside it: small pictures with their
+    captions, other files by name (the evidence index identifies each exactly)."""
+    from reportlab.platypus import Image, Paragraph, Table, TableStyle
+
+    numbers = content.evidence.get(item.criterion.id, [])
+    if not numbers:
+        return []
+    cells: list[Any] = []
+    for n in numbers:
+        evidence = data.evidence[n]
+        said = f"<b>{_markup(evidence.caption)}</b><br/>" if evidence.caption else ""
+        caption = Paragraph(f"{said}{_markup(evidence.filename)}", styles.caption)
+        thumb = thumbnails.get(n)
+        if thumb is None:
+            cells.append([caption])
+            continue
+        scale = _BESIDE_BOX / max(thumb.width, thumb.height)
+        picture = Image(
+            io.BytesIO(thumb.jpeg), width=thumb.width * scale, height=thumb.height * scale
+        )
+        cells.append([picture, caption])
+    per_row = 3
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    rows[-1] += [""] * (per_row - len(rows[-1]))
+    width = (_WIDTH - 100 - 12) / per_row
+    grid = Table(rows, colWidths=[width] * per_row)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    grid.hAlign = "LEFT"
+    return [(text["evidence_beside"], grid)]
+
+
+def _block(item: _Item, rows: Sequence[tuple[str, Any]], text: Labels, styles: _Styles) -> Any:
     """One finding as a boxed table: criterion and level on top, then label and text rows."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -809,7 +971,8 @@ def _block(item: _Item, rows: Sequence[tuple[str, str]], text: Labels, styles: _
         ]
     ]
     for label, value in rows:
-        data.append([Paragraph(escape(label), styles.label), Paragraph(value, styles.cell), ""])
+        shown = Paragraph(value, styles.cell) if isinstance(value, str) else value
+        data.append([Paragraph(escape(label), styles.label), shown, ""])
     table = Table(
         data,
         colWidths=[100, _WIDTH - 160, 60],
@@ -1007,6 +1170,16 @@ def _signature(
     role = text["signature_role"]
     if validation.office.strip():
         role = f"{role} · {validation.office.strip()}"
+    # Who signs comes from the certificate (checked against the SCSS before signing); the
+    # approval from the audit trail. Neither is printed when nothing recorded it.
+    said = []
+    if data.signer:
+        said.append(text["signed_with"].format(signer=data.signer))
+    approved = _day(data.approved_at)
+    if data.approved_by and approved is not None:
+        said.append(
+            text["approved_by"].format(name=data.approved_by, date=format_date(approved, text))
+        )
     return KeepTogether(
         [
             _heading("signature", text["signature"], styles),
@@ -1016,9 +1189,18 @@ def _signature(
             Spacer(1, 6),
             Paragraph(_markup(validation.scss), styles.signer),
             Paragraph(escape(role), styles.intro),
+            *(Paragraph(escape(line), styles.body) for line in said),
             Paragraph(escape(text["signature_note"]), styles.intro),
         ]
     )
+
+
+def _day(moment: str) -> date | None:
+    """The UTC day of an ISO 8601 timestamp, or None when there is none."""
+    try:
+        return datetime.fromisoformat(moment).date() if moment else None
+    except ValueError:
+        return None
 
 
 def _signature_spot(on_signature: Callable[[SignatureBox], None]) -> Any:

@@ -14,6 +14,7 @@ class SigningIdentity:
     pkcs12: Path
     certificate: Path
     ca_certificate: Path
+    crl: Path | None = None  # the CA's revocation list (DER), to publish at crl_url
 
 
 def create_test_identity(
@@ -22,11 +23,15 @@ def create_test_identity(
     passphrase: str | None = None,
     days: int = 730,
     token_public_key: bytes | None = None,
+    crl_url: str | None = None,
+    revoked: bool = False,
 ) -> SigningIdentity:
     """Write ca.pem, signer.pem and signer.p12 (EC P-256; key usage with non-repudiation).
 
     With token_public_key (DER SubjectPublicKeyInfo of a key that lives on a PKCS#11 token)
-    the certificate is issued for that key and no signer.p12 is written.
+    the certificate is issued for that key and no signer.p12 is written. With crl_url the
+    certificate says its revocation status is published there, and ca.crl is written (the
+    CA's list, naming the signer's certificate when revoked) for a server to publish.
     """
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -75,7 +80,7 @@ def create_test_identity(
         if token_public_key is not None
         else key.public_key()
     )
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(
             x509.Name(
@@ -108,14 +113,38 @@ def create_test_identity(
         .add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )
-        .sign(ca_key, hashes.SHA256())
     )
+    if crl_url:
+        point = x509.DistributionPoint([x509.UniformResourceIdentifier(crl_url)], None, None, None)
+        builder = builder.add_extension(x509.CRLDistributionPoints([point]), critical=False)
+    cert = builder.sign(ca_key, hashes.SHA256())
+    crl = None
+    if crl_url:
+        crl_builder = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(ca_name)
+            .last_update(now - datetime.timedelta(minutes=5))
+            .next_update(now + datetime.timedelta(days=7))
+        )
+        if revoked:
+            crl_builder = crl_builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder()
+                .serial_number(cert.serial_number)
+                .revocation_date(now - datetime.timedelta(minutes=1))
+                .build()
+            )
+        crl = crl_builder.sign(ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
     encryption = (
         serialization.BestAvailableEncryption(passphrase.encode())
         if passphrase
         else serialization.NoEncryption()
     )
-    identity = SigningIdentity(folder / "signer.p12", folder / "signer.pem", folder / "ca.pem")
+    identity = SigningIdentity(
+        folder / "signer.p12",
+        folder / "signer.pem",
+        folder / "ca.pem",
+        folder / "ca.crl" if crl is not None else None,
+    )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if token_public_key is None:
@@ -130,6 +159,8 @@ def create_test_identity(
             )
         identity.certificate.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
         identity.ca_certificate.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+        if identity.crl is not None and crl is not None:
+            identity.crl.write_bytes(crl)
     except OSError as exc:
         raise CtpatError(f"{folder}: cannot write the test identity ({exc.strerror})") from exc
     return identity

@@ -26,10 +26,13 @@ class Labels(TypedDict):
     footer_validation: str
     document_title: str
     document_subject: str
+    # The marking printed on every page unless the settings name another.
+    sensitivity_default: str
     # Cover.
     agency: str
     programme: str
     cover: str
+    addressee: str
     member_account: str
     entity_type: str
     mode: str
@@ -69,12 +72,21 @@ class Labels(TypedDict):
     # Executive summary.
     summary: str
     outcome_required_due: str
-    outcome_required: str
     outcome_recommendations: str
     outcome_none: str
     outcome_best_practices: str
     outcome_not_reviewed: str
     status_caption: str
+    # How the member answers, by when (a date; a draft counts days), and whom to ask.
+    by_date: str
+    within_days: str
+    due_in_days: str
+    respond: str
+    respond_required: str
+    respond_recommendations: str
+    respond_none: str
+    contacts: str
+    contacts_note: str
     result: str
     criteria: str
     total: str
@@ -96,7 +108,9 @@ class Labels(TypedDict):
     best_practices: str
     best_practices_intro: str
     no_best_practices: str
+    requirement: str
     finding: str
+    evidence_beside: str
     reasons: str
     parts_not_met: str
     required_action: str
@@ -137,6 +151,8 @@ class Labels(TypedDict):
     signature_statement: str
     signature_role: str
     signature_note: str
+    signed_with: str
+    approved_by: str
     # An unsigned draft: marked on every page, no signing wording.
     draft_mark: str
     draft_header: str
@@ -175,9 +191,13 @@ EN: Labels = {
         "Validation of {member} (account {account}) against the CTPAT Minimum Security "
         "Criteria on {date}"
     ),
+    "sensitivity_default": (
+        "SENSITIVE — CTPAT member security information: share only with those who act on it"
+    ),
     "agency": "U.S. Customs and Border Protection",
     "programme": "Customs Trade Partnership Against Terrorism (CTPAT)",
     "cover": "Cover",
+    "addressee": "Addressed to",
     "member_account": "CTPAT account number",
     "entity_type": "Entity type",
     "mode": "Validation mode",
@@ -219,12 +239,8 @@ EN: Labels = {
     "summary": "Executive summary",
     "outcome_required_due": (
         "The validation found {required} and {recommendations}. The member must respond "
-        "in writing by {due}, explaining how each required action has been or will be "
+        "in writing {due}, explaining how each required action has been or will be "
         "corrected."
-    ),
-    "outcome_required": (
-        "The validation found {required} and {recommendations}. The member must respond "
-        "in writing, explaining how each required action has been or will be corrected."
     ),
     "outcome_recommendations": (
         "The validation found no required actions and {recommendations}. The member is "
@@ -237,6 +253,24 @@ EN: Labels = {
     "outcome_best_practices": "The validation also recognised {best_practices}.",
     "outcome_not_reviewed": "Criteria not reviewed: {n} of {total}.",
     "status_caption": "Results for the {criteria} of the catalog, by finding status.",
+    "by_date": "by {date}",
+    "within_days": "within {days} days of the report's issue",
+    "due_in_days": "{days} days from issue",
+    "respond": "How to respond",
+    "respond_required": (
+        "Respond through the CTPAT Portal {due}, the earliest due date of the required "
+        "actions below. For each required action, say how it has been or will be corrected "
+        "and attach the evidence; each has its own due date."
+    ),
+    "respond_recommendations": (
+        "No written response is required. You may say through the CTPAT Portal how you act "
+        "on the recommendations below."
+    ),
+    "respond_none": "No written response is required.",
+    "contacts": "Contacts",
+    "contacts_note": (
+        "Questions about this report go to the Supply Chain Security Specialist named above."
+    ),
     "result": "Result",
     "criteria": "Criteria",
     "total": "Total",
@@ -266,20 +300,17 @@ EN: Labels = {
         "and balances, and shows evidence of implementation."
     ),
     "no_best_practices": "The validation recognised no best practices.",
+    "requirement": "Requirement",
     "finding": "Finding",
+    "evidence_beside": "Evidence",
     "reasons": "Reasons",
     "parts_not_met": "Parts not met",
     "required_action": "Required action",
     "recommendation": "Recommendation",
     "due_date": "Due date",
     "best_practice": "Best practice",
-    "finding_must": (
-        "The member did not show that this requirement is in place. The criterion reads: “{text}”"
-    ),
-    "finding_should": (
-        "The member did not show that this recommended practice is in place. The criterion "
-        "reads: “{text}”"
-    ),
+    "finding_must": "The member did not show that this requirement is in place.",
+    "finding_should": "The member did not show that this recommended practice is in place.",
     "results": "Results by criterion",
     "results_intro": (
         "Every criterion of the {catalog} catalog, version {version}, with its level "
@@ -335,7 +366,14 @@ EN: Labels = {
         "and Border Protection."
     ),
     "signature_role": "Supply Chain Security Specialist",
-    "signature_note": "Digitally signed; verify with ctpat-desktop verify",
+    "signature_note": (
+        "Digitally signed. To check the signature, open this file in Adobe Acrobat Reader "
+        "and click Signature Panel: it must say that the signature is valid and that the "
+        "document has not been modified since it was signed. (CBP staff: ctpat-desktop "
+        "verify.)"
+    ),
+    "signed_with": "Signed with the certificate of {signer}.",
+    "approved_by": "Approved by {name}, supervisor, on {date}.",
     "draft_mark": "DRAFT",
     "draft_header": "DRAFT — not signed, not issued: for review only",
     "draft_signature": (
@@ -377,9 +415,14 @@ ES: Labels = {
         "Validación de {member} (cuenta {account}) conforme a los Criterios de seguridad "
         "mínimos de CTPAT, el {date}"
     ),
+    "sensitivity_default": (
+        "SENSIBLE — información de seguridad de un socio CTPAT: compártala solo con quien "
+        "deba atenderla"
+    ),
     "agency": "Oficina de Aduanas y Protección Fronteriza de los EE. UU. (CBP)",
     "programme": "Alianza Aduanas-Comercio contra el Terrorismo (CTPAT)",
     "cover": "Portada",
+    "addressee": "Dirigido a",
     "member_account": "Número de cuenta CTPAT",
     "entity_type": "Tipo de entidad",
     "mode": "Modalidad de la validación",
@@ -423,12 +466,8 @@ ES: Labels = {
     "summary": "Resumen ejecutivo",
     "outcome_required_due": (
         "La validación encontró {required} y {recommendations}. El socio debe responder "
-        "por escrito a más tardar el {due}, explicando cómo se ha corregido o se corregirá "
-        "cada acción requerida."
-    ),
-    "outcome_required": (
-        "La validación encontró {required} y {recommendations}. El socio debe responder "
-        "por escrito, explicando cómo se ha corregido o se corregirá cada acción requerida."
+        "por escrito {due}, explicando cómo se ha corregido o se corregirá cada acción "
+        "requerida."
     ),
     "outcome_recommendations": (
         "La validación no encontró acciones requeridas y encontró {recommendations}. Se "
@@ -441,6 +480,26 @@ ES: Labels = {
     "outcome_best_practices": "La validación también reconoció {best_practices}.",
     "outcome_not_reviewed": "Criterios no revisados: {n} de {total}.",
     "status_caption": "Resultados de los {criteria} del catálogo, por resultado del hallazgo.",
+    "by_date": "a más tardar el {date}",
+    "within_days": "dentro de los {days} días siguientes a la emisión del informe",
+    "due_in_days": "{days} días desde la emisión",
+    "respond": "Cómo responder",
+    "respond_required": (
+        "Responda a través del Portal CTPAT {due}, la fecha límite más próxima de las "
+        "acciones requeridas siguientes. Para cada acción requerida, indique cómo se ha "
+        "corregido o se corregirá y adjunte la evidencia; cada una tiene su propia fecha "
+        "límite."
+    ),
+    "respond_recommendations": (
+        "No se requiere respuesta por escrito. Puede indicar a través del Portal CTPAT cómo "
+        "atiende las recomendaciones siguientes."
+    ),
+    "respond_none": "No se requiere respuesta por escrito.",
+    "contacts": "Contactos",
+    "contacts_note": (
+        "Las preguntas sobre este informe se dirigen al Especialista en Seguridad de la "
+        "Cadena de Suministro arriba nombrado."
+    ),
     "result": "Resultado",
     "criteria": "Criterios",
     "total": "Total",
@@ -470,20 +529,17 @@ ES: Labels = {
         "controles y rendición de cuentas, y muestra evidencia de su implementación."
     ),
     "no_best_practices": "La validación no reconoció mejores prácticas.",
+    "requirement": "Requisito",
     "finding": "Hallazgo",
+    "evidence_beside": "Evidencia",
     "reasons": "Razones",
     "parts_not_met": "Partes no cumplidas",
     "required_action": "Acción requerida",
     "recommendation": "Recomendación",
     "due_date": "Fecha límite",
     "best_practice": "Mejor práctica",
-    "finding_must": (
-        "El socio no demostró que este requisito esté implementado. El criterio dice: “{text}”"
-    ),
-    "finding_should": (
-        "El socio no demostró que esta práctica recomendada esté implementada. El criterio "
-        "dice: “{text}”"
-    ),
+    "finding_must": "El socio no demostró que este requisito esté implementado.",
+    "finding_should": "El socio no demostró que esta práctica recomendada esté implementada.",
     "results": "Resultados por criterio",
     "results_intro": (
         "Cada criterio del catálogo {catalog}, versión {version}, con su nivel (Debe es un "
@@ -542,7 +598,14 @@ ES: Labels = {
         "Protección Fronteriza de los EE. UU."
     ),
     "signature_role": "Especialista en Seguridad de la Cadena de Suministro",
-    "signature_note": "Firmado digitalmente; verifíquelo con ctpat-desktop verify",
+    "signature_note": (
+        "Firmado digitalmente. Para comprobar la firma, abra este archivo en Adobe Acrobat "
+        "Reader y pulse Panel de firma: debe indicar que la firma es válida y que el "
+        "documento no se ha modificado desde que se firmó. (Personal de CBP: ctpat-desktop "
+        "verify.)"
+    ),
+    "signed_with": "Firmado con el certificado de {signer}.",
+    "approved_by": "Aprobado por {name}, supervisor, el {date}.",
     "draft_mark": "BORRADOR",
     "draft_header": "BORRADOR — sin firmar ni emitir: solo para revisión",
     "draft_signature": (

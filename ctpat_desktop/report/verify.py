@@ -21,6 +21,8 @@ class SignatureCheck:
     coverage: str
     modification_level: str
     problems: tuple[str, ...]
+    certification: str | None = None  # a certifying signature's DocMDP level, else None
+    level: str = "B-B"  # PAdES baseline level: B-B, B-T (timestamp), B-LT (+ revocation data)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +76,24 @@ def _load_roots(paths: list[Path]) -> list[Any]:
     return roots
 
 
+_CERTIFICATIONS = {1: "no-changes", 2: "form-filling", 3: "annotations"}
+
+
+def has_revocation_data(root: Any) -> bool:
+    """Whether a PDF's document security store (pyHanko's catalog) holds CRLs or OCSPs."""
+    if "/DSS" not in root:
+        return False
+    dss = root["/DSS"]
+    return any(key in dss and len(dss[key]) > 0 for key in ("/CRLs", "/OCSPs"))
+
+
+def _level(embedded: Any, timestamped: bool) -> str:
+    """The PAdES baseline level the signature reaches."""
+    if not timestamped:
+        return "B-B"
+    return "B-LT" if has_revocation_data(embedded.reader.root) else "B-T"
+
+
 def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -92,6 +112,9 @@ def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
         problems.append("the signer's certificate is not trusted (give its CA with --trust)")
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         problems.append("content was added to the file after it was signed")
+    certification = embedded.docmdp_level
+    if certification is not None and status.docmdp_ok is False:
+        problems.append("the document was modified after it was certified (not allowed)")
     cert = status.signing_cert
     name = cert.subject.native.get("common_name") if cert is not None else None
     signed_at = status.signer_reported_dt or (
@@ -108,6 +131,10 @@ def _check(embedded: Any, roots: list[Any]) -> SignatureCheck:
         coverage=coverage,
         modification_level=level.name if level is not None else "UNKNOWN",
         problems=tuple(problems),
+        certification=(
+            _CERTIFICATIONS.get(certification.value) if certification is not None else None
+        ),
+        level=_level(embedded, status.timestamp_validity is not None),
     )
 
 
@@ -131,6 +158,10 @@ def verify_pdf(path: Path, trust: list[Path]) -> Verification:
             checks = [_check(sig, roots) for sig in reader.embedded_signatures]
     except FileNotFoundError:
         raise CtpatError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise CtpatError(f"{path}: is a folder, not a PDF file") from None
+    except OSError as exc:
+        raise CtpatError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except (PdfReadError, ValueError, KeyError) as exc:
         raise CtpatError(f"{path}: the PDF cannot be read ({exc})") from None
     return Verification(str(path), checks)

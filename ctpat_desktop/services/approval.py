@@ -6,6 +6,8 @@ the change arrives) → signed (the report). Changing a finding or evidence of a
 validation sends it back to review; a signed one is read-only until reopened with a reason.
 """
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from ctpat_desktop.app import AppContext
@@ -14,6 +16,14 @@ from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.worksheet import FindingStatus, Lifecycle
 
 APPROVERS = ("supervisor", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedApproval:
+    """Who approved the validation as it stands, and when (ISO 8601, UTC)."""
+
+    by: str
+    at: str
 
 
 def submit_for_review(ctx: AppContext, validation_id: str) -> None:
@@ -91,3 +101,20 @@ def review_history(ctx: AppContext, validation_id: str) -> list[dict[str, Any]]:
         for e in ctx.store.audit_events(ctx.store.resolve_id(validation_id))
         if e["action"] in actions
     ]
+
+
+def recorded_approval(ctx: AppContext, validation_id: str) -> RecordedApproval | None:
+    """The approval the validation's status rests on: the audit trail's last move to
+    approved (made here, or received from the hub), if no move but signing came after it."""
+    for event in reversed(ctx.store.audit_events(ctx.store.resolve_id(validation_id))):
+        if event["kind"] != "validation":
+            continue
+        status = json.loads(event["changes"] or "{}").get("status")
+        if not isinstance(status, list) or len(status) != 2:
+            continue
+        if status[1] == Lifecycle.SIGNED.value:
+            continue  # signed on the strength of the approval before it
+        if status[1] != Lifecycle.APPROVED.value:
+            return None
+        return RecordedApproval(str(event["actor"]), str(event["at"]))
+    return None

@@ -11,7 +11,7 @@ from typing import Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, Criterion
 from ctpat_desktop.errors import RuleError
-from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle
+from ctpat_desktop.worksheet import Finding, FindingStatus, lifecycle
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def upgrade_catalog(
     """Move an unsigned validation to the catalog version in force today (or `to_version`)."""
     store = ctx.store
     validation = store.validation(store.resolve_id(validation_id))
-    if validation.status is Lifecycle.SIGNED:
+    if lifecycle.is_locked(validation.status):
         raise RuleError(
             "the validation is signed; its report cites the catalog it was pinned to "
             "(reopen it first to change findings)"

@@ -1,20 +1,34 @@
 """The dashboard use case: check the filters, compute the figures, export or print them."""
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ctpat_desktop.analytics import StatsFilter, compute_stats
-from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import parse_date
 from ctpat_desktop.worksheet import Lifecycle, Mode
 
+if TYPE_CHECKING:
+    from ctpat_desktop.app import AppContext
+    from ctpat_desktop.catalog import CatalogLibrary
+
+# The hub's names (GET /v1/stats) for the dashboard's filters.
+HUB_PARAMS = {
+    "start": "from",
+    "end": "to",
+    "entity": "entity",
+    "mode": "mode",
+    "office": "office",
+    "scss": "scss",
+    "catalog_version": "catalog_version",
+    "status": "status",
+}
 # Where a validation may stand to count on the dashboard: once work has started.
 COUNTED_STATUSES = tuple(s.value for s in Lifecycle if s is not Lifecycle.PLANNED)
 
 
-def dashboard(
-    ctx: AppContext,
+def stats_filter(
+    catalogs: "CatalogLibrary",
     *,
     start: str | None = None,
     end: str | None = None,
@@ -24,16 +38,16 @@ def dashboard(
     scss: str | None = None,
     catalog_version: str | None = None,
     status: str | None = None,
-) -> dict[str, Any]:
-    """The figures for validations matching the filters (every filter optional)."""
+) -> StatsFilter:
+    """The filters checked: real dates, a known entity type, mode and status."""
     if status is not None and status not in COUNTED_STATUSES:
         raise RuleError(
             f"status {status!r}: use one of {', '.join(COUNTED_STATUSES)} "
             "(planned validations have no findings to count)"
         )
     if entity is not None:
-        ctx.catalogs.catalog(entity)  # an unknown entity type is an error, not an empty page
-    filters = StatsFilter(
+        catalogs.catalog(entity)  # an unknown entity type is an error, not an empty page
+    return StatsFilter(
         start=parse_date(start, "--from") if start else None,
         end=parse_date(end, "--to") if end else None,
         entity=entity,
@@ -43,7 +57,47 @@ def dashboard(
         catalog_version=catalog_version,
         status=status,
     )
-    return compute_stats(ctx.store, ctx.catalogs.categories, ctx.catalogs.reasons, filters)
+
+
+def dashboard(ctx: "AppContext", **filters: str | None) -> dict[str, Any]:
+    """The figures for the laptop's validations matching the filters (every one optional:
+    start, end, entity, mode, office, scss, catalog_version, status)."""
+    from ctpat_desktop.services.feedback import feedback_summary
+
+    checked = stats_filter(ctx.catalogs, **filters)
+    figures = compute_stats(ctx.store, ctx.catalogs.categories, ctx.catalogs.reasons, checked)
+    return figures | {"feedback": feedback_summary(ctx.store, checked)}
+
+
+def hub_dashboard(ctx: "AppContext", scope: str, **filters: str | None) -> dict[str, Any]:
+    """The figures the hub computes: scope "office" (the user's office) or "national"
+    (every office: admins only). One clear line if the hub cannot be reached."""
+    from ctpat_desktop.services.sync_io import _verify, hub_token, hub_url
+    from ctpat_desktop.sync.client import AuthError, HubClient, HubError
+
+    stats_filter(ctx.catalogs, **filters)  # the same checks as on this laptop
+    params = {HUB_PARAMS[name]: value for name, value in filters.items() if value is not None}
+    if scope == "office":
+        params.pop("office", None)  # the hub shows the user's own office
+    elif scope != "national":
+        raise RuleError(f"scope {scope!r}: use office or national")
+    url = hub_url(ctx)
+    token, _asked = hub_token(url, None)
+    try:
+        with HubClient(url, token, verify=_verify(ctx)) as client:
+            figures = client.stats(params)
+    except AuthError:
+        raise HubError(f"the hub at {url} refused the token: log in to the hub again") from None
+    except HubError as exc:
+        if exc.__cause__ is None:  # the hub answered, and said why not
+            raise
+        raise HubError(
+            f"the hub at {url} cannot be reached; choose This laptop to see this laptop's "
+            "figures offline"
+        ) from None
+    if scope == "national" and "office" not in params and figures.get("scope") != "national":
+        raise RuleError("only an admin of the hub sees the national figures")
+    return figures
 
 
 def export_dashboard(figures: dict[str, Any], pdf: Path | None, xlsx: Path | None) -> None:
@@ -80,7 +134,7 @@ def print_dashboard(figures: dict[str, Any]) -> None:
             f"  {row['criterion']:<6} {row['title'][:50]:<50} {row['count']:>5} "
             f"of {row['reviewed']:<5} {row['rate']:.1%}"
         )
-    print("\nDeficiency reasons")
+    print("\nDeficiency reasons (share of all reasons cited; a deficiency may cite several)")
     for row in figures["by_reason"]:
         print(f"  {row['label']:<34} {row['count']:>6} {row['percent']:>6.2f}%")
     print("\nVirtual vs in-person")

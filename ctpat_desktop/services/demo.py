@@ -7,6 +7,7 @@ from datetime import date
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Criterion
+from ctpat_desktop.services.demo_visit import add_sample_visit
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, Verification
 
@@ -241,6 +242,16 @@ def create_demo(ctx: AppContext) -> list[str]:
         )
         session = ValidationSession(ctx, validation_id)
         session.replace_findings(_sample_findings(session, sample))
+        add_sample_visit(
+            ctx,
+            validation_id,
+            member=sample.member,
+            account=sample.account,
+            entity=sample.entity,
+            on=sample.on,
+            scss=sample.scss,
+            status=sample.status,
+        )
         ctx.store.set_status(validation_id, sample.status, ctx.actor)
         created.append(validation_id)
     return created

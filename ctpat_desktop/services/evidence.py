@@ -9,7 +9,7 @@ from ctpat_desktop.errors import NotFoundError, RuleError
 from ctpat_desktop.store import EvidenceRecord
 from ctpat_desktop.sync.meaning import check_caption
 from ctpat_desktop.sync.protocol import MAX_BLOB_BYTES
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet import lifecycle
 
 if TYPE_CHECKING:
     from ctpat_desktop.app import AppContext
@@ -44,7 +44,7 @@ def check_evidence_size(size: int, name: str) -> None:
 
 def check_unlocked(ctx: "AppContext", validation_id: str) -> None:
     """RuleError when the validation is signed (as stored now, not as a window last saw it)."""
-    if ctx.store.validation(validation_id).status is Lifecycle.SIGNED:
+    if lifecycle.is_locked(ctx.store.validation(validation_id).status):
         raise RuleError(
             "the validation is signed and locked; reopen it before changing its evidence"
         )

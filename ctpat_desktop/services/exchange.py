@@ -13,7 +13,9 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.catalog.loader import schema_validator
 from ctpat_desktop.errors import CtpatError, ExchangeError, RuleError
+from ctpat_desktop.services import visit
 from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.services.views import visit_view
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, utc_now
 from ctpat_desktop.sync.meaning import check_caption
 from ctpat_desktop.worksheet import (
@@ -25,7 +27,9 @@ from ctpat_desktop.worksheet import (
     Validation,
     Verification,
     apply_finding_rules,
+    lifecycle,
 )
+from ctpat_desktop.worksheet.agenda import Period, check_stretch
 
 FORMAT = "ctpat-validation"
 FORMAT_VERSION = 1
@@ -77,6 +81,16 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
         },
         "catalog": session.catalog.raw,
         "findings": [_finding_item(r) for r in sorted(recorded.values(), key=in_catalog_order)],
+        "session_periods": [
+            {
+                "id": p.id,
+                "category": p.category,
+                "started_at": p.started_at,
+                "ended_at": p.ended_at,
+                "recorded_by": p.recorded_by,
+            }
+            for p in session.session_times().periods
+        ],
         "evidence": [
             {
                 "id": e.id,
@@ -92,7 +106,7 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
             }
             for e in session.evidence()
         ],
-    }
+    } | visit_view(session.visit_records())
 
 
 def _finding_item(record: FindingRecord) -> dict[str, Any]:
@@ -184,7 +198,7 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         date=_day(head["date"], f"{source}: validation date"),
         scss=head["scss"],
         # Approval and signature are the hub's and the supervisor's to give, not a file's.
-        status=min(Lifecycle(head["status"]), Lifecycle.IN_REVIEW, key=list(Lifecycle).index),
+        status=lifecycle.imported_state(Lifecycle(head["status"])),
         office=head["office"],
         webex_url=head["webex_url"],
         participants=tuple(head["participants"]),
@@ -236,6 +250,9 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
             raise ExchangeError(
                 f"{source}: evidence {evidence_id} belongs to another validation in this folder"
             )
+    stretches = _periods(ctx, document, catalog, validation.id, source)
+    criteria = {c.id for c in catalog.criteria}
+    others = visit.importer(document, validation.id, evidence_ids, criteria, ctx.actor)
     # Content goes in only once every item checked out, and comes out again if the
     # database refuses the validation (say, it is already there): nothing is left behind.
     added: list[str] = []
@@ -245,13 +262,51 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
                 ctx.store.blobs.put_bytes(content, record.sha256)
                 added.append(record.sha256)
         ctx.store.import_validation(
-            validation, catalog, records, [r for r, _ in attached], ctx.actor
+            validation, catalog, records, [r for r, _ in attached], ctx.actor, stretches, others
         )
     except BaseException:
         for sha in added:
             ctx.store.blobs.path_of(sha).unlink(missing_ok=True)
         raise
     return validation
+
+
+def _periods(
+    ctx: AppContext, document: dict[str, Any], catalog: Catalog, validation_id: str, source: Path
+) -> list[Period]:
+    """The file's stretches of session time, each checked as the timer's own are (a file of
+    an older version has none)."""
+    categories = {c.number for c in ctx.catalogs.categories}
+    stretches = []
+    for item in document.get("session_periods", ()):
+        where = f"{source}: session time {item['id']}"
+        if item["category"] is not None and item["category"] not in categories:
+            raise ExchangeError(f"{where}: there is no category {item['category']}")
+        try:
+            check_stretch(item["started_at"], item["ended_at"])
+        except CtpatError as exc:
+            raise ExchangeError(f"{where}: {exc}") from None
+        stretches.append(
+            Period(
+                item["id"],
+                item["category"],
+                item["started_at"],
+                item["ended_at"],
+                item["recorded_by"],
+            )
+        )
+    ids = [period.id for period in stretches]
+    if len(set(ids)) != len(ids):
+        raise ExchangeError(f"{source}: a session time is listed more than once")
+    for period_id in ids:
+        owner = ctx.store.read(
+            "SELECT validation_id FROM session_periods WHERE id = ?", (period_id,)
+        )
+        if owner and owner[0][0] != validation_id:
+            raise ExchangeError(
+                f"{source}: session time {period_id} belongs to another validation in this folder"
+            )
+    return stretches
 
 
 def _day(text: str, what: str) -> date:

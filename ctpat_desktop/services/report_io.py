@@ -2,13 +2,17 @@
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import translations
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.report.model import EvidenceItem, ReportData
+from ctpat_desktop.report.signer_check import CertificateSubject, signing_subject
+from ctpat_desktop.report.signer_check import check_signer as check_subject
 from ctpat_desktop.report.signing import Secret, SigningKey
+from ctpat_desktop.services.approval import recorded_approval
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import ReportRecord, utc_now
 from ctpat_desktop.worksheet import Lifecycle
@@ -45,6 +49,8 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
     )
     issued = store.reports(session.id)
     times = session.session_times()
+    approval = recorded_approval(ctx, session.id)
+    settings = ctx.settings
     return ReportData(
         validation=session.validation,
         entity_name=translated.text(session.catalog.name),
@@ -58,6 +64,11 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
         language=language,
         session_seconds=times.seconds,
         session_days=tuple(times.days()),
+        response_days=settings.response_days,
+        approved_by=approval.by if approval else "",
+        approved_at=approval.at if approval else "",
+        contacts=dict(settings.contacts),
+        sensitivity_marking=settings.sensitivity_marking,
     )
 
 
@@ -105,6 +116,17 @@ def check_can_sign(ctx: AppContext, validation_id: str) -> ValidationSession:
     return session
 
 
+def check_signer(
+    ctx: AppContext, validation_id: str, key: SigningKey, secret: Secret
+) -> CertificateSubject:
+    """RuleError unless the key's certificate names the validation's SCSS (directly, or
+    as the settings' signers say); whom it names, when it does."""
+    validation = ctx.store.validation(ctx.store.resolve_id(validation_id))
+    subject = signing_subject(key, secret)
+    check_subject(validation.scss, subject, ctx.settings.signers)
+    return subject
+
+
 def issue_report(
     ctx: AppContext,
     validation_id: str,
@@ -121,7 +143,9 @@ def issue_report(
     from ctpat_desktop.report.signing import sign_pdf
 
     session = check_can_sign(ctx, validation_id)
-    data = report_data(ctx, session, language)
+    asked = cache(secret)  # the certificate is read before signing: one question for both
+    subject = check_signer(ctx, session.id, key, asked)
+    data = replace(report_data(ctx, session, language), signer=subject.name)
     draft = target.with_name(target.name + ".unsigned")
     try:
         box = build_pdf(data, draft)
@@ -131,7 +155,7 @@ def issue_report(
             target,
             key,
             box,
-            secret=secret,
+            secret=asked,
             reason=reason or f"CTPAT validation report, version {data.version}",
             location=location or session.validation.office or "U.S. Customs and Border Protection",
             tsa_url=ctx.settings.tsa_url or None,

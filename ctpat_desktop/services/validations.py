@@ -10,14 +10,19 @@ from typing import Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, Criterion, Reason
 from ctpat_desktop.errors import NotFoundError, RuleError
+from ctpat_desktop.records.declare import Item
+from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.store import (
     EvidenceRecord,
     FindingRecord,
     ReportRecord,
     ValidationSummary,
+    followups,
     periods,
     replace_with,
+    visit,
 )
+from ctpat_desktop.sync.followup_rules import FollowUpRecord
 from ctpat_desktop.sync.meaning import ACCOUNT, check_record
 from ctpat_desktop.worksheet import (
     CategoryProgress,
@@ -173,6 +178,12 @@ def update_validation(
     if catalog is not None:
         changed = replace(changed, entity=catalog.entity, catalog_version=catalog.version)
     _check_session_details(changed.webex_url, changed.planned_minutes)
+    if participants is not None and changed.participants != old.participants:
+        from ctpat_desktop.services.visit import reconcile_participants
+
+        names = reconcile_participants(ctx, old.id, changed.participants)
+        if names is not None:  # its participant records say who took part
+            changed = replace(changed, participants=names)
     store.update_validation(changed, ctx.actor, catalog)
     return changed
 
@@ -218,6 +229,17 @@ class ValidationSession:
         return self._ctx.store.evidence(self.id)
 
     # Session time -----------------------------------------------------------------------
+
+    def followups(self) -> list[FollowUpRecord]:
+        """The follow-up records appended after signing (services/followup.py)."""
+        with self._ctx.store.transaction() as conn:
+            return followups.followups(conn, self.id)
+
+    def visit_records(self) -> dict[str, list[Item]]:
+        """Its sites, document requests, participants, interviews, tour log, team, outcome
+        and decision (records/kinds.py), by kind name (services/visit.py changes them)."""
+        with self._ctx.store.transaction() as conn:
+            return {kind.name: visit.items(conn, kind, self.id) for kind in VISIT_KINDS}
 
     def session_times(self) -> SessionTimes:
         """The session time recorded so far (every stretch, by everyone)."""

@@ -1,12 +1,18 @@
 """Plain dictionaries of domain values: what `--json` prints and the text views read."""
 
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from ctpat_desktop.catalog import Catalog, Category
+from ctpat_desktop.records.declare import Item
+from ctpat_desktop.records.documents import item_line, kind_view
+from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
-from ctpat_desktop.worksheet import Finding, Validation, classify
+from ctpat_desktop.worksheet import Finding, Lifecycle, Validation, classify
 from ctpat_desktop.worksheet.agenda import SessionTimes, format_minutes
+from ctpat_desktop.worksheet.rules import due_from_issue
 
 
 def validation_view(v: Validation) -> dict[str, Any]:
@@ -93,6 +99,9 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
     """A whole validation: header, progress per category, every criterion, evidence."""
     recorded = session.findings()
     names = {c.number: c.name for c in categories}
+    reports = session.reports()
+    signed = session.validation.status is Lifecycle.SIGNED and reports
+    issued = date.fromisoformat(reports[-1].signed_at[:10]) if signed else None
     return {
         "validation": validation_view(session.validation),
         "progress": [
@@ -108,7 +117,9 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
             for p in session.progress()
         ],
         "findings": [
-            finding_view(session.catalog, recorded.get(c.id), c.id)
+            _with_due_in_report(
+                finding_view(session.catalog, recorded.get(c.id), c.id), session, issued
+            )
             for c in session.catalog.criteria
         ],
         "evidence": [evidence_view(e) for e in session.evidence()],
@@ -124,7 +135,27 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
             for r in session.reports()
         ],
         "session_time": session_time_view(session.session_times()),
-    }
+        "followups": [{"id": r.id} | r.fields() for r in session.followups()],
+    } | visit_view(session.visit_records())
+
+
+def _with_due_in_report(
+    view: dict[str, Any], session: ValidationSession, issued: date | None
+) -> dict[str, Any]:
+    """The finding's view and, while a signed report is in force, the due date it printed
+    (counted from its issue: the date the member was given, not the worksheet's)."""
+    due = view["due"]
+    shown = None
+    if issued is not None and due is not None:
+        counted = due_from_issue(date.fromisoformat(due), session.validation.date, issued, 0)
+        shown = counted.isoformat()
+    return view | {"due_in_report": shown}
+
+
+def visit_view(found: Mapping[str, Sequence[Item]]) -> dict[str, Any]:
+    """Sites, document requests, participants, interviews, tour log, team, outcome and
+    decision, each under its declared key (records/kinds.py)."""
+    return {kind.key: kind_view(kind, found.get(kind.name, ())) for kind in VISIT_KINDS}
 
 
 def session_time_view(times: SessionTimes) -> dict[str, Any]:
@@ -165,10 +196,15 @@ def print_session(document: dict[str, Any]) -> None:
         line = f"  {f['criterion']:<6} {f['level']:<6} {f['status']:<14} {f['title']}"
         if f["outcome"] in ("required-action", "recommendation"):
             line += f"  [{f['outcome']}; {', '.join(f['reasons'])}"
-            line += f"; due {f['due']}]" if f["due"] else "]"
+            due = f.get("due_in_report") or f["due"]
+            line += f"; due {due}]" if due else "]"
         print(line)
     if document["evidence"]:
         print(f"  {len(document['evidence'])} evidence file(s)")
+    for kind in VISIT_KINDS:
+        shown = document.get(kind.key)
+        for item in [shown] if isinstance(shown, dict) else shown or ():
+            print(f"  {kind.label}: {item_line(kind, item)}")
     time = document["session_time"]
     if time["seconds"]:
         print(

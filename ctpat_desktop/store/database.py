@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ctpat_desktop.errors import StoreError
+from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.store.driver import connect, sqlite
 
 DB_FILE = "ctpat.db"
@@ -27,6 +28,9 @@ REVISIONS = (
     "0009_finding_parts",
     "0010_evidence_caption",
     "0011_session_periods",
+    "0012_followups",
+    "0013_visit_records",
+    "0014_feedback",
 )
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
@@ -40,6 +44,12 @@ LOCK_TRIGGERS = {
     "findings_locked_delete": ("DELETE", "findings", "OLD"),
     "evidence_locked_insert": ("INSERT", "evidence", "NEW"),
     "evidence_locked_update": ("UPDATE", "evidence", "OLD"),
+    **{
+        f"{kind.table}_locked_{operation.lower()}": (operation, kind.table, row)
+        for kind in VISIT_KINDS
+        if kind.locked_by_signing
+        for operation, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD"))
+    },
 }
 LOCKED_MESSAGE = "validation is signed and locked"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

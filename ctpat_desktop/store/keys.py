@@ -24,12 +24,18 @@ KEYRING, PASSPHRASE = "keyring", "passphrase"
 # scrypt's "interactive" cost (16 MiB, ~35 ms here): every CLI command that opens the store
 # pays it when the key comes from a passphrase.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-MIN_PASSPHRASE = 8
+# Seals the key for the recovery code (recovery.py); named here so a locked folder can say
+# whether its code can open it.
+RECOVERY_FILE = "recovery.json"
 Ask = Callable[[str], str | None]
 
 
 class LockedError(CtpatError):
     """The data folder's key is not available or does not open it."""
+
+
+class KeyNotHere(LockedError):
+    """The folder's key belongs in the keyring and this computer's keyring lacks it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +131,14 @@ def _key_for(data_dir: Path, settings: KeySettings, ask: Ask | None, entry: str)
 
         stored = stored_secret(entry)
         if stored is None:
-            raise LockedError(
+            way_back = (
+                "its recovery code opens it: run `ctpat-desktop recover`"
+                if (data_dir / RECOVERY_FILE).exists()
+                else "the data cannot be opened without it"
+            )
+            raise KeyNotHere(
                 f"{data_dir}: its key is not in this computer's keyring (another computer "
-                "or user, or the keyring was reset); the data cannot be opened without it"
+                f"or user, or the keyring was reset); {way_back}"
             )
         try:
             key = bytes.fromhex(stored)
@@ -247,52 +258,17 @@ def new_passphrase(ask: Ask | None) -> str:
             "no keyring works here, so the data needs a passphrase: run in a terminal to "
             f"choose one, or set {PASSPHRASE_ENV}"
         )
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise LockedError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
-    weak = _weakness(passphrase)
+    from ctpat_desktop.store.strength import MIN_LENGTH, weakness
+
+    if len(passphrase) < MIN_LENGTH:
+        raise LockedError(f"the passphrase must have at least {MIN_LENGTH} characters")
+    weak = weakness(passphrase)
     if weak:
         raise LockedError(
-            f"that passphrase is guessed in seconds ({weak}); choose a few words only you "
+            f"that passphrase is too easy to guess ({weak}); choose a few words only you "
             "would put together, e.g. 'dock seven blue lantern'"
         )
     return passphrase
-
-
-# Passphrases tried first by anyone who gets hold of a laptop's data folder.
-_COMMON = frozenset(
-    {
-        "password",
-        "password1",
-        "passphrase",
-        "passw0rd",
-        "12345678",
-        "123456789",
-        "1234567890",
-        "87654321",
-        "qwertyui",
-        "qwerty123",
-        "11111111",
-        "abcdefgh",
-        "abc12345",
-        "iloveyou",
-        "letmein1",
-        "welcome1",
-        "ctpat123",
-        "changeme",
-    }
-)
-
-
-def _weakness(passphrase: str) -> str:
-    """Why a new passphrase is too easy to guess ("" when it is not)."""
-    folded = passphrase.casefold()
-    if folded in _COMMON:
-        return "it is one of the most common ones"
-    if folded.isdigit():
-        return "digits only"
-    if len(set(folded)) < 5:
-        return "too few different characters"
-    return ""
 
 
 def folder_key(data_dir: Path, ask: Ask | None) -> bytes:

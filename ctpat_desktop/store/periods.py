@@ -46,6 +46,22 @@ def open_period(
     return period
 
 
+def insert_period(conn: sqlite.Connection, validation_id: str, period: Period) -> None:
+    """Store a stretch recorded elsewhere (an exchange file's), as it was recorded."""
+    conn.execute(
+        "INSERT INTO session_periods (id, validation_id, category, started_at, ended_at, "
+        "recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            period.id,
+            validation_id,
+            period.category,
+            period.started_at,
+            period.ended_at,
+            period.recorded_by,
+        ),
+    )
+
+
 def extend_period(conn: sqlite.Connection, period_id: str, now: datetime) -> Period:
     """Move a stretch's end to now (while it runs, and when it is closed)."""
     row = conn.execute(

@@ -19,7 +19,7 @@ from typing import Any
 
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.errors import NotFoundError, RuleError, StaleEdit, StoreError
-from ctpat_desktop.store import audit
+from ctpat_desktop.store import audit, periods
 from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
 from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.store.evidence import BlobStore
@@ -37,7 +37,9 @@ from ctpat_desktop.worksheet import (
     Mode,
     Validation,
     Verification,
+    lifecycle,
 )
+from ctpat_desktop.worksheet.agenda import Period
 from ctpat_desktop.worksheet.model import FINDING_FIELDS
 from ctpat_desktop.worksheet.rules import check_entity_change
 
@@ -197,27 +199,26 @@ def _live_evidence(conn: sqlite.Connection, validation_id: str, evidence_id: str
     return row
 
 
-def _move_status(
+def _make_move(
     conn: sqlite.Connection,
     validation_id: str,
-    before: Lifecycle,
-    after: Lifecycle,
+    move: lifecycle.Move,
     actor: str,
     now: str,
-    action: str,
     why: str = "",
 ) -> None:
-    """A validation at `before` moves to `after`, audited; at any other status, nothing."""
+    """A move the store makes on its own (a validation started, an approval withdrawn),
+    audited; a validation in a state the move does not start from stays as it is."""
     row = conn.execute("SELECT status FROM validations WHERE id = ?", (validation_id,)).fetchone()
-    if row is not None and row["status"] == before.value:
+    if row is not None and Lifecycle(row["status"]) in move.sources:
         _set_validation_column(
             conn,
             validation_id,
             "status",
-            (before.value, after.value),
+            (row["status"], move.target.value),
             actor=actor,
             now=now,
-            action=action,
+            action=move.name,
             details={"why": why} if why else None,
         )
 
@@ -384,8 +385,11 @@ class Store:
         recorded: Sequence[FindingRecord],
         attached: Sequence[EvidenceRecord],
         actor: str,
+        stretches: Sequence[Period] = (),
+        then: Callable[[sqlite.Connection], None] | None = None,
     ) -> None:
-        """Store a whole validation read from an exchange file, in one transaction."""
+        """Store a whole validation read from an exchange file, in one transaction (then:
+        writes the file's other records in it, services/visit.py)."""
         now = utc_now()
         locked = validation.status is Lifecycle.SIGNED
         with self.transaction() as conn:
@@ -405,6 +409,10 @@ class Store:
                 )
             for item in attached:
                 self._insert_evidence(conn, validation.id, item, actor, now)
+            for period in stretches:
+                periods.insert_period(conn, validation.id, period)
+            if then is not None:
+                then(conn)
             if locked:
                 conn.execute(
                     "UPDATE validations SET status = ? WHERE id = ?",
@@ -652,6 +660,39 @@ class Store:
                 details=details,
             )
 
+    def move(
+        self,
+        validation_id: str,
+        name: str,
+        actor: str,
+        details: dict[str, Any] | None = None,
+    ) -> Lifecycle:
+        """Make one of the lifecycle's moves (worksheet/lifecycle.py), checked against the
+        validation's status inside the transaction that makes it, audited under the move's
+        name; the status it moved to."""
+        now = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT status FROM validations WHERE id = ?", (validation_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no validation with ID '{validation_id}'")
+            current = Lifecycle(row["status"])
+            if current is lifecycle.MOVE_BY_NAME[name].target:
+                return current  # made already (a second submit, say): nothing to do
+            move = lifecycle.check_move(name, current)
+            self._move_status(
+                conn,
+                validation_id,
+                row["status"],
+                move.target,
+                actor=actor,
+                now=now,
+                action=move.name,
+                details=details,
+            )
+            return move.target
+
     def _upsert_member(self, conn: sqlite.Connection, member: Member, actor: str, now: str) -> str:
         row = conn.execute(
             "SELECT id, name FROM members WHERE account = ?", (member.account,)
@@ -809,22 +850,18 @@ class Store:
     ) -> None:
         """The first finding recorded: a planned validation is now in progress (before,
         it stayed planned until submitted, and the dashboard left it out)."""
-        _move_status(
-            conn, validation_id, Lifecycle.PLANNED, Lifecycle.IN_PROGRESS, actor, now, "status"
-        )
+        _make_move(conn, validation_id, lifecycle.MOVE_BY_NAME["status"], actor, now)
 
     def _withdraw_approval(
         self, conn: sqlite.Connection, validation_id: str, actor: str, now: str
     ) -> None:
         """A change after a supervisor's approval sends the validation back to review."""
-        _move_status(
+        _make_move(
             conn,
             validation_id,
-            Lifecycle.APPROVED,
-            Lifecycle.IN_REVIEW,
+            lifecycle.MOVE_BY_NAME["approval withdrawn"],
             actor,
             now,
-            "approval withdrawn",
             why="changed after approval; a supervisor must approve it again",
         )
 
@@ -1125,11 +1162,12 @@ class Store:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
-            if row["status"] == Lifecycle.SIGNED.value:
+            status = Lifecycle(row["status"])
+            if lifecycle.is_locked(status):
                 raise RuleError(
                     "the validation is already signed; reopen it to issue a new version"
                 )
-            if row["status"] != Lifecycle.APPROVED.value:
+            if status not in lifecycle.MOVE_BY_NAME["sign"].sources:
                 raise RuleError(
                     f"the validation is {row['status']}: a supervisor must approve it before "
                     "its report is signed"
@@ -1156,7 +1194,7 @@ class Store:
                 conn,
                 validation_id,
                 row["status"],
-                Lifecycle.SIGNED,
+                lifecycle.MOVE_BY_NAME["sign"].target,
                 actor=actor,
                 now=now,
                 action="sign",
@@ -1176,13 +1214,13 @@ class Store:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
-            if row["status"] != Lifecycle.SIGNED.value:
+            if Lifecycle(row["status"]) not in lifecycle.MOVE_BY_NAME["reopen"].sources:
                 raise RuleError(f"the validation is {row['status']}, not signed: nothing to reopen")
             self._move_status(
                 conn,
                 validation_id,
                 row["status"],
-                Lifecycle.IN_REVIEW,
+                lifecycle.MOVE_BY_NAME["reopen"].target,
                 actor=actor,
                 now=now,
                 action="reopen",

@@ -2,6 +2,9 @@
 
 import sqlalchemy as sa
 
+from ctpat_desktop.records.columns import table_columns
+from ctpat_desktop.records.kinds import VISIT_KINDS
+
 # Constraint names, shared with the hub's schema (hub/tables.py).
 NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
@@ -133,6 +136,50 @@ session_periods = sa.Table(
     sa.Column("ended_at", _STAMP, nullable=False),
     sa.Column("recorded_by", sa.String(120), nullable=False),
     *_sync_columns(),
+)
+
+# Follow-up after signing, appended and never changed (sync/followup_rules.py): the member's
+# responses, the SCSS's decisions, due-date extensions and the closure of a required action,
+# numbered per criterion. The signed findings stay as signed. Synced (kind "followup").
+followups = sa.Table(
+    "followups",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False, index=True),
+    sa.Column("criterion", sa.String(8), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("event", sa.String(16), nullable=False),
+    sa.Column("report_version", sa.Integer, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("implemented", sa.Boolean, nullable=True),
+    sa.Column("accepted", sa.Boolean, nullable=True),
+    sa.Column("days", sa.Integer, nullable=True),
+    sa.Column("recorded_at", _STAMP, nullable=False),
+    sa.Column("recorded_by", sa.String(120), nullable=False),
+)
+
+# The records around the checklist (sites, participants, the tour log, the outcome …): one
+# table per kind, its columns derived from the kind's declaration (records/kinds.py).
+visit_tables = {
+    kind.name: sa.Table(kind.table, metadata, *table_columns(kind)) for kind in VISIT_KINDS
+}
+
+# Feedback after a validation, each answer written once (sync/feedback_rules.py): the
+# SCSS's (technology quality 1-5, criteria not verifiable remotely as a JSON list, what
+# else could not be verified, minutes lost) or the member's. Synced (kind "feedback").
+feedback = sa.Table(
+    "feedback",
+    metadata,
+    sa.Column("id", _UUID, primary_key=True),
+    sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False, index=True),
+    sa.Column("source", sa.String(16), nullable=False),
+    sa.Column("technology_quality", sa.Integer, nullable=True),
+    sa.Column("not_verifiable", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("not_verifiable_note", sa.Text, nullable=False, server_default=""),
+    sa.Column("minutes_lost", sa.Integer, nullable=True),
+    sa.Column("comments", sa.Text, nullable=False, server_default=""),
+    sa.Column("recorded_at", _STAMP, nullable=False),
+    sa.Column("recorded_by", sa.String(120), nullable=False),
 )
 
 reports = sa.Table(

@@ -18,6 +18,7 @@ from ctpat_desktop.store.repository import utc_now
 from ctpat_desktop.sync.local import LocalSync
 from ctpat_desktop.sync.protocol import (
     DEFAULT_PAGE,
+    KIND_BY_NAME,
     PREFIX,
     PROTOCOL,
     Change,
@@ -25,6 +26,9 @@ from ctpat_desktop.sync.protocol import (
     ProtocolError,
     parse_change,
 )
+
+# The record kinds this release reads from the change feed, as sent to the hub.
+KNOWN_KINDS = ",".join(KIND_BY_NAME)
 
 if TYPE_CHECKING:
     import httpx
@@ -153,6 +157,28 @@ class HubClient:
         except (KeyError, TypeError, AttributeError):
             raise HubError("the hub sent a reply this app cannot read (/me)") from None
 
+    def stats(self, filters: dict[str, str]) -> dict[str, Any]:
+        """The dashboard's figures over what this user may see (GET /v1/stats); tried once,
+        so an unreachable hub is said at once (a HubError whose cause is the transport's)."""
+        response = self._request("GET", "/stats", attempts=1, params=filters)
+        if response.status_code == 404:
+            raise HubError(f"the hub at {self.url} has no dashboard yet: it needs updating")
+        body = self._json(response)
+        if not isinstance(body, dict) or not isinstance(body.get("by_category"), list):
+            raise HubError("the hub sent a reply this app cannot read (/stats)")
+        return body
+
+    def backlog(self, params: dict[str, str]) -> dict[str, Any]:
+        """The members due for (re)validation this user may see (GET /v1/backlog); tried
+        once, like stats."""
+        response = self._request("GET", "/backlog", attempts=1, params=params)
+        if response.status_code == 404:
+            raise HubError(f"the hub at {self.url} has no backlog yet: it needs updating")
+        body = self._json(response)
+        if not isinstance(body, dict) or not isinstance(body.get("members"), list):
+            raise HubError("the hub sent a reply this app cannot read (/backlog)")
+        return body
+
     def push(self, mutations: Sequence[Mutation]) -> list[dict[str, Any]]:
         """Send mutations; the hub's result for each, in order."""
         payload = {"protocol": PROTOCOL, "mutations": [m.to_json() for m in mutations]}
@@ -164,7 +190,8 @@ class HubClient:
 
     def changes(self, since: int, limit: int = DEFAULT_PAGE) -> tuple[list[Change], int, bool]:
         """One page of the change feed after since: (changes, next checkpoint, more)."""
-        response = self._request("GET", "/changes", params={"since": since, "limit": limit})
+        params = {"since": since, "limit": limit, "kinds": KNOWN_KINDS}
+        response = self._request("GET", "/changes", params=params)
         body = self._json(response)
         try:
             if not isinstance(body, dict) or body.get("protocol") != PROTOCOL:
@@ -446,6 +473,11 @@ def _pull(
     page_size: int,
 ) -> None:
     since = int(local.state("since", "0") or 0)
+    if local.state("kinds") != KNOWN_KINDS:
+        # This release knows kinds the feed held back from the one before (or the laptop
+        # synced before laptops said which): read it again from the start, once; records
+        # already here are recognised by their revision and left alone.
+        since = 0
     more = True
     while more:
         changes, next_seq, more = client.changes(since, page_size)
@@ -457,6 +489,7 @@ def _pull(
         report.new_conflicts += applied.new_conflicts
         tell("pull", next_seq, next_seq if not more else next_seq + 1)
         since = next_seq
+    local.set_state({"kinds": KNOWN_KINDS})
     local.retry_parked(actor)
 
 

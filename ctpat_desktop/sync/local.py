@@ -17,6 +17,9 @@ from typing import Any
 
 from ctpat_desktop.catalog import catalog_from_dict
 from ctpat_desktop.errors import CtpatError, NotFoundError
+from ctpat_desktop.records.kinds import BY_NAME as VISIT_BY_NAME
+from ctpat_desktop.records.kinds import LOCKED_BY_SIGNING
+from ctpat_desktop.records.sql import STAMPS
 from ctpat_desktop.store import Store, audit
 from ctpat_desktop.store.database import LOCK_TRIGGERS, LOCKED_MESSAGE, lock_trigger_sql
 from ctpat_desktop.store.driver import sqlite
@@ -42,12 +45,15 @@ from ctpat_desktop.worksheet.model import FINDING_FIELDS
 from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
 
 DELETED = "deleted"  # merged like a field, sent beside the fields
+# Kinds whose rows a signed validation locks (store/database.py LOCK_TRIGGERS).
+_LOCKED_KINDS = ("finding", "evidence", *LOCKED_BY_SIGNING)
 # Tables with rev and deleted.
-_VERSIONED = ("member", "validation", "evidence", "finding", "period")
+_VERSIONED = ("member", "validation", "evidence", "finding", "period", *VISIT_BY_NAME)
 _STAMPS: dict[str, tuple[str, ...]] = {
     "member": ("updated_at",),
     "validation": ("updated_at",),
     "finding": ("updated_at", "updated_by"),
+    **dict.fromkeys(VISIT_BY_NAME, STAMPS),
 }
 # A finding nobody has touched: the base of a finding this laptop created before it ever
 # synced, so only fields it really set can clash with a colleague's.
@@ -249,8 +255,9 @@ class LocalSync:
                     str(uuid.uuid4()), kind.name, record_id, base_rev, fields, deleted
                 )
                 new.append((mutation, rev))
-        # Signing locks a validation on the hub too: its last findings must arrive first.
-        new.sort(key=lambda item: item[0].base_rev > 0 and item[0].fields.get("status") == "signed")
+        # Signing locks a validation on the hub too: its last findings must arrive first;
+        # follow-up records are taken only once it is signed there, so they come after.
+        new.sort(key=lambda item: _push_last(item[0]))
         with self.store.transaction() as conn:
             conn.executemany(
                 "INSERT INTO sync_sent (kind, id, key, local_rev, mutation) VALUES (?, ?, ?, ?, ?)",
@@ -830,9 +837,7 @@ def _hub_writes_past_locks(conn: sqlite.Connection, changes: Sequence[Change]) -
     the signing, or after a reopen elsewhere) must still land. The triggers are dropped and
     created again inside the same transaction, so no other connection sees them missing.
     """
-    children = {
-        str(c.fields["validation_id"]) for c in changes if c.kind in ("finding", "evidence")
-    }
+    children = {str(c.fields["validation_id"]) for c in changes if c.kind in _LOCKED_KINDS}
     locked = bool(children) and bool(
         conn.execute(
             f"SELECT 1 FROM validations WHERE status = 'signed' AND id IN "
@@ -866,6 +871,15 @@ def _hold_status_group(
         if name not in conflicts and local[name] != server[name]:
             conflicts[name] = (local[name], server[name])
             merged[name] = local[name]
+
+
+def _push_last(mutation: Mutation) -> tuple[int, int]:
+    """(0, 0) for most mutations, (1, 0) for a validation being signed, and (2, its number)
+    for a follow-up record: the hub takes a finding's records only in their order."""
+    if mutation.kind == "followup":
+        number = mutation.fields.get("number")
+        return 2, number if isinstance(number, int) else 0
+    return int(mutation.base_rev > 0 and mutation.fields.get("status") == "signed"), 0
 
 
 def _mutation_from_json(text: str) -> Mutation:

@@ -12,12 +12,14 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NoReturn
 
-from ctpat_desktop.catalog import load_reasons
-from ctpat_desktop.errors import RuleError
+from ctpat_desktop.catalog import Catalog, catalog_from_dict, load_reasons
+from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.sync import feedback_rules, visit_rules
+from ctpat_desktop.sync.followup_rules import record_from_fields
 from ctpat_desktop.worksheet.agenda import check_stretch
 from ctpat_desktop.worksheet.model import (
     Finding,
@@ -204,6 +206,10 @@ def _check_period(fields: Mapping[str, Any]) -> None:
     _text(fields, "recorded_by", MAX_NAME)
 
 
+def _check_followup(fields: Mapping[str, Any]) -> None:
+    record_from_fields("", fields)  # what may follow what needs the others: the hub's push
+
+
 _CHECKS = {
     "finding": finding_from_fields,
     "period": _check_period,
@@ -211,6 +217,9 @@ _CHECKS = {
     "member": _check_member,
     "evidence": _check_evidence,
     "report": _check_report,
+    "followup": _check_followup,
+    "feedback": feedback_rules.check_fields,
+    **visit_rules.CHECKS,
 }
 
 
@@ -247,6 +256,21 @@ def check_catalog(record_id: str, fields: Mapping[str, Any], may_publish: bool) 
         raise RuleError(
             f"catalog {name} differs from the one this release ships (its SHA-256); it is refused"
         )
+
+
+@lru_cache(maxsize=16)
+def _pinned(document: str) -> Catalog:
+    """A pinned catalog's document as a Catalog (read once per version: a hub checks many
+    follow-up records against the same one)."""
+    return catalog_from_dict(json.loads(document), "pinned catalog", resources_dir() / "schema")
+
+
+def pinned_catalog(fields: Mapping[str, Any]) -> Catalog:
+    """The Catalog of a synced catalog record's fields (RuleError if it does not read)."""
+    try:
+        return _pinned(str(fields.get("document")))
+    except (ValueError, KeyError, TypeError, RecursionError, CtpatError) as exc:
+        raise RuleError(f"its pinned catalog cannot be read ({exc})") from None
 
 
 def check_record(kind: str, fields: Mapping[str, Any]) -> None:

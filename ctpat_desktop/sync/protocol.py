@@ -29,6 +29,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ctpat_desktop.records.declare import Declaration
+from ctpat_desktop.records.kinds import VISIT_KINDS
+from ctpat_desktop.records.values import wire_added, wire_types
+
 PROTOCOL = 1
 PREFIX = "/v1"
 MAX_MUTATIONS = 1000  # per push request
@@ -64,6 +68,18 @@ class Kind:
     # Fields added after protocol v1 and the value a record created without them has, so a
     # laptop of an earlier release can still create records on a newer hub.
     added: Mapping[str, Any] = field(default_factory=dict)
+
+
+def declared_kind(declared: Declaration) -> Kind:
+    """The Kind of a record kind declared once (records/declare.py): its synced fields."""
+    return Kind(
+        declared.name,
+        declared.table,
+        wire_types(declared),
+        scope=declared.scope,
+        immutable=declared.immutable,
+        added=wire_added(declared),
+    )
 
 
 # In dependency order: a push sends them in this order, so parents arrive first.
@@ -157,6 +173,11 @@ KINDS: tuple[Kind, ...] = (
         },
         scope="validation_id",
     ),
+    # The records around the checklist (sites, participants, the tour log, the outcome …),
+    # each Kind derived from its declaration (records/kinds.py). Added after protocol v1 as
+    # kinds of their own: a hub of an earlier release refuses them by name, and the laptop
+    # keeps them waiting until the hub knows them.
+    *(declared_kind(declared) for declared in VISIT_KINDS),
     Kind(
         "report",
         "reports",
@@ -172,8 +193,65 @@ KINDS: tuple[Kind, ...] = (
         scope="validation_id",
         immutable=True,
     ),
+    # Follow-up after signing (sync/followup_rules.py): records appended after the signed
+    # report, written once. Added after protocol v1 as a kind of its own: a hub of an earlier
+    # release refuses it by name, and the laptop keeps it waiting until the hub knows it.
+    Kind(
+        "followup",
+        "followups",
+        {
+            "validation_id": TEXT,
+            "criterion": TEXT,
+            "number": INT,
+            "event": TEXT,
+            "report_version": INT,
+            "note": TEXT,
+            "implemented": BOOL_NULL,
+            "accepted": BOOL_NULL,
+            "days": INT_NULL,
+            "recorded_at": TEXT,
+            "recorded_by": TEXT,
+        },
+        scope="validation_id",
+        immutable=True,
+    ),
+    # Feedback after a validation (sync/feedback_rules.py): the SCSS's answers and the
+    # member's, each written once. Added after protocol v1 as a kind of its own, like
+    # follow-up: a hub of an earlier release refuses it by name and the laptop keeps it.
+    Kind(
+        "feedback",
+        "feedback",
+        {
+            "validation_id": TEXT,
+            "source": TEXT,
+            "technology_quality": INT_NULL,
+            "not_verifiable": TEXT,
+            "not_verifiable_note": TEXT,
+            "minutes_lost": INT_NULL,
+            "comments": TEXT,
+            "recorded_at": TEXT,
+            "recorded_by": TEXT,
+        },
+        scope="validation_id",
+        immutable=True,
+    ),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+# The kinds of protocol 1 as first released: every laptop knows them. A laptop says which
+# kinds it knows when it reads the change feed (kinds=...); one that says nothing is of an
+# earlier release and is sent only these, so a kind added later never stops its sync.
+BASE_KINDS = ("catalog", "member", "validation", "evidence", "finding", "report")
+
+
+def known_kinds(asked: str | None) -> tuple[str, ...]:
+    """The kinds a change-feed reader asked for (comma-separated, as sent), those this
+    side knows; BASE_KINDS for a reader that did not say."""
+    if asked is None:
+        return BASE_KINDS
+    names = {name.strip() for name in asked.split(",")}
+    return tuple(kind.name for kind in KINDS if kind.name in names)
+
+
 # Fields whose value never changes after creation (the hub rejects a change to them).
 FIXED_FIELDS = {
     # catalog_version moves by `validation upgrade-catalog` (an unsigned validation) and with
@@ -182,6 +260,7 @@ FIXED_FIELDS = {
     "evidence": ("validation_id", "sha256"),
     "finding": ("validation_id", "criterion"),
     "period": ("validation_id", "started_at", "recorded_by"),
+    **{declared.name: (declared.scope,) for declared in VISIT_KINDS},
 }
 
 

@@ -22,6 +22,7 @@ class MainActions:
     export_worksheet: QAction
     import_worksheet: QAction
     dashboard: QAction
+    backlog: QAction
     audit_trail: QAction
     high_contrast: QAction
     larger_text: QAction
@@ -33,6 +34,7 @@ class MainActions:
     sign_report: QAction
     reopen: QAction
     verify_report: QAction
+    feedback: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -117,6 +119,15 @@ def main_actions(parent: QWidget) -> MainActions:
                 "Deficiencies by category, criterion, reason and mode across validations",
             ),
         ),
+        backlog=_action(
+            parent,
+            translate("MainActions", "&Backlog"),
+            QKeySequence("Ctrl+Shift+B"),
+            translate(
+                "MainActions",
+                "Members due for validation, by risk, and who may be validated virtually (hub)",
+            ),
+        ),
         audit_trail=_action(
             parent,
             translate("MainActions", "A&udit trail"),
@@ -187,6 +198,15 @@ def main_actions(parent: QWidget) -> MainActions:
             translate("MainActions", "&Verify a report…"),
             None,
             translate("MainActions", "Check a signed report's signature"),
+        ),
+        feedback=_action(
+            parent,
+            translate("MainActions", "&Feedback…"),
+            None,
+            translate(
+                "MainActions",
+                "After the validation: technology quality, what could not be verified remotely",
+            ),
         ),
         quit=_action(parent, translate("MainActions", "&Quit"), QKeySequence(standard.Quit)),
         undo=_action(

@@ -37,7 +37,7 @@ from ctpat_desktop.services.audit_view import (
 )
 from ctpat_desktop.ui.audit_words import audit_words
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
-from ctpat_desktop.ui.i18n import audit_action_label, translate
+from ctpat_desktop.ui.i18n import audit_action_label, error_text, translate
 from ctpat_desktop.ui.table_model import Index, TableModel
 from ctpat_desktop.ui.window_state import WindowSettings, app_settings
 
@@ -497,7 +497,7 @@ class AuditWindow(QMainWindow):
     def _on_refresh_failed(self, exc: Exception) -> None:
         self.menu_actions.refresh.setEnabled(True)
         self.statusBar().showMessage("")
-        QMessageBox.critical(self, self.tr("Cannot read the audit trail"), str(exc))
+        QMessageBox.critical(self, self.tr("Cannot read the audit trail"), error_text(exc))
 
     def _on_find_triggered(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -552,7 +552,7 @@ class AuditWindow(QMainWindow):
 
     def _on_export_failed(self, exc: Exception) -> None:
         self.statusBar().showMessage("")
-        QMessageBox.critical(self, self.tr("Cannot export the audit trail"), str(exc))
+        QMessageBox.critical(self, self.tr("Cannot export the audit trail"), error_text(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window's size and columns."""

@@ -93,6 +93,27 @@ _FIELDS = {
     "version": QT_TRANSLATE_NOOP("AuditWords", "version"),
     "webex_url": QT_TRANSLATE_NOOP("AuditWords", "webex url"),
     "why": QT_TRANSLATE_NOOP("AuditWords", "why"),
+    # The records around the checklist (records/kinds.py).
+    "address": QT_TRANSLATE_NOOP("AuditWords", "address"),
+    "area": QT_TRANSLATE_NOOP("AuditWords", "area"),
+    "at": QT_TRANSLATE_NOOP("AuditWords", "time"),
+    "country": QT_TRANSLATE_NOOP("AuditWords", "country"),
+    "days": QT_TRANSLATE_NOOP("AuditWords", "days present"),
+    "decided_on": QT_TRANSLATE_NOOP("AuditWords", "decided on"),
+    "decision": QT_TRANSLATE_NOOP("AuditWords", "decision"),
+    "evidence_id": QT_TRANSLATE_NOOP("AuditWords", "evidence"),
+    "held_at": QT_TRANSLATE_NOOP("AuditWords", "held at"),
+    "notes": QT_TRANSLATE_NOOP("AuditWords", "notes"),
+    "organisation": QT_TRANSLATE_NOOP("AuditWords", "organisation"),
+    "participant_id": QT_TRANSLATE_NOOP("AuditWords", "participant"),
+    "received_on": QT_TRANSLATE_NOOP("AuditWords", "received on"),
+    "requested_on": QT_TRANSLATE_NOOP("AuditWords", "requested on"),
+    "result": QT_TRANSLATE_NOOP("AuditWords", "result"),
+    "role": QT_TRANSLATE_NOOP("AuditWords", "role"),
+    "site_id": QT_TRANSLATE_NOOP("AuditWords", "site"),
+    "topic": QT_TRANSLATE_NOOP("AuditWords", "topic"),
+    "type": QT_TRANSLATE_NOOP("AuditWords", "type"),
+    "what": QT_TRANSLATE_NOOP("AuditWords", "document asked for"),
 }
 # The kinds of record an event changes.
 _KINDS = {
@@ -103,6 +124,15 @@ _KINDS = {
     "member": QT_TRANSLATE_NOOP("AuditWords", "member"),
     "report": QT_TRANSLATE_NOOP("AuditWords", "report"),
     "validation": QT_TRANSLATE_NOOP("AuditWords", "validation"),
+    "site": QT_TRANSLATE_NOOP("AuditWords", "site"),
+    "participant": QT_TRANSLATE_NOOP("AuditWords", "participant"),
+    "team_member": QT_TRANSLATE_NOOP("AuditWords", "team member"),
+    "document_request": QT_TRANSLATE_NOOP("AuditWords", "document request"),
+    "interview": QT_TRANSLATE_NOOP("AuditWords", "interview"),
+    "tour_stop": QT_TRANSLATE_NOOP("AuditWords", "tour stop"),
+    "finding_site": QT_TRANSLATE_NOOP("AuditWords", "finding site"),
+    "outcome": QT_TRANSLATE_NOOP("AuditWords", "outcome"),
+    "decision": QT_TRANSLATE_NOOP("AuditWords", "decision"),
 }
 # Which side a settled sync conflict kept.
 _SIDES = {
@@ -122,6 +152,7 @@ _SENTENCES = {
     "pinned catalog received from the hub": QT_TRANSLATE_NOOP(
         "AuditWords", "pinned catalog received from the hub"
     ),
+    "its participant records": QT_TRANSLATE_NOOP("AuditWords", "its participant records"),
 }
 _CSV_HEADERS = (
     QT_TRANSLATE_NOOP("AuditWords", "Event"),

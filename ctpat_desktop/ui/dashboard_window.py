@@ -26,18 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.services.dashboard import dashboard, export_dashboard
+from ctpat_desktop.services.approval import hub_role
+from ctpat_desktop.services.dashboard import dashboard, export_dashboard, hub_dashboard
 from ctpat_desktop.ui.charts import Bar, BarChart
 from ctpat_desktop.ui.date_filter import chosen_day, date_filter
+from ctpat_desktop.ui.feedback_summary import FeedbackSummary
 from ctpat_desktop.ui.flow_layout import FlowLayout
 from ctpat_desktop.ui.i18n import (
     catalog_words,
+    error_text,
     lifecycle_label,
     mode_label,
     shown_text,
     table_word,
     translate,
 )
+from ctpat_desktop.ui.mode_metrics_panel import ModeMetricsPanel
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.worksheet import Lifecycle, Mode
@@ -90,8 +94,15 @@ def _percent(value: float) -> str:
 
 
 def _share(row: dict[str, Any]) -> str:
-    """A count with its share of the deficiencies: "12 (21.05%)"."""
+    """A count with its share (of the deficiencies, or of the reasons cited): "12 (21.05%)"."""
     return f"{row['count']} ({_percent(row['percent'])})"
+
+
+def _caption(text: str) -> QLabel:
+    """A wrapped line that says how to read the figures below it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def _decimal(value: float) -> str:
@@ -184,6 +195,12 @@ class DashboardWindow(QWidget):
         layout.addLayout(bottom)
 
     def _build_filters(self, ctx: AppContext) -> None:
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("Whose validations"))
+        self.scope.addItem(self.tr("This laptop"), None)
+        self.scope.addItem(self.tr("My office (hub)"), "office")
+        if hub_role(ctx) == "admin":  # the hub shows every office to its admins only
+            self.scope.addItem(self.tr("National (hub)"), "national")
         self.start = date_filter(self.tr("From"))
         self.end = date_filter(self.tr("To"))
         self.entity = QComboBox()
@@ -231,6 +248,7 @@ class DashboardWindow(QWidget):
         """The filters, each with its caption, wrapping onto a second row on a narrow screen."""
         filters = FlowLayout()
         for label, widget in (
+            (self.tr("Scope:"), self.scope),
             (self.tr("From:"), self.start),
             (self.tr("To:"), self.end),
             (self.tr("Entity:"), self.entity),
@@ -274,8 +292,12 @@ class DashboardWindow(QWidget):
         self.categories = RowsModel([category, self.tr("Name"), deficiencies, percent], self)
         self.top_counts = RowsModel([criterion, title, deficiencies, reviewed, rate], self)
         self.top_rates = RowsModel([criterion, title, deficiencies, reviewed, rate], self)
-        self.reasons = RowsModel([reason, deficiencies, percent], self)
-        self.reasons_by_category = RowsModel([category, reason, self.tr("Count"), percent], self)
+        # A deficiency may cite several reasons: the shares are of the reasons cited.
+        citations = self.tr("Share of citations")
+        self.reasons = RowsModel([reason, deficiencies, citations], self)
+        self.reasons_by_category = RowsModel(
+            [category, reason, self.tr("Count"), self.tr("Share of category")], self
+        )
         self.modes = RowsModel([self.tr("Mode"), validations, deficiencies, per_validation], self)
         self.mode_categories = RowsModel(
             [category, *(mode_label(m) for m in (Mode.VIRTUAL, Mode.IN_PERSON, Mode.HYBRID))],
@@ -285,6 +307,8 @@ class DashboardWindow(QWidget):
             [self.tr("Quarter"), validations, deficiencies, per_validation], self
         )
         self.verdicts = QLabel()
+        self.feedback_summary = FeedbackSummary()
+        self.mode_metrics = ModeMetricsPanel()
         self.verdicts.setWordWrap(True)
         self.verdicts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.anomalies = QListWidget()
@@ -329,6 +353,12 @@ class DashboardWindow(QWidget):
                 self.tr("Reasons"),
                 self.tr("R&easons"),
                 [
+                    _caption(
+                        self.tr(
+                            "The deficiencies citing each reason, and its share of all reasons "
+                            "cited (a deficiency may cite more than one)."
+                        )
+                    ),
                     self.reason_bars,
                     _WholeTable(self.reasons, self.tr("Deficiency reasons"), 0),
                     QLabel(self.tr("Reasons by category")),
@@ -343,6 +373,7 @@ class DashboardWindow(QWidget):
                     self.mode_bars,
                     _WholeTable(self.modes, self.tr("Deficiencies by mode"), 0),
                     self.verdicts,
+                    self.feedback_summary,
                     QLabel(self.tr("Deficiencies per validation, by category")),
                     _WholeTable(
                         self.mode_categories, self.tr("Deficiencies per validation by mode"), 0
@@ -366,6 +397,11 @@ class DashboardWindow(QWidget):
                     self.anomaly_bars,
                     self.anomalies,
                 ],
+            ),
+            (
+                self.tr("Mode metrics"),
+                self.tr("&Mode metrics"),
+                [self.mode_metrics],
             ),
         ]
         for name, tab, widgets in pages:
@@ -392,15 +428,31 @@ class DashboardWindow(QWidget):
 
     def refresh(self) -> None:
         """Compute the figures for the current filters off the GUI thread."""
-        chosen = self.filters()
+        chosen, scope = self.filters(), self.scope.currentData()
         self.apply.setEnabled(False)
         self.status.setText(self.tr("Computing…"))
-        self._runner.run(lambda: dashboard(self._ctx, **chosen), self.show_figures, self._failed)
+        if scope is None:
+            self._runner.run(
+                lambda: dashboard(self._ctx, **chosen), self.show_figures, self._failed
+            )
+        else:
+            self._runner.run(
+                lambda: hub_dashboard(self._ctx, scope, **chosen),
+                self.show_figures,
+                self._hub_failed,
+            )
 
     def _failed(self, exc: Exception) -> None:
         self.apply.setEnabled(True)
         self.status.setText("")
-        QMessageBox.critical(self, self.tr("Cannot compute the dashboard"), str(exc))
+        QMessageBox.critical(self, self.tr("Cannot compute the dashboard"), error_text(exc))
+
+    def _hub_failed(self, exc: Exception) -> None:
+        """The hub could not give its figures: one line, and the figures shown stay."""
+        self.apply.setEnabled(True)
+        self.status.setText(
+            self.tr("No figures from the hub: {reason}").format(reason=error_text(exc))
+        )
 
     def verdict(self, row: dict[str, Any], validations: dict[str, int]) -> str:
         """The comparison of a mode with the baseline in words: the service's sentence, in
@@ -458,6 +510,8 @@ class DashboardWindow(QWidget):
     def show_figures(self, figures: dict[str, Any]) -> None:
         """Fill every view from one result of the dashboard service."""
         self.figures = figures
+        self.feedback_summary.show_feedback(figures.get("feedback"))
+        self.mode_metrics.show_metrics(figures.get("mode_metrics"))
         for key, label in self.key_values.items():
             value = figures[key]
             label.setText(
@@ -594,6 +648,16 @@ class DashboardWindow(QWidget):
             ]
         )
         self.apply.setEnabled(True)
+        if "by_office" in figures:  # the hub's figures say which offices they cover
+            offices = "; ".join(
+                f"{row['office'] or '–'}: {row['validations']}" for row in figures["by_office"]
+            )
+            self.status.setText(
+                self.tr("{count} validations on the hub ({offices}), computed {when}").format(
+                    count=figures["validations"], offices=offices, when=figures["generated_at"]
+                )
+            )
+            return
         self.status.setText(
             self.tr("{count} validations, computed {when}").format(
                 count=figures["validations"], when=figures["generated_at"]

@@ -11,6 +11,7 @@ Criteria, categories, reasons and entity names are not Qt texts: they come from 
 catalogs' own translations (resources/msc/i18n/<language>.json).
 """
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -297,13 +298,14 @@ _TEXT_FIELDS = {
 
 
 def error_text(exc: Exception) -> str:
-    """What went wrong, in the windows' language where the error says which rule it is (the
-    core's English line otherwise)."""
+    """What went wrong, in the windows' language: by the rule's code where the error names
+    one, else by the core's message it is (ui/core_messages.py); English where neither is
+    translated."""
     template = (
         (_RULES.get(exc.code) or _STALE.get(exc.code)) if isinstance(exc, RuleError) else None
     )
     if template is None or not isinstance(exc, RuleError):
-        return str(exc)
+        return core_text(str(exc))
     values = {name: str(value) for name, value in exc.values.items()}
     if "field" in values and values["field"] in _TEXT_FIELDS:
         values["field"] = translate("Rules", str(_TEXT_FIELDS[values["field"]]))
@@ -311,3 +313,58 @@ def error_text(exc: Exception) -> str:
         return translate("Rules", str(template)).format(**values)
     except (KeyError, IndexError):  # a translation naming a value the error lacks
         return str(exc)
+
+
+def core_text(text: str) -> str:
+    """A line the core wrote (an error, a hub's refusal) in the windows' language.
+
+    The line is matched against the core's message templates, most specific first; the
+    values in its placeholders are said the same way in turn (a refusal quoting another
+    message). A line no template matches, or whose template has no translation, stays as
+    it is: English, never half translated."""
+    if shown_language() == SOURCE_LANGUAGE or not text:
+        return text
+    return _core_text(text, depth=3)
+
+
+def _core_text(text: str, depth: int) -> str:
+    for template, pattern in _core_patterns():
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        said = translate(CORE_CONTEXT, template)
+        if said == template:
+            return text
+        values = [_core_text(value, depth - 1) if depth > 1 else value for value in found.groups()]
+        try:
+            return said.format(*values)
+        except (IndexError, KeyError, ValueError):  # a translation naming a value it lacks
+            return text
+    # "where: what" (a file, a record, a criterion, then the message about it), where the
+    # whole line is no template of its own: the "what" is said, the "where" kept.
+    where, colon, what = text.partition(": ")
+    if colon and depth > 1:
+        said_what = _core_text(what, depth - 1)
+        if said_what != what:
+            return f"{where}: {said_what}"
+    return text
+
+
+@cache
+def _core_patterns() -> tuple[tuple[str, "re.Pattern[str]"], ...]:
+    """Each core template with the expression that recognises its lines, the templates with
+    the most words of their own first (so "{0}: not valid JSON" wins over "{0}: {1}")."""
+    from ctpat_desktop.ui.core_messages import MESSAGES
+
+    def pattern(template: str) -> "re.Pattern[str]":
+        pieces = _PLACEHOLDER.split(template)
+        literal = [piece.replace("{{", "{").replace("}}", "}") for piece in pieces]
+        return re.compile("(.+?)".join(re.escape(piece) for piece in literal), re.DOTALL)
+
+    templates = [str(template) for template in MESSAGES]  # QT_TRANSLATE_NOOP gives its text
+    ordered = sorted(templates, key=lambda t: -len(_PLACEHOLDER.sub("", t)))
+    return tuple((template, pattern(template)) for template in ordered)
+
+
+CORE_CONTEXT = "Core"
+_PLACEHOLDER = re.compile(r"(?<!\{)\{\d+\}(?!\})")

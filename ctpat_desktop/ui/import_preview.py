@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.catalog import Reason
-from ctpat_desktop.services.worksheet_io import ImportPlan
+from ctpat_desktop.services.worksheet_io import FollowUpAppend, ImportPlan
 from ctpat_desktop.ui.controllers import counted
 from ctpat_desktop.ui.i18n import shown_reasons, status_label, translate, verification_label
 from ctpat_desktop.worksheet import Finding, FindingStatus
@@ -39,6 +39,13 @@ _FIELDS = {
     "extension_days": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Extension (days)"),
     "extension_reason": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Extension reason"),
     "response_accepted": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Response accepted"),
+}
+# What a follow-up record appended after the signed report is.
+_EVENTS = {
+    "response": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Response"),
+    "decision": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Decision"),
+    "extension": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Extension"),
+    "closure": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Closure"),
 }
 # Words of the command line that the shared rule messages carry, as this window says them.
 _CLI_WORDS = {
@@ -96,6 +103,16 @@ class ImportPreviewDialog(QDialog):
             text = counted(
                 self.tr("%n finding(s) will change. Apply the changes?", "", count), count
             )
+        elif plan.followups:
+            count = len(plan.followups)
+            text = counted(
+                self.tr(
+                    "%n follow-up record(s) will be appended after the signed report. Apply them?",
+                    "",
+                    count,
+                ),
+                count,
+            )
         else:
             text = self.tr("The workbook matches the validation: there is nothing to change.")
         self.summary = QLabel(text)
@@ -116,12 +133,26 @@ class ImportPreviewDialog(QDialog):
                 self.changes.setItem(r, c, QTableWidgetItem(value))
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.changes.resizeColumnsToContents()
+        self.changes.setVisible(bool(rows) or not plan.followups)
+
+        self.followups = QTableWidget(len(plan.followups), 3)
+        self.followups.setAccessibleName(self.tr("Follow-up to append"))
+        self.followups.setHorizontalHeaderLabels(
+            [self.tr("Criterion"), self.tr("Record"), self.tr("What it says")]
+        )
+        for r, item in enumerate(plan.followups):
+            cells = (item.record.criterion, self._event(item), self._said(item))
+            for c, value in enumerate(cells):
+                self.followups.setItem(r, c, QTableWidgetItem(value))
+        self.followups.horizontalHeader().setStretchLastSection(True)
+        self.followups.resizeColumnsToContents()
+        self.followups.setVisible(bool(plan.followups))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        apply_button.setEnabled(bool(rows) and not plan.problems)
+        apply_button.setEnabled(bool(rows or plan.followups) and not plan.problems)
         apply_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -129,6 +160,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.changes)
+        layout.addWidget(self.followups)
         layout.addWidget(self.buttons)
 
     def _shown(self, finding: Finding, name: str) -> str:
@@ -150,6 +182,26 @@ class ImportPreviewDialog(QDialog):
         if isinstance(value, tuple):
             return ", ".join(map(str, value))
         return str(value)
+
+    def _event(self, item: FollowUpAppend) -> str:
+        """The record's number and kind, as "3. Extension"."""
+        event = item.record.event.value
+        return f"{item.record.number}. {translate(_CONTEXT, str(_EVENTS[event]))}"
+
+    def _said(self, item: FollowUpAppend) -> str:
+        """What the record says: the answer, the decision or the days, then its note."""
+        record = item.record
+        said = []
+        if record.implemented is not None:
+            answer = self.tr("Yes") if record.implemented else self.tr("No")
+            said.append(self.tr("Implemented: {answer}").format(answer=answer))
+        if record.accepted is not None:
+            said.append(self.tr("Accepted") if record.accepted else self.tr("Rejected"))
+        if record.days is not None:
+            said.append(self.tr("{days} more days").format(days=record.days))
+        if record.note.strip():
+            said.append(record.note)
+        return " · ".join(said)
 
     @classmethod
     def confirm(

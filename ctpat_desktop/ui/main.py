@@ -4,14 +4,17 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QLockFile, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QLockFile, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError
-from ctpat_desktop.ui.i18n import install_translations, translate, ui_language
+from ctpat_desktop.store.keys import RECOVERY_FILE, KeyNotHere
+from ctpat_desktop.store.recovery import acknowledge, unshown_code
+from ctpat_desktop.ui.i18n import error_text, install_translations, translate, ui_language
 from ctpat_desktop.ui.icons import app_icon
 from ctpat_desktop.ui.main_window import MainWindow
+from ctpat_desktop.ui.recovery_dialog import RecoverDialog, RecoveryCodeDialog
 from ctpat_desktop.ui.theme import apply_theme
 
 
@@ -40,15 +43,51 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
         )
         return 1
     try:
-        ctx.unlock(ask_passphrase)
+        unlock_or_recover(ctx)
     except CtpatError as exc:
-        QMessageBox.critical(None, translate("Main", "Cannot open your data"), str(exc))
+        QMessageBox.critical(None, translate("Main", "Cannot open your data"), error_text(exc))
         return 1
     window = MainWindow(ctx)
     window.show()
+    offer_recovery_code(ctx, window)
     if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), window.close)
+        QTimer.singleShot(int(quit_after * 1000), QApplication.closeAllWindows)
     return app.exec()
+
+
+def unlock_or_recover(ctx: AppContext) -> None:
+    """Get the data folder's key; when this computer's keyring lacks it, offer to open the
+    folder with its recovery code (asked again after a wrong one, until given up)."""
+    try:
+        ctx.unlock(ask_passphrase)
+    except KeyNotHere as locked:
+        if not (ctx.data_dir / RECOVERY_FILE).exists():
+            raise
+        error = ""
+        while True:
+            code = RecoverDialog.ask(str(locked), error)
+            if code is None:
+                raise locked from None
+            try:
+                ctx.recover(code, ask_passphrase)
+            except CtpatError as exc:
+                error = error_text(exc)
+            else:
+                break
+        ctx.unlock(ask_passphrase)
+
+
+def offer_recovery_code(ctx: AppContext, parent: QWidget) -> RecoveryCodeDialog | None:
+    """Show the folder's recovery code until the person says it is kept elsewhere (a new
+    folder's, or one an older folder was just given); None when none waits."""
+    code = ctx.new_recovery_code or unshown_code(ctx.data_dir)
+    if code is None:
+        return None
+    dialog = RecoveryCodeDialog(code, ctx.data_dir, parent)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.accepted.connect(lambda: acknowledge(ctx.data_dir))
+    dialog.open()
+    return dialog
 
 
 def instance_lock(data_dir: Path) -> QLockFile | None:

@@ -34,6 +34,7 @@ from ctpat_desktop.ui.controllers import counted, error_sentence
 from ctpat_desktop.ui.controllers.report import ReportController
 from ctpat_desktop.ui.controllers.review import ReviewController
 from ctpat_desktop.ui.controllers.transfer import TransferController
+from ctpat_desktop.ui.i18n import error_text
 from ctpat_desktop.ui.language_menu import LanguageMenu
 from ctpat_desktop.ui.output_language import OutputLanguage
 from ctpat_desktop.ui.runner import Runner, TaskRunner
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = main_actions(self)
         self.plan_first.clicked.connect(self.menu_actions.new_validation.trigger)
         self.dashboard: DashboardWindow | None = None
+        self.backlog_window: QWidget | None = None
         self.audit_window: QMainWindow | None = None
         self.workspaces: dict[str, QMainWindow] = {}
         # Enter (and a double click) activates a row: it opens, as the README says.
@@ -189,6 +191,8 @@ class MainWindow(QMainWindow):
         a.export_worksheet.triggered.connect(self.transfer.export_worksheet)
         a.import_worksheet.triggered.connect(self.transfer.import_worksheet)
         a.dashboard.triggered.connect(self._on_dashboard_triggered)
+        a.backlog.triggered.connect(self._on_backlog_triggered)
+        a.feedback.triggered.connect(self._on_feedback_triggered)
         a.audit_trail.triggered.connect(self._on_audit_trail_triggered)
         a.preview_report.triggered.connect(self.report.preview)
         a.sign_report.triggered.connect(self.report.sign)
@@ -229,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def _build_view_menu(self, view_menu: QMenu) -> None:
         a = self.menu_actions
-        view_menu.addActions([a.dashboard, a.audit_trail])
+        view_menu.addActions([a.dashboard, a.backlog, a.audit_trail])
         view_menu.addSeparator()
         view_menu.addActions([a.high_contrast, a.larger_text, a.smaller_text])
         a.high_contrast.setChecked(self._ctx.settings.high_contrast)
@@ -257,6 +261,7 @@ class MainWindow(QMainWindow):
         report_menu.addMenu(self.output_language.menu)
         report_menu.addSeparator()
         report_menu.addAction(a.verify_report)
+        report_menu.addAction(a.feedback)
 
     @property
     def report_window(self) -> ReportWindow | None:
@@ -310,6 +315,7 @@ class MainWindow(QMainWindow):
             self.menu_actions.submit_review,
             self.menu_actions.approve,
             self.menu_actions.return_review,
+            self.menu_actions.feedback,
         ):
             action.setEnabled(selected)
 
@@ -541,6 +547,31 @@ class MainWindow(QMainWindow):
         self.dashboard.raise_()
         self.dashboard.refresh()
 
+    def _on_backlog_triggered(self) -> None:
+        from ctpat_desktop.ui.backlog_window import BacklogWindow
+
+        if self.backlog_window is None:
+            self.backlog_window = BacklogWindow(self._ctx, self._runner, self)
+        _bring_forward(self.backlog_window)
+
+    def _on_feedback_triggered(self) -> None:
+        from ctpat_desktop.services.feedback import record_feedback
+        from ctpat_desktop.ui.feedback_dialog import FeedbackDialog
+
+        validation_id = self.selected_id()
+        if validation_id is None:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        form = FeedbackDialog.ask(str(rows[0].data()), self)
+        if form is None:
+            return
+        self.busy(self.tr("Saving the feedback…"))
+        self._runner.run(
+            lambda: record_feedback(self._ctx, validation_id, **form.keywords()),
+            lambda _answer: self.idle(self.tr("Feedback saved")),
+            self._on_error(self.tr("Cannot save the feedback")),
+        )
+
     def check_outside_writes(self) -> None:
         """Ask the store whether another process has written since the last look."""
         self._runner.run(self._ctx.store.data_version, self._on_data_version, lambda _exc: None)
@@ -574,7 +605,7 @@ class MainWindow(QMainWindow):
             lambda: backup_if_due(self._ctx.store),
             made,
             lambda exc: self.statusBar().showMessage(
-                self.tr("No backup this time: {error}").format(error=exc), 15000
+                self.tr("No backup this time: {error}").format(error=error_text(exc)), 15000
             ),
         )
 
@@ -604,7 +635,7 @@ class MainWindow(QMainWindow):
             save_settings(self._ctx.data_dir, settings)
         except OSError as exc:
             self.statusBar().showMessage(
-                self.tr("The language was not saved: {error}").format(error=exc), 15000
+                self.tr("The language was not saved: {error}").format(error=error_text(exc)), 15000
             )
             return False
         self._ctx.settings = settings
@@ -621,7 +652,10 @@ class MainWindow(QMainWindow):
             save_settings(self._ctx.data_dir, settings)
         except OSError as exc:
             self.statusBar().showMessage(
-                self.tr("The display settings were not saved: {error}").format(error=exc), 15000
+                self.tr("The display settings were not saved: {error}").format(
+                    error=error_text(exc)
+                ),
+                15000,
             )
 
     def _on_about_triggered(self) -> None:

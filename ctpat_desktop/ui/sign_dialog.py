@@ -1,5 +1,6 @@
 """Choose how to sign: a PKCS#12 file with its passphrase, or a PKCS#11 token with its PIN."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.report.signing import Pkcs12Key, SigningKey, TokenKey
 from ctpat_desktop.secrets import store_secret, stored_secret
+from ctpat_desktop.ui.controllers import error_sentence
 
 DEFAULT_TOKEN_LIBRARY = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"
+# Checks a key before the dialog closes (the signer check): raises CtpatError to refuse it.
+KeyCheck = Callable[[SigningKey, str | None], object]
 
 
 @dataclass(frozen=True)
@@ -38,11 +43,23 @@ def _secret_name(key: SigningKey) -> str:
     return f"pin:{key.token_label}"
 
 
-class SignDialog(QDialog):
-    """Asks for the signing key; validation of the key itself happens when signing."""
+def _problem_label() -> QLabel:
+    """Where the dialog says why a key is refused (hidden until it is)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #B00020;")
+    label.hide()
+    return label
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class SignDialog(QDialog):
+    """Asks for the signing key. A key file's certificate is checked (check) before the
+    dialog closes, so a certificate that does not name the SCSS is said at once; a token's
+    is read when signing, which needs the card anyway."""
+
+    def __init__(self, parent: QWidget | None = None, check: KeyCheck | None = None) -> None:
         super().__init__(parent)
+        self._check = check
         self.setWindowTitle(self.tr("Sign the report"))
         self.setMinimumWidth(520)
         self.use_file = QRadioButton(self.tr("Key &file (PKCS#12 .p12/.pfx)"))
@@ -78,6 +95,7 @@ class SignDialog(QDialog):
         form.addRow(self.remember)
         self.hint = QLabel(self.tr("Signing issues the report and locks the validation."))
         self.hint.setWordWrap(True)
+        self.problem = _problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,6 +105,7 @@ class SignDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for toggle in (self.use_file, self.use_token):
             toggle.toggled.connect(self._update)
@@ -118,6 +137,22 @@ class SignDialog(QDialog):
             if remembered:
                 self.secret.setPlaceholderText(self.tr("(remembered in the keyring)"))
 
+    def accept(self) -> None:
+        """Close with the key chosen, unless the signer check refuses its certificate."""
+        key = self.key()
+        if key is None:
+            return
+        if self._check is not None and isinstance(key, Pkcs12Key):
+            try:
+                self._check(key, self.secret.text() or stored_secret(_secret_name(key)))
+            except CtpatError as exc:
+                self.problem.setText(error_sentence(exc))
+                self.problem.show()
+                self.problem.setFocus()
+                return
+        self.problem.hide()
+        super().accept()
+
     def key(self) -> SigningKey | None:
         """The key described by the form, if complete."""
         if self.use_token.isChecked():
@@ -139,9 +174,11 @@ class SignDialog(QDialog):
         return SigningChoice(key, secret)
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> SigningChoice | None:
+    def ask(
+        cls, parent: QWidget | None = None, check: KeyCheck | None = None
+    ) -> SigningChoice | None:
         """Show the dialog; the choice, or None when cancelled."""
-        dialog = cls(parent)
+        dialog = cls(parent, check)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.report.verify import Verification, verify_pdf
+from ctpat_desktop.ui.i18n import error_text
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.theme import ink
 
@@ -77,7 +78,7 @@ class VerifyDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.verdict.setText(self.tr("✗ Cannot check this file"))
         self.verdict.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {ink('error')};")
-        self.details.setPlainText(str(exc))
+        self.details.setPlainText(error_text(exc))
 
     def show_result(self, result: Verification) -> None:
         """The verdict in one line, then each signature's facts."""

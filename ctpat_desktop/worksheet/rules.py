@@ -62,6 +62,16 @@ def default_due_date(validation_date: date, response_days: int) -> date:
     return validation_date + timedelta(days=response_days)
 
 
+def due_from_issue(
+    due: date | None, validation_date: date, issued_on: date, response_days: int
+) -> date:
+    """A due date as the signed report gives it: the days the worksheet grants (its due
+    date counted from the validation, else the response days) counted from the report's
+    issue date, so a report signed weeks after the visit never names a date already past."""
+    days = max(0, (due - validation_date).days) if due is not None else response_days
+    return issued_on + timedelta(days=days)
+
+
 def classify(finding: Finding, criterion: Criterion) -> Outcome | None:
     """A not-met Must is a required action, a not-met Should a recommendation.
 
@@ -76,31 +86,215 @@ def classify(finding: Finding, criterion: Criterion) -> Outcome | None:
     return None
 
 
-def _rule(code: str, criterion: Criterion) -> dict[str, Any]:
-    """A rule's code and the criterion it was broken on (RuleError's code and values)."""
-    return {"code": code, "values": {"criterion": criterion.id}}
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """One rule a finding breaks: the rule's code, its English line and particulars, and
+    the finding's fields holding the bad value, the one to fix first; "status" among them
+    means the rule holds only for the finding's status."""
+
+    code: str
+    message: str
+    fields: tuple[str, ...]
+    values: Mapping[str, object]
+    index: int | None = None  # which item of a list field (reasons, unmet_parts) is bad
+
+    def error(self) -> RuleError:
+        """The breach as the error the CLI, the windows and the hub report."""
+        return RuleError(self.message, code=self.code, values=dict(self.values))
 
 
-def _check_parts(finding: Finding, criterion: Criterion) -> None:
+def _breach(
+    code: str,
+    criterion: Criterion,
+    message: str,
+    *fields_: str,
+    index: int | None = None,
+    **values: object,
+) -> Breach:
+    values = {"criterion": criterion.id, **values}
+    return Breach(code, f"criterion {criterion.id}: {message}", fields_, values, index)
+
+
+def _part_breaches(finding: Finding, criterion: Criterion) -> list[Breach]:
     """Parts named not met must be the criterion's own, each once."""
-    where = f"criterion {criterion.id}"
     if not finding.unmet_parts:
-        return
+        return []
     if not criterion.parts:
-        raise RuleError(
-            f"{where}: has no parts to name as not met",
-            **_rule("no-parts", criterion),
-        )
+        return [_breach("no-parts", criterion, "has no parts to name as not met", "unmet_parts")]
     keys = [p.key for p in criterion.parts]
     unknown = [k for k in finding.unmet_parts if k not in keys]
     if unknown:
-        raise RuleError(
-            f"{where}: has no part {unknown[0]!r}; its parts are {', '.join(keys)}",
-            code="unknown-part",
-            values={"criterion": criterion.id, "part": unknown[0], "allowed": ", ".join(keys)},
-        )
+        allowed = ", ".join(keys)
+        message = f"has no part {unknown[0]!r}; its parts are {allowed}"
+        return [
+            _breach(
+                "unknown-part", criterion, message, "unmet_parts", part=unknown[0], allowed=allowed
+            )
+        ]
     if len(set(finding.unmet_parts)) != len(finding.unmet_parts):
-        raise RuleError(f"{where}: a part is given twice", **_rule("part-twice", criterion))
+        return [_breach("part-twice", criterion, "a part is given twice", "unmet_parts")]
+    return []
+
+
+def _text_breaches(finding: Finding, criterion: Criterion) -> list[Breach]:
+    found = []
+    for name in TEXT_FIELDS:
+        text = getattr(finding, name)
+        if len(text) > MAX_TYPED:
+            message = f"{name.replace('_', ' ')} is longer than {MAX_TYPED} characters"
+            found.append(
+                _breach("text-too-long", criterion, message, name, field=name, limit=MAX_TYPED)
+            )
+        elif _CONTROL.search(text):
+            message = f"{name.replace('_', ' ')} contains control characters"
+            found.append(_breach("control-characters", criterion, message, name, field=name))
+    return found
+
+
+def _reason_breaches(finding: Finding, criterion: Criterion, codes: frozenset[str]) -> list[Breach]:
+    if not finding.reasons:
+        return []
+    unknown = [(i, code) for i, code in enumerate(finding.reasons) if code not in codes]
+    allowed = ", ".join(sorted(codes)) if unknown else ""
+    found = [
+        _breach(
+            "unknown-reason",
+            criterion,
+            f"unknown reason {code!r}; use one of: {allowed}",
+            "reasons",
+            reason=code,
+            allowed=allowed,
+            index=index,
+        )
+        for index, code in unknown
+    ]
+    found += [
+        _breach("reason-twice", criterion, "a reason is given twice", "reasons", index=index)
+        for index, code in enumerate(finding.reasons)
+        if code in codes and code in finding.reasons[:index]
+    ]
+    return found
+
+
+# What only a not-met finding may carry, as a rule names it; the response and the extension
+# are one thing each, however many of their fields are filled.
+_NOT_MET_WORDS = {
+    "reasons": "deficiency reasons apply",
+    "unmet_parts": "parts not met apply",
+    "action": "a required action applies",
+    "due": "a due date applies",
+}
+_RESPONSE = ("response_implemented", "response_note", "response_accepted")
+_EXTENSION = ("extension_days", "extension_reason")
+
+
+def _not_met_breaches(
+    finding: Finding, criterion: Criterion, validation_date: date
+) -> list[Breach]:
+    found = []
+    if not finding.reasons:
+        found.append(
+            _breach(
+                "reason-needed",
+                criterion,
+                "a not-met finding needs at least one reason",
+                "reasons",
+                "status",
+            )
+        )
+    if finding.due is not None and finding.due < validation_date:
+        message = f"due date {finding.due} is before the validation date {validation_date}"
+        found.append(
+            _breach(
+                "due-before-validation",
+                criterion,
+                message,
+                "due",
+                "status",
+                due=finding.due,
+                date=validation_date,
+            )
+        )
+    if finding.extension_days is not None:
+        if finding.extension_days not in EXTENSION_DAYS:
+            message = "an extension is 30, 60, 90 or 120 days"
+            found.append(_breach("extension-days", criterion, message, *_EXTENSION, "status"))
+        if not finding.extension_reason.strip():
+            message = "a due-date extension needs a reason"
+            found.append(
+                _breach("extension-needs-reason", criterion, message, *_EXTENSION, "status")
+            )
+    elif finding.extension_reason:
+        message = "an extension reason without an extension"
+        found.append(
+            _breach("extension-reason-alone", criterion, message, *_EXTENSION[::-1], "status")
+        )
+    if finding.response_accepted is not None and (
+        finding.response_implemented is None and not finding.response_note.strip()
+    ):
+        message = "there is no member's response to accept or reject yet"
+        found.append(_breach("no-response", criterion, message, *_RESPONSE[::-1], "status"))
+    return found
+
+
+def _other_status_breaches(finding: Finding, criterion: Criterion) -> list[Breach]:
+    found = [
+        _breach("not-met-only", criterion, f"{words} only to a not-met finding", name, "status")
+        for name, words in _NOT_MET_WORDS.items()
+        if getattr(finding, name) not in ((), "", None)
+    ]
+    given = [n for n in _RESPONSE if getattr(finding, n) not in ("", None)]
+    if given:
+        message = "a member's response applies only to a not-met finding"
+        found.append(_breach("response-not-met-only", criterion, message, *given, "status"))
+    given = [n for n in _EXTENSION if getattr(finding, n) not in ("", None)]
+    if given:
+        message = "a due-date extension applies only to a not-met finding"
+        found.append(_breach("extension-not-met-only", criterion, message, *given, "status"))
+    if finding.status is FindingStatus.EXCEEDS and not finding.note.strip():
+        message = "an exceeds (best practice) finding needs a note describing the practice"
+        found.append(_breach("exceeds-needs-note", criterion, message, "note", "status"))
+    return found
+
+
+def finding_breaches(
+    finding: Finding, criterion: Criterion, reason_codes: frozenset[str], validation_date: date
+) -> list[Breach]:
+    """Every rule the finding breaks (none: it may be saved), in the order they are checked."""
+    found = _text_breaches(finding, criterion)
+    found += _reason_breaches(finding, criterion, reason_codes)
+    found += _part_breaches(finding, criterion)
+    if finding.status is FindingStatus.NOT_MET:
+        found += _not_met_breaches(finding, criterion, validation_date)
+    else:
+        found += _other_status_breaches(finding, criterion)
+    return found
+
+
+def with_typed_line_breaks(finding: Finding) -> Finding:
+    """The finding with its texts' line breaks as LF whatever system typed them (XML turns
+    CR into LF anyway)."""
+    texts = {}
+    for name in TEXT_FIELDS:
+        text = getattr(finding, name)
+        if "\r" in text:
+            texts[name] = text.replace("\r\n", "\n").replace("\r", "\n")
+    # (dataclasses.replace is a good part of a save's Python time: only when needed)
+    return replace(finding, **texts) if texts else finding
+
+
+def with_implied_values(
+    finding: Finding, criterion: Criterion, validation_date: date, response_days: int
+) -> Finding:
+    """What the rules imply for a finding that breaks none: a required action without a due
+    date is due response_days after the validation."""
+    if (
+        finding.status is FindingStatus.NOT_MET
+        and finding.due is None
+        and criterion.level_not_met(finding.unmet_parts) is Level.MUST
+    ):
+        return replace(finding, due=default_due_date(validation_date, response_days))
+    return finding
 
 
 def apply_finding_rules(
@@ -111,102 +305,11 @@ def apply_finding_rules(
     response_days: int,
 ) -> Finding:
     """Check a finding and fill what the rules imply; RuleError names the first problem."""
-    where = f"criterion {criterion.id}"
-    texts = {}
-    for name in TEXT_FIELDS:
-        # Line breaks are kept as \n whatever system typed them (XML turns \r into \n anyway).
-        text = getattr(finding, name).replace("\r\n", "\n").replace("\r", "\n")
-        if len(text) > MAX_TYPED:
-            raise RuleError(
-                f"{where}: {name.replace('_', ' ')} is longer than {MAX_TYPED} characters",
-                code="text-too-long",
-                values={"criterion": criterion.id, "field": name, "limit": MAX_TYPED},
-            )
-        if _CONTROL.search(text):
-            raise RuleError(
-                f"{where}: {name.replace('_', ' ')} contains control characters",
-                code="control-characters",
-                values={"criterion": criterion.id, "field": name},
-            )
-        if text != getattr(finding, name):
-            texts[name] = text
-    if texts:  # (dataclasses.replace is a good part of a save's Python time)
-        finding = replace(finding, **texts)
-    unknown = [r for r in finding.reasons if r not in reason_codes]
-    if unknown:
-        allowed = ", ".join(sorted(reason_codes))
-        raise RuleError(
-            f"{where}: unknown reason {unknown[0]!r}; use one of: {allowed}",
-            code="unknown-reason",
-            values={"criterion": criterion.id, "reason": unknown[0], "allowed": allowed},
-        )
-    if len(set(finding.reasons)) != len(finding.reasons):
-        raise RuleError(f"{where}: a reason is given twice", **_rule("reason-twice", criterion))
-    _check_parts(finding, criterion)
-    if finding.status is FindingStatus.NOT_MET:
-        if not finding.reasons:
-            raise RuleError(
-                f"{where}: a not-met finding needs at least one reason (--reason)",
-                **_rule("reason-needed", criterion),
-            )
-        if finding.due is not None and finding.due < validation_date:
-            raise RuleError(
-                f"{where}: due date {finding.due} is before the validation date {validation_date}",
-                code="due-before-validation",
-                values={"criterion": criterion.id, "due": finding.due, "date": validation_date},
-            )
-        if finding.extension_days is not None:
-            if finding.extension_days not in EXTENSION_DAYS:
-                raise RuleError(
-                    f"{where}: an extension is 30, 60, 90 or 120 days",
-                    **_rule("extension-days", criterion),
-                )
-            if not finding.extension_reason.strip():
-                raise RuleError(
-                    f"{where}: a due-date extension needs a reason",
-                    **_rule("extension-needs-reason", criterion),
-                )
-        elif finding.extension_reason:
-            raise RuleError(
-                f"{where}: an extension reason without an extension",
-                **_rule("extension-reason-alone", criterion),
-            )
-        if finding.response_accepted is not None and (
-            finding.response_implemented is None and not finding.response_note.strip()
-        ):
-            raise RuleError(
-                f"{where}: there is no member's response to accept or reject yet",
-                **_rule("no-response", criterion),
-            )
-        if criterion.level_not_met(finding.unmet_parts) is Level.MUST and finding.due is None:
-            return replace(finding, due=default_due_date(validation_date, response_days))
-        return finding
-    if finding.reasons or finding.unmet_parts or finding.action or finding.due is not None:
-        raise RuleError(
-            f"{where}: reasons, parts not met, required action and due date apply only to a "
-            "not-met finding",
-            **_rule("not-met-only", criterion),
-        )
-    if (
-        finding.response_implemented is not None
-        or finding.response_note
-        or finding.response_accepted is not None
-    ):
-        raise RuleError(
-            f"{where}: a member's response applies only to a not-met finding",
-            **_rule("response-not-met-only", criterion),
-        )
-    if finding.extension_days is not None or finding.extension_reason:
-        raise RuleError(
-            f"{where}: a due-date extension applies only to a not-met finding",
-            **_rule("extension-not-met-only", criterion),
-        )
-    if finding.status is FindingStatus.EXCEEDS and not finding.note.strip():
-        raise RuleError(
-            f"{where}: an exceeds (best practice) finding needs a note describing the practice",
-            **_rule("exceeds-needs-note", criterion),
-        )
-    return finding
+    finding = with_typed_line_breaks(finding)
+    breaches = finding_breaches(finding, criterion, reason_codes, validation_date)
+    if breaches:
+        raise breaches[0].error()
+    return with_implied_values(finding, criterion, validation_date, response_days)
 
 
 @dataclass(frozen=True, slots=True)

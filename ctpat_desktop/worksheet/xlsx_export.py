@@ -1,11 +1,15 @@
 """Write the validation worksheet as an .xlsx workbook a person is glad to work in."""
 
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.catalog import Criterion, Level
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
+from ctpat_desktop.worksheet.rules import EXTENSION_DAYS, Outcome, classify
+from ctpat_desktop.worksheet.xlsx_followup import NEW_KEYS, REQUIRED_ONLY, history_text
 from ctpat_desktop.worksheet.xlsx_layout import (
     FORMAT_VERSION,
     Column,
@@ -13,14 +17,18 @@ from ctpat_desktop.worksheet.xlsx_layout import (
     WorksheetTexts,
     category_label,
     sheet_reference,
+    shown_date,
     worksheet_columns,
 )
+from ctpat_desktop.worksheet.xlsx_paper import READABLE_SCALE, pages_across, row_height
+from ctpat_desktop.worksheet.xlsx_print import set_page, write_print_sheet
 
 _HEADER_FILL = "1F4E79"
 _NOT_MET_FILL = "F8D7DA"
 _EXCEEDS_FILL = "D4EDDA"
 _ANSWER_FILL = "FFFDE7"
 _FORMULA_START = ("=", "+", "-", "@")
+_DATE_KEYS = ("due", "effective_due", "new_response_date")
 
 
 def write_worksheet(path: Path, data: WorksheetData) -> None:
@@ -31,13 +39,17 @@ def write_worksheet(path: Path, data: WorksheetData) -> None:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = data.texts.worksheet
-    columns = worksheet_columns(data.reason_columns(), data.texts)
+    columns = worksheet_columns(
+        data.reason_columns(), data.texts, followup=data.followup is not None
+    )
     lists = _write_lists(workbook, data)
-    rows = _write_rows(sheet, columns, data)
+    shown = _write_rows(sheet, columns, data)
+    rows = len(shown) + 1
     _add_validations(sheet, columns, rows, lists, data)
-    _format_worksheet(sheet, columns, rows, data.texts)
+    _format_worksheet(sheet, columns, rows, data)
     _write_summary(workbook, columns, rows, data)
     _write_validation(workbook, data)
+    write_print_sheet(workbook, columns, shown, data)
     workbook.active = 0
     tmp = path.with_name(path.name + ".part")
     try:
@@ -79,6 +91,30 @@ def _answers(
     return values
 
 
+def _followup_values(data: WorksheetData, criterion_id: str) -> dict[str, Any]:
+    """What a signed validation's read-only follow-up cells show for one criterion."""
+    shown = data.followup.get(criterion_id) if data.followup is not None else None
+    if shown is None:
+        return {"followup_history": "", "followup_state": "", "effective_due": None}
+    texts = data.texts
+    history = history_text(
+        shown.entries, texts.followup, texts.yes_no, lambda day: shown_date(day, texts)
+    )
+    state = texts.followup.states.get(shown.state, shown.state)
+    return {"followup_history": history, "followup_state": state, "effective_due": shown.due}
+
+
+def _fillable(data: WorksheetData, columns: tuple[Column, ...], criterion_id: str) -> set[str]:
+    """The cells of a criterion's row the SCSS may fill: every answer of an unsigned
+    validation; of a signed one, only the new follow-up of a finding that takes it."""
+    if data.followup is None:
+        return {c.key for c in columns if c.editable}
+    shown = data.followup.get(criterion_id)
+    if shown is None or not shown.open:
+        return set()
+    return {k for k in NEW_KEYS if shown.extendable or k not in REQUIRED_ONLY}
+
+
 def _outcome_formula(
     criterion: Criterion, row: int, letters: dict[str, str], texts: WorksheetTexts
 ) -> str:
@@ -106,7 +142,28 @@ def _outcome_formula(
     )
 
 
-def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) -> int:
+def _shown(value: Any, texts: WorksheetTexts) -> str:
+    """A cell's value as the sheet shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return shown_date(value, texts)
+    return str(value)
+
+
+def _outcome_word(finding: Finding, criterion: Criterion, texts: WorksheetTexts) -> str:
+    """What the outcome formula shows for the finding as exported."""
+    outcome = classify(finding, criterion)
+    words = texts.summary_headers
+    if outcome is Outcome.REQUIRED_ACTION:
+        return words["required_one"]
+    return words["recommendation_one"] if outcome is Outcome.RECOMMENDATION else ""
+
+
+def _write_rows(
+    sheet: Any, columns: tuple[Column, ...], data: WorksheetData
+) -> list[Mapping[str, str]]:
+    """Write a row per criterion, each as tall as its text; what every row shows, by key."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
 
@@ -122,7 +179,9 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     letters = {c.key: get_column_letter(i) for i, c in enumerate(columns, start=1)}
+    sheet.row_dimensions[1].height = row_height((c.header, c.width) for c in columns)
     row = 1
+    shown_rows: list[Mapping[str, str]] = []
     for criterion in data.catalog.criteria:
         row += 1
         finding = data.findings.get(criterion.id, Finding(criterion.id))
@@ -142,8 +201,19 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
             ),
             "guidance": criterion.guidance,
             "outcome": _outcome_formula(criterion, row, letters, data.texts),
-        }
+        } | _followup_values(data, criterion.id)
         answers = _answers(finding, reason_labels, data.texts)
+        shown = {
+            key: _shown(value, data.texts)
+            for key, value in (fixed | answers).items()
+            if key != "outcome"
+        }
+        shown["outcome"] = _outcome_word(finding, criterion, data.texts)
+        shown_rows.append(shown)
+        sheet.row_dimensions[row].height = row_height(
+            (shown.get(c.key, ""), c.width) for c in columns
+        )
+        fillable = _fillable(data, columns, criterion.id)
         for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=row, column=index)
             value = answers.get(column.key) if column.editable else fixed[column.key]
@@ -152,12 +222,12 @@ def _write_rows(sheet: Any, columns: tuple[Column, ...], data: WorksheetData) ->
             elif value is not None:
                 cell.value = value
             cell.alignment = wrap
-            if column.editable:
+            if column.key in fillable:
                 cell.protection = unlocked
                 cell.fill = answer_fill
-            if column.key == "due":
+            if column.key in _DATE_KEYS:
                 cell.number_format = data.texts.date_format
-    return row
+    return shown_rows
 
 
 def _write_lists(workbook: Any, data: WorksheetData) -> dict[str, str]:
@@ -165,12 +235,18 @@ def _write_lists(workbook: Any, data: WorksheetData) -> dict[str, str]:
     texts = data.texts
     sheet = workbook.create_sheet(texts.lists)
     sheet.sheet_state = "hidden"
-    lists = {
+    lists: dict[str, list[Any]] = {
         "status": list(texts.statuses.values()),
         "reason": [r.label for r in data.reasons],
         "verified": list(texts.verified.values()),
         "yes_no": list(texts.yes_no.values()),
     }
+    if data.followup is not None:
+        lists |= {
+            "decision": list(texts.followup.decisions.values()),
+            "days": list(EXTENSION_DAYS),
+            "close": [texts.yes_no[True]],
+        }
     refs = {}
     for index, (name, values) in enumerate(lists.items(), start=1):
         letter = chr(ord("A") + index - 1)
@@ -220,20 +296,37 @@ def _add_validations(
     due.add(column_range("due"))
     for rule in (status, reason, verified, implemented, due):
         sheet.add_data_validation(rule)
+    if data.followup is not None:
+        follow = texts.followup.headers
+        implemented.add(column_range("new_response_implemented"))
+        for key, list_name in (
+            ("new_decision", "decision"),
+            ("new_extension_days", "days"),
+            ("new_close", "close"),
+        ):
+            rule = pick_from(list_name, follow[key])
+            rule.add(column_range(key))
+            sheet.add_data_validation(rule)
+        received = DataValidation(type="date", operator="greaterThanOrEqual", formula1=due.formula1)
+        received.error = texts.followup.response_date_error.format(date=on.isoformat())
+        received.errorTitle = follow["new_response_date"]
+        received.showErrorMessage = True
+        received.add(column_range("new_response_date"))
+        sheet.add_data_validation(received)
 
 
 def _format_worksheet(
-    sheet: Any, columns: tuple[Column, ...], rows: int, texts: WorksheetTexts
+    sheet: Any, columns: tuple[Column, ...], rows: int, data: WorksheetData
 ) -> None:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
 
     last = get_column_letter(len(columns))
+    texts = data.texts
     status = get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == "status"))
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.row_dimensions[1].height = 32
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{last}{rows}"
     area = f"A2:{last}{rows}"
@@ -254,14 +347,18 @@ def _format_worksheet(
     protection.sort = False
     protection.formatColumns = False
     protection.formatRows = False
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_LETTER
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
+    # Too wide for one page at a readable scale: as many pages across as that scale needs,
+    # each starting with the criterion's ID (the print sheet holds it on one page across).
+    set_page(sheet, data)
+    title = next(c for c in columns if c.key == "criterion")
+    widths = [c.width for c in columns]
+    sheet.page_setup.fitToWidth = pages_across(widths, [title.width], READABLE_SCALE)
+    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.pageOrder = "overThenDown"
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    title_letter = get_column_letter(columns.index(title) + 1)
     sheet.print_title_rows = "1:1"
-    sheet.oddFooter.center.text = texts.footer
+    sheet.print_title_cols = f"{title_letter}:{title_letter}"
 
 
 def _write_summary(
@@ -323,8 +420,9 @@ def _write_summary(
             cell.alignment = centered
     sheet.freeze_panes = "B2"
     sheet.protection.sheet = True
-    sheet.page_setup.orientation = "landscape"
+    set_page(sheet, data)
     sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
@@ -350,6 +448,9 @@ def _write_validation(workbook: Any, data: WorksheetData) -> None:
         ("exported_at", data.exported_at),
         ("exported_by", f"ctpat-desktop {data.app_version}"),
     ]
+    if data.followup is not None:
+        # Import checks the follow-up was filled against the signed report still in force.
+        pairs.append(("report_version", data.report_version))
     for row, (key, value) in enumerate(pairs, start=1):
         sheet.cell(row=row, column=1, value=texts.facts[key]).font = Font(bold=True)
         cell = sheet.cell(row=row, column=2)
@@ -362,6 +463,8 @@ def _write_validation(workbook: Any, data: WorksheetData) -> None:
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 60
     sheet.protection.sheet = True
+    set_page(sheet, data)
+    sheet.page_setup.orientation = "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -9,6 +9,7 @@ from typing import Any
 
 from ctpat_desktop.catalog import Catalog, Reason
 from ctpat_desktop.worksheet.model import Finding, FindingStatus, Verification
+from ctpat_desktop.worksheet.xlsx_followup import NEW_KEYS, NewFollowUp
 from ctpat_desktop.worksheet.xlsx_layout import (
     ENGLISH,
     FORMAT_VERSION,
@@ -36,16 +37,47 @@ class Problem:
         return f"{self.sheet}!{place}: {self.message}" if place else f"{self.sheet}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One criterion's row: the finding its readable cells make, and which cells were not
+    readable (their problems are already noted; rules on them would only echo those)."""
+
+    number: int
+    finding: Finding
+    unreadable: frozenset[str]  # finding fields
+    reason_keys: tuple[str, ...]  # the column of each of finding.reasons
+    # The new follow-up cells of a signed validation's worksheet (None: it has none).
+    followup: NewFollowUp | None = None
+    # The new follow-up cells that could not be read (their problems are noted).
+    followup_unreadable: frozenset[str] = frozenset()
+
+    def column_key(self, field_name: str, index: int | None = None) -> str | None:
+        """The column holding a finding field (a reason by its place in finding.reasons)
+        or a new follow-up cell (by its column key)."""
+        if field_name == "reasons":
+            if index is not None and index < len(self.reason_keys):
+                return self.reason_keys[index]
+            return "reason_1"
+        return field_name if field_name in _ANSWER_KEYS or field_name in NEW_KEYS else None
+
+
 @dataclass
 class WorksheetContent:
     """What a workbook says: its header facts, its findings by row, and its problems."""
 
     texts: WorksheetTexts = ENGLISH  # the language it is written in
     validation_id: str | None = None
+    member: str | None = None
     catalog: str | None = None
-    rows: list[tuple[int, Finding]] = field(default_factory=list)
+    rows: list[SheetRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    report_version: int | None = None  # the signed report version it was exported for
+
+    @property
+    def has_followup(self) -> bool:
+        """Whether the workbook has a signed validation's new follow-up columns."""
+        return any(key in self.columns for key in NEW_KEYS)
 
 
 def _lookup(labels: dict[Any, str]) -> dict[str, Any]:
@@ -115,7 +147,11 @@ def _read_header(sheet: Any, content: WorksheetContent) -> None:
         if row and isinstance(row[0], str) and row[0].strip() in by_label:
             facts[by_label[row[0].strip()]] = row[1] if len(row) > 1 else None
     content.validation_id = str(facts.get("id") or "").strip() or None
+    content.member = str(facts.get("member") or "").strip() or None
     content.catalog = str(facts.get("catalog") or "").strip() or None
+    version = facts.get("report_version")
+    if isinstance(version, int) or (isinstance(version, str) and version.strip().isdigit()):
+        content.report_version = int(version)
     version = facts.get("format")
     if version not in (FORMAT_VERSION, str(FORMAT_VERSION)):
         content.problems.append(
@@ -141,7 +177,13 @@ def _read_header(sheet: Any, content: WorksheetContent) -> None:
 
 
 def _rows(sheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
+    """Every row, whatever the sheet's <dimension> element claims (any program may write it,
+    or none); each as wide as the header row, since no other cell is read."""
+    sheet.reset_dimensions()
+    header = next(sheet.iter_rows(max_row=1), ())
+    yield 1, header
+    rows = sheet.iter_rows(min_row=2, max_col=max(len(header), 1))
+    for number, cells in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
             raise WorkbookError(f"sheet {sheet.title} has more than {MAX_ROWS} rows; refused")
         yield number, cells
@@ -158,8 +200,10 @@ def _read_rows(
         verified=_lookup(dict(texts.verified)),
         yes_no={label.casefold(): value for value, label in texts.yes_no.items()},
         reason=_lookup({r.code: r.label for r in reasons}),
+        decision={label.casefold(): value for value, label in texts.followup.decisions.items()}
+        | {"accept": True, "reject": False},
     )
-    known = {c.header: c.key for c in worksheet_columns(50, texts)}
+    known = {c.header: c.key for c in worksheet_columns(50, texts, followup=True)}
     positions: dict[str, int] = {}
     seen: dict[str, int] = {}
     for number, cells in _rows(sheet):
@@ -195,9 +239,7 @@ def _read_rows(
             )
             continue
         seen[criterion_id] = number
-        finding = reader.finding(criterion_id, tables)
-        if finding is not None:
-            content.rows.append((number, finding))
+        content.rows.append(reader.row(criterion_id, tables))
 
 
 def one_line(text: str) -> str:
@@ -216,6 +258,7 @@ class _Tables:
     verified: dict[str, Any]
     yes_no: dict[str, bool]
     reason: dict[str, Any]
+    decision: dict[str, bool]
 
 
 class _RowReader:
@@ -232,7 +275,7 @@ class _RowReader:
         self._cells, self._positions, self._number = cells, positions, number
         self._problems, self._letter_of = content.problems, letter_of
         self._texts = content.texts
-        self._start = len(content.problems)
+        self._bad: set[str] = set()
 
     def _cell(self, key: str) -> Any:
         index = self._positions.get(key)
@@ -241,6 +284,7 @@ class _RowReader:
         return self._cells[index]
 
     def problem(self, key: str, message: str) -> None:
+        self._bad.add(key)
         index = self._positions.get(key)
         letter = self._letter_of(index + 1) if index is not None else None
         self._problems.append(Problem(self._texts.worksheet, self._number, letter, message))
@@ -271,7 +315,9 @@ class _RowReader:
 
     def has_answers(self) -> bool:
         return any(
-            self.raw(key) not in (None, "") for key in self._positions if key in _ANSWER_KEYS
+            self.raw(key) not in (None, "")
+            for key in self._positions
+            if key in _ANSWER_KEYS or key in NEW_KEYS
         )
 
     def choice(self, key: str, table: dict[str, Any], what: str) -> Any:
@@ -304,19 +350,55 @@ class _RowReader:
         self.problem(key, f"{str(value)!r} is not a date (use YYYY-MM-DD)")
         return None
 
-    def finding(self, criterion_id: str, tables: _Tables) -> Finding | None:
+    def days(self, key: str) -> int | None:
+        """A whole number of days (the rules say which numbers an extension may be)."""
+        value = self.raw(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if text.isdecimal() and len(text) <= 4:
+            return int(text)
+        self.problem(key, f"{one_line(str(value))!r} is not a whole number of days")
+        return None
+
+    def followup(self, tables: _Tables) -> NewFollowUp | None:
+        """The row's new follow-up cells, when the sheet has them."""
+        if not any(key in self._positions for key in NEW_KEYS):
+            return None
+        yes, no = self._texts.yes_no[True], self._texts.yes_no[False]
+        accept, reject = self._texts.followup.decisions.values()
+        answer, decision = f"answer ({yes} or {no})", f"decision ({accept} or {reject})"
+        return NewFollowUp(
+            response_date=self.day("new_response_date"),
+            response_implemented=self.choice("new_response_implemented", tables.yes_no, answer),
+            response_note=self.text("new_response_note"),
+            decision=self.choice("new_decision", tables.decision, decision),
+            decision_note=self.text("new_decision_note"),
+            extension_days=self.days("new_extension_days"),
+            extension_reason=self.text("new_extension_reason"),
+            close=self.choice("new_close", tables.yes_no, answer) is True,
+        )
+
+    def row(self, criterion_id: str, tables: _Tables) -> SheetRow:
+        """The row's finding from the cells that could be read, noting those that could not."""
         status = self.choice("status", tables.status, "finding") or FindingStatus.NOT_REVIEWED
         reason_keys = sorted(
             (k for k in self._positions if k.startswith("reason_")), key=lambda k: int(k[7:])
         )
-        reasons = [self.choice(k, tables.reason, "deficiency reason") for k in reason_keys]
+        reasons = [(k, self.choice(k, tables.reason, "deficiency reason")) for k in reason_keys]
         verified = self.choice("verified", tables.verified, "verification method")
         yes, no = self._texts.yes_no[True], self._texts.yes_no[False]
         implemented = self.choice("response_implemented", tables.yes_no, f"answer ({yes} or {no})")
         finding = Finding(
             criterion=criterion_id,
             status=FindingStatus(status),
-            reasons=tuple(r for r in reasons if r),
+            reasons=tuple(r for _k, r in reasons if r),
             unmet_parts=tuple(p for p in _PART_SPLIT.split(self.text("unmet_parts").lower()) if p),
             verified=Verification(verified) if verified else None,
             note=self.text("note"),
@@ -327,7 +409,16 @@ class _RowReader:
             response_implemented=implemented,
             response_note=self.text("response_note"),
         )
-        return None if len(self._problems) > self._start else finding
+        followup = self.followup(tables)
+        unreadable = {"reasons" if k.startswith("reason_") else k for k in self._bad}
+        return SheetRow(
+            self._number,
+            finding,
+            frozenset(unreadable - set(NEW_KEYS)),
+            tuple(k for k, r in reasons if r),
+            followup,
+            frozenset(unreadable & set(NEW_KEYS)),
+        )
 
 
 _PART_SPLIT = re.compile(r"[\s,;]+")

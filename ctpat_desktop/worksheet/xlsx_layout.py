@@ -2,9 +2,11 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from ctpat_desktop.catalog import Catalog, Category, Reason
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.worksheet import xlsx_followup
 from ctpat_desktop.worksheet.model import (
     Finding,
     FindingStatus,
@@ -12,6 +14,12 @@ from ctpat_desktop.worksheet.model import (
     Mode,
     Validation,
     Verification,
+)
+from ctpat_desktop.worksheet.xlsx_followup import (
+    ENGLISH_FOLLOWUP,
+    SPANISH_FOLLOWUP,
+    FollowUpShown,
+    FollowUpTexts,
 )
 
 FORMAT_VERSION = 1
@@ -40,6 +48,11 @@ class WorksheetTexts:
     due_error: str  # "{date}" is the validation date
     footer: str
     date_format: str
+    print_sheet: str  # the sheet laid out for printing
+    print_title: str  # at the top of every printed page
+    # The print sheet's own headers, and the labels before some of what its cells show.
+    print_headers: Mapping[str, str]
+    followup: FollowUpTexts  # the follow-up columns of a signed validation
 
 
 ENGLISH = WorksheetTexts(
@@ -99,6 +112,7 @@ ENGLISH = WorksheetTexts(
         "language": "Language",
         "exported_at": "Exported at",
         "exported_by": "Exported by",
+        "report_version": "Signed report version",
     },
     summary_headers={
         "category": "Category",
@@ -113,6 +127,17 @@ ENGLISH = WorksheetTexts(
     due_error="Enter a date on or after the validation date {date}.",
     footer="Page &P of &N",
     date_format="yyyy-mm-dd",
+    print_sheet="Print",
+    print_title="CTPAT validation worksheet",
+    print_headers={
+        "criterion": "ID",
+        "finding": "Finding, reasons, how verified",
+        "report": "Report text and action",
+        "parts": "Parts not met: ",
+        "action": "Action: ",
+        "implemented": "Implemented: ",
+    },
+    followup=ENGLISH_FOLLOWUP,
 )
 
 SPANISH = WorksheetTexts(
@@ -178,6 +203,7 @@ SPANISH = WorksheetTexts(
         "language": "Idioma",
         "exported_at": "Exportada el",
         "exported_by": "Exportada con",
+        "report_version": "Versión firmada del informe",
     },
     summary_headers={
         "category": "Categoría",
@@ -192,6 +218,17 @@ SPANISH = WorksheetTexts(
     due_error="Escriba una fecha igual o posterior a la fecha de la validación, {date}.",
     footer="Página &P de &N",
     date_format="dd/mm/yyyy",
+    print_sheet="Para imprimir",
+    print_title="Hoja de trabajo de la validación CTPAT",
+    print_headers={
+        "criterion": "ID",
+        "finding": "Hallazgo, razones, cómo se verificó",
+        "report": "Texto del informe y acción",
+        "parts": "Partes no cumplidas: ",
+        "action": "Acción: ",
+        "implemented": "Implementado: ",
+    },
+    followup=SPANISH_FOLLOWUP,
 )
 
 WORKSHEET_TEXTS = {t.language: t for t in (ENGLISH, SPANISH)}
@@ -223,10 +260,18 @@ class Column:
     editable: bool
 
 
-def worksheet_columns(reason_columns: int, texts: WorksheetTexts = ENGLISH) -> tuple[Column, ...]:
-    """The Worksheet sheet's columns, with as many reason columns as needed (at least 3)."""
+def worksheet_columns(
+    reason_columns: int, texts: WorksheetTexts = ENGLISH, *, followup: bool = False
+) -> tuple[Column, ...]:
+    """The Worksheet sheet's columns, with as many reason columns as needed (at least 3),
+    and a signed validation's follow-up columns after them when followup is true."""
     h = texts.headers
     reasons = max(reason_columns, MIN_REASON_COLUMNS)
+    shown, new = (xlsx_followup.SHOWN_KEYS, xlsx_followup.NEW_KEYS) if followup else ((), ())
+    after = tuple(
+        Column(key, texts.followup.headers[key], xlsx_followup.WIDTHS[key], key in new)
+        for key in (*shown, *new)
+    )
     return (
         Column("category", h["category"], 24, False),
         Column("criterion", h["criterion"], 7, False),
@@ -245,7 +290,13 @@ def worksheet_columns(reason_columns: int, texts: WorksheetTexts = ENGLISH) -> t
         Column("due", h["due"], 12, True),
         Column("response_implemented", h["response_implemented"], 13, True),
         Column("response_note", h["response_note"], 38, True),
+        *after,
     )
+
+
+def shown_date(day: date, texts: WorksheetTexts) -> str:
+    """A date as the workbook's date format shows it."""
+    return day.strftime("%d/%m/%Y" if texts.date_format == "dd/mm/yyyy" else "%Y-%m-%d")
 
 
 def sheet_reference(sheet: str) -> str:
@@ -273,6 +324,10 @@ class WorksheetData:
     exported_at: str
     app_version: str
     texts: WorksheetTexts = ENGLISH
+    # A signed validation's follow-up by criterion (its not-met findings); None: unsigned,
+    # and the workbook has no follow-up columns.
+    followup: Mapping[str, FollowUpShown] | None = None
+    report_version: int = 0  # the signed report version the follow-up follows
 
     def reason_columns(self) -> int:
         """Enough reason columns for the finding with the most reasons."""

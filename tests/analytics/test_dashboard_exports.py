@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pikepdf
 import pytest
 
 from ctpat_desktop.analytics.dashboard_pdf import write_dashboard_pdf
 from ctpat_desktop.analytics.dashboard_xlsx import write_dashboard_xlsx
 from ctpat_desktop.errors import CtpatError
+from tests.pdf import pdfcheck
 
 CATEGORY_NAMES = [
     "Security Vision & Responsibility",
@@ -41,6 +43,11 @@ SHEETS = [
     "By mode",
     "Mode comparison",
     "Anomalies",
+    "Mode metrics",
+    "Session by category",
+    "Mode metric comparison",
+    "Mode trend by quarter",
+    "Mode trend by MSC version",
 ]
 SECTIONS = [
     "Key statistics",
@@ -51,6 +58,7 @@ SECTIONS = [
     "Trend by quarter",
     "Virtual vs in-person",
     "Anomaly flags",
+    "Virtual-validation metrics",
 ]
 
 
@@ -313,14 +321,48 @@ def test_pdf_numbers_its_pages_and_names_itself(stats: dict[str, Any], tmp_path:
     pages = _pages(_pdf_text(path))
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
-    raw = path.read_bytes()
-    assert b"/Title (MSC Performance Dashboard)" in raw
-    assert b"/Author (ctpat-desktop)" in raw
+    assert pdfcheck.info(path)["Title"] == "MSC Performance Dashboard"
+    assert pdfcheck.info(path)["Author"] == "ctpat-desktop"
     # One outline entry per section, each pointing to a place on a page.
-    assert b"/PageMode /UseOutlines" in raw
-    for section in SECTIONS:
-        entry = rb"/Dest \[ \d+ 0 R /XYZ [\d.]+ [\d.]+ 0 \][^>]*/Title \(" + section.encode()
-        assert re.search(entry, raw), section
+    with pikepdf.open(path) as pdf:
+        pages = [page.obj.objgen for page in pdf.pages]
+        with pdf.open_outline() as outline:
+            entries = {item.title: item.destination for item in outline.root}
+        assert list(entries) == SECTIONS
+        for section, destination in entries.items():
+            assert destination[0].objgen in pages, section
+            assert destination[1] == "/XYZ", section
+
+
+def test_pdf_is_tagged_accessible_and_archival(stats: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "dashboard.pdf"
+    write_dashboard_pdf(stats, path)
+    assert pdfcheck.info(path)["Tagged"] == "yes"
+    elements = pdfcheck.structure(path)
+    tags = [e.tag for e in elements]
+    assert tags.count("H1") == 1
+    assert [e for e in elements if e.tag == "H2"] and "Table" in tags
+    # Every table's first row is column headings: 2 + 4 + 5 + 5 + 3 + 4 + 4 + 4 + 4 + 4.
+    assert tags.count("TH") == 39
+    (chart,) = [e for e in elements if e.tag == "Figure"]
+    assert chart.alt is not None
+    assert chart.alt.startswith("Bar chart of the deficiencies per criteria category")
+    assert "5. Conveyance & Instruments of International Traffic Security: 64  (13.14 %)" in (
+        chart.alt
+    )
+    assert pdfcheck.catalog(path) == ("en", True)
+    assert pdfcheck.conformance(path) == {"pdfa": "2B", "pdfua": "1"}
+    fonts = pdfcheck.fonts(path)
+    assert fonts and all(embedded for _, embedded in fonts), fonts
+
+
+def test_pdf_reasons_are_shares_of_citations(stats: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "dashboard.pdf"
+    write_dashboard_pdf(stats, path)
+    text = " ".join(_pdf_text(path).split())
+    assert "share of all deficiencies" not in text
+    assert "share of all reasons cited (a deficiency may cite more than one)" in text
+    assert "Reason Deficiencies Share of citations" in text
 
 
 def test_pdf_of_an_empty_selection_shows_zeros(tmp_path: Path) -> None:

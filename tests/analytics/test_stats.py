@@ -1,6 +1,7 @@
 """Dashboard figures on constructed data: exact counts, percents, order, rates, modes, flags."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -219,3 +220,20 @@ def test_a_filter_by_where_the_validations_stand(constructed: AppContext) -> Non
     assert dashboard(constructed, status="in-review")["filters"]["status"] == "in-review"
     with pytest.raises(RuleError, match="planned validations have no findings to count"):
         dashboard(constructed, status="planned")
+
+
+def test_reason_shares_are_labelled_as_shares_of_the_reasons_cited(
+    constructed: AppContext, tmp_path: Path
+) -> None:
+    """Six reasons are cited over five deficiencies: the shares are of the six citations."""
+    import openpyxl
+
+    from ctpat_desktop.analytics.dashboard_xlsx import write_dashboard_xlsx
+
+    s = dashboard(constructed)
+    assert s["deficiencies"] == 5 and sum(r["count"] for r in s["by_reason"]) == 6
+    write_dashboard_xlsx(s, tmp_path / "d.xlsx")
+    header = next(
+        openpyxl.load_workbook(tmp_path / "d.xlsx")["Reasons"].iter_rows(values_only=True)
+    )
+    assert header[3:5] == ("Deficiencies", "Share of citations")

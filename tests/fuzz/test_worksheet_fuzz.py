@@ -1,6 +1,7 @@
 """Fuzz `worksheet import ID FILE`: any file is applied whole or refused, data untouched."""
 
 import io
+import re
 import zipfile
 from datetime import date, datetime, time
 from typing import Any
@@ -54,6 +55,12 @@ def _check_import(template: Template, content: bytes) -> None:
         plan = plans[0]
         for problem in plan.problems:
             assert "\n" not in str(problem) and "\r" not in str(problem), repr(str(problem))
+            assert "(--" not in problem.message, problem.message
+        # The workbook's facts first, then the rows top to bottom; another validation alone.
+        places = [(p.row is not None, p.row or 0) for p in plan.problems]
+        assert places == sorted(places), [str(p) for p in plan.problems]
+        if any("is for validation" in p.message for p in plan.problems):
+            assert len(plan.problems) == 1, [str(p) for p in plan.problems]
         if plan.problems or not plan.updates:
             assert not plan.applied
             assert folder_state(ctx) == before, [str(p) for p in plan.problems]
@@ -246,3 +253,69 @@ def test_cell_text_with_line_breaks_is_named_on_one_line(
         problems = [str(p) for p in import_worksheet(ctx, template.validation_id, source).problems]
     assert "Worksheet!G2: 'Met\\nx' is not a valid finding" in problems
     assert any("criterion '9.9\\nx' is not in catalog" in p for p in problems)
+
+
+@st.composite
+def _claimed(draw: st.DrawFn, original: bytes) -> bytes:
+    """The exported workbook with a hostile value or two typed in and its Worksheet sheet's
+    <dimension> element claiming any range (or dropped)."""
+    edited = draw(_edited(original))
+    columns = st.sampled_from(["A", "B", "G", "Q", "Z", "XFD"])
+    rows = st.sampled_from([1, 2, 10, 60, 1048576])
+    claim = draw(
+        st.one_of(
+            st.just(b""),
+            st.builds(lambda c, r: f'<dimension ref="{c}{r}"/>'.encode(), columns, rows),
+            st.builds(
+                lambda a, b, c, d: f'<dimension ref="{a}{b}:{c}{d}"/>'.encode(),
+                columns,
+                rows,
+                columns,
+                rows,
+            ),
+        )
+    )
+    with zipfile.ZipFile(io.BytesIO(edited)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb"<dimension [^>]*/>", claim, parts[sheet], count=1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    return out.getvalue()
+
+
+def _plan_of(template: Template, content: bytes) -> Any:
+    with template.copy() as (ctx, folder):
+        source = folder / "in.xlsx"
+        source.write_bytes(content)
+        plans: list[Any] = []
+        error = refused(
+            lambda: plans.append(
+                import_worksheet(ctx, template.validation_id, source, dry_run=True)
+            )
+        )
+    if error is not None:
+        return str(error).replace(str(source), "FILE")
+    plan = plans[0]
+    return [str(p) for p in plan.problems], [(u.row, u.changed()) for u in plan.updates]
+
+
+@fuzz(20)
+@given(data=st.data())
+def test_the_dimension_claim_changes_nothing_read(
+    template: Template, exported: bytes, data: st.DataObject
+) -> None:
+    """Found in review: rows and columns beyond a sheet's <dimension ref> were dropped."""
+    counted("worksheet import (worksheet_io.py)")
+    claimed = data.draw(_claimed(exported))
+    with zipfile.ZipFile(io.BytesIO(claimed)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb"<dimension [^>]*/>", b"", parts[sheet], count=1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    assert _plan_of(template, claimed) == _plan_of(template, out.getvalue())

@@ -185,6 +185,31 @@ def test_only_a_supervisor_approves_and_only_an_approved_validation_is_signed(
     assert signed[0]["outcome"] == "applied"
 
 
+def test_every_status_move_is_the_pushers_to_make(connect: Connect) -> None:
+    """Before, the hub checked only approving and signing: an SCSS could push a validation
+    under review back to in progress (a return is the supervisor's), or a signed one back
+    to planned, and the hub took it."""
+    ana, sam = connect("ana"), connect("sam", role="supervisor")
+    assert push(ana, [_validation(status="in-review")])[0]["outcome"] == "applied"
+    back = push(ana, [mutation("validation", "v-1", {"status": "in-progress"}, base_rev=1)])
+    assert back[0]["outcome"] == "rejected"
+    assert "scss 'ana' cannot take it to in-progress" in back[0]["error"]
+    returned = push(sam, [mutation("validation", "v-1", {"status": "in-progress"}, base_rev=1)])
+    assert returned[0]["outcome"] == "applied"
+    # Submitted again, approved, signed: each step by whoever may make it.
+    for who, status, rev in ((ana, "in-review", 2), (sam, "approved", 3), (ana, "signed", 4)):
+        done = push(who, [mutation("validation", "v-1", {"status": status}, base_rev=rev)])
+        assert done[0]["outcome"] == "applied", done
+    undone = push(ana, [mutation("validation", "v-1", {"status": "planned"}, base_rev=5)])
+    assert "cannot take it to planned" in undone[0]["error"]
+    reopened = push(ana, [mutation("validation", "v-1", {"status": "in-review"}, base_rev=5)])
+    assert reopened[0]["outcome"] == "applied"
+    # Several moves made offline arrive as one: planned, started, submitted.
+    push(ana, [_validation(vid="v-2")])
+    offline = push(ana, [mutation("validation", "v-2", {"status": "in-review"}, base_rev=1)])
+    assert offline[0]["outcome"] == "applied"
+
+
 def test_signed_validation_blocks_finding_changes_until_reopened(connect: Connect) -> None:
     ana, sam = connect("ana"), connect("sam", role="supervisor")
     push(ana, [_validation(), _finding()])

@@ -1,6 +1,7 @@
 """Issuing reports from the command line: drafts, signing, locking, reopening, versions, verify."""
 
 import hashlib
+import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -190,11 +191,16 @@ def test_failed_signing_issues_nothing(
 
 
 def test_sign_with_a_token(
-    cli: Cli, validation: str, tmp_path: Path, token: Token, monkeypatch: pytest.MonkeyPatch
+    cli: Cli,
+    validation: str,
+    tmp_path: Path,
+    data_dir: Path,
+    token: Token,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("CTPAT_TOKEN_PIN", PIN)
     out = tmp_path / "token.pdf"
-    issued = cli(
+    args = (
         "report",
         validation,
         str(out),
@@ -207,10 +213,19 @@ def test_sign_with_a_token(
         "scss",
         "--signing-cert",
         str(token.identity.certificate),
-        "--json",
     )
+    # The token's certificate names "Token SCSS", as a PIV card names its holder its own way.
+    refused = cli(*args)
+    assert refused.code == 1 and "'Token SCSS', not to the validation's SCSS" in refused.err
+    assert not out.exists()
+    (data_dir / "settings.json").write_text(
+        json.dumps({"signers": {"laura mendez": "Token SCSS"}}), encoding="utf-8"
+    )
+    issued = cli(*args, "--json")
     assert issued.code == 0, issued.err
     assert issued.json()["signer"] == "Token SCSS"
+    flat = " ".join(_text(out).split())
+    assert "Laura Méndez" in flat and "Signed with the certificate of Token SCSS." in flat
     assert cli("verify", str(out), "--trust", str(token.identity.ca_certificate)).code == 0
 
 
@@ -239,3 +254,29 @@ def test_the_session_time_recorded_reaches_the_report(
     assert cli("report", validation, str(out)).code == 0
     flat = " ".join(_text(out).split())
     assert "The session time recorded was 1 h 35 min, on May 18, 2026." in flat
+
+
+def test_validation_show_gives_the_due_dates_the_signed_report_printed(
+    cli: Cli,
+    validation: str,
+    tmp_path: Path,
+    identity: SigningIdentity,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worksheet counts due dates from the visit (Feb 3, 2026); the signed report from
+    its issue: `validation show` says both, and its text the date the member was given."""
+    from datetime import date, timedelta
+
+    draft = cli("validation", "show", validation, "--json").json()
+    (before,) = [f for f in draft["findings"] if f["criterion"] == "4.8"]
+    assert (before["due"], before["due_in_report"]) == ("2026-05-04", None)
+    monkeypatch.setenv("CTPAT_KEY_PASSPHRASE", PASSPHRASE)
+    out = tmp_path / "signed.pdf"
+    assert cli("report", validation, str(out), "--sign", "--p12", str(identity.pkcs12)).code == 0
+    shown = cli("validation", "show", validation, "--json").json()
+    issued = date.fromisoformat(shown["reports"][0]["signed_at"][:10])
+    (after,) = [f for f in shown["findings"] if f["criterion"] == "4.8"]
+    expected = issued + timedelta(days=90)
+    assert (after["due"], after["due_in_report"]) == ("2026-05-04", expected.isoformat())
+    assert expected.strftime("%B ") + f"{expected.day}, {expected.year}" in _text(out)
+    assert f"due {expected.isoformat()}]" in cli("validation", "show", validation).out

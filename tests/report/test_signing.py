@@ -1,15 +1,24 @@
 """Signing with a PKCS#12 file and a SoftHSM2 token; verification and its tamper cases."""
 
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.pdf.blocks import Heading, Paragraph
+from ctpat_desktop.pdf.engine import Document, write_pdf
 from ctpat_desktop.report.certificates import SigningIdentity, create_test_identity
 from ctpat_desktop.report.model import SignatureBox
 from ctpat_desktop.report.signing import Pkcs12Key, SigningError, sign_pdf
 from ctpat_desktop.report.verify import verify_pdf
+from tests.conftest import CliResult
+from tests.pdf import pdfcheck
 from tests.report.conftest import PASSPHRASE, PIN, Token
+
+Cli = Callable[..., CliResult]
 
 BOX = SignatureBox(0, 72, 72, 300, 160)
 
@@ -129,3 +138,109 @@ def test_not_a_pdf_and_unsigned_pdf(unsigned_pdf: Path, tmp_path: Path) -> None:
         verify_pdf(text, [])
     result = verify_pdf(unsigned_pdf, [])
     assert not result.ok and "carries no signature" in result.summary()
+
+
+def _pdfsig(path: Path) -> str:
+    """What poppler's pdfsig says about the file's signatures (no trust store: bytes only)."""
+    done = subprocess.run(["pdfsig", str(path)], capture_output=True, check=False, text=True)
+    return done.stdout
+
+
+def _add_annotation(signed: Path, out: Path) -> None:
+    """Append a sticky note to page 1 in an incremental update, as a reader's comment tool."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    with signed.open("rb") as source, out.open("wb") as target:
+        writer = IncrementalPdfFileWriter(source)
+        page, _ = writer.find_page_for_modification(0)
+        note = generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
+                generic.pdf_name("/Rect"): generic.ArrayObject(
+                    [generic.NumberObject(n) for n in (400, 700, 420, 720)]
+                ),
+                generic.pdf_name("/Contents"): generic.pdf_string("Finding 4.8 is fine after all"),
+            }
+        )
+        writer.register_annotation(page, writer.add_object(note))
+        writer.write(target)
+
+
+def test_the_signature_certifies_the_report_and_pdfsig_agrees(
+    signed: Path, identity: SigningIdentity
+) -> None:
+    with pikepdf.open(signed) as pdf:
+        docmdp = pdf.Root.Perms.DocMDP
+        (reference,) = docmdp.Reference
+        assert reference.TransformMethod == "/DocMDP"
+        assert int(reference.TransformParams.P) == 1  # no changes allowed
+    result = verify_pdf(signed, [identity.ca_certificate])
+    (check,) = result.signatures
+    assert result.ok and check.certification == "no-changes"
+    assert check.level == "B-B"
+    said = _pdfsig(signed)
+    assert "Signature Validation: Signature is Valid." in said
+    assert "Total document signed" in said and "Not total document signed" not in said
+
+
+def test_an_annotation_added_after_certifying_is_a_modification_for_both(
+    signed: Path, identity: SigningIdentity, tmp_path: Path, cli: Cli
+) -> None:
+    annotated = tmp_path / "annotated.pdf"
+    _add_annotation(signed, annotated)
+    with pikepdf.open(annotated) as pdf:
+        assert len(pdf.pages[0].Annots) == 2  # the signature's widget and the note
+    said = _pdfsig(annotated)
+    assert "Not total document signed" in said
+    result = verify_pdf(annotated, [identity.ca_certificate])
+    (check,) = result.signatures
+    assert not result.ok
+    assert check.modification_level in {"ANNOTATIONS", "OTHER"}
+    assert "modified after it was certified" in result.summary()
+    verdict = cli("verify", str(annotated), "--trust", str(identity.ca_certificate), "--json")
+    assert verdict.code == 1
+    (reported,) = verdict.json()["signatures"]
+    assert reported["ok"] is False and reported["certification"] == "no-changes"
+    assert reported["coverage"] != "ENTIRE_FILE"
+
+
+def test_the_visible_signature_uses_an_embedded_font(signed: Path) -> None:
+    fonts = pdfcheck.fonts(signed)
+    # The page's own text is reportlab's here; the stamp was Courier, never embedded.
+    stamp = [(name, embedded) for name, embedded in fonts if "NotoSans" in name]
+    assert stamp and all(embedded for _, embedded in stamp)
+    assert not any("Courier" in name for name, _ in fonts)
+    # Glyph widths are in thousandths of the text size; a font of 2048 units per em written
+    # as is (DejaVu: "M" 1767) spreads the letters over twice their width.
+    with pikepdf.open(signed) as pdf:
+        widths = [
+            float(w)
+            for font in pdf.objects
+            if isinstance(font, pikepdf.Dictionary)
+            and font.get("/Subtype") == "/CIDFontType2"
+            and "NotoSans" in str(font.BaseFont)
+            for item in font.W
+            if isinstance(item, pikepdf.Array)
+            for w in item
+        ]
+    assert widths and max(widths) < 1000
+
+
+def test_signing_keeps_a_tagged_archival_pdf_so(identity: SigningIdentity, tmp_path: Path) -> None:
+    source, signed = tmp_path / "tagged.pdf", tmp_path / "tagged-signed.pdf"
+    write_pdf(
+        Document(
+            title="Validation report",
+            blocks=[Heading("Validation report", level=1), Paragraph("Findings follow.")],
+        ),
+        source,
+    )
+    _sign(source, signed, Pkcs12Key(identity.pkcs12), PASSPHRASE)
+    assert verify_pdf(signed, [identity.ca_certificate]).ok
+    fonts = pdfcheck.fonts(signed)
+    assert len(fonts) >= 2 and all(embedded for _, embedded in fonts), fonts
+    assert pdfcheck.info(signed)["Tagged"] == "yes"
+    assert pdfcheck.conformance(signed) == {"pdfa": "2B", "pdfua": "1"}
+    assert pdfcheck.catalog(signed) == ("en", True)

@@ -3,7 +3,7 @@
 import re
 import subprocess
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -106,7 +106,13 @@ def test_spanish_draft_report(cli: Cli, validation: str, tmp_path: Path) -> None
     assert "Especialista en Seguridad de la Laura Méndez Cadena de Suministro (SCSS)" in cover
     assert "Criterios de seguridad mínimos" in cover  # CBP's own Spanish title
     assert "La validación encontró 2 acciones requeridas y 1 recomendación." in flat
-    assert "El socio debe responder por escrito a más tardar el 16 de agosto de 2026" in flat
+    # A draft has no issue date yet: it counts the days.
+    assert (
+        "El socio debe responder por escrito dentro de los 90 días siguientes a la emisión "
+        "del informe" in flat
+    )
+    assert "Fecha límite 90 días desde la emisión" in flat
+    assert "Cómo responder Responda a través del Portal CTPAT dentro de los 90 días" in flat
     assert "La validación también reconoció 1 mejor práctica." in flat
     for words in (
         "Acción requerida",
@@ -145,11 +151,18 @@ def test_signed_spanish_report(
     )
     assert signed.code == 0, signed.err
     flat = _flat(_text(out))
-    assert "Firmado digitalmente; verifíquelo con ctpat-desktop verify" in flat
+    # Before, it told the member to run "ctpat-desktop verify", a tool members do not have.
+    assert "abra este archivo en Adobe Acrobat Reader y pulse Panel de firma" in flat
+    assert "verifíquelo" not in flat
+    assert "Firmado con el certificado de Laura Méndez." in flat
+    assert "Aprobado por Sam Supervisor, supervisor, el" in flat
     verified = cli("verify", str(out), "--trust", str(identity.ca_certificate), "--json")
     assert verified.json()["ok"] is True
     shown = cli("validation", "show", validation, "--json").json()
     assert shown["reports"][0]["language"] == "es"
+    issued = date.fromisoformat(shown["reports"][0]["signed_at"][:10])
+    due = format_date(issued + timedelta(days=90), ES)
+    assert f"El socio debe responder por escrito a más tardar el {due}" in flat
 
 
 def test_an_unknown_language_is_refused(cli: Cli, validation: str, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The JSON exchange file: a round trip gives the same validation; bad files change nothing."""
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,11 @@ def exported(ctx: AppContext, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     shot = tmp_path / "firewall.png"
     shot.write_bytes(bytes(range(256)) * 40)
     session.attach_evidence(shot, "4.8")
+    # Two stretches of session time (the workspace's timer), on two days.
+    first = session.start_period(1, datetime(2026, 3, 10, 14, 0, tzinfo=UTC))
+    session.extend_period(first.id, datetime(2026, 3, 10, 15, 30, tzinfo=UTC))
+    second = session.start_period(4, datetime(2026, 3, 11, 14, 0, tzinfo=UTC))
+    session.extend_period(second.id, datetime(2026, 3, 11, 14, 45, tzinfo=UTC))
     out = tmp_path / "validation.json"
     return out, export_validation(ctx, validation.id, out)
 
@@ -63,6 +68,27 @@ def test_export_then_import_into_a_fresh_folder_gives_the_same_validation(
         other.close()
     assert _comparable(again) == _comparable(document)
     assert len(document["findings"]) == 3 and len(document["evidence"]) == 1
+    # The session's time travels too (before, the importing office saw none of it).
+    assert [p["category"] for p in document["session_periods"]] == [1, 4]
+    other = _fresh(tmp_path, "other")
+    try:
+        times = ValidationSession(other, document["validation"]["id"]).session_times()
+        assert times.seconds == 90 * 60 + 45 * 60
+    finally:
+        other.close()
+
+
+def test_a_file_of_an_older_version_has_no_session_time_and_still_imports(
+    exported: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    path, _ = exported
+    _tamper(path, lambda d: d.pop("session_periods"))
+    other = _fresh(tmp_path, "other")
+    try:
+        validation = import_validation(other, path)
+        assert ValidationSession(other, validation.id).session_times().periods == ()
+    finally:
+        other.close()
 
 
 def test_importing_twice_is_refused_and_changes_nothing(
@@ -104,6 +130,18 @@ def _tamper(path: Path, change) -> None:  # type: ignore[no-untyped-def]
         (
             lambda d: d["catalog"]["criteria"][0].update(level="maybe"),
             r"its catalog: criterion 1\.1: field level",
+        ),
+        (
+            lambda d: d["session_periods"][0].update(ended_at="2026-03-10T13:00:00Z"),
+            r"session time .*: a session time cannot end before it starts",
+        ),
+        (
+            lambda d: d["session_periods"][1].update(category=77),
+            r"session time .*: there is no category 77",
+        ),
+        (
+            lambda d: d["session_periods"].append(dict(d["session_periods"][0])),
+            r"a session time is listed more than once",
         ),
     ],
 )

@@ -137,14 +137,18 @@ def test_a_short_weak_or_mistyped_new_passphrase_sets_nothing(
     answers = iter(["one passphrase", "another one"])
     with pytest.raises(keys.LockedError, match="differ"):
         AppContext(data_dir, ask=lambda _p: next(answers)).store  # noqa: B018
-    with pytest.raises(keys.LockedError, match="at least 8"):
-        AppContext(data_dir, ask=lambda _p: "short").store  # noqa: B018
-    # Long enough but guessed in seconds: accepted before.
+    with pytest.raises(keys.LockedError, match="at least 12"):
+        AppContext(data_dir, ask=lambda _p: "password").store  # noqa: B018
+    # Long enough but guessed in seconds: each refusal says why.
     for weak, why in (
-        ("password", "most common"),
-        ("12345678", "most common"),
-        ("2026120519", "digits only"),
+        ("password1234", "common password with a few characters added"),
+        ("P@ssw0rd2024!", "common password with a few characters added"),
+        ("qwertyuiop123", "common password with a few characters added"),
+        ("iloveyou iloveyou", "repeated"),
+        ("202612051999", "digits only"),
         ("aaaabbbbaaaa", "too few different"),
+        ("abcdefghijklmn", "bits to guess, at least 50"),
+        ("zaq12wsxcde3", "bits to guess, at least 50"),
     ):
         with pytest.raises(keys.LockedError, match=why):
             AppContext(data_dir, ask=lambda _p, w=weak: w).store  # noqa: B018

@@ -67,3 +67,40 @@ def test_a_stretch_that_means_nothing_is_refused(
     assert "before it starts" in results[0]["error"]
     assert "14 hours" in results[1]["error"]
     assert "timestamps" in results[2]["error"]
+
+
+def test_a_laptop_of_an_earlier_release_is_never_sent_a_kind_it_does_not_know(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    """Before, the hub sent session time (a kind added later) to every laptop: one of an
+    earlier release, which cannot read it, stopped syncing at that page for good."""
+    import httpx
+
+    ana, ben = laptop("ana"), laptop("ben")
+    validation_id = planned(ana)
+    mine = session(ana, validation_id)
+    stretch = mine.start_period(1, now=START)
+    mine.extend_period(stretch.id, now=START + timedelta(minutes=25))
+    assert sync(ana, hub_server.url, miami["ana"]).rejected == []
+
+    # An earlier release asks without saying which kinds it knows.
+    headers = {"Authorization": f"Bearer {miami['ben']}"}
+    old = httpx.get(f"{hub_server.url}/v1/changes", params={"since": 0}, headers=headers).json()
+    kinds = {change["kind"] for change in old["changes"]}
+    assert "period" not in kinds and {"validation", "catalog"} <= kinds
+    # This release says, and gets the session time.
+    with HubClient(hub_server.url, miami["ben"]) as client:
+        seen, _next, _more = client.changes(0, 500)
+    assert [c.kind for c in seen].count("period") == 1
+
+    # A laptop that synced with an earlier release (which never said) reads the feed again
+    # from the start once it is upgraded, so what was held back from it arrives.
+    sync(ben, hub_server.url, miami["ben"])
+    assert session(ben, validation_id).session_times().by_category() == {1: 25 * 60}
+    with ben.store.transaction() as conn:  # as an earlier release left it: never sent them
+        conn.execute("DELETE FROM session_periods")
+        conn.execute("DELETE FROM sync_base WHERE kind = 'period'")
+        conn.execute("DELETE FROM sync_state WHERE key = 'kinds'")
+    assert session(ben, validation_id).session_times().periods == ()
+    sync(ben, hub_server.url, miami["ben"])
+    assert session(ben, validation_id).session_times().by_category() == {1: 25 * 60}

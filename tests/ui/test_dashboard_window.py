@@ -295,6 +295,15 @@ def test_every_tab_has_a_chart_of_its_figures(
                 ],
             )
         ],
+        6: [
+            (
+                window.mode_metrics.rate_bars,
+                [
+                    (mode_label(Mode(mode)), m["deficiency_rate"]["value"])
+                    for mode, m in expected["mode_metrics"]["modes"].items()
+                ],
+            )
+        ],
     }
     assert len(wanted) == window.tabs.count()
     for index, charts in wanted.items():

@@ -498,7 +498,7 @@ def test_a_new_workspace_comes_on_screen_with_its_checklist(ctx: AppContext, qtb
     loaded_when_shown: list[bool] = []
 
     class Watch(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Show:
                 loaded_when_shown.append(opened.session is not None)
             return False

@@ -10,7 +10,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.report.certificates import SigningIdentity
 from ctpat_desktop.report.signing import Pkcs12Key, TokenKey
 from ctpat_desktop.services.demo import create_demo
-from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.services.validations import ValidationSession, update_validation
 from ctpat_desktop.ui.main_window import MainWindow
 from ctpat_desktop.ui.runner import ImmediateRunner
 from ctpat_desktop.ui.sign_dialog import SignDialog, SigningChoice
@@ -55,13 +55,18 @@ def test_sign_then_reopen_from_the_menu(
 ) -> None:
     validation_id = window.selected_id()
     assert validation_id is not None
+    update_validation(ctx, validation_id, scss="Laura Méndez")  # the key's holder
     approve(ctx, validation_id)
     target = tmp_path / "issued.pdf"
     messages: list[str] = []
     monkeypatch.setattr(
         SignDialog,
         "ask",
-        classmethod(lambda cls, parent=None: SigningChoice(Pkcs12Key(identity.pkcs12), PASSPHRASE)),
+        classmethod(
+            lambda cls, parent=None, check=None: SigningChoice(
+                Pkcs12Key(identity.pkcs12), PASSPHRASE
+            )
+        ),
     )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
@@ -89,6 +94,7 @@ def test_verify_dialog_says_it_plainly(
 
     validation_id = window.selected_id()
     assert validation_id is not None
+    update_validation(ctx, validation_id, scss="Laura Méndez")  # the key's holder
     approve(ctx, validation_id)
     signed = tmp_path / "signed.pdf"
     issue_report(ctx, validation_id, signed, Pkcs12Key(identity.pkcs12), lambda: PASSPHRASE)
@@ -144,7 +150,7 @@ def test_sign_says_approval_first_and_suggests_a_file_name(
     assert validation_id is not None
     asked: list[str] = []
     warnings: list[str] = []
-    never = classmethod(lambda cls, parent=None: asked.append("key"))
+    never = classmethod(lambda cls, parent=None, check=None: asked.append("key"))
     monkeypatch.setattr(SignDialog, "ask", never)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     window.menu_actions.sign_report.trigger()
@@ -152,7 +158,9 @@ def test_sign_says_approval_first_and_suggests_a_file_name(
 
     approve(ctx, validation_id)
     suggested: list[str] = []
-    monkeypatch.setattr(SignDialog, "ask", classmethod(lambda cls, parent=None: object()))
+    monkeypatch.setattr(
+        SignDialog, "ask", classmethod(lambda cls, parent=None, check=None: object())
+    )
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (suggested.append(a[2]), ("", ""))[1]
     )

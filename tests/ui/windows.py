@@ -13,7 +13,9 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.demo import create_demo
 from ctpat_desktop.services.worksheet_io import ImportPlan
 from ctpat_desktop.ui.audit_window import AuditWindow
+from ctpat_desktop.ui.backlog_window import BacklogWindow
 from ctpat_desktop.ui.dashboard_window import DashboardWindow
+from ctpat_desktop.ui.feedback_dialog import FeedbackDialog
 from ctpat_desktop.ui.import_preview import ImportPreviewDialog
 from ctpat_desktop.ui.main_window import MainWindow, _AllActions
 from ctpat_desktop.ui.panels.followup_panel import ExtendDueDialog
@@ -42,6 +44,7 @@ WINDOW_CLASSES = {
     "ConflictDialog",
     "AuditWindow",
     "ExtendDueDialog",
+    "FeedbackDialog",
 }
 
 
@@ -77,7 +80,7 @@ def demo_workspace(ctx: AppContext, main: MainWindow, qtbot: QtBot) -> Workspace
 
 
 def every_window(ctx: AppContext, main: MainWindow, workspace: WorkspaceWindow) -> list[QWidget]:
-    """Every window and dialog of the app (15), built as the app builds them."""
+    """Every window and dialog of the app (17), built as the app builds them."""
     item = FollowUpItem(
         "1.3", "Program", Outcome.REQUIRED_ACTION, "Do it", date(2026, 8, 16), None, None, "", None
     )
@@ -100,4 +103,6 @@ def every_window(ctx: AppContext, main: MainWindow, workspace: WorkspaceWindow) 
         ConflictDialog(ctx, runner),
         AuditWindow(ctx, runner),
         ExtendDueDialog(item, 60, "Waiting for parts"),
+        FeedbackDialog("Acme Imports"),
+        BacklogWindow(ctx, runner),
     ]

@@ -16,6 +16,7 @@ from ctpat_desktop.worksheet import (
     classify,
     progress_by_category,
 )
+from ctpat_desktop.worksheet.rules import finding_breaches
 
 CODES = frozenset({"no-written-procedure", "training-gap"})
 ON = date(2026, 3, 2)
@@ -226,3 +227,49 @@ def test_parts_must_be_the_criterions_own(
 def test_parts_belong_to_a_not_met_finding_only() -> None:
     with pytest.raises(RuleError, match="parts not met"):
         _apply(Finding("3.1", FindingStatus.MET, unmet_parts=("b",)), MIXED)
+
+
+def test_every_broken_rule_is_found_with_the_field_to_fix() -> None:
+    """apply_finding_rules says the first; finding_breaches all of them, each with its field."""
+    finding = Finding(
+        "4.8",
+        FindingStatus.NOT_MET,
+        reasons=("training-gap", "made-up", "training-gap"),
+        due=date(2026, 3, 1),
+        note="bell\x07",
+        response_accepted=True,
+    )
+    found = finding_breaches(finding, MUST, CODES, ON)
+    assert [(b.code, b.fields[0], b.index) for b in found] == [
+        ("control-characters", "note", None),
+        ("unknown-reason", "reasons", 1),
+        ("reason-twice", "reasons", 2),
+        ("due-before-validation", "due", None),
+        ("no-response", "response_accepted", None),
+    ]
+    with pytest.raises(RuleError) as caught:
+        _apply(finding)
+    assert (caught.value.code, str(caught.value)) == ("control-characters", found[0].message)
+
+
+def test_each_field_only_a_not_met_finding_carries_is_its_own_breach() -> None:
+    finding = Finding(
+        "4.8", FindingStatus.MET, reasons=("training-gap",), action="Train", due=date(2026, 9, 1)
+    )
+    found = finding_breaches(finding, MUST, CODES, ON)
+    assert [(b.code, b.fields) for b in found] == [
+        ("not-met-only", ("reasons", "status")),
+        ("not-met-only", ("action", "status")),
+        ("not-met-only", ("due", "status")),
+    ]
+    assert found[1].message == "criterion 4.8: a required action applies only to a not-met finding"
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN_RULES))
+def test_no_rule_speaks_of_command_line_options(code: str) -> None:
+    """The worksheet, the windows and the hub show these lines too: no "(--reason)"."""
+    assert "--" not in str(broken(code))
+
+
+def test_a_finding_that_breaks_no_rule_has_no_breach() -> None:
+    assert finding_breaches(NOT_MET, MUST, CODES, ON) == []

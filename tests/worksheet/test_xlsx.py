@@ -64,7 +64,7 @@ def _row(sheet, criterion: str) -> int:  # type: ignore[no-untyped-def]
 
 def test_workbook_layout(workbook_path: Path, session: ValidationSession) -> None:
     book = load_workbook(workbook_path)
-    assert book.sheetnames == ["Worksheet", "Lists", "Summary", "Validation"]
+    assert book.sheetnames == ["Worksheet", "Lists", "Summary", "Validation", "Print"]
     assert book["Lists"].sheet_state == "hidden"
     sheet = book["Worksheet"]
     headers = [c.value for c in sheet[1]]
@@ -85,8 +85,8 @@ def test_workbook_layout(workbook_path: Path, session: ValidationSession) -> Non
     assert sheet.freeze_panes == "C2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(headers)).column_letter}{sheet.max_row}"
     assert sheet.protection.sheet and not sheet.protection.autoFilter and not sheet.protection.sort
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
-    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows == "$1:$1" and sheet.print_title_cols == "$B:$B"
 
     row = _row(sheet, "4.8")
     assert sheet.cell(row, 1).value == "4. Cybersecurity"

@@ -53,7 +53,13 @@ def _row(sheet, criterion: str) -> int:  # type: ignore[no-untyped-def]
 
 def test_spanish_workbook_layout(workbook_path: Path) -> None:
     book = load_workbook(workbook_path)
-    assert book.sheetnames == ["Hoja de trabajo", "Listas", "Resumen", "Validación"]
+    assert book.sheetnames == [
+        "Hoja de trabajo",
+        "Listas",
+        "Resumen",
+        "Validación",
+        "Para imprimir",
+    ]
     sheet = book["Hoja de trabajo"]
     headers = [c.value for c in sheet[1]]
     assert headers[:7] == [

@@ -13,7 +13,7 @@ from ctpat_desktop.ui.controllers import error_sentence
 from ctpat_desktop.ui.controllers.base import WindowController
 from ctpat_desktop.ui.controllers.progress import LongTask
 from ctpat_desktop.ui.i18n import translate
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet import lifecycle
 
 if TYPE_CHECKING:
     from ctpat_desktop.ui.report_window import ReportWindow
@@ -57,7 +57,7 @@ class ReportController(WindowController):
                 self.report_window = ReportWindow(self._window)
                 self.report_window.sign_requested.connect(self.sign)
             summary = self._window.model.summary_of(validation_id)
-            locked = summary is not None and summary.validation.status is Lifecycle.SIGNED
+            locked = summary is not None and lifecycle.is_locked(summary.validation.status)
             self.report_window.show_pdf(
                 content,
                 translate("MainWindow", "Draft of version {version} — not signed").format(
@@ -96,7 +96,12 @@ class ReportController(WindowController):
                 self._window, translate("MainWindow", "Cannot sign yet"), error_sentence(exc)
             )
             return
-        choice = SignDialog.ask(self._window)
+        choice = SignDialog.ask(  # the certificate must name the SCSS: said before the file
+            self._window,
+            lambda key, secret: report_io.check_signer(
+                self._ctx, validation_id, key, lambda: secret
+            ),
+        )
         if choice is None:
             return
         language = self._window.output_language.current()

@@ -135,9 +135,9 @@ class TransferController(WindowController):
 
     def _on_import_applied(self, plan: "ImportPlan") -> None:
         count = len(plan.updates)
-        self._window.idle(
-            counted(
-                translate("MainWindow", "%n finding(s) changed from {file}", "", count), count
-            ).format(file=plan.source.name)
-        )
+        text = translate("MainWindow", "%n finding(s) changed from {file}", "", count)
+        if plan.followups:
+            count = len(plan.followups)
+            text = translate("MainWindow", "%n follow-up record(s) appended from {file}", "", count)
+        self._window.idle(counted(text, count).format(file=plan.source.name))
         self._window.after_outside_change()

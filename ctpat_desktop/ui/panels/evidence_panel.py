@@ -72,7 +72,7 @@ from ctpat_desktop.sync.meaning import MAX_CAPTION
 from ctpat_desktop.ui.i18n import error_text, shown_text, translate
 from ctpat_desktop.ui.panels.base import SidePanel
 from ctpat_desktop.ui.runner import Runner
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet import lifecycle
 
 _Index = QModelIndex | QPersistentModelIndex
 THUMBNAIL_EDGE = 160
@@ -383,7 +383,7 @@ class EvidencePanel(SidePanel):
         # Where a removal goes to be undone (the workspace's undo stack), if anywhere.
         self._undoable: Callable[[str, Callable[[], None], Callable[[], None]], None] | None = None
         self._category: int | None = None
-        self._locked = session.validation.status is Lifecycle.SIGNED
+        self._locked = lifecycle.is_locked(session.validation.status)
         self._select_after_load: str | None = None
         # (evidence ID, caption) the caption field was filled from: what an edit is based on.
         self._caption_of: tuple[str, str] | None = None
@@ -632,7 +632,7 @@ class EvidencePanel(SidePanel):
         session, store = self._session, self._ctx.store
 
         def read() -> tuple[list[EvidenceRecord], bool]:
-            signed = store.validation(session.id).status is Lifecycle.SIGNED
+            signed = lifecycle.is_locked(store.validation(session.id).status)
             return session.evidence(), signed
 
         self._runner.run(read, self._on_evidence_loaded, self._on_load_failed)
@@ -654,7 +654,7 @@ class EvidencePanel(SidePanel):
                 self._request_thumbnail(sha256)
 
     def _on_load_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Cannot read the evidence"), str(exc))
+        QMessageBox.warning(self, self.tr("Cannot read the evidence"), error_text(exc))
 
     def _request_thumbnail(self, sha256: str) -> None:
         def show(image: QImage | None) -> None:
@@ -863,7 +863,7 @@ class EvidencePanel(SidePanel):
         QMessageBox.warning(
             self,
             self.tr("Cannot attach evidence"),
-            self.tr("{error}\n\nNothing was attached.").format(error=exc),
+            self.tr("{error}\n\nNothing was attached.").format(error=error_text(exc)),
         )
 
     def _on_attach_triggered(self) -> None:
@@ -985,7 +985,7 @@ class EvidencePanel(SidePanel):
         self._runner.run(copy, show, self._on_open_failed)
 
     def _on_open_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Cannot open the evidence"), str(exc))
+        QMessageBox.warning(self, self.tr("Cannot open the evidence"), error_text(exc))
 
     def _on_copy_hash_triggered(self) -> None:
         record = self.selected()
@@ -1060,4 +1060,4 @@ class EvidencePanel(SidePanel):
         )
 
     def _on_remove_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Cannot remove the evidence"), str(exc))
+        QMessageBox.warning(self, self.tr("Cannot remove the evidence"), error_text(exc))

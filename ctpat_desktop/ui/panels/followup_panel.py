@@ -1,4 +1,9 @@
-"""The follow-up panel: what the member must do, due dates and extensions, and its responses."""
+"""The follow-up panel: what the member must do, due dates and extensions, and its responses.
+
+Before signing they are the finding's own fields (edited through the workspace); once the
+report is signed they are records appended after it (services/followup.py): no reopen,
+several extensions listed, the effective due date the signed one plus every extension.
+"""
 
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -28,7 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.services import followup
+from ctpat_desktop.services.followup import FollowUpLog
 from ctpat_desktop.services.validations import ValidationSession
+from ctpat_desktop.sync.followup_rules import Track
 from ctpat_desktop.ui.i18n import (
     error_text,
     outcome_label,
@@ -77,11 +85,14 @@ def status_words() -> dict[FindingStatus, str]:
     return words
 
 
-def open_line(follow: FollowUp) -> str:
-    """How many required actions are still open, in words."""
+def open_line(follow: FollowUp, log: FollowUpLog | None = None) -> str:
+    """How many required actions are still open, in words (after signing, by its records)."""
     if not follow.required_actions:
         return translate("FollowUpPanel", "No required actions")
     still = follow.open_required_actions
+    if log is not None:
+        tracked = (log.item(i.criterion) for i in follow.required_actions)
+        still = sum(1 for t in tracked if t is None or not t.track.closed)
     if still == 0:
         return translate("FollowUpPanel", "All required actions are closed")
     if still == 1:
@@ -97,6 +108,29 @@ def due_text(item: FollowUpItem) -> str:
     return translate("FollowUpPanel", "{due}\n+{days} days").format(
         due=due, days=item.extension_days
     )
+
+
+def signed_due_text(track: Track) -> str:
+    """The effective due date of a signed required action, and under it the days added."""
+    due = track.due.isoformat() if track.due else translate("FollowUpPanel", "none")
+    if not track.extended_days:
+        return due
+    return translate("FollowUpPanel", "{due}\n+{days} days").format(
+        due=due, days=track.extended_days
+    )
+
+
+def track_state_text(track: Track) -> str:
+    """Where a signed finding's follow-up stands, in words (Track.state, translated)."""
+    if track.closed:
+        return translate("FollowUpPanel", "closed: response accepted")
+    if track.decision is True:
+        return translate("FollowUpPanel", "response accepted: to close")
+    if track.decision is False:
+        return translate("FollowUpPanel", "response rejected: awaiting a new response")
+    if track.response is not None:
+        return translate("FollowUpPanel", "response received: to review")
+    return translate("FollowUpPanel", "awaiting the member's response")
 
 
 def state_text(item: FollowUpItem) -> str:
@@ -237,6 +271,8 @@ class FollowUpPanel(SidePanel):
     ) -> None:
         super().__init__(ctx, runner, session, parent)
         self.follow_up: FollowUp | None = None
+        # After signing: the records appended since (None until read, or before signing).
+        self.log: FollowUpLog | None = None
         self._shown: str | None = None
         # What was typed but not saved, by criterion: kept when the selection moves or a save fails.
         self._drafts: dict[str, Response] = {}
@@ -302,6 +338,10 @@ class FollowUpPanel(SidePanel):
         self.action_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)
+        self.extensions_label = QLabel()
+        self.extensions_label.setWordWrap(True)
+        self.extensions_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.extensions_label.setAccessibleName(self.tr("Extensions granted"))
         self.extend_button = QPushButton(self.tr("Extend due date…"))
         self.extend_button.clicked.connect(self._on_extend_button_clicked)
         due_row = QHBoxLayout()
@@ -344,6 +384,7 @@ class FollowUpPanel(SidePanel):
         layout.addWidget(self.required_view, 1)
         layout.addWidget(self.action_text)
         layout.addLayout(due_row)
+        layout.addWidget(self.extensions_label)
         layout.addWidget(self.response_box)
         layout.addWidget(self.error)
         return section
@@ -352,14 +393,23 @@ class FollowUpPanel(SidePanel):
 
     def refresh(self) -> None:
         """Read the follow-up again (in the background) and show it."""
-        self._runner.run(self._session.follow_up, self._on_loaded, self._on_load_failed)
+        session, ctx = self._session, self._ctx
+
+        def load() -> tuple[FollowUp, FollowUpLog]:
+            return session.follow_up(), followup.follow_up_log(ctx, session.id)
+
+        self._runner.run(load, self._on_loaded, self._on_load_failed)
 
     def _on_load_failed(self, exc: Exception) -> None:
-        self.open_label.setText(self.tr("⚠ Cannot read the follow-up: {error}").format(error=exc))
+        self.open_label.setText(
+            self.tr("⚠ Cannot read the follow-up: {error}").format(error=error_text(exc))
+        )
 
-    def _on_loaded(self, follow: FollowUp) -> None:
+    def _on_loaded(self, loaded: tuple[FollowUp, FollowUpLog]) -> None:
+        follow, log = loaded
         keep = self._shown
         self.follow_up = follow
+        self.log = log if log.open else None
         self._keep_draft()
         self.counts.setText(
             " · ".join(
@@ -368,13 +418,8 @@ class FollowUpPanel(SidePanel):
                 if status is not FindingStatus.NOT_REVIEWED or follow.counts.get(status.value, 0)
             )
         )
-        self.open_label.setText(open_line(follow))
-        self.required.set_rows(
-            [
-                (i.criterion, shown_text(i.title), due_text(i), state_text(i))
-                for i in follow.required_actions
-            ]
-        )
+        self.open_label.setText(open_line(follow, self.log))
+        self.required.set_rows([self._row(i) for i in follow.required_actions])
         self.recommendations.set_rows(
             [(i.criterion, shown_text(i.title), i.action) for i in follow.recommendations]
         )
@@ -405,6 +450,18 @@ class FollowUpPanel(SidePanel):
         if self.selected_item() is None:
             self._show_item(None)
 
+    def _row(self, item: FollowUpItem) -> tuple[str, str, str, str]:
+        track = self.track(item.criterion)
+        title = shown_text(item.title)
+        if track is None:
+            return item.criterion, title, due_text(item), state_text(item)
+        return item.criterion, title, signed_due_text(track), track_state_text(track)
+
+    def track(self, criterion_id: str) -> Track | None:
+        """A signed validation's follow-up of one criterion (None before signing)."""
+        tracked = self.log.item(criterion_id) if self.log is not None else None
+        return tracked.track if tracked is not None else None
+
     # The selected required action -------------------------------------------------------
 
     def set_criterion(self, criterion_id: str | None) -> None:
@@ -432,6 +489,10 @@ class FollowUpPanel(SidePanel):
         self._show_item(self.selected_item())
 
     def _stored(self, item: FollowUpItem) -> Response:
+        track = self.track(item.criterion)
+        if track is not None:
+            implemented, note = track.response or (None, "")
+            return implemented, note, True if track.closed else track.decision
         return item.response_implemented, item.response_note, item.response_accepted
 
     def _entered(self) -> Response:
@@ -455,6 +516,8 @@ class FollowUpPanel(SidePanel):
         self.error.hide()
         for widget in (self.extend_button, self.response_box):
             widget.setEnabled(item is not None)
+        self.extensions_label.clear()
+        self.extensions_label.hide()
         if item is None:
             self.action_text.setText(
                 self.tr("Select a required action to extend it or record a response.")
@@ -464,16 +527,28 @@ class FollowUpPanel(SidePanel):
             return
         what = escape(item.action or shown_text(item.title))
         self.action_text.setText(f"<b>{item.criterion}</b> {what}")
-        if item.due is None:
-            due = self.tr("No due date")
-        elif item.extension_days:
-            due = self.tr("Due {date} (extended {days} days)").format(
-                date=item.due, days=item.extension_days
-            )
+        track = self.track(item.criterion)
+        if track is not None:
+            due, days = track.due, track.extended_days
         else:
-            due = self.tr("Due {date}").format(date=item.due)
-        self.due_label.setText(due)
-        self.extend_button.setEnabled(item.due is not None)
+            due, days = item.due, item.extension_days or 0
+        if due is None:
+            shown = self.tr("No due date")
+        elif days:
+            shown = self.tr("Due {date} (extended {days} days)").format(date=due, days=days)
+        else:
+            shown = self.tr("Due {date}").format(date=due)
+        self.due_label.setText(shown)
+        self.extend_button.setEnabled(due is not None and not (track and track.closed))
+        if track is not None and track.extensions:
+            self.extensions_label.setText(
+                "\n".join(
+                    self.tr("+{days} days: {reason}").format(days=r.days, reason=r.note)
+                    for r in track.extensions
+                )
+            )
+            self.extensions_label.show()
+        self.response_box.setEnabled(not (track and track.closed))
         self._fill_response(self._drafts.pop(item.criterion, self._stored(item)))
 
     def _fill_response(self, response: Response) -> None:
@@ -509,6 +584,14 @@ class FollowUpPanel(SidePanel):
         """Push a required action's due date back; a rule error shows inline."""
         required = self.follow_up.required_actions if self.follow_up is not None else []
         item = next((i for i in required if i.criterion == criterion_id), None)
+        if self.log is not None:  # signed: appended after the report, no reopen
+            ctx, validation_id = self._ctx, self._session.id
+            self._run_change(
+                criterion_id,
+                lambda: followup.extend(ctx, validation_id, criterion_id, days=days, reason=reason),
+                lambda: self._extension_drafts.pop(criterion_id, None),
+            )
+            return
         if self._edits is not None and item is not None and item.due is not None:
             self._extension_drafts.pop(criterion_id, None)
             self._edits(
@@ -536,6 +619,22 @@ class FollowUpPanel(SidePanel):
         self, criterion_id: str, implemented: bool | None, note: str, accepted: bool | None
     ) -> None:
         """Save the member's response and the decision on it; a rule error shows inline."""
+        if self.log is not None:  # signed: appended after the report, no reopen
+            ctx, validation_id = self._ctx, self._session.id
+            self._drafts[criterion_id] = (implemented, note, accepted)
+            self._run_change(
+                criterion_id,
+                lambda: followup.record_answer(
+                    ctx,
+                    validation_id,
+                    criterion_id,
+                    implemented=implemented,
+                    note=note,
+                    accepted=accepted,
+                ),
+                lambda: self._drafts.pop(criterion_id, None),
+            )
+            return
         if self._edits is not None:
             self._drafts.pop(criterion_id, None)
             self._edits(

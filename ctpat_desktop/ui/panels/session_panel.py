@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services.validations import ValidationSession, update_validation
 from ctpat_desktop.ui.i18n import error_text, shown_categories, translate
 from ctpat_desktop.ui.panels.base import SidePanel
@@ -363,8 +362,6 @@ class SessionPanel(SidePanel):
     def _on_time_failed(self, exc: Exception) -> None:
         self.where_label.setText(
             self.tr("Session time not recorded: {error}").format(error=error_text(exc))
-            if isinstance(exc, CtpatError)
-            else self.tr("Session time not recorded: {error}").format(error=exc)
         )
 
     def recorded_seconds(self) -> dict[int | None, int]:
@@ -508,7 +505,7 @@ class SessionPanel(SidePanel):
             self._show_participants(self._session.validation.participants)
             if typed and not self.new_participant.text():
                 self.new_participant.setText(typed)
-            QMessageBox.warning(self, self.tr("Cannot save the participants"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save the participants"), error_text(exc))
 
         def write() -> Validation:
             stored = ctx.store.validation(validation_id).participants

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.services import sync_io
-from ctpat_desktop.ui.i18n import translate
+from ctpat_desktop.ui.i18n import error_text, translate
 from ctpat_desktop.ui.runner import Runner
 
 _COLUMNS = (
@@ -161,4 +161,4 @@ class ConflictDialog(QDialog):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self.status.setText(self.tr("Not resolved: {error}").format(error=exc))
+        self.status.setText(self.tr("Not resolved: {error}").format(error=error_text(exc)))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import sync_io
 from ctpat_desktop.ui.controllers import counted, error_sentence
-from ctpat_desktop.ui.i18n import translate
+from ctpat_desktop.ui.i18n import error_text, translate
 from ctpat_desktop.ui.runner import Runner
 
 if TYPE_CHECKING:  # the sync client and dialogs are imported when first used: the list
@@ -230,10 +230,10 @@ class SyncController(QObject):
             )
             return
         if isinstance(exc, AuthError):
-            self.ask_login(str(exc))
+            self.ask_login(error_text(exc))
             return
         self._window.statusBar().showMessage(
-            self.tr("Sync failed: {error}").format(error=exc), 15000
+            self.tr("Sync failed: {error}").format(error=error_text(exc)), 15000
         )
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -274,7 +274,9 @@ class SyncController(QObject):
         self._runner.run(
             lambda: sync_io.log_in(self._ctx, url, token),
             logged_in,
-            lambda exc: self.ask_login(self.tr("Not logged in: {error}").format(error=exc)),
+            lambda exc: self.ask_login(
+                self.tr("Not logged in: {error}").format(error=error_text(exc))
+            ),
         )
 
     def show_conflicts(self) -> None:

@@ -81,9 +81,9 @@ from ctpat_desktop.ui.workspace.ledger import (
 from ctpat_desktop.worksheet import (
     Finding,
     FindingStatus,
-    Lifecycle,
     Validation,
     apply_finding_rules,
+    lifecycle,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -445,11 +445,13 @@ class WorkspaceWindow(QMainWindow):
         self.editor.set_validation_date(v.date)
         title = f"{v.member.name} — {self._catalog_name} — {v.date.isoformat()} [*]"
         self.setWindowTitle(title)
-        self._locked = v.status is Lifecycle.SIGNED
+        self._locked = lifecycle.is_locked(v.status)
         self.editor.set_locked(self._locked)
 
     def _on_load_failed(self, exc: Exception) -> None:
-        self.loading.setText(self.tr("Cannot open the validation: {error}").format(error=exc))
+        self.loading.setText(
+            self.tr("Cannot open the validation: {error}").format(error=error_text(exc))
+        )
         self.save_label.setText(self.tr("Not loaded"))
 
     # Side panels ----------------------------------------------------------------------

@@ -1,0 +1,116 @@
+"""The command line's follow-up after signing: `followup list|respond|extend|decide|close`.
+
+Each record is appended after the signed report (services/followup.py): no reopen, no new
+report version. A refusal is one line and exit 1; a usage mistake exit 2 (argparse).
+"""
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ctpat_desktop.app import AppContext
+
+Command = Callable[..., argparse.ArgumentParser]
+
+
+def add_followup_commands(commands: Any, command: Command) -> None:
+    """Register `followup …` with the CLI's parser."""
+    group = commands.add_parser("followup", help="follow-up after signing").add_subparsers(
+        dest="followup_command", metavar="ACTION", required=True
+    )
+    listing = command(group, "list", followup_list, "not-met findings and their follow-up")
+    listing.add_argument("id")
+    respond = command(group, "respond", followup_respond, "record the member's response")
+    _target(respond)
+    respond.add_argument(
+        "--implemented", choices=("yes", "no"), help="whether the member says it is implemented"
+    )
+    respond.add_argument("--note", default="", help="what the member wrote")
+    extend = command(group, "extend", followup_extend, "more days for a required action")
+    _target(extend)
+    extend.add_argument("--days", type=int, required=True, help="30, 60, 90 or 120")
+    extend.add_argument("--reason", required=True, help="why the member needs more time")
+    decide = command(group, "decide", followup_decide, "accept or reject the latest response")
+    _target(decide)
+    verdict = decide.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--accept", action="store_true", help="accept the response")
+    verdict.add_argument("--reject", action="store_true", help="reject the response")
+    decide.add_argument("--note", default="", help="why (optional)")
+    close = command(group, "close", followup_close, "close a required action (response accepted)")
+    _target(close)
+    close.add_argument("--note", default="", help="how it was verified (optional)")
+
+
+def _target(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the validation (its ID or first characters)")
+    parser.add_argument("criterion", help="the criterion, e.g. 4.8")
+
+
+def followup_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """Every not-met finding of a validation with its follow-up."""
+    from ctpat_desktop.services import followup
+
+    document = followup.log_view(followup.follow_up_log(ctx, args.id), date.today())
+    if not args.json:
+        if not document["items"]:
+            print("No not-met findings: nothing to follow up.")
+        elif not document["open"]:
+            print(f"The validation is {document['status']}: follow-up starts once it is signed.")
+        for item in document["items"]:
+            due = f"due {item['due']}" if item["due"] else "no due date"
+            if item["extended_days"]:
+                due += f" (+{item['extended_days']} days)"
+            late = "  OVERDUE" if item["overdue"] else ""
+            print(f"{item['criterion']:<6} {item['outcome']:<16} {due:<28} {item['state']}{late}")
+    return document
+
+
+def _saved(ctx: "AppContext", args: argparse.Namespace, records: list[Any]) -> Any:
+    """The records appended and the finding's follow-up after them."""
+    from ctpat_desktop.services import followup
+
+    log = followup.follow_up_log(ctx, args.id)
+    item = log.item(records[0].criterion)
+    assert item is not None  # a record was just appended to it
+    view = followup.tracked_view(item, date.today())
+    if not args.json:
+        for record in records:
+            print(f"Recorded {record.event.value} {record.number} on {record.criterion}")
+        due = f", due {view['due']}" if view["due"] else ""
+        print(f"{view['criterion']}: {view['state']}{due}")
+    return {"records": [followup.record_view(r) for r in records], "item": view}
+
+
+def followup_respond(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """The member's written response to a finding of the signed report."""
+    from ctpat_desktop.services import followup
+
+    implemented = None if args.implemented is None else args.implemented == "yes"
+    record = followup.respond(ctx, args.id, args.criterion, implemented=implemented, note=args.note)
+    return _saved(ctx, args, [record])
+
+
+def followup_extend(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """More days for a required action, with the reason."""
+    from ctpat_desktop.services import followup
+
+    record = followup.extend(ctx, args.id, args.criterion, days=args.days, reason=args.reason)
+    return _saved(ctx, args, [record])
+
+
+def followup_decide(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """Accept or reject the member's latest response."""
+    from ctpat_desktop.services import followup
+
+    record = followup.decide(ctx, args.id, args.criterion, accepted=args.accept, note=args.note)
+    return _saved(ctx, args, [record])
+
+
+def followup_close(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """Close a required action whose response was accepted."""
+    from ctpat_desktop.services import followup
+
+    record = followup.close(ctx, args.id, args.criterion, note=args.note)
+    return _saved(ctx, args, [record])

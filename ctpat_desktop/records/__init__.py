@@ -1,0 +1,1 @@
+"""Record kinds declared once; tables, SQL, views, exchange items, sync and CLI derive from them."""
