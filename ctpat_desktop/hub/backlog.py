@@ -151,7 +151,7 @@ def _children(conn: sa.Connection, validation_ids: Sequence[str]) -> list[Any]:
     for chunk in _chunks(sorted(set(validation_ids))):
         query = sa.select(r.c.kind, r.c.id, r.c.validation_id, r.c.fields).where(
             r.c.validation_id.in_(chunk),
-            r.c.kind.in_(("finding", "followup")),
+            r.c.kind.in_(("finding", "followup", "report")),
             r.c.deleted == sa.false(),
         )
         rows.extend(conn.execute(query).all())
@@ -199,14 +199,19 @@ def _open_actions(
 
     findings: dict[str, list[dict[str, Any]]] = defaultdict(list)
     records: dict[str, list[Any]] = defaultdict(list)
+    issued: dict[str, tuple[int, date]] = {}  # the report in force: (version, signed on)
     for row in _children(conn, [v.id for v in signed]):
         fields = json.loads(row.fields)
         try:
-            if row.kind == "finding" and fields.get("status") == "not-met":
+            if row.kind == "report":
+                version, day = int(fields["version"]), date.fromisoformat(fields["signed_at"][:10])
+                if row.validation_id not in issued or version > issued[row.validation_id][0]:
+                    issued[row.validation_id] = (version, day)
+            elif row.kind == "finding" and fields.get("status") == "not-met":
                 findings[row.validation_id].append(fields)
             elif row.kind == "followup":
                 records[row.validation_id].append(record_from_fields(row.id, fields))
-        except RuleError:
+        except (RuleError, KeyError, TypeError, ValueError):
             continue  # the hub refuses such records; one held from before counts as none
     result: dict[str, tuple[list[str], int]] = {}
     for validation in signed:
@@ -223,7 +228,9 @@ def _open_actions(
                 continue
             if criterion is None:
                 continue
-            follow = track(signed_start(criterion, finding), records.get(validation.id, []))
+            signed_on = issued[validation.id][1] if validation.id in issued else None
+            start = signed_start(criterion, finding, validation.date, signed_on)
+            follow = track(start, records.get(validation.id, []))
             if follow.signed.required and not follow.closed:
                 open_ids.append(criterion.id)
                 overdue += follow.overdue(today)

@@ -78,6 +78,8 @@ def follow_up_log(ctx: AppContext, validation_id: str) -> FollowUpLog:
         status, version = followups.signed_state(conn, full_id)
         records = followups.followups(conn, full_id)
         recorded = ctx.store.findings(full_id)
+        issued = followups.issued_on(conn, full_id)
+    visited = ctx.store.validation(full_id).date
     items = []
     for criterion in catalog.criteria:
         record = recorded.get(criterion.id)
@@ -91,7 +93,7 @@ def follow_up_log(ctx: AppContext, validation_id: str) -> FollowUpLog:
                 criterion.title,
                 outcome,
                 record.finding.action,
-                track(signed_start(criterion, record.finding), records),
+                track(signed_start(criterion, record.finding, visited, issued), records),
             )
         )
     return FollowUpLog(full_id, Lifecycle(status), version, tuple(items))
@@ -154,6 +156,8 @@ def _checked(
     now = utc_now()
     recorded = ctx.store.findings(full_id)
     stored = followups.followups(conn, full_id)
+    issued = followups.issued_on(conn, full_id)
+    visited = ctx.store.validation(full_id).date
     records: list[FollowUpRecord] = []
     refusals: list[Refusal] = []
     for criterion_id, items in wanted.items():
@@ -162,7 +166,8 @@ def _checked(
             refusals.append(Refusal(criterion_id, 0, _not_in(catalog, criterion_id)))
             continue
         finding = recorded.get(criterion.id)
-        current = track(signed_start(criterion, finding.finding if finding else None), stored)
+        signed = signed_start(criterion, finding.finding if finding else None, visited, issued)
+        current = track(signed, stored)
         for index, item in enumerate(items):
             new = FollowUpRecord(
                 id=str(uuid.uuid4()),

@@ -4,6 +4,8 @@ The rules (what a record means, what may follow what) live in sync/followup_rule
 service checks a record against them inside the same transaction that appends it.
 """
 
+from datetime import date
+
 from ctpat_desktop.errors import NotFoundError
 from ctpat_desktop.store import audit
 from ctpat_desktop.store.driver import sqlite
@@ -58,6 +60,16 @@ def signed_state(conn: sqlite.Connection, validation_id: str) -> tuple[str, int]
     if row is None:
         raise NotFoundError(f"no validation with ID '{validation_id}'")
     return str(row["status"]), int(row["last"])
+
+
+def issued_on(conn: sqlite.Connection, validation_id: str) -> date | None:
+    """The day (UTC) the report in force was signed, or None: the due dates it printed
+    count from it."""
+    row = conn.execute(
+        "SELECT signed_at FROM reports WHERE validation_id = ? ORDER BY version DESC LIMIT 1",
+        (validation_id,),
+    ).fetchone()
+    return None if row is None else date.fromisoformat(str(row["signed_at"])[:10])
 
 
 def append(conn: sqlite.Connection, record: FollowUpRecord, actor: str, now: str) -> None:

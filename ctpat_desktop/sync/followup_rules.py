@@ -18,7 +18,13 @@ from typing import Any
 from ctpat_desktop.catalog import Criterion
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
-from ctpat_desktop.worksheet.rules import EXTENSION_DAYS, MAX_TYPED, Outcome, classify
+from ctpat_desktop.worksheet.rules import (
+    EXTENSION_DAYS,
+    MAX_TYPED,
+    Outcome,
+    classify,
+    due_from_issue,
+)
 
 _CRITERION = re.compile(r"^(1[0-2]|[1-9])\.[1-9][0-9]?$")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
@@ -171,14 +177,24 @@ class Signed:
     response_accepted: bool | None = None
 
 
-def signed_start(criterion: Criterion, finding: Finding | None) -> Signed:
-    """What the signed finding of a criterion says, as the start of its follow-up."""
+def signed_start(
+    criterion: Criterion,
+    finding: Finding | None,
+    validation_date: date | None = None,
+    issued_on: date | None = None,
+) -> Signed:
+    """What the signed finding of a criterion says, as the start of its follow-up: its due
+    date as the signed report printed it, counted from the report's issue (issued_on) when
+    that is known (worksheet/rules.py due_from_issue), the worksheet's otherwise."""
     finding = finding or Finding(criterion.id)
+    due = finding.due
+    if due is not None and validation_date is not None and issued_on is not None:
+        due = due_from_issue(due, validation_date, issued_on, 0)
     return Signed(
         criterion=criterion.id,
         not_met=finding.status is FindingStatus.NOT_MET,
         required=classify(finding, criterion) is Outcome.REQUIRED_ACTION,
-        due=finding.due,
+        due=due,
         response_implemented=finding.response_implemented,
         response_note=finding.response_note,
         response_accepted=finding.response_accepted,

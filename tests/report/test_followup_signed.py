@@ -75,7 +75,9 @@ def test_response_extension_and_closure_without_a_new_version(
     sha = hashlib.sha256(pdf.read_bytes()).hexdigest()
     before = cli("validation", "show", vid, "--json").json()
     assert before["followups"] == []
-    due = date.fromisoformat(next(f for f in before["findings"] if f["criterion"] == "4.8")["due"])
+    # The due date the signed report printed (counted from its issue), not the worksheet's.
+    finding = next(f for f in before["findings"] if f["criterion"] == "4.8")
+    due = date.fromisoformat(finding["due_in_report"])
 
     steps = [
         ("respond", "4.8", "--implemented", "yes", "--note", "MFA on the VPN since June"),

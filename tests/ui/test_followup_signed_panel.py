@@ -57,7 +57,9 @@ def test_two_extensions_are_appended_and_listed(
             panel.extend_button.click()
     assert not panel.error.isVisibleTo(panel), panel.error.text()
     assert panel.edits == []  # type: ignore[attr-defined]
-    assert panel.required.rows()[0][2] == f"{due + timedelta(days=90)}\n+90 days"
+    # The report signed on 2026-06-01 gave the member the worksheet's 90 days from then.
+    printed = date(2026, 6, 1) + timedelta(days=90)
+    assert panel.required.rows()[0][2] == f"{printed + timedelta(days=90)}\n+90 days"
     assert "extended 90 days" in panel.due_label.text()
     assert panel.extensions_label.text() == (
         "+60 days: New cameras arrive in August.\n+30 days: Installer delayed."

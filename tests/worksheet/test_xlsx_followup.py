@@ -135,7 +135,9 @@ def _letter(path: Path, header: str) -> str:
 
 def _signed_due(cli: Cli, vid: str) -> date:
     shown = cli("validation", "show", vid, "--json").json()
-    return date.fromisoformat(next(f for f in shown["findings"] if f["criterion"] == "4.8")["due"])
+    # The due date the signed report printed (counted from its issue), not the worksheet's.
+    finding = next(f for f in shown["findings"] if f["criterion"] == "4.8")
+    return date.fromisoformat(finding["due_in_report"])
 
 
 def test_a_signed_worksheet_shows_the_follow_up_and_offers_new_columns(
