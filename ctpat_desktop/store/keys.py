@@ -130,15 +130,16 @@ def _key_for(data_dir: Path, settings: KeySettings, ask: Ask | None, entry: str)
         from ctpat_desktop.secrets import stored_secret
 
         stored = stored_secret(entry)
-        if stored is None:
-            way_back = (
-                "its recovery code opens it: run `ctpat-desktop recover`"
-                if (data_dir / RECOVERY_FILE).exists()
-                else "the data cannot be opened without it"
-            )
+        if stored is None and (data_dir / RECOVERY_FILE).exists():
             raise KeyNotHere(
                 f"{data_dir}: its key is not in this computer's keyring (another computer "
-                f"or user, or the keyring was reset); {way_back}"
+                "or user, or the keyring was reset); its recovery code opens it: run "
+                "`ctpat-desktop recover`"
+            )
+        if stored is None:
+            raise KeyNotHere(
+                f"{data_dir}: its key is not in this computer's keyring (another computer "
+                "or user, or the keyring was reset); the data cannot be opened without it"
             )
         try:
             key = bytes.fromhex(stored)

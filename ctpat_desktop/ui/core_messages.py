@@ -33,8 +33,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "a change must be an object"),
     QT_TRANSLATE_NOOP("Core", "a changed decision names another result than the one proposed"),
     QT_TRANSLATE_NOOP("Core", "a changed outcome needs the result decided"),
+    QT_TRANSLATE_NOOP(
+        "Core", "a closure letter has no open required action; a status letter has some"
+    ),
     QT_TRANSLATE_NOOP("Core", "a criterion is named twice as not verifiable remotely"),
     QT_TRANSLATE_NOOP("Core", "a document received on {0} was requested later ({1})"),
+    QT_TRANSLATE_NOOP("Core", "a follow-up letter is a closure or a status letter, not {0}"),
     QT_TRANSLATE_NOOP("Core", "a follow-up note must be text"),
     QT_TRANSLATE_NOOP("Core", "a follow-up record is numbered 1 to {0}"),
     QT_TRANSLATE_NOOP(
@@ -44,6 +48,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "a mutation must be an object"),
     QT_TRANSLATE_NOOP("Core", "a planned validation takes feedback once its work has started"),
     QT_TRANSLATE_NOOP("Core", "a record is listed more than once"),
+    QT_TRANSLATE_NOOP("Core", "a rendition is in another language than its original ({0})"),
+    QT_TRANSLATE_NOOP("Core", "a rendition's ID is derived from its report's and its language"),
     QT_TRANSLATE_NOOP("Core", "a report version is a whole number from 1"),
     QT_TRANSLATE_NOOP("Core", "a session time cannot end before it starts"),
     QT_TRANSLATE_NOOP("Core", "a session time longer than {0} hours is no session"),
@@ -54,6 +60,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "a {0} change must carry all of its fields"),
     QT_TRANSLATE_NOOP("Core", "a {0} sees the figures of their own office ({1}), not of {2}"),
     QT_TRANSLATE_NOOP("Core", "a {0} user needs an office (--office NAME)"),
+    QT_TRANSLATE_NOOP(
+        "Core", "account number '{0}' is not valid; use 3 to 32 letters, digits or dashes"
+    ),
     QT_TRANSLATE_NOOP("Core", "an agreed decision keeps the proposed result; say 'changed'"),
     QT_TRANSLATE_NOOP("Core", "an extension is 30, 60, 90 or 120 days"),
     QT_TRANSLATE_NOOP("Core", "an extension's days must be a whole number"),
@@ -99,6 +108,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "criterion {0} is not in catalog {1}"),
     QT_TRANSLATE_NOOP("Core", "criterion {0} is not in the validation's catalog"),
     QT_TRANSLATE_NOOP("Core", "criterion {0} is not valid"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "criterion {0} was changed elsewhere (by {1}) since it was shown; nothing was saved: look at it again",
+    ),
     QT_TRANSLATE_NOOP("Core", "criterion {0}: a not-met finding needs at least one reason"),
     QT_TRANSLATE_NOOP("Core", "criterion {0}: only a due date can be extended"),
     QT_TRANSLATE_NOOP("Core", "criterion {0}: {1} belongs only to a not-met finding"),
@@ -122,6 +135,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "feedback source {0} is not scss or member"),
     QT_TRANSLATE_NOOP("Core", "feedback source {0}: use scss or member"),
     QT_TRANSLATE_NOOP("Core", "fields must be an object"),
+    QT_TRANSLATE_NOOP("Core", "file name must be a name, not a path"),
     QT_TRANSLATE_NOOP("Core", "follow-up {0} is not one of: {1}"),
     QT_TRANSLATE_NOOP(
         "Core",
@@ -129,6 +143,7 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("Core", "followup {0}: {1}"),
     QT_TRANSLATE_NOOP("Core", "install must be the laptop's installation id."),
+    QT_TRANSLATE_NOOP("Core", "it names the signed report version it follows (1 on)"),
     QT_TRANSLATE_NOOP("Core", "its pinned catalog cannot be read ({0})"),
     QT_TRANSLATE_NOOP("Core", "keep must be 'mine' or 'theirs', not {0}"),
     QT_TRANSLATE_NOOP(
@@ -147,9 +162,15 @@ MESSAGES = (
         "Core",
         "no keyring works here, so the data needs a passphrase: run in a terminal to choose one, or set {0}",
     ),
+    QT_TRANSLATE_NOOP("Core", "no letter in {0}: choose one of {1}"),
     QT_TRANSLATE_NOOP("Core", "no open conflict {0}"),
+    QT_TRANSLATE_NOOP("Core", "no rendition in {0}: choose one of {1}"),
     QT_TRANSLATE_NOOP("Core", "no report texts in language '{0}'; use one of: {1}"),
     QT_TRANSLATE_NOOP("Core", "no session time {0}"),
+    QT_TRANSLATE_NOOP(
+        "Core", "no signed report of this validation is recorded in this data folder: sync first"
+    ),
+    QT_TRANSLATE_NOOP("Core", "no signed report version {0} of this validation is known"),
     QT_TRANSLATE_NOOP(
         "Core", "no token for the hub at {0}: log in (the GUI asks for one), or set {1}"
     ),
@@ -159,15 +180,28 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "no worksheet texts in language '{0}'; use one of: {1}"),
     QT_TRANSLATE_NOOP("Core", "no {0} '{1}' in this validation"),
     QT_TRANSLATE_NOOP("Core", "only an admin of the hub sees the national figures"),
+    QT_TRANSLATE_NOOP("Core", "open actions is a count from 0 to {0}"),
     QT_TRANSLATE_NOOP("Core", "participants must be a JSON list of names"),
     QT_TRANSLATE_NOOP("Core", "protocol {0} is not {1}"),
     QT_TRANSLATE_NOOP("Core", "recorded_at {0} is not a UTC timestamp"),
+    QT_TRANSLATE_NOOP("Core", "report version {0} already has a rendition in {1} (SHA-256 {2})"),
+    QT_TRANSLATE_NOOP("Core", "report version {0} has another SHA-256 than the letter names"),
+    QT_TRANSLATE_NOOP("Core", "report version {0} has another SHA-256 than the one rendered"),
+    QT_TRANSLATE_NOOP(
+        "Core", "report version {0} is in {1} already: a rendition is in the other language"
+    ),
+    QT_TRANSLATE_NOOP("Core", "report version {0} is no longer the one in force"),
     QT_TRANSLATE_NOOP("Core", "report version {0} is out of turn; the next is {1}"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "report version {0} was superseded by version {1}: only the version in force has a rendition",
+    ),
     QT_TRANSLATE_NOOP("Core", "rev and seq must be whole numbers >= 1"),
     QT_TRANSLATE_NOOP("Core", "say what must change (--reason)"),
     QT_TRANSLATE_NOOP("Core", "say why the validation is reopened (--reason)"),
     QT_TRANSLATE_NOOP("Core", "scope {0}: use office or national"),
     QT_TRANSLATE_NOOP("Core", "sheet {0} has more than {1} rows; refused"),
+    QT_TRANSLATE_NOOP("Core", "signed_at {0} is not a UTC timestamp"),
     QT_TRANSLATE_NOOP("Core", "signing failed: the timestamp server {0} did not answer ({1})"),
     QT_TRANSLATE_NOOP("Core", "signing failed: {0}: {1}"),
     QT_TRANSLATE_NOOP("Core", "signing refused: the signer's certificate has been revoked"),
@@ -192,6 +226,7 @@ MESSAGES = (
         "that recovery code is not the one of {0} (an older code, or another folder's); nothing was changed",
     ),
     QT_TRANSLATE_NOOP("Core", "the PDF could not be typeset: {0}"),
+    QT_TRANSLATE_NOOP("Core", "the WebEx link '{0}' must start with https://"),
     QT_TRANSLATE_NOOP(
         "Core", "the audit anchor of laptop {0} belongs to another user; an admin can look at it"
     ),
@@ -200,6 +235,18 @@ MESSAGES = (
         "the bundle key of {0} does not open with this hub's key ({1}): the database was copied without its key file, or the key file was replaced",
     ),
     QT_TRANSLATE_NOOP("Core", "the bundle key of {0} in the database is damaged"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the caption of {0} was changed elsewhere since it was shown; nothing was saved: look at it again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the certificate is issued to '{0}', but the settings say the validation's SCSS '{1}' signs as '{2}': sign with that certificate",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the certificate is issued to '{0}', not to the validation's SCSS '{1}': sign with the SCSS's own certificate, or name it for the SCSS in the settings (signers)",
+    ),
     QT_TRANSLATE_NOOP("Core", "the change conflicts with what is stored ({0}); nothing was saved"),
     QT_TRANSLATE_NOOP(
         "Core", "the criteria not verifiable remotely must be a JSON list of criteria"
@@ -209,6 +256,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "the database could not be read ({0})"),
     QT_TRANSLATE_NOOP("Core", "the database could not be written ({0})"),
     QT_TRANSLATE_NOOP("Core", "the database is busy or cannot be written ({0})"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the entity type cannot change once findings are recorded ({0} so far); set them back to not reviewed first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the entity type cannot change: the validation is {0}; it changes only while planned or in progress",
+    ),
     QT_TRANSLATE_NOOP("Core", "the evidence is empty"),
     QT_TRANSLATE_NOOP("Core", "the feedback is empty: rate the technology or say something"),
     QT_TRANSLATE_NOOP("Core", "the hub answered {0} of {1} changes pushed"),
@@ -250,6 +305,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "the two passphrases differ; nothing was set"),
     QT_TRANSLATE_NOOP("Core", "the validation already uses catalog {0} {1}"),
     QT_TRANSLATE_NOOP("Core", "the validation changed meanwhile; look at it again"),
+    QT_TRANSLATE_NOOP("Core", "the validation has no signed report version {0}"),
     QT_TRANSLATE_NOOP("Core", "the validation is already signed; reopen it to issue a new version"),
     QT_TRANSLATE_NOOP("Core", "the validation is signed and locked; its catalog stays pinned"),
     QT_TRANSLATE_NOOP(
@@ -272,7 +328,20 @@ MESSAGES = (
     QT_TRANSLATE_NOOP(
         "Core", "the validation is {0}: a supervisor must approve it before its report is signed"
     ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the validation is {0}: follow-up is appended after its report is signed (until then the finding itself holds the member's response)",
+    ),
+    QT_TRANSLATE_NOOP("Core", "the validation is {0}: no report of it has been signed yet"),
     QT_TRANSLATE_NOOP("Core", "the validation is {0}; it can become {1} only from {2}"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the validation names no Supply Chain Security Specialist: set its SCSS before signing",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the validation was reopened after version {0} was signed (it is {1}): its findings may differ from the signed ones",
+    ),
     QT_TRANSLATE_NOOP("Core", "the {0} of {1} stays; remove it and add another"),
     QT_TRANSLATE_NOOP("Core", "there is no proposed outcome to decide on (outcome set)"),
     QT_TRANSLATE_NOOP(
@@ -326,11 +395,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0} is longer than {1} characters"),
     QT_TRANSLATE_NOOP("Core", "{0} is not a database URL"),
     QT_TRANSLATE_NOOP("Core", "{0} is not a user of this hub"),
+    QT_TRANSLATE_NOOP("Core", "{0} is too long or holds control characters"),
     QT_TRANSLATE_NOOP("Core", "{0} may not be empty"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of codes"),
-    QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of dates"),
+    QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of {1}"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a JSON object"),
+    QT_TRANSLATE_NOOP("Core", "{0} must be a SHA-256 in lowercase hex"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a non-empty string of at most {1} printable characters"),
+    QT_TRANSLATE_NOOP("Core", "{0} must be a non-empty text"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a whole number from {1} to {2}."),
     QT_TRANSLATE_NOOP("Core", "{0} must be text"),
     QT_TRANSLATE_NOOP("Core", "{0} must be true, false or null"),
@@ -344,6 +416,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0} {1} belongs to office {2}; {3} {4} may only change office {5}"),
     QT_TRANSLATE_NOOP("Core", "{0} {1} is not a date (YYYY-MM-DD)"),
     QT_TRANSLATE_NOOP("Core", "{0} {1} is not on the hub, so base_rev must be 0 (got {2})"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1} is not one of: {2}"),
     QT_TRANSLATE_NOOP("Core", "{0} {1} is not valid"),
     QT_TRANSLATE_NOOP("Core", "{0} {1} is written once and cannot be changed"),
     QT_TRANSLATE_NOOP("Core", "{0} {1}: names {2} the file lacks"),
@@ -444,7 +517,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0}: its ID does not follow from what it names"),
     QT_TRANSLATE_NOOP(
         "Core",
-        "{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); {1}",
+        "{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); its recovery code opens it: run `ctpat-desktop recover`",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); the data cannot be opened without it",
     ),
     QT_TRANSLATE_NOOP(
         "Core", "{0}: language must be one of {1} (an empty text follows the system's language)"

@@ -133,20 +133,11 @@ class ImportPreviewDialog(QDialog):
                 self.changes.setItem(r, c, QTableWidgetItem(value))
         self.changes.horizontalHeader().setStretchLastSection(True)
         self.changes.resizeColumnsToContents()
+        _fit_columns(self.changes)
         self.changes.setVisible(bool(rows) or not plan.followups)
 
-        self.followups = QTableWidget(len(plan.followups), 3)
-        self.followups.setAccessibleName(self.tr("Follow-up to append"))
-        self.followups.setHorizontalHeaderLabels(
-            [self.tr("Criterion"), self.tr("Record"), self.tr("What it says")]
-        )
-        for r, item in enumerate(plan.followups):
-            cells = (item.record.criterion, self._event(item), self._said(item))
-            for c, value in enumerate(cells):
-                self.followups.setItem(r, c, QTableWidgetItem(value))
-        self.followups.horizontalHeader().setStretchLastSection(True)
-        self.followups.resizeColumnsToContents()
-        self.followups.setVisible(bool(plan.followups))
+        # Follow-up to append after a signed report: a table only when there is some.
+        self.followups = self._followup_table(plan) if plan.followups else None
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
@@ -160,8 +151,25 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.changes)
-        layout.addWidget(self.followups)
+        if self.followups is not None:
+            layout.addWidget(self.followups)
         layout.addWidget(self.buttons)
+
+    def _followup_table(self, plan: ImportPlan) -> QTableWidget:
+        """The follow-up records the import appends after the signed report."""
+        table = QTableWidget(len(plan.followups), 3)
+        table.setAccessibleName(self.tr("Follow-up to append"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Criterion"), self.tr("Record"), self.tr("What it says")]
+        )
+        for r, item in enumerate(plan.followups):
+            cells = (item.record.criterion, self._event(item), self._said(item))
+            for c, value in enumerate(cells):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        _fit_columns(table)
+        return table
 
     def _shown(self, finding: Finding, name: str) -> str:
         """One field's value in words: labels for codes, the user's dates, Yes/No."""
@@ -209,3 +217,11 @@ class ImportPreviewDialog(QDialog):
     ) -> bool:
         """Show the plan; True when the user chose Apply."""
         return cls(plan, parent, reasons).exec() == QDialog.DialogCode.Accepted
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Wide enough for every column as sized to its contents, in any language: the preview
+    never hides a column behind a sideways scroll bar."""
+    frame = 2 * table.frameWidth()
+    side = table.verticalHeader().sizeHint().width() + table.verticalScrollBar().sizeHint().width()
+    table.setMinimumWidth(min(table.horizontalHeader().length() + side + frame, 1200))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.scratch import sweep_left_over
 from ctpat_desktop.store.keys import RECOVERY_FILE, KeyNotHere
 from ctpat_desktop.store.recovery import acknowledge, unshown_code
 from ctpat_desktop.ui.i18n import error_text, install_translations, translate, ui_language
@@ -42,6 +43,7 @@ def run_gui(ctx: AppContext, quit_after: float | None = None) -> int:
             ).format(folder=ctx.data_dir),
         )
         return 1
+    sweep_left_over()  # plain copies (opened evidence, drafts) a crashed session left
     try:
         unlock_or_recover(ctx)
     except CtpatError as exc:
@@ -65,7 +67,7 @@ def unlock_or_recover(ctx: AppContext) -> None:
             raise
         error = ""
         while True:
-            code = RecoverDialog.ask(str(locked), error)
+            code = RecoverDialog.ask(error_text(locked), error)
             if code is None:
                 raise locked from None
             try:

@@ -99,8 +99,8 @@ def _messages(tree: ast.Module, classes: set[str]) -> Iterator[str]:
                 call = node.exc
         elif isinstance(node, ast.Call) and _name(node.func) in _REPLIES:
             call = node
-        if call is None or any(k.arg == "code" for k in call.keywords):
-            continue  # RuleErrors with a code are said by their code (i18n._RULES)
+        if call is None:
+            continue
         for argument in call.args:
             text = template(argument)
             if text is not None:

@@ -110,6 +110,43 @@ class ModeMetricsPanel(QWidget):
         ):
             layout.addWidget(widget)
 
+    def _verdict(self, row: dict[str, Any]) -> str:
+        """One comparison with in-person validations in words, in the windows' language
+        (the service's English sentence is for the command line and the exports)."""
+        locale = QLocale()
+        key = row["metric"]
+        name, mode, baseline = self._names.get(key, key), _mode(row["mode"]), _mode(row["baseline"])
+        if row["difference"] is None:
+            return self.tr(
+                "{metric}: not enough data to compare {mode} and {baseline} validations; each "
+                "needs at least two with some variation."
+            ).format(metric=name, mode=mode, baseline=baseline)
+        percent = key == "deficiency_rate"
+        digits = 2 if key in ("deficiencies_per_validation", "extensions_per_validation") else 1
+
+        def number(value: float, signed: bool = False) -> str:
+            shown = locale.toString(abs(value) * (100 if percent else 1), "f", digits)
+            sign = ("+" if value >= 0 else "-") if signed else ("-" if value < 0 else "")
+            return sign + shown + ("%" if percent and not signed else "")
+
+        numbers = self.tr(
+            "{metric}: {mode} {value}, {baseline} {baseline_value} (difference {difference}; "
+            "95% confidence interval {low} to {high}; p = {p})."
+        ).format(
+            metric=name,
+            mode=mode,
+            value=number(float(row["value"])),
+            baseline=baseline,
+            baseline_value=number(float(row["baseline_value"])),
+            difference=number(float(row["difference"]), signed=True),
+            low=number(float(row["ci_low"]), signed=True),
+            high=number(float(row["ci_high"]), signed=True),
+            p=locale.toString(float(row["p_value"]), "f", 3),
+        )
+        if float(row["p_value"]) < 0.05:
+            return numbers + " " + self.tr("A difference this large is unlikely to be chance.")
+        return numbers + " " + self.tr("The data do not show a real difference.")
+
     def _value(self, key: str, found: dict[str, Any]) -> str:
         """A value with its interval: "42.9% (27.0–58.8%)"."""
         locale = QLocale()
@@ -154,7 +191,7 @@ class ModeMetricsPanel(QWidget):
             ]
         )
         comparisons = (metrics or {}).get("comparisons", [])
-        self.verdicts.setText("\n\n".join(c["verdict"] for c in comparisons))
+        self.verdicts.setText("\n\n".join(self._verdict(c) for c in comparisons))
         for model, key, by in (
             (self.quarters, "by_quarter", "quarter"),
             (self.versions, "by_version", "catalog_version"),

@@ -479,6 +479,82 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>por qué</translation>
         </message>
         <message>
+            <source>address</source>
+            <translation>dirección</translation>
+        </message>
+        <message>
+            <source>area</source>
+            <translation>área</translation>
+        </message>
+        <message>
+            <source>time</source>
+            <translation>hora</translation>
+        </message>
+        <message>
+            <source>country</source>
+            <translation>país</translation>
+        </message>
+        <message>
+            <source>days present</source>
+            <translation>días de presencia</translation>
+        </message>
+        <message>
+            <source>decided on</source>
+            <translation>decidida el</translation>
+        </message>
+        <message>
+            <source>decision</source>
+            <translation>decisión</translation>
+        </message>
+        <message>
+            <source>held at</source>
+            <translation>realizada el</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>notas</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>organización</translation>
+        </message>
+        <message>
+            <source>participant</source>
+            <translation>participante</translation>
+        </message>
+        <message>
+            <source>received on</source>
+            <translation>recibido el</translation>
+        </message>
+        <message>
+            <source>requested on</source>
+            <translation>solicitado el</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>resultado</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>función</translation>
+        </message>
+        <message>
+            <source>site</source>
+            <translation>sitio</translation>
+        </message>
+        <message>
+            <source>topic</source>
+            <translation>tema</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>tipo</translation>
+        </message>
+        <message>
+            <source>document asked for</source>
+            <translation>documento solicitado</translation>
+        </message>
+        <message>
             <source>catalog</source>
             <translation>catálogo</translation>
         </message>
@@ -507,6 +583,30 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>validación</translation>
         </message>
         <message>
+            <source>team member</source>
+            <translation>miembro del equipo</translation>
+        </message>
+        <message>
+            <source>document request</source>
+            <translation>solicitud de documento</translation>
+        </message>
+        <message>
+            <source>interview</source>
+            <translation>entrevista</translation>
+        </message>
+        <message>
+            <source>tour stop</source>
+            <translation>parada del recorrido</translation>
+        </message>
+        <message>
+            <source>finding site</source>
+            <translation>sitio del hallazgo</translation>
+        </message>
+        <message>
+            <source>outcome</source>
+            <translation>resultado</translation>
+        </message>
+        <message>
             <source>mine</source>
             <translation>el de este equipo</translation>
         </message>
@@ -529,6 +629,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>pinned catalog received from the hub</source>
             <translation>catálogo fijado recibido del servidor central</translation>
+        </message>
+        <message>
+            <source>its participant records</source>
+            <translation>sus registros de participantes</translation>
         </message>
         <message>
             <source>Event</source>
@@ -840,7 +944,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>'{0}' is not {1} ID; give at least its first 4 characters</source>
-            <translation type="unfinished" />
+            <translation>'{0}' no es un ID válido ({1}); indique al menos sus 4 primeros caracteres</translation>
         </message>
         <message>
             <source>--since must be a change number &gt;= 0</source>
@@ -912,7 +1016,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>Unknown parameter {0}; use office, as_of, horizon_days.</source>
-            <translation type="unfinished" />
+            <translation>Parámetro desconocido {0}; use office, as_of, horizon_days.</translation>
         </message>
         <message>
             <source>a WebEx link must start with https://</source>
@@ -932,19 +1036,27 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>a changed decision names another result than the one proposed</source>
-            <translation type="unfinished" />
+            <translation>una decisión 'changed' indica un resultado distinto del propuesto</translation>
         </message>
         <message>
             <source>a changed outcome needs the result decided</source>
-            <translation type="unfinished" />
+            <translation>un resultado modificado ('changed') necesita el resultado decidido</translation>
+        </message>
+        <message>
+            <source>a closure letter has no open required action; a status letter has some</source>
+            <translation>una carta de cierre no tiene acciones requeridas abiertas; una carta de estado sí las tiene</translation>
         </message>
         <message>
             <source>a criterion is named twice as not verifiable remotely</source>
-            <translation type="unfinished" />
+            <translation>un criterio figura dos veces como no verificable a distancia</translation>
         </message>
         <message>
             <source>a document received on {0} was requested later ({1})</source>
-            <translation type="unfinished" />
+            <translation>un documento recibido el {0} se solicitó después ({1})</translation>
+        </message>
+        <message>
+            <source>a follow-up letter is a closure or a status letter, not {0}</source>
+            <translation>una carta de seguimiento es de cierre o de estado, no {0}</translation>
         </message>
         <message>
             <source>a follow-up note must be text</source>
@@ -968,11 +1080,19 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>a planned validation takes feedback once its work has started</source>
-            <translation type="unfinished" />
+            <translation>una validación programada admite opiniones solo una vez iniciado su trabajo</translation>
         </message>
         <message>
             <source>a record is listed more than once</source>
-            <translation type="unfinished" />
+            <translation>un registro aparece más de una vez</translation>
+        </message>
+        <message>
+            <source>a rendition is in another language than its original ({0})</source>
+            <translation>una versión traducida está en otro idioma que su original ({0})</translation>
+        </message>
+        <message>
+            <source>a rendition's ID is derived from its report's and its language</source>
+            <translation>el ID de una versión traducida se deriva del de su informe y de su idioma</translation>
         </message>
         <message>
             <source>a report version is a whole number from 1</source>
@@ -992,7 +1112,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>a tier is proposed for an importer; this validation's is {0}</source>
-            <translation type="unfinished" />
+            <translation>un nivel (tier) solo se propone para un importador; el tipo de entidad de esta validación es {0}</translation>
         </message>
         <message>
             <source>a user name must be 1 to {0} characters, no outer spaces</source>
@@ -1000,7 +1120,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>a validation has many {0}s: add one, or edit one by its ID</source>
-            <translation type="unfinished" />
+            <translation>una validación tiene varios registros {0}: agregue uno o edite uno por su ID</translation>
         </message>
         <message>
             <source>a {0} change must carry all of its fields</source>
@@ -1015,8 +1135,12 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>un usuario {0} necesita una oficina (--office NAME)</translation>
         </message>
         <message>
+            <source>account number '{0}' is not valid; use 3 to 32 letters, digits or dashes</source>
+            <translation>el número de cuenta '{0}' no es válido; use de 3 a 32 letras, dígitos o guiones</translation>
+        </message>
+        <message>
             <source>an agreed decision keeps the proposed result; say 'changed'</source>
-            <translation type="unfinished" />
+            <translation>una decisión 'agreed' mantiene el resultado propuesto; indique 'changed'</translation>
         </message>
         <message>
             <source>an extension is 30, 60, 90 or 120 days</source>
@@ -1032,7 +1156,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>at most {0} criteria can be named as not verifiable</source>
-            <translation type="unfinished" />
+            <translation>como máximo {0} criterios pueden indicarse como no verificables</translation>
         </message>
         <message>
             <source>backup {0} cannot be read ({1})</source>
@@ -1116,7 +1240,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>criterion '{0}' is not in the {1} catalog</source>
-            <translation type="unfinished" />
+            <translation>el criterio '{0}' no está en el catálogo {1}</translation>
         </message>
         <message>
             <source>criterion '{0}' is not in the {1} catalog {2}</source>
@@ -1128,11 +1252,15 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>criterion {0} is not in the validation's catalog</source>
-            <translation type="unfinished" />
+            <translation>el criterio {0} no está en el catálogo de la validación</translation>
         </message>
         <message>
             <source>criterion {0} is not valid</source>
             <translation>el criterio {0} no es válido</translation>
+        </message>
+        <message>
+            <source>criterion {0} was changed elsewhere (by {1}) since it was shown; nothing was saved: look at it again</source>
+            <translation>el criterio {0} se cambió en otro lugar (por {1}) desde que se mostró; no se guardó nada: revíselo de nuevo</translation>
         </message>
         <message>
             <source>criterion {0}: a not-met finding needs at least one reason</source>
@@ -1200,19 +1328,23 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>feedback names who recorded it</source>
-            <translation type="unfinished" />
+            <translation>una opinión indica quién la registró</translation>
         </message>
         <message>
             <source>feedback source {0} is not scss or member</source>
-            <translation type="unfinished" />
+            <translation>el origen de la opinión {0} no es scss ni member</translation>
         </message>
         <message>
             <source>feedback source {0}: use scss or member</source>
-            <translation type="unfinished" />
+            <translation>origen de la opinión {0}: use scss o member</translation>
         </message>
         <message>
             <source>fields must be an object</source>
             <translation>fields debe ser un objeto</translation>
+        </message>
+        <message>
+            <source>file name must be a name, not a path</source>
+            <translation>el nombre de archivo debe ser un nombre, no una ruta</translation>
         </message>
         <message>
             <source>follow-up {0} is not one of: {1}</source>
@@ -1229,6 +1361,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>install must be the laptop's installation id.</source>
             <translation>install debe ser el ID de instalación de la computadora.</translation>
+        </message>
+        <message>
+            <source>it names the signed report version it follows (1 on)</source>
+            <translation>indica la versión del informe firmado a la que sigue (desde 1)</translation>
         </message>
         <message>
             <source>its pinned catalog cannot be read ({0})</source>
@@ -1279,8 +1415,16 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>aquí no funciona ningún llavero del sistema, así que los datos necesitan una frase de contraseña: ejecute la aplicación en una terminal para elegir una, o defina {0}</translation>
         </message>
         <message>
+            <source>no letter in {0}: choose one of {1}</source>
+            <translation>no hay carta en {0}: elija una de {1}</translation>
+        </message>
+        <message>
             <source>no open conflict {0}</source>
             <translation>no hay ningún conflicto abierto {0}</translation>
+        </message>
+        <message>
+            <source>no rendition in {0}: choose one of {1}</source>
+            <translation>no hay versión traducida en {0}: elija una de {1}</translation>
         </message>
         <message>
             <source>no report texts in language '{0}'; use one of: {1}</source>
@@ -1289,6 +1433,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>no session time {0}</source>
             <translation>no hay ningún tiempo de sesión {0}</translation>
+        </message>
+        <message>
+            <source>no signed report of this validation is recorded in this data folder: sync first</source>
+            <translation>en esta carpeta de datos no consta ningún informe firmado de esta validación: sincronice primero</translation>
+        </message>
+        <message>
+            <source>no signed report version {0} of this validation is known</source>
+            <translation>no se conoce ninguna versión {0} firmada del informe de esta validación</translation>
         </message>
         <message>
             <source>no token for the hub at {0}: log in (the GUI asks for one), or set {1}</source>
@@ -1312,11 +1464,15 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>no {0} '{1}' in this validation</source>
-            <translation type="unfinished" />
+            <translation>no hay ningún registro {0} '{1}' en esta validación</translation>
         </message>
         <message>
             <source>only an admin of the hub sees the national figures</source>
             <translation>solo un administrador del servidor central ve las cifras nacionales</translation>
+        </message>
+        <message>
+            <source>open actions is a count from 0 to {0}</source>
+            <translation>las acciones abiertas son un número de 0 a {0}</translation>
         </message>
         <message>
             <source>participants must be a JSON list of names</source>
@@ -1331,8 +1487,32 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>recorded_at {0} no es una marca de tiempo UTC</translation>
         </message>
         <message>
+            <source>report version {0} already has a rendition in {1} (SHA-256 {2})</source>
+            <translation>la versión {0} del informe ya tiene una versión traducida en {1} (SHA-256 {2})</translation>
+        </message>
+        <message>
+            <source>report version {0} has another SHA-256 than the letter names</source>
+            <translation>la versión {0} del informe tiene otro SHA-256 que el que indica la carta</translation>
+        </message>
+        <message>
+            <source>report version {0} has another SHA-256 than the one rendered</source>
+            <translation>la versión {0} del informe tiene otro SHA-256 que el de la versión traducida</translation>
+        </message>
+        <message>
+            <source>report version {0} is in {1} already: a rendition is in the other language</source>
+            <translation>la versión {0} del informe ya está en {1}: una versión traducida va en el otro idioma</translation>
+        </message>
+        <message>
+            <source>report version {0} is no longer the one in force</source>
+            <translation>la versión {0} del informe ya no es la vigente</translation>
+        </message>
+        <message>
             <source>report version {0} is out of turn; the next is {1}</source>
             <translation>la versión {0} del informe está fuera de orden; la siguiente es la {1}</translation>
+        </message>
+        <message>
+            <source>report version {0} was superseded by version {1}: only the version in force has a rendition</source>
+            <translation>la versión {0} del informe fue reemplazada por la versión {1}: solo la versión vigente tiene versión traducida</translation>
         </message>
         <message>
             <source>rev and seq must be whole numbers &gt;= 1</source>
@@ -1355,6 +1535,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la hoja {0} tiene más de {1} filas; se rechaza</translation>
         </message>
         <message>
+            <source>signed_at {0} is not a UTC timestamp</source>
+            <translation>signed_at {0} no es una marca de tiempo UTC</translation>
+        </message>
+        <message>
             <source>signing failed: the timestamp server {0} did not answer ({1})</source>
             <translation>la firma falló: el servidor de sellos de tiempo {0} no respondió ({1})</translation>
         </message>
@@ -1372,7 +1556,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>technology quality is rated 1 to 5, not {0}</source>
-            <translation type="unfinished" />
+            <translation>la calidad de la tecnología se califica del 1 al 5, no {0}</translation>
         </message>
         <message>
             <source>that is not a recovery code: it has {0} letters and digits in groups of four; nothing was changed</source>
@@ -1395,6 +1579,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>no se pudo componer el PDF: {0}</translation>
         </message>
         <message>
+            <source>the WebEx link '{0}' must start with https://</source>
+            <translation>el enlace de WebEx '{0}' debe empezar por https://</translation>
+        </message>
+        <message>
             <source>the audit anchor of laptop {0} belongs to another user; an admin can look at it</source>
             <translation>el ancla de auditoría de la computadora {0} pertenece a otro usuario; un administrador puede consultarla</translation>
         </message>
@@ -1407,12 +1595,24 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la clave de paquetes de {0} en la base de datos está dañada</translation>
         </message>
         <message>
+            <source>the caption of {0} was changed elsewhere since it was shown; nothing was saved: look at it again</source>
+            <translation>la leyenda de {0} se cambió en otro lugar desde que se mostró; no se guardó nada: revísela de nuevo</translation>
+        </message>
+        <message>
+            <source>the certificate is issued to '{0}', but the settings say the validation's SCSS '{1}' signs as '{2}': sign with that certificate</source>
+            <translation>el certificado está emitido a nombre de '{0}', pero la configuración indica que el SCSS de la validación, '{1}', firma como '{2}': firme con ese certificado</translation>
+        </message>
+        <message>
+            <source>the certificate is issued to '{0}', not to the validation's SCSS '{1}': sign with the SCSS's own certificate, or name it for the SCSS in the settings (signers)</source>
+            <translation>el certificado está emitido a nombre de '{0}', no del SCSS de la validación, '{1}': firme con el certificado propio del SCSS o asígnelo al SCSS en la configuración (signers)</translation>
+        </message>
+        <message>
             <source>the change conflicts with what is stored ({0}); nothing was saved</source>
             <translation>el cambio entra en conflicto con lo almacenado ({0}); no se guardó nada</translation>
         </message>
         <message>
             <source>the criteria not verifiable remotely must be a JSON list of criteria</source>
-            <translation type="unfinished" />
+            <translation>los criterios no verificables a distancia deben ser una lista JSON de criterios</translation>
         </message>
         <message>
             <source>the data folder has been closed</source>
@@ -1435,12 +1635,20 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la base de datos está ocupada o no se puede escribir en ella ({0})</translation>
         </message>
         <message>
+            <source>the entity type cannot change once findings are recorded ({0} so far); set them back to not reviewed first</source>
+            <translation>el tipo de entidad no puede cambiar una vez registrados hallazgos ({0} hasta ahora); primero vuelva a ponerlos como «Sin revisar»</translation>
+        </message>
+        <message>
+            <source>the entity type cannot change: the validation is {0}; it changes only while planned or in progress</source>
+            <translation>el tipo de entidad no puede cambiar: la validación está en estado {0}; solo cambia mientras está planificada o en curso</translation>
+        </message>
+        <message>
             <source>the evidence is empty</source>
             <translation>la evidencia está vacía</translation>
         </message>
         <message>
             <source>the feedback is empty: rate the technology or say something</source>
-            <translation type="unfinished" />
+            <translation>la opinión está vacía: califique la tecnología o escriba algo</translation>
         </message>
         <message>
             <source>the hub answered {0} of {1} changes pushed</source>
@@ -1452,7 +1660,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>the hub at {0} cannot be reached; the backlog is computed by the hub</source>
-            <translation type="unfinished" />
+            <translation>no se puede acceder al servidor central en {0}; los pendientes los calcula el servidor central</translation>
         </message>
         <message>
             <source>the hub at {0} refused the token: log in to the hub again</source>
@@ -1520,7 +1728,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>the supervisor has decided on the proposed outcome; it stays as decided</source>
-            <translation type="unfinished" />
+            <translation>el supervisor ya decidió sobre el resultado propuesto; se mantiene tal como se decidió</translation>
         </message>
         <message>
             <source>the token needs its PIN: set CTPAT_TOKEN_PIN or enter it when asked</source>
@@ -1537,6 +1745,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>the validation changed meanwhile; look at it again</source>
             <translation>la validación cambió mientras tanto; revísela de nuevo</translation>
+        </message>
+        <message>
+            <source>the validation has no signed report version {0}</source>
+            <translation>la validación no tiene ninguna versión {0} firmada del informe</translation>
         </message>
         <message>
             <source>the validation is already signed; reopen it to issue a new version</source>
@@ -1560,7 +1772,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>the validation is signed and locked; reopen it before changing its {0} records</source>
-            <translation type="unfinished" />
+            <translation>la validación está firmada y bloqueada; reábrala antes de cambiar sus registros {0}</translation>
         </message>
         <message>
             <source>the validation is signed and locked; reopen it before editing</source>
@@ -1579,16 +1791,32 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la validación está en estado {0}: un supervisor debe aprobarla antes de que se firme su informe</translation>
         </message>
         <message>
+            <source>the validation is {0}: follow-up is appended after its report is signed (until then the finding itself holds the member's response)</source>
+            <translation>la validación está en estado {0}: el seguimiento se agrega después de firmar su informe (hasta entonces, el propio hallazgo guarda la respuesta del socio)</translation>
+        </message>
+        <message>
+            <source>the validation is {0}: no report of it has been signed yet</source>
+            <translation>la validación está en estado {0}: todavía no se ha firmado ningún informe suyo</translation>
+        </message>
+        <message>
             <source>the validation is {0}; it can become {1} only from {2}</source>
             <translation>la validación está en estado {0}; solo puede pasar a {1} desde {2}</translation>
         </message>
         <message>
+            <source>the validation names no Supply Chain Security Specialist: set its SCSS before signing</source>
+            <translation>la validación no indica ningún especialista en seguridad de la cadena de suministro: indique su SCSS antes de firmar</translation>
+        </message>
+        <message>
+            <source>the validation was reopened after version {0} was signed (it is {1}): its findings may differ from the signed ones</source>
+            <translation>la validación se reabrió después de firmar la versión {0} (está en estado {1}): sus hallazgos pueden diferir de los firmados</translation>
+        </message>
+        <message>
             <source>the {0} of {1} stays; remove it and add another</source>
-            <translation type="unfinished" />
+            <translation>el campo {0} de {1} no se puede cambiar; quite el registro y agregue otro</translation>
         </message>
         <message>
             <source>there is no proposed outcome to decide on (outcome set)</source>
-            <translation type="unfinished" />
+            <translation>no hay ningún resultado propuesto sobre el que decidir (outcome set)</translation>
         </message>
         <message>
             <source>this laptop's audit trail has {0} events, but it left {1} here on {2}: events were removed or rewritten</source>
@@ -1596,11 +1824,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>this validation has no {0}</source>
-            <translation type="unfinished" />
+            <translation>esta validación no tiene ningún registro {0}</translation>
         </message>
         <message>
             <source>time lost is 0 to {0} minutes, not {1}</source>
-            <translation type="unfinished" />
+            <translation>el tiempo perdido es de 0 a {0} minutos, no {1}</translation>
         </message>
         <message>
             <source>token '{0}': no certificate for key '{1}' ({2})</source>
@@ -1652,7 +1880,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>validation {0} is not known</source>
-            <translation type="unfinished" />
+            <translation>la validación {0} no se conoce</translation>
         </message>
         <message>
             <source>validation {0} is signed; it must be reopened first</source>
@@ -1664,7 +1892,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>validation {0} is {1} on the hub; {2} {3} cannot take it to {4}</source>
-            <translation type="unfinished" />
+            <translation>la validación {0} está en estado {1} en el servidor central; el usuario {3} (rol {2}) no puede pasarla al estado {4}</translation>
         </message>
         <message>
             <source>validation {0}: only a supervisor approves; {1} is {2}</source>
@@ -1676,7 +1904,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>what could not be verified remotely is the SCSS's judgement, not the member's</source>
-            <translation type="unfinished" />
+            <translation>lo que no pudo verificarse a distancia lo juzga el SCSS, no el socio</translation>
         </message>
         <message>
             <source>whose bundle is it? pass --user NAME (your hub user name)</source>
@@ -1688,15 +1916,15 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0} ID '{1}' is ambiguous; give more characters</source>
-            <translation type="unfinished" />
+            <translation>el ID de {0} '{1}' es ambiguo; indique más caracteres</translation>
         </message>
         <message>
             <source>{0} already has {1}; edit that one</source>
-            <translation type="unfinished" />
+            <translation>{0} ya tiene {1}; edite el existente</translation>
         </message>
         <message>
             <source>{0} and --clear {1} contradict each other</source>
-            <translation type="unfinished" />
+            <translation>{0} y --clear {1} se contradicen</translation>
         </message>
         <message>
             <source>{0} contains control characters</source>
@@ -1704,7 +1932,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0} contains {1}</source>
-            <translation type="unfinished" />
+            <translation>{0} contiene {1}</translation>
         </message>
         <message>
             <source>{0} criteria have no finding yet ({1}); review them all first</source>
@@ -1747,24 +1975,44 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>{0} no es un usuario de este servidor central</translation>
         </message>
         <message>
+            <source>{0} is too long or holds control characters</source>
+            <translation>{0} es demasiado largo o contiene caracteres de control</translation>
+        </message>
+        <message>
             <source>{0} may not be empty</source>
-            <translation type="unfinished" />
+            <translation>el campo {0} no puede estar vacío</translation>
         </message>
         <message>
             <source>{0} must be a JSON list of codes</source>
             <translation>{0} debe ser una lista JSON de códigos</translation>
         </message>
         <message>
-            <source>{0} must be a JSON list of dates</source>
-            <translation type="unfinished" />
+            <source>{0} must be a JSON list of {1}</source>
+            <translation>{0} debe ser una lista JSON de {1}</translation>
+        </message>
+        <message>
+            <source>{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); its recovery code opens it: run `ctpat-desktop recover`</source>
+            <translation>{0}: su clave no está en el llavero de esta computadora (otra computadora u otro usuario, o se restableció el llavero); su código de recuperación la abre: ejecute `ctpat-desktop recover`</translation>
+        </message>
+        <message>
+            <source>{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); the data cannot be opened without it</source>
+            <translation>{0}: su clave no está en el llavero de esta computadora (otra computadora u otro usuario, o se restableció el llavero); los datos no pueden abrirse sin ella</translation>
         </message>
         <message>
             <source>{0} must be a JSON object</source>
-            <translation type="unfinished" />
+            <translation>{0} debe ser un objeto JSON</translation>
+        </message>
+        <message>
+            <source>{0} must be a SHA-256 in lowercase hex</source>
+            <translation>{0} debe ser un SHA-256 en hexadecimal en minúsculas</translation>
         </message>
         <message>
             <source>{0} must be a non-empty string of at most {1} printable characters</source>
             <translation>{0} debe ser una cadena no vacía de como máximo {1} caracteres imprimibles</translation>
+        </message>
+        <message>
+            <source>{0} must be a non-empty text</source>
+            <translation>{0} debe ser un texto no vacío</translation>
         </message>
         <message>
             <source>{0} must be a whole number from {1} to {2}.</source>
@@ -1772,7 +2020,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0} must be text</source>
-            <translation type="unfinished" />
+            <translation>el campo {0} debe ser texto</translation>
         </message>
         <message>
             <source>{0} must be true, false or null</source>
@@ -1780,7 +2028,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0} must name its validation</source>
-            <translation type="unfinished" />
+            <translation>{0} debe indicar su validación</translation>
         </message>
         <message>
             <source>{0} needs its passphrase: store it in the keyring or set CTPAT_KEY_PASSPHRASE</source>
@@ -1788,15 +2036,15 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0} needs its {1}</source>
-            <translation type="unfinished" />
+            <translation>{0} necesita el campo {1}</translation>
         </message>
         <message>
             <source>{0} {1} ({2}) names this {3}; change or remove it first</source>
-            <translation type="unfinished" />
+            <translation>el registro {0} {1} ({2}) hace referencia a este registro {3}; cámbielo o quítelo primero</translation>
         </message>
         <message>
             <source>{0} {1} belongs to another validation in this folder</source>
-            <translation type="unfinished" />
+            <translation>el registro {0} {1} pertenece a otra validación de esta carpeta</translation>
         </message>
         <message>
             <source>{0} {1} belongs to office {2}; {3} {4} may only change office {5}</source>
@@ -1811,6 +2059,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>{0} {1} no está en el servidor central, así que base_rev debe ser 0 (se recibió {2})</translation>
         </message>
         <message>
+            <source>{0} {1} is not one of: {2}</source>
+            <translation>{0} {1} no es uno de: {2}</translation>
+        </message>
+        <message>
             <source>{0} {1} is not valid</source>
             <translation>{0} {1} no es válido</translation>
         </message>
@@ -1820,7 +2072,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0} {1}: names {2} the file lacks</source>
-            <translation type="unfinished" />
+            <translation>{0} {1}: hace referencia a un registro ({2}) que no está en el archivo</translation>
         </message>
         <message>
             <source>{0}.{1} cannot change once the {2} exists</source>
@@ -1848,7 +2100,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: a day is given twice</source>
-            <translation type="unfinished" />
+            <translation>{0}: un día aparece dos veces</translation>
         </message>
         <message>
             <source>{0}: a decision accepts or rejects the response</source>
@@ -1892,7 +2144,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: at most {1} days</source>
-            <translation type="unfinished" />
+            <translation>{0}: como máximo {1} días</translation>
         </message>
         <message>
             <source>{0}: cannot be opened with this data folder's key, or is not a ctpat-desktop database; it was not changed</source>
@@ -1996,7 +2248,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: cycle_years must be at least 1</source>
-            <translation type="unfinished" />
+            <translation>{0}: cycle_years debe ser al menos 1</translation>
         </message>
         <message>
             <source>{0}: does not match the exchange schema at {1}: {2}</source>
@@ -2004,7 +2256,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: entities must be a list of entity types or null</source>
-            <translation type="unfinished" />
+            <translation>{0}: entities debe ser una lista de tipos de entidad o null</translation>
         </message>
         <message>
             <source>{0}: evidence {1} belongs to another validation in this folder</source>
@@ -2108,7 +2360,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: is a folder, not a PDF file</source>
-            <translation type="unfinished" />
+            <translation>{0}: es una carpeta, no un archivo PDF</translation>
         </message>
         <message>
             <source>{0}: is a folder, not a file</source>
@@ -2116,15 +2368,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: is not the {1} of this validation</source>
-            <translation type="unfinished" />
+            <translation>{0}: no es el registro {1} de esta validación</translation>
         </message>
         <message>
             <source>{0}: its ID does not follow from what it names</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); {1}</source>
-            <translation>{0}: su clave no está en el llavero de esta computadora (es de otra computadora u otro usuario, o se restableció el llavero); {1}</translation>
+            <translation>{0}: su ID no corresponde a lo que indica</translation>
         </message>
         <message>
             <source>{0}: language must be one of {1} (an empty text follows the system's language)</source>
@@ -2148,7 +2396,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: no such rules file</source>
-            <translation type="unfinished" />
+            <translation>{0}: no existe ese archivo de reglas</translation>
         </message>
         <message>
             <source>{0}: no {1} here; is this a ctpat-desktop data folder?</source>
@@ -2276,7 +2524,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: the backlog rules are not readable JSON ({1})</source>
-            <translation type="unfinished" />
+            <translation>{0}: las reglas de los pendientes no son JSON legible ({1})</translation>
         </message>
         <message>
             <source>{0}: the backup did not check out, so none was kept: {1}</source>
@@ -2396,7 +2644,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: unknown key {1}; known: {2}</source>
-            <translation type="unfinished" />
+            <translation>{0}: clave desconocida {1}; conocidas: {2}</translation>
         </message>
         <message>
             <source>{0}: unknown settings; expected keys among {1}</source>
@@ -2436,7 +2684,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: {1} must be a whole number from 0, not {2}</source>
-            <translation type="unfinished" />
+            <translation>{0}: {1} debe ser un número entero a partir de 0, no {2}</translation>
         </message>
         <message>
             <source>{0}: {1} must be one line of text, at most 200 characters</source>
@@ -2444,7 +2692,7 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>{0}: {1} must be true or false</source>
-            <translation type="unfinished" />
+            <translation>{0}: {1} debe ser true o false</translation>
         </message>
         <message>
             <source>{0}: {1} must map names to non-empty texts</source>
@@ -2960,11 +3208,11 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         </message>
         <message>
             <source>Mode metrics</source>
-            <translation type="unfinished" />
+            <translation>Métricas por modalidad</translation>
         </message>
         <message>
             <source>&amp;Mode metrics</source>
-            <translation type="unfinished" />
+            <translation>Métricas por mo&amp;dalidad</translation>
         </message>
         <message>
             <source>Computing…</source>
@@ -4043,19 +4291,19 @@ El registro de auditoría conserva constancia de ello.</translation>
         </message>
         <message>
             <source>Response</source>
-            <translation type="unfinished" />
+            <translation>Respuesta</translation>
         </message>
         <message>
             <source>Decision</source>
-            <translation type="unfinished">Decisión</translation>
+            <translation>Decisión</translation>
         </message>
         <message>
             <source>Extension</source>
-            <translation type="unfinished" />
+            <translation>Prórroga</translation>
         </message>
         <message>
             <source>Closure</source>
-            <translation type="unfinished" />
+            <translation>Cierre</translation>
         </message>
         <message>
             <source>(in a Reason column)</source>
@@ -4077,9 +4325,9 @@ El registro de auditoría conserva constancia de ello.</translation>
         </message>
         <message numerus="yes">
             <source>%n follow-up record(s) will be appended after the signed report. Apply them?</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Se agregará %n registro de seguimiento después del informe firmado. ¿Desea aplicarlo?</numerusform>
+                <numerusform>Se agregarán %n registros de seguimiento después del informe firmado. ¿Desea aplicarlos?</numerusform>
             </translation>
         </message>
         <message>
@@ -4112,15 +4360,15 @@ El registro de auditoría conserva constancia de ello.</translation>
         </message>
         <message>
             <source>Follow-up to append</source>
-            <translation type="unfinished" />
+            <translation>Seguimiento que se agregará</translation>
         </message>
         <message>
             <source>Record</source>
-            <translation type="unfinished">Registro</translation>
+            <translation>Registro</translation>
         </message>
         <message>
             <source>What it says</source>
-            <translation type="unfinished" />
+            <translation>Lo que dice</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -4132,19 +4380,19 @@ El registro de auditoría conserva constancia de ello.</translation>
         </message>
         <message>
             <source>Implemented: {answer}</source>
-            <translation type="unfinished" />
+            <translation>Implementado: {answer}</translation>
         </message>
         <message>
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Aceptada</translation>
         </message>
         <message>
             <source>Rejected</source>
-            <translation type="unfinished">Rechazada</translation>
+            <translation>Rechazada</translation>
         </message>
         <message>
             <source>{days} more days</source>
-            <translation type="unfinished" />
+            <translation>{days} días más</translation>
         </message>
     </context>
     <context>
@@ -4625,7 +4873,7 @@ El registro de auditoría conserva constancia de ello.</translation>
         </message>
         <message>
             <source>%n follow-up record(s) appended from {file}</source>
-            <translation type="unfinished" />
+            <translation>%n registro(s) de seguimiento agregado(s) desde {file}</translation>
         </message>
         <message>
             <source>Draft of report version {version} ready</source>
@@ -4770,83 +5018,99 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <name>ModeMetricsPanel</name>
         <message>
             <source>Deficiency rate</source>
-            <translation type="unfinished" />
+            <translation>Tasa de deficiencias</translation>
         </message>
         <message>
             <source>Deficiencies per validation</source>
-            <translation type="unfinished">Deficiencias por validación</translation>
+            <translation>Deficiencias por validación</translation>
         </message>
         <message>
             <source>Findings reviewed per validation</source>
-            <translation type="unfinished" />
+            <translation>Hallazgos revisados por validación</translation>
         </message>
         <message>
             <source>Session minutes per validation</source>
-            <translation type="unfinished" />
+            <translation>Minutos de sesión por validación</translation>
         </message>
         <message>
             <source>Days from report to closure</source>
-            <translation type="unfinished" />
+            <translation>Días desde el informe hasta el cierre</translation>
         </message>
         <message>
             <source>Extensions per signed validation</source>
-            <translation type="unfinished" />
+            <translation>Prórrogas por validación firmada</translation>
         </message>
         <message>
             <source>Deficiency rate by mode chart</source>
-            <translation type="unfinished" />
+            <translation>Gráfico de la tasa de deficiencias según la modalidad</translation>
         </message>
         <message>
             <source>Metric</source>
-            <translation type="unfinished" />
+            <translation>Métrica</translation>
         </message>
         <message>
             <source>Quarter</source>
-            <translation type="unfinished">Trimestre</translation>
+            <translation>Trimestre</translation>
         </message>
         <message>
             <source>Mode</source>
-            <translation type="unfinished">Modalidad</translation>
+            <translation>Modalidad</translation>
         </message>
         <message>
             <source>Validations</source>
-            <translation type="unfinished">Validaciones</translation>
+            <translation>Validaciones</translation>
         </message>
         <message>
             <source>Per validation</source>
-            <translation type="unfinished">Por validación</translation>
+            <translation>Por validación</translation>
         </message>
         <message>
             <source>MSC version</source>
-            <translation type="unfinished" />
+            <translation>Versión de los CMS</translation>
         </message>
         <message>
             <source>Virtual against in-person, in words</source>
-            <translation type="unfinished" />
+            <translation>Virtual frente a presencial, en palabras</translation>
         </message>
         <message>
             <source>Each figure with its 95% confidence interval in brackets. The deficiency rate is deficiencies ÷ findings reviewed; session time counts the validations with time recorded; days to closure run from the signed report.</source>
-            <translation type="unfinished" />
+            <translation>Cada cifra con su intervalo de confianza del 95 % entre paréntesis. La tasa de deficiencias es deficiencias ÷ hallazgos revisados; el tiempo de sesión cuenta las validaciones con tiempo registrado; los días hasta el cierre se cuentan desde el informe firmado.</translation>
         </message>
         <message>
             <source>Virtual-validation metrics by mode</source>
-            <translation type="unfinished" />
+            <translation>Métricas de validación virtual por modalidad</translation>
         </message>
         <message>
             <source>By quarter</source>
-            <translation type="unfinished" />
+            <translation>Por trimestre</translation>
         </message>
         <message>
             <source>Virtual-validation metrics by quarter</source>
-            <translation type="unfinished" />
+            <translation>Métricas de validación virtual por trimestre</translation>
         </message>
         <message>
             <source>By MSC version</source>
-            <translation type="unfinished" />
+            <translation>Por versión de los CMS</translation>
         </message>
         <message>
             <source>Virtual-validation metrics by MSC version</source>
-            <translation type="unfinished" />
+            <translation>Métricas de validación virtual por versión de los CMS</translation>
+        </message>
+        <message>
+            <source>{metric}: not enough data to compare {mode} and {baseline} validations; each needs at least two with some variation.</source>
+            <translation>{metric}: no hay datos suficientes para comparar las validaciones de modalidad {mode} y {baseline}; cada una necesita al menos dos con alguna variación.</translation>
+        </message>
+        <message>
+            <source>{metric}: {mode} {value}, {baseline} {baseline_value} (difference {difference}; 95% confidence interval {low} to {high}; p = {p}).</source>
+            <translation>{metric}: {mode} {value}, {baseline} {baseline_value} (diferencia {difference}; intervalo de confianza del 95 % de {low} a {high}; p = {p}).</translation>
+        </message>
+        <message>
+            <source>A difference this large is unlikely to be chance.</source>
+            <translation>Es poco probable que una diferencia tan grande se deba al azar.</translation>
+        </message>
+        <message>
+            <source>The data do not show a real difference.</source>
+            <translation>Los datos no muestran una diferencia real.</translation>
         </message>
     </context>
     <context>

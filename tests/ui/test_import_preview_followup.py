@@ -58,6 +58,7 @@ def test_the_records_to_append_are_listed_and_applied(
     dialog = ImportPreviewDialog(plan, None, ctx.catalogs.reasons)
     shown(dialog, qtbot)
     table = dialog.followups
+    assert table is not None
     rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert rows == [
         ["4.8", "1. Response", "Implemented: Yes · MFA on since June"],

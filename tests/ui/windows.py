@@ -12,13 +12,16 @@ from pytestqt.qtbot import QtBot
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.demo import create_demo
 from ctpat_desktop.services.worksheet_io import ImportPlan
+from ctpat_desktop.store.keys import KeyNotHere
 from ctpat_desktop.ui.audit_window import AuditWindow
 from ctpat_desktop.ui.backlog_window import BacklogWindow
 from ctpat_desktop.ui.dashboard_window import DashboardWindow
 from ctpat_desktop.ui.feedback_dialog import FeedbackDialog
+from ctpat_desktop.ui.i18n import error_text
 from ctpat_desktop.ui.import_preview import ImportPreviewDialog
 from ctpat_desktop.ui.main_window import MainWindow, _AllActions
 from ctpat_desktop.ui.panels.followup_panel import ExtendDueDialog
+from ctpat_desktop.ui.recovery_dialog import RecoverDialog, RecoveryCodeDialog
 from ctpat_desktop.ui.report_window import ReportWindow
 from ctpat_desktop.ui.runner import ImmediateRunner
 from ctpat_desktop.ui.sign_dialog import SignDialog
@@ -45,6 +48,9 @@ WINDOW_CLASSES = {
     "AuditWindow",
     "ExtendDueDialog",
     "FeedbackDialog",
+    "BacklogWindow",
+    "RecoveryCodeDialog",
+    "RecoverDialog",
 }
 
 
@@ -80,7 +86,7 @@ def demo_workspace(ctx: AppContext, main: MainWindow, qtbot: QtBot) -> Workspace
 
 
 def every_window(ctx: AppContext, main: MainWindow, workspace: WorkspaceWindow) -> list[QWidget]:
-    """Every window and dialog of the app (17), built as the app builds them."""
+    """Every window and dialog of the app (19), built as the app builds them."""
     item = FollowUpItem(
         "1.3", "Program", Outcome.REQUIRED_ACTION, "Do it", date(2026, 8, 16), None, None, "", None
     )
@@ -105,4 +111,18 @@ def every_window(ctx: AppContext, main: MainWindow, workspace: WorkspaceWindow) 
         ExtendDueDialog(item, 60, "Waiting for parts"),
         FeedbackDialog("Acme Imports"),
         BacklogWindow(ctx, runner),
+        RecoveryCodeDialog(RECOVERY_CODE, ctx.data_dir),
+        RecoverDialog(error_text(KeyNotHere(_NOT_HERE.format(folder=ctx.data_dir)))),
     ]
+
+
+# A recovery code as the dialog shows it, and the pattern its field shows: neither is a
+# word of any language.
+RECOVERY_CODE = "K7QM-2XWD-9PLA-H4TC-8RNE-3VBF-6YJU-5GSZ"
+CODE_PATTERN = "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+# What the app says when a data folder's key is missing from this computer's keyring
+# (store/keys.py), to build the recovery dialog as the app does.
+_NOT_HERE = (
+    "{folder}: its key is not in this computer's keyring (another computer or user, or the "
+    "keyring was reset); its recovery code opens it: run `ctpat-desktop recover`"
+)
