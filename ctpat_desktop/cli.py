@@ -16,6 +16,8 @@ from ctpat_desktop.cli_recovery import recover, recovery_code, recovery_note
 from ctpat_desktop.cli_visit import add_visit_commands
 from ctpat_desktop.errors import CtpatError, PartlyDone
 from ctpat_desktop.paths import resolve_data_dir
+from ctpat_desktop.records.finding import FINDING
+from ctpat_desktop.records.options import add_options, given_values
 
 if TYPE_CHECKING:
     from ctpat_desktop.app import AppContext
@@ -148,6 +150,12 @@ def _add_report_commands(commands: Any, command: Callable[..., argparse.Argument
     report.add_argument(
         "--tsa", metavar="URL", help="timestamp server (RFC 3161) for this signature: PAdES B-T"
     )
+    report.add_argument(
+        "--rendition-of",
+        type=int,
+        metavar="N",
+        help="sign a rendition of issued version N in --lang (same version, no reopen)",
+    )
     verify = command(commands, "verify", _verify, "check a signed report")
     verify.add_argument("file", type=Path)
     verify.add_argument(
@@ -244,25 +252,8 @@ def _add_finding_commands(commands: Any, command: Callable[..., argparse.Argumen
     setter = command(finding, "set", _finding_set, "record the finding on one criterion")
     setter.add_argument("id")
     setter.add_argument("criterion")
-    setter.add_argument("--status", help="not-reviewed, met, not-met, exceeds, not-applicable")
-    setter.add_argument("--reason", action="append", help="deficiency reason code (repeatable)")
-    setter.add_argument(
-        "--part",
-        action="append",
-        help="key of a part not met, for a criterion with parts (repeatable; 'all': the whole)",
-    )
-    setter.add_argument("--note", help="internal note")
-    setter.add_argument("--action", dest="required_action", help="required action text")
-    setter.add_argument("--due", help="response due date YYYY-MM-DD")
-    setter.add_argument("--verified", help="document-verified, process-observed, described, other")
-    setter.add_argument("--report-text", help="the finding as it reads in the report")
-    setter.add_argument("--profile-answer", help="the member's security-profile answer")
-    setter.add_argument(
-        "--response-implemented",
-        choices=("yes", "no"),
-        help="member's response: is the required action implemented?",
-    )
-    setter.add_argument("--response-note", help="member's response narrative")
+    # One option per declared field (records/finding.py), with --clear for the others.
+    add_options(setter, FINDING, editing=True, skip=FINDING.unique_by)
 
 
 def _add_file_commands(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -471,11 +462,17 @@ def _validation_list(ctx: "AppContext", args: argparse.Namespace) -> Any:
 
 def _validation_show(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import views
+    from ctpat_desktop.services.letters import issued_view
     from ctpat_desktop.services.validations import ValidationSession
 
     document = views.session_view(ValidationSession(ctx, args.id), ctx.catalogs.categories)
+    document |= issued_view(ctx, document["validation"]["id"])
     if not args.json:
         views.print_session(document)
+        for r in document["renditions"]:
+            print(f"Rendition of version {r['report_version']} in {r['language']}: {r['sha256']}")
+        for r in document["letters"]:
+            print(f"Letter ({r['letter_type']}) on version {r['report_version']}: {r['sha256']}")
     return document
 
 
@@ -508,24 +505,18 @@ def _finding_set(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import views
     from ctpat_desktop.services.validations import ValidationSession, parse_date
 
-    due = parse_date(args.due, "--due") if args.due else None
+    # The declared fields given, by name (record_finding's keywords); None: --clear emptied it.
+    values = given_values(FINDING, args)
+    clear = tuple(name for name, value in values.items() if value is None)
+    given = {name: value for name, value in values.items() if value is not None}
+    if given.get("due"):
+        given["due"] = parse_date(given["due"], "--due")
+    else:
+        given.pop("due", None)  # an empty --due changes nothing
+    if "unmet_parts" in given:
+        given["unmet_parts"] = [p for p in given["unmet_parts"] if p != "all"]
     session = ValidationSession(ctx, args.id)
-    record = session.record_finding(
-        args.criterion,
-        status=args.status,
-        reasons=args.reason,
-        unmet_parts=None if args.part is None else [p for p in args.part if p != "all"],
-        verified=args.verified,
-        note=args.note,
-        report_text=args.report_text,
-        action=args.required_action,
-        due=due,
-        profile_answer=args.profile_answer,
-        response_implemented=(
-            None if args.response_implemented is None else args.response_implemented == "yes"
-        ),
-        response_note=args.response_note,
-    )
+    record = session.record_finding(args.criterion, clear=clear, **given)
     view = views.finding_view(session.catalog, record)
     if not args.json:
         extra = f" ({view['outcome']}" + (f", due {view['due']})" if view["due"] else ")")
@@ -669,17 +660,62 @@ def _signing_key(args: argparse.Namespace) -> Any:
     return key, lambda: find_secret(name, env, _ask_secret, prompt)
 
 
+def signing_setup(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """(key, secret) of a command that signs, its --tsa applied to this run's settings."""
+    if args.tsa:
+        if not args.tsa.startswith(("https://", "http://")):
+            raise CtpatError(f"--tsa {args.tsa}: a timestamp server is an http(s) URL")
+        ctx.settings = dataclasses.replace(ctx.settings, tsa_url=args.tsa)
+    return _signing_key(args)
+
+
+def _rendition(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """A signed rendition of an issued version in another language: no new version."""
+    from ctpat_desktop.services.letters import issue_rendition
+
+    if not args.sign:
+        raise CtpatError("a rendition is signed: add --sign and a key to --rendition-of")
+    key, secret = signing_setup(ctx, args)
+    record = issue_rendition(
+        ctx,
+        args.id,
+        args.out,
+        key,
+        secret,
+        language=args.lang,
+        version=args.rendition_of,
+        reason=args.reason,
+        location=args.location,
+    )
+    if not args.json:
+        print(
+            f"Signed {record.language} rendition of report version {record.report_version} "
+            f"by {record.signer}: {args.out}"
+        )
+        print(f"SHA-256 {record.sha256}; the validation stays signed with the same version")
+    return {
+        "file": str(args.out),
+        "version": record.report_version,
+        "signed": True,
+        "sha256": record.sha256,
+        "signer": record.signer,
+        "signed_at": record.signed_at,
+        "rendition_of": record.report_version,
+        "language": record.language,
+        "original_language": record.original_language,
+        "original_sha256": record.original_sha256,
+    }
+
+
 def _report(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import report_io
 
     if args.tsa and not args.sign:
         raise CtpatError("--tsa was given without --sign; add --sign to sign the report")
+    if args.rendition_of is not None:
+        return _rendition(ctx, args)
     if args.sign:
-        if args.tsa:
-            if not args.tsa.startswith(("https://", "http://")):
-                raise CtpatError(f"--tsa {args.tsa}: a timestamp server is an http(s) URL")
-            ctx.settings = dataclasses.replace(ctx.settings, tsa_url=args.tsa)
-        key, secret = _signing_key(args)
+        key, secret = signing_setup(ctx, args)
         built = report_io.issue_report(
             ctx,
             args.id,

@@ -1,4 +1,5 @@
-"""The command line's follow-up after signing: `followup list|respond|extend|decide|close`.
+"""The command line's follow-up after signing: `followup list|respond|extend|decide|close`
+and `followup letter`, the signed closure or status letter to the member.
 
 Each record is appended after the signed report (services/followup.py): no reopen, no new
 report version. A refusal is one line and exit 1; a usage mistake exit 2 (argparse).
@@ -7,6 +8,7 @@ report version. A refusal is one line and exit 1; a usage mistake exit 2 (argpar
 import argparse
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,6 +43,19 @@ def add_followup_commands(commands: Any, command: Command) -> None:
     close = command(group, "close", followup_close, "close a required action (response accepted)")
     _target(close)
     close.add_argument("--note", default="", help="how it was verified (optional)")
+    letter = command(group, "letter", followup_letter, "a signed follow-up letter to the member")
+    letter.add_argument("id", help="the validation (its ID or first characters)")
+    letter.add_argument("out", type=Path, help="the PDF to write")
+    letter.add_argument("--lang", default="en", help="letter language (en, es)")
+    letter.add_argument("--sign", action="store_true", help="sign and record it (else a draft)")
+    letter.add_argument("--p12", type=Path, help="PKCS#12 key file to sign with")
+    letter.add_argument("--pkcs11-lib", help="PKCS#11 module of the token (PIV card)")
+    letter.add_argument("--token-label", help="label of the token")
+    letter.add_argument("--key-label", help="label of the key on the token")
+    letter.add_argument("--signing-cert", type=Path, help="signer certificate if not on token")
+    letter.add_argument("--reason", help="signing reason shown in the signature")
+    letter.add_argument("--location", help="signing location (default: the office)")
+    letter.add_argument("--tsa", metavar="URL", help="timestamp server (RFC 3161): PAdES B-T")
 
 
 def _target(parser: argparse.ArgumentParser) -> None:
@@ -114,3 +129,62 @@ def followup_close(ctx: "AppContext", args: argparse.Namespace) -> Any:
 
     record = followup.close(ctx, args.id, args.criterion, note=args.note)
     return _saved(ctx, args, [record])
+
+
+def followup_letter(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """A follow-up letter on the signed report in force: signed and recorded with --sign,
+    else an unsigned draft (nothing recorded)."""
+    from ctpat_desktop.cli import signing_setup
+    from ctpat_desktop.errors import CtpatError
+    from ctpat_desktop.services import letters
+
+    keyed = args.p12 or args.pkcs11_lib or args.tsa
+    if keyed and not args.sign:
+        raise CtpatError("a key or --tsa was given without --sign; add --sign to sign the letter")
+    if args.sign:
+        key, secret = signing_setup(ctx, args)
+        built = letters.issue_letter(
+            ctx,
+            args.id,
+            args.out,
+            key,
+            secret,
+            language=args.lang,
+            reason=args.reason,
+            location=args.location,
+        )
+    else:
+        built = letters.build_letter(ctx, args.id, args.out, args.lang)
+    data, record = built.data, built.record
+    kind = "closure" if data.closure else "status"
+    if not args.json:
+        state = (
+            "all required actions closed"
+            if data.closure
+            else (f"{len(data.open_items)} of {len(data.items)} required actions open")
+        )
+        if record is not None:
+            print(
+                f"Signed {kind} letter on report version {data.report_version} by "
+                f"{record.signer} ({state}): {args.out}"
+            )
+            print(f"SHA-256 {record.sha256}")
+        else:
+            print(
+                f"Draft {kind} letter on report version {data.report_version} (unsigned, "
+                f"{state}): {args.out}"
+            )
+    return {
+        "file": str(args.out),
+        "signed": record is not None,
+        "letter_type": kind,
+        "report_version": data.report_version,
+        "report_sha256": data.report_sha256,
+        "language": data.language,
+        "open_actions": len(data.open_items),
+        "required_actions": len(data.items),
+        "sha256": record.sha256 if record else None,
+        "signer": record.signer if record else None,
+        "signed_at": record.signed_at if record else None,
+        "id": record.id if record else None,
+    }

@@ -14,6 +14,7 @@ from ctpat_desktop.errors import RuleError
 from ctpat_desktop.sync import visit_rules
 from ctpat_desktop.sync.feedback_rules import hub_refusal
 from ctpat_desktop.sync.followup_rules import check_next, record_from_fields, signed_start, track
+from ctpat_desktop.sync.letter_rules import hub_refusal as letter_refusal
 from ctpat_desktop.sync.meaning import (
     check_catalog,
     check_record,
@@ -37,7 +38,7 @@ ADMIN = "admin"
 SIGNED = "signed"
 APPROVED = "approved"
 IN_REVIEW = "in-review"
-APPROVERS = ("supervisor", ADMIN)
+APPROVERS = tuple(sorted(lifecycle.SUPERVISORS))  # who approves (worksheet/lifecycle.py)
 # Kinds a signed validation locks (a report is written when signing, so it is not locked).
 _LOCKED_BY_SIGNING = ("finding", "evidence", *visit_rules.LOCKED_BY_SIGNING)
 
@@ -242,6 +243,8 @@ class PushBatch:
             self._check_blob(kind, m.fields, office)
             self._check_followup(kind, m, validation_id)
             if why := hub_refusal(m.kind, m.fields, self.records, self.load_record):
+                raise Rejected(f"{m.kind} {m.id}: {why}")
+            if why := letter_refusal(m.kind, m.id, m.fields, self.records, self.load_record):
                 raise Rejected(f"{m.kind} {m.id}: {why}")
         record = Record(
             m.kind,

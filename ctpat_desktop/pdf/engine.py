@@ -1,17 +1,19 @@
 """Typeset a document with Typst as PDF/UA-1 and PDF/A-2b, fonts from resources/fonts only."""
 
+import io
 import json
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.pdf.blocks import Block, Group, SignatureSpot, to_json
 from ctpat_desktop.pdf.template import TEMPLATE
+from ctpat_desktop.scratch import PrivateFolder
 
 # PDF/UA-1 (ISO 14289-1: tagged, for Section 508) and PDF/A-2b (ISO 19005-2, archival; level
 # b keeps what a signature's incremental update may add valid). Typst writes both at once.
@@ -42,10 +44,17 @@ class Document:
     footer: str = ""
     page_word: str = "Page"
     of_word: str = "of"
-    marking: str = ""  # a line at the top of every page (a sensitivity marking)
-    watermark: str = ""  # a word across every page (DRAFT)
+    marking: str = ""  # a line at the top and the bottom of every page (a sensitivity marking)
+    watermark: str = ""  # a word across every page (DRAFT), pale, drawn as a picture
+    header_left: str = ""  # the running header (shortened to fit) and its right-hand side
+    header_right: str = ""
+    banner: str = ""  # a red line under the running header of every page
     files: Mapping[str, bytes] = field(default_factory=dict)
     created: datetime | None = None  # the PDF's creation date; None: now
+
+
+_WATERMARK = "watermark.png"
+_RESERVED = frozenset({"main.typ", "document.json", _WATERMARK})
 
 
 def fonts_dir() -> Path:
@@ -55,11 +64,12 @@ def fonts_dir() -> Path:
 
 def render(document: Document) -> bytes:
     """The document as PDF bytes; CtpatError if it cannot be typeset."""
-    return _typeset(document)[0]
+    return typeset(document)[0]
 
 
-def _typeset(document: Document) -> tuple[bytes, Spot | None]:
-    """The PDF and where its SignatureSpot landed (None without one)."""
+def typeset(document: Document) -> tuple[bytes, Spot | None]:
+    """The PDF and where its SignatureSpot landed (None without one); CtpatError if it
+    cannot be typeset."""
     import typst
 
     data = {
@@ -71,15 +81,20 @@ def _typeset(document: Document) -> tuple[bytes, Spot | None]:
         "page_word": document.page_word,
         "of_word": document.of_word,
         "marking": document.marking,
-        "watermark": document.watermark,
+        "watermark": _WATERMARK if document.watermark else "",
+        "header_left": document.header_left,
+        "header_right": document.header_right,
+        "banner": document.banner,
         "blocks": [to_json(b) for b in document.blocks],
     }
-    with tempfile.TemporaryDirectory(prefix="ctpat-pdf-") as tmp:
+    with PrivateFolder("pdf") as tmp:
         root = Path(tmp)
         for name, content in document.files.items():
-            if Path(name).name != name or name in {"main.typ", "document.json"}:
+            if Path(name).name != name or name in _RESERVED:
                 raise ValueError(f"not a plain file name for a document's file: {name!r}")
             (root / name).write_bytes(content)
+        if document.watermark:
+            (root / _WATERMARK).write_bytes(_watermark(document.watermark))
         (root / "document.json").write_text(json.dumps(data), encoding="utf-8")
         (root / "main.typ").write_text(TEMPLATE, encoding="utf-8")
         fonts = typst.Fonts(
@@ -97,6 +112,22 @@ def _typeset(document: Document) -> tuple[bytes, Spot | None]:
             raise CtpatError(f"the PDF could not be typeset: {exc.message}") from None
     assert isinstance(pdf, bytes)
     return pdf, _spot(document, spots)
+
+
+@cache
+def _watermark(word: str) -> bytes:
+    """The word, large, pale red and turned 45 degrees, as a PNG: a picture and not text, so
+    that copying a page or reading it aloud is not broken up by its letters."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(fonts_dir() / "DejaVuSans-Bold.ttf"), 220)
+    left, top, right, bottom = (int(edge) for edge in font.getbbox(word))
+    flat = Image.new("RGBA", (right - left + 40, bottom - top + 40), (0, 0, 0, 0))
+    ImageDraw.Draw(flat).text((20 - left, 20 - top), word, font=font, fill=(176, 0, 32, 34))
+    turned = flat.rotate(45, expand=True, resample=Image.Resampling.BICUBIC)
+    out = io.BytesIO()
+    turned.save(out, "PNG")
+    return out.getvalue()
 
 
 def _spot(document: Document, found: list[dict[str, float]]) -> Spot | None:
@@ -121,7 +152,7 @@ def write_pdf(document: Document, path: Path) -> Spot | None:
 
     Returns where its SignatureSpot landed, if it has one.
     """
-    content, spot = _typeset(document)
+    content, spot = typeset(document)
     tmp = path.with_name(path.name + ".part")
     try:
         tmp.write_bytes(content)

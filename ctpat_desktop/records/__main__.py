@@ -3,8 +3,10 @@ declarations (after a field or a kind is declared); says whether it changed."""
 
 from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.records.documents import write_schema
+from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.records.kinds import VISIT_KINDS
 
 if __name__ == "__main__":
     path = resources_dir() / "schema" / "validation-exchange.schema.json"
-    print(f"{path}: {'updated' if write_schema(path, VISIT_KINDS) else 'already up to date'}")
+    changed = write_schema(path, (FINDING, *VISIT_KINDS))
+    print(f"{path}: {'updated' if changed else 'already up to date'}")

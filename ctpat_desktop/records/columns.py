@@ -15,8 +15,10 @@ def _column(f: Field) -> "sa.Column[object]":
         kind: sa.types.TypeEngine[Any] = (
             sa.String(f.max_length) if f.max_length <= 255 and not f.multiline else sa.Text()
         )
+        if f.nullable:
+            return sa.Column(f.name, kind, nullable=True)
         return sa.Column(f.name, kind, nullable=False, server_default=f.empty())
-    if f.type is Type.DATES:
+    if f.type in (Type.DATES, Type.CODES):
         return sa.Column(f.name, sa.Text, nullable=False, server_default="[]")
     types: dict[Type, sa.types.TypeEngine[Any]] = {
         Type.INT: sa.Integer(),
@@ -32,12 +34,17 @@ def _column(f: Field) -> "sa.Column[object]":
     return sa.Column(f.name, types[f.type], nullable=False, server_default=server_default)
 
 
+def field_columns(kind: Declaration) -> list["sa.Column[object]"]:
+    """A column for each declared field (the finding's table adds its own around them)."""
+    return [_column(f) for f in kind.fields]
+
+
 def table_columns(kind: Declaration) -> list["sa.Column[object]"]:
     """id, the validation, each field, who changed it last and when, and sync's columns."""
     return [
         sa.Column("id", _UUID, primary_key=True),
         sa.Column(kind.scope, _UUID, sa.ForeignKey("validations.id"), nullable=False, index=True),
-        *(_column(f) for f in kind.fields),
+        *field_columns(kind),
         sa.Column("updated_at", _STAMP, nullable=False),
         sa.Column("updated_by", sa.String(120), nullable=False),
         sa.Column("rev", sa.Integer, nullable=False, server_default="1"),

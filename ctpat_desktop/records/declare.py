@@ -3,8 +3,9 @@
 Everything else about a declared kind is derived from its Declaration: the table's columns
 (records/columns.py), the SQL the store runs and the values it checks (records/values.py),
 the JSON view and the exchange file's items with their JSON Schema (records/documents.py),
-the sync protocol's Kind (sync/protocol.py) and the command line's options
-(records/options.py). Plain Python: no SQLAlchemy, no Qt.
+the sync protocol's Kind (sync/protocol.py), the command line's options
+(records/options.py) and, for a kind with a domain class (the finding's Finding), the
+conversions to and from it (records/domain.py). Plain Python: no SQLAlchemy, no Qt.
 """
 
 from collections.abc import Callable, Mapping
@@ -22,6 +23,7 @@ class Type(StrEnum):
     DATE = "date"  # YYYY-MM-DD
     MOMENT = "moment"  # YYYY-MM-DDTHH:MM, local time of the session
     DATES = "dates"  # a list of distinct dates (a JSON list in the table and on the wire)
+    CODES = "codes"  # a list of distinct codes, in the order given (stored like DATES)
     REF = "ref"  # the ID of another record of the same validation (Field.refers_to)
 
 
@@ -33,13 +35,18 @@ class Field:
     type: Type
     label: str  # a few words: the CLI's help and the text views
     required: bool = False  # given (not empty) when the record is made
-    nullable: bool = False  # None allowed (not for TEXT and DATES: they are empty instead)
+    # None allowed (not for DATES and CODES, which are empty instead, nor for TEXT but one
+    # with choices: the finding's "verified" is None until said)
+    nullable: bool = False
     max_length: int = 200  # TEXT: characters
     multiline: bool = False  # TEXT: line breaks allowed
     choices: tuple[str, ...] = ()  # TEXT: the only values allowed ("" too, unless required)
     pattern: str = ""  # TEXT: a regular expression a non-empty value must match
     minimum: int | None = None  # INT
     maximum: int | None = None  # INT
+    int_choices: tuple[int, ...] = ()  # INT: the only values allowed
+    item_pattern: str = ""  # CODES: a regular expression every code must match
+    flag: str = ""  # the command line's option, when not the field's name ("reason")
     refers_to: str = ""  # REF: the kind it names ("evidence", or a declared kind's name)
     synced: bool = True  # carried by sync (False: kept on this laptop only)
     # Added to a kind after it first synced: a laptop of an earlier release creates records
@@ -50,7 +57,7 @@ class Field:
     @property
     def option(self) -> str:
         """The command line's option for the field."""
-        return "--" + self.name.replace("_", "-")
+        return "--" + (self.flag or self.name).replace("_", "-")
 
     def empty(self) -> Any:
         """The value of a record made without this field."""
@@ -58,9 +65,14 @@ class Field:
             return self.default
         if self.nullable:
             return None
-        return {Type.TEXT: "", Type.INT: self.minimum or 0, Type.BOOL: False, Type.DATES: []}.get(
-            self.type, ""
-        )
+        empty: dict[Type, Any] = {
+            Type.TEXT: "",
+            Type.INT: self.minimum or 0,
+            Type.BOOL: False,
+            Type.DATES: [],
+            Type.CODES: [],
+        }
+        return empty.get(self.type, "")
 
 
 def article(noun: str) -> str:
@@ -89,6 +101,11 @@ class Declaration:
     unique_by: tuple[str, ...] = ()
     locked_by_signing: bool = True  # a signed validation refuses changes to it
     immutable: bool = False  # written once, never changed
+    # Its exchange items and views carry its ID (False: the ID follows from unique_by and
+    # the validation, and only those are written, as a finding's criterion).
+    carries_id: bool = True
+    # In every exchange file since the first format (the finding), not only in later ones.
+    in_every_file: bool = False
     rules: tuple[Rule, ...] = ()  # checks across fields, run after each field's own
     by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
 

@@ -18,7 +18,8 @@ _MOMENT = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$"
 def item_view(item: Item) -> dict[str, Any]:
     """One record as `--json` prints it and the exchange file carries it."""
     values = {name: list(v) if isinstance(v, list) else v for name, v in item.values.items()}
-    return {"id": item.id, **values, "updated_at": item.updated_at, "updated_by": item.updated_by}
+    head = {"id": item.id} if item.kind.carries_id else {}
+    return {**head, **values, "updated_at": item.updated_at, "updated_by": item.updated_by}
 
 
 def kind_view(kind: Declaration, items: Sequence[Item]) -> Any:
@@ -61,6 +62,14 @@ def values_of(kind: Declaration, item: Mapping[str, Any]) -> dict[str, Any]:
 
 def _field_schema(f: Field) -> dict[str, Any]:
     nullable = ["null"] if f.nullable else []
+    if f.type is Type.TEXT and f.choices and f.nullable:
+        return {"enum": [None, *f.choices]}
+    if f.type is Type.INT and f.int_choices:
+        return {"enum": [*([None] if f.nullable else []), *f.int_choices]}
+    if f.type is Type.CODES:
+        code: dict[str, Any] = {"type": "string"}
+        code |= {"pattern": f"^({f.item_pattern})$"} if f.item_pattern else {}
+        return {"type": "array", "items": code, "uniqueItems": True}
     if f.type is Type.TEXT:
         text: dict[str, Any] = {"type": "string", "maxLength": f.max_length}
         if f.choices:
@@ -84,13 +93,15 @@ def _field_schema(f: Field) -> dict[str, Any]:
 
 def item_schema(kind: Declaration) -> dict[str, Any]:
     """The JSON Schema of one exchange item (fields added later may be absent)."""
-    properties: dict[str, Any] = {"id": {"type": "string", "pattern": _UUID}}
+    properties: dict[str, Any] = {}
+    properties |= {"id": {"type": "string", "pattern": _UUID}} if kind.carries_id else {}
     properties |= {f.name: _field_schema(f) for f in kind.fields}
     properties |= {
         "updated_at": {"$ref": "#/$defs/stamp"},
         "updated_by": {"type": "string", "maxLength": 120},
     }
-    required = ["id", *(f.name for f in kind.fields if not f.added), "updated_at", "updated_by"]
+    required = [*(["id"] if kind.carries_id else [])]
+    required += [*(f.name for f in kind.fields if not f.added), "updated_at", "updated_by"]
     return {
         "type": ["object", "null"] if kind.single else "object",
         "required": required,
@@ -100,8 +111,10 @@ def item_schema(kind: Declaration) -> dict[str, Any]:
 
 
 def kind_schema(kind: Declaration) -> dict[str, Any]:
-    """The schema of a kind's key in the exchange file (absent in files of older versions)."""
-    described = f"{kind.summary}; absent in files of older versions"
+    """The schema of a kind's key in the exchange file (absent in files of older versions,
+    unless the kind is in every file)."""
+    described = kind.summary
+    described += "" if kind.in_every_file else "; absent in files of older versions"
     if kind.single:
         return {"description": described} | item_schema(kind)
     return {

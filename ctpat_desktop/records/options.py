@@ -13,15 +13,19 @@ _METAVAR = {
     Type.DATE: "YYYY-MM-DD",
     Type.MOMENT: "YYYY-MM-DDTHH:MM",
     Type.DATES: "YYYY-MM-DD",
+    Type.CODES: "CODE",
     Type.REF: "ID",
 }
+_REPEATABLE = (Type.DATES, Type.CODES)
 
 
 def _help(f: Field) -> str:
     text = f.label
-    if f.choices:
-        text += f": {', '.join(f.choices)}"
-    if f.type is Type.DATES:
+    if f.choices or f.int_choices:
+        text += f": {', '.join(map(str, f.choices or f.int_choices))}"
+    if f.type is Type.BOOL:
+        text += ": yes or no"
+    if f.type in _REPEATABLE:
         text += " (repeatable)"
     if f.type is Type.REF:
         text += f" ({article(f.refers_to)} ID or its first characters)"
@@ -33,14 +37,23 @@ def clearable(kind: Declaration) -> tuple[str, ...]:
     return tuple(f.name for f in kind.fields if not f.required)
 
 
-def add_options(parser: argparse.ArgumentParser, kind: Declaration, *, editing: bool) -> None:
-    """One option per typed field; required ones are required when adding."""
+def add_options(
+    parser: argparse.ArgumentParser,
+    kind: Declaration,
+    *,
+    editing: bool,
+    skip: tuple[str, ...] = (),
+) -> None:
+    """One option per typed field (but those skipped: a positional argument's); required
+    ones are required when adding."""
     for f in kind.fields:
+        if f.name in skip:
+            continue
         parser.add_argument(
             f.option,
             dest=f"field_{f.name}",
             metavar=_METAVAR.get(f.type, "TEXT"),
-            action="append" if f.type is Type.DATES else "store",
+            action="append" if f.type in _REPEATABLE else "store",
             required=f.required and f.default is None and not editing,
             help=_help(f),
         )

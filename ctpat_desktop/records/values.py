@@ -26,8 +26,10 @@ WIRE_TYPE: dict[Type, type] = {
     Type.DATE: str,
     Type.MOMENT: str,
     Type.DATES: str,  # a JSON list in a string, as a finding's reasons
+    Type.CODES: str,  # likewise
     Type.REF: str,
 }
+_LISTS = (Type.DATES, Type.CODES)  # a JSON list in the table and on the wire
 
 
 @cache
@@ -68,6 +70,8 @@ def _check_one(kind: Declaration, f: Field, value: Any) -> Any:
             f.maximum is not None and value > f.maximum
         ):
             _bad(kind, f, value, f"is not between {f.minimum} and {f.maximum}")
+        if f.int_choices and value not in f.int_choices:
+            _bad(kind, f, value, f"is not one of {', '.join(map(str, f.int_choices))}")
         return value
     if f.type is Type.DATE:
         return _day(kind, f, value)
@@ -85,6 +89,8 @@ def _check_one(kind: Declaration, f: Field, value: Any) -> Any:
         if len(days) > MAX_DATES:
             raise RuleError(f"{_what(kind, f)}: at most {MAX_DATES} days")
         return sorted(days)
+    if f.type is Type.CODES:
+        return _codes(kind, f, value)
     if f.type is Type.REF and not RECORD_ID.fullmatch(value):
         _bad(kind, f, value, f"is not the ID of {article(f.refers_to)} record")
     return value
@@ -93,7 +99,7 @@ def _check_one(kind: Declaration, f: Field, value: Any) -> Any:
 def _typed(f: Field, value: object) -> bool:
     """Whether value has the field's JSON type (bool is a subclass of int: true must not
     pass as a number, nor 1 as a bool)."""
-    return type(value) is (list if f.type is Type.DATES else WIRE_TYPE[f.type])
+    return type(value) is (list if f.type in _LISTS else WIRE_TYPE[f.type])
 
 
 _KIND_OF = {
@@ -103,8 +109,20 @@ _KIND_OF = {
     Type.DATE: "a date",
     Type.MOMENT: "a date and time",
     Type.DATES: "a list of dates",
+    Type.CODES: "a list of codes",
     Type.REF: "a record ID",
 }
+
+
+def _codes(kind: Declaration, f: Field, value: list[Any]) -> list[str]:
+    for code in value:
+        if not isinstance(code, str) or (
+            f.item_pattern and not _pattern(f.item_pattern).fullmatch(code)
+        ):
+            _bad(kind, f, code, "is not a valid code")
+    if len(set(value)) != len(value):
+        raise RuleError(f"{_what(kind, f)}: a code is given twice")
+    return list(value)
 
 
 def _text(kind: Declaration, f: Field, value: str) -> str:
@@ -140,7 +158,7 @@ def check(kind: Declaration, values: Mapping[str, Any], *, whole: bool) -> dict[
 
 def from_text(kind: Declaration, f: Field, text: str | list[str]) -> Any:
     """A value typed on the command line, as the field holds it (RuleError if it cannot)."""
-    if isinstance(text, list):  # a repeated option (DATES)
+    if isinstance(text, list):  # a repeated option (DATES, CODES)
         return [item.strip() for item in text]
     if f.type is Type.INT:
         try:
@@ -151,7 +169,7 @@ def from_text(kind: Declaration, f: Field, text: str | list[str]) -> Any:
         if text not in ("yes", "no"):
             _bad(kind, f, text, "is not yes or no")
         return text == "yes"
-    if f.type is Type.DATES:
+    if f.type in _LISTS:
         return [text.strip()]
     return text.strip() if f.type is not Type.TEXT or not f.multiline else text
 
@@ -160,19 +178,19 @@ def from_text(kind: Declaration, f: Field, text: str | list[str]) -> Any:
 
 
 def to_row(kind: Declaration, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Values as the table stores them (a DATES list as JSON text)."""
+    """Values as the table stores them (a DATES or CODES list as JSON text)."""
     return {
-        name: json.dumps(v) if kind.by_name[name].type is Type.DATES else v
+        name: json.dumps(v) if kind.by_name[name].type in _LISTS else v
         for name, v in values.items()
     }
 
 
 def from_row(kind: Declaration, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A table row's values (SQLite keeps booleans as 0/1 and a DATES list as JSON text)."""
+    """A table row's values (SQLite keeps booleans as 0/1 and a list as JSON text)."""
     values: dict[str, Any] = {}
     for f in kind.fields:
         value = row[f.name]
-        if f.type is Type.DATES:
+        if f.type in _LISTS:
             value = json.loads(value)
         elif f.type is Type.BOOL and value is not None:
             value = bool(value)
@@ -210,13 +228,14 @@ def check_wire(kind: Declaration, fields: Mapping[str, Any]) -> dict[str, Any]:
     values = {name: fields[name] for name in fields if name != kind.scope}
     for name, value in values.items():
         f = kind.by_name.get(name)
-        if f is not None and f.type is Type.DATES:
+        if f is not None and f.type in _LISTS:
             try:
                 values[name] = json.loads(value) if isinstance(value, str) else None
             except (ValueError, RecursionError):
                 values[name] = None
             if not isinstance(values[name], list):
-                raise RuleError(f"{_what(kind, f)} must be a JSON list of dates")
+                what = "dates" if f.type is Type.DATES else "codes"
+                raise RuleError(f"{_what(kind, f)} must be a JSON list of {what}")
     scope = fields.get(kind.scope)
     if not isinstance(scope, str) or not RECORD_ID.fullmatch(scope):
         raise RuleError(f"{kind.a} must name its validation")

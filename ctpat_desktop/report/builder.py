@@ -1,17 +1,36 @@
-"""Lay out a validation report as a PDF (reportlab platypus), leaving room for the signature."""
+"""Lay out a validation report as a tagged PDF/UA-1 + PDF/A-2b document (the Typst engine,
+ctpat_desktop/pdf), leaving room for the signature."""
 
+import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
 
 from ctpat_desktop.catalog import Criterion, Level, criterion_sort_key
+from ctpat_desktop.pdf.blocks import (
+    Block,
+    Bullets,
+    Gallery,
+    Group,
+    Heading,
+    PageBreak,
+    Pairs,
+    Panel,
+    Paragraph,
+    Picture,
+    Rule,
+    SignatureSpot,
+    Space,
+    Span,
+    StackedBars,
+    Table,
+    Text,
+)
+from ctpat_desktop.pdf.engine import Document, write_pdf
 from ctpat_desktop.report.labels import (
     Labels,
     counted,
@@ -20,28 +39,16 @@ from ctpat_desktop.report.labels import (
     format_number,
     labels,
 )
-from ctpat_desktop.report.model import EvidenceItem, ReportData, SignatureBox
-from ctpat_desktop.report.pdf_common import PAGE, Fonts, add_outline, fonts, write_counted
+from ctpat_desktop.report.model import EvidenceItem, ReportData, SignatureBox, Visit
 from ctpat_desktop.worksheet import Finding, FindingStatus, Mode, Outcome, classify
 
-_MARGIN = 54.0  # from the page edge to the text
-_PADDING = 6.0  # platypus frames pad their content by this much
-_TOP = 68.0  # room for the running header
-_BOTTOM = 64.0  # room for the footer
-_WIDTH = PAGE[0] - 2 * _MARGIN
+_WIDTH = 504.0  # the text's width: US letter less two margins of 54 pt
 _CM = 72 / 2.54
 _SIGNATURE = (8 * _CM, 3 * _CM)
-_THUMB_BOX = 5 * _CM  # largest side of an image thumbnail on the page
+_THUMB_BOX = 5 * _CM  # largest side of an image thumbnail in the evidence index
 _BESIDE_BOX = 3.2 * _CM  # the same, beside its finding
 _THUMB_PIXELS = 400  # enough for print at that size, small enough to stay fast
-_THUMBS_PER_ROW = 3
 _IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
-_NAVY = "#1F3A5F"
-_LIGHT = "#8EA9C8"
-_STRIPE = "#F2F4F7"
-_RULE = "#BFC6D0"
-_GREY = "#555B66"
-_INK = "#1A1A1A"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,40 +73,29 @@ class _Content:
 
 @dataclass(frozen=True, slots=True)
 class _Thumbnail:
-    """A reduced copy of one image, encoded once as JPEG so both passes embed it as is."""
+    """A reduced copy of one image, encoded once as JPEG (embedded as is)."""
 
     jpeg: bytes
     width: int
     height: int
 
+    @property
+    def file(self) -> str:
+        """Its name among the document's files (the same picture twice is one file)."""
+        return f"evidence-{hashlib.sha256(self.jpeg).hexdigest()[:16]}.jpg"
 
-@dataclass(frozen=True)
-class _Styles:
-    """Fonts and paragraph styles of one report."""
-
-    fonts: Fonts
-    agency: Any
-    title: Any
-    member: Any
-    heading: Any
-    subheading: Any
-    category: Any
-    body: Any
-    intro: Any
-    notice: Any
-    cell: Any
-    cell_bold: Any
-    cell_right: Any
-    label: Any
-    mono: Any
-    caption: Any
-    unreadable: Any
-    signer: Any
+    def fitted(self, box: float) -> tuple[float, float]:
+        """Its size in points inside a box × box square."""
+        scale = box / max(self.width, self.height)
+        return self.width * scale, self.height * scale
 
 
 def build_report(data: ReportData, path: Path) -> SignatureBox | None:
     """Write the report to path; where the empty signature box was left (None for a draft,
-    which has no box: it is never signed)."""
+    which has no box: it is never signed).
+
+    A report to sign gets its empty signature field already, tagged as a form field with
+    alternate text, so that the signature, which fills it, changes nothing of the tags."""
     text = labels(data.language)
     content = _content(data)
     thumbnails = {
@@ -107,17 +103,58 @@ def build_report(data: ReportData, path: Path) -> SignatureBox | None:
         for n, item in enumerate(data.evidence)
         if item.media_type in _IMAGE_TYPES
     }
-    styles = _styles()
-    spots: list[SignatureBox] = []
+    files = {t.file: t.jpeg for t in thumbnails.values() if t is not None}
+    document = _document(data, text, _blocks(data, text, content, thumbnails), files)
+    if data.draft:
+        write_pdf(document, path)
+        return None
+    from ctpat_desktop.pdf.signature_field import write_with_signature_field
+    from ctpat_desktop.report.signing import FIELD_NAME
 
-    def render(target: Any, pages: int | None) -> int:
-        # Each pass records where it drew the box; only the final pass's position counts.
-        spots.clear()
-        story = _story(data, text, content, thumbnails, styles, spots.append)
-        return _render(target, story, data, text, styles, pages)
+    name = data.signer or data.validation.scss
+    alt = text["signature_alt"].format(name=name)
+    spot = write_with_signature_field(document, path, field_name=FIELD_NAME, alt=alt)
+    return SignatureBox(spot.page, spot.x1, spot.y1, spot.x2, spot.y2)
 
-    write_counted(path, render)
-    return spots[-1] if spots else None
+
+def _document(
+    data: ReportData, text: Labels, blocks: list[Block], files: dict[str, bytes]
+) -> Document:
+    """The document's metadata, page decoration and blocks."""
+    validation = data.validation
+    member = validation.member.name
+    marking = data.sensitivity_marking or text["sensitivity_default"]
+    page_word, _, rest = text["page_of"].partition("{page}")
+    return Document(
+        title=(f"{text['draft_mark']} — " if data.draft else "")
+        + text["document_title"].format(member=member),
+        author=validation.scss,
+        subject=text["document_subject"].format(
+            member=member,
+            account=validation.member.account,
+            date=format_date(validation.date, text),
+        ),
+        lang=data.language,
+        footer=text["footer_validation"].format(id=validation.id),
+        page_word=page_word.strip(),
+        of_word=rest.partition("{pages}")[0].strip(),
+        marking=marking,
+        watermark=text["draft_mark"] if data.draft else "",
+        header_left=member,
+        header_right=f"{text['title']} · {text['version'].format(version=data.version)}",
+        banner=text["draft_header"] if data.draft else "",
+        blocks=blocks,
+        files=files,
+        created=_moment(data.generated_at),
+    )
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.replace(microsecond=0) if moment.tzinfo is not None else None
 
 
 def _content(data: ReportData) -> _Content:
@@ -170,295 +207,38 @@ def _thumbnail(content: bytes) -> _Thumbnail | None:
     return _Thumbnail(out.getvalue(), image.width, image.height)
 
 
-def _render(
-    target: Any,
-    story: list[Any],
-    data: ReportData,
-    text: Labels,
-    styles: _Styles,
-    pages: int | None,
-) -> int:
-    """Lay out and write the document; the number of pages it took."""
-    from reportlab.platypus import SimpleDocTemplate
-
-    validation = data.validation
-    member = validation.member.name
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=PAGE,
-        leftMargin=_MARGIN - _PADDING,
-        rightMargin=_MARGIN - _PADDING,
-        topMargin=_TOP - _PADDING,
-        bottomMargin=_BOTTOM - _PADDING,
-        title=(f"{text['draft_mark']} — " if data.draft else "")
-        + text["document_title"].format(member=member),
-        author=validation.scss,
-        subject=text["document_subject"].format(
-            member=member,
-            account=validation.member.account,
-            date=format_date(validation.date, text),
-        ),
-        creator="ctpat-desktop",
-        lang=data.language,
-        # Else every page starts in Helvetica, the one font that would not be embedded.
-        initialFontName=styles.fonts.regular,
-    )
-
-    def later_page(canvas: Any, doc: Any) -> None:
-        _decorate(canvas, data, text, styles, doc.page, pages)
-
-    def first_page(canvas: Any, doc: Any) -> None:
-        add_outline(canvas, _outline(data, text))
-        later_page(canvas, doc)
-
-    doc.build(story, onFirstPage=first_page, onLaterPages=later_page)
-    return int(doc.page)
-
-
-def _outline(data: ReportData, text: Labels) -> list[tuple[str, str, int]]:
-    """The bookmarks: one per section, and one per category under the results."""
-    names = _category_names(data)
-    return [
-        (text["cover"], "cover", 0),
-        (text["summary"], "summary", 0),
-        (text["respond"], "respond", 0),
-        (text["categories"], "categories", 0),
-        (text["required_actions"], "required", 0),
-        (text["recommendations"], "recommendations", 0),
-        (text["best_practices"], "best", 0),
-        (text["results"], "results", 0),
-        *((_numbered(n, names.get(n, "")), f"results-{n}", 1) for n in data.catalog.categories()),
-        (text["evidence"], "evidence", 0),
-        (text["methodology"], "methodology", 0),
-        (text["signature"], "signature", 0),
-    ]
-
-
-def _numbered(number: int, name: str) -> str:
-    """A category as "4. Cybersecurity"."""
-    return f"{number}. {name}" if name else str(number)
-
-
-def _decorate(
-    canvas: Any, data: ReportData, text: Labels, styles: _Styles, page: int, pages: int | None
-) -> None:
-    """The running header and the footer of one page."""
-    from reportlab.lib import colors
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    regular, size = styles.fonts.regular, 8
-    left, right = _MARGIN, PAGE[0] - _MARGIN
-    top = PAGE[1] - 40
-    canvas.saveState()
-    canvas.setFillColor(colors.HexColor(_GREY))
-    canvas.setStrokeColor(colors.HexColor(_RULE))
-    canvas.setLineWidth(0.5)
-    canvas.setFont(regular, size)
-    title = f"{text['title']} · {text['version'].format(version=data.version)}"
-    canvas.drawRightString(right, top, title)
-    room = _WIDTH - stringWidth(title, regular, size) - 18
-    canvas.drawString(left, top, _fit(data.validation.member.name, regular, size, room))
-    canvas.line(left, top - 6, right, top - 6)
-    canvas.line(left, 46, right, 46)
-    canvas.drawString(left, 34, text["footer_validation"].format(id=data.validation.id))
-    number = (
-        text["page_of"].format(page=page, pages=pages) if pages else text["page"].format(page=page)
-    )
-    canvas.drawRightString(right, 34, number)
-    marking = data.sensitivity_marking or text["sensitivity_default"]
-    canvas.setFont(styles.fonts.bold, 7)
-    canvas.setFillColor(colors.HexColor(_NAVY))
-    for y in (PAGE[1] - 24, 18):
-        canvas.drawCentredString(PAGE[0] / 2, y, _fit(marking, styles.fonts.bold, 7, _WIDTH))
-    if data.draft:
-        _draft_marks(canvas, text, styles)
-    canvas.restoreState()
-
-
-def _draft_marks(canvas: Any, text: Labels, styles: _Styles) -> None:
-    """DRAFT across the page and a red line under the header: no one can take a printed
-    page of a draft for the signed report. The big word is a picture, not text, so that
-    copying or reading the page aloud is not broken up by its letters."""
-    from reportlab.lib import colors
-
-    canvas.saveState()
-    canvas.setFillColor(colors.HexColor("#B00020"))
-    canvas.setFont(styles.fonts.bold, 9)
-    canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 58, text["draft_header"])
-    mark, width, height = _draft_picture(text["draft_mark"])
-    canvas.drawImage(
-        mark,
-        (PAGE[0] - width) / 2,
-        (PAGE[1] - height) / 2,
-        width,
-        height,
-        mask="auto",
-    )
-    canvas.restoreState()
-
-
-@cache
-def _draft_picture(word: str) -> tuple[Any, float, float]:
-    """The word, large, pale red and turned 45 degrees, as an image (and its size in points)."""
-    from PIL import Image, ImageDraw, ImageFont
-    from reportlab.lib.utils import ImageReader
-
-    from ctpat_desktop.report.pdf_common import _font_file
-
-    found = _font_file("DejaVuSans-Bold.ttf")
-    size = 220
-    font = ImageFont.truetype(str(found), size) if found else ImageFont.load_default(size=size)
-    left, top, right, bottom = (int(edge) for edge in font.getbbox(word))
-    flat = Image.new("RGBA", (right - left + 40, bottom - top + 40), (0, 0, 0, 0))
-    ImageDraw.Draw(flat).text((20 - left, 20 - top), word, font=font, fill=(176, 0, 32, 34))
-    turned = flat.rotate(45, expand=True, resample=Image.Resampling.BICUBIC)
-    scale = min(1.0, (PAGE[0] * 0.9) / (turned.width / 3), (PAGE[1] * 0.9) / (turned.height / 3))
-    return ImageReader(turned), turned.width / 3 * scale, turned.height / 3 * scale
-
-
-def _fit(value: str, font: str, size: float, width: float) -> str:
-    """value, shortened with an ellipsis to fit width."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(value, font, size) <= width:
-        return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
-
-
-def _styles() -> _Styles:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    face = fonts()
-    grey, navy = colors.HexColor(_GREY), colors.HexColor(_NAVY)
-    body = ParagraphStyle(
-        "body",
-        fontName=face.regular,
-        fontSize=9.5,
-        leading=13.5,
-        spaceAfter=6,
-        textColor=colors.HexColor(_INK),
-    )
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0)
-    return _Styles(
-        fonts=face,
-        agency=ParagraphStyle(
-            "agency", parent=body, fontName=face.bold, fontSize=11, leading=15, textColor=navy
-        ),
-        title=ParagraphStyle(
-            "title",
-            parent=body,
-            fontName=face.bold,
-            fontSize=26,
-            leading=32,
-            textColor=navy,
-            spaceAfter=14,
-        ),
-        member=ParagraphStyle(
-            "member", parent=body, fontName=face.bold, fontSize=16, leading=21, spaceAfter=4
-        ),
-        heading=ParagraphStyle(
-            "heading",
-            parent=body,
-            fontName=face.bold,
-            fontSize=14,
-            leading=18,
-            textColor=navy,
-            spaceBefore=14,
-            spaceAfter=6,
-            keepWithNext=1,
-        ),
-        subheading=ParagraphStyle(
-            "subheading",
-            parent=body,
-            fontName=face.bold,
-            fontSize=10.5,
-            leading=14,
-            spaceBefore=10,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        category=ParagraphStyle(
-            "category",
-            parent=body,
-            fontName=face.bold,
-            fontSize=10.5,
-            leading=14,
-            spaceBefore=10,
-            spaceAfter=4,
-        ),
-        body=body,
-        intro=ParagraphStyle(
-            "intro", parent=body, fontSize=8.5, leading=12, textColor=grey, spaceAfter=8
-        ),
-        notice=ParagraphStyle("notice", parent=body, fontSize=8.5, leading=12, textColor=grey),
-        cell=cell,
-        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=face.bold),
-        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        label=ParagraphStyle("label", parent=cell, fontName=face.bold, textColor=grey),
-        mono=ParagraphStyle("mono", parent=cell, fontName=face.mono, fontSize=6.2, leading=8),
-        caption=ParagraphStyle(
-            "caption", parent=cell, fontSize=7.5, leading=9.5, textColor=grey, alignment=TA_CENTER
-        ),
-        unreadable=ParagraphStyle(
-            "unreadable", parent=cell, fontName=face.italic, textColor=grey, alignment=TA_CENTER
-        ),
-        signer=ParagraphStyle("signer", parent=body, fontName=face.bold, spaceAfter=0),
-    )
-
-
-def _markup(value: str) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept."""
-    return escape(value).replace("\t", " ").replace("\n", "<br/>")
-
-
-def _category_names(data: ReportData) -> dict[int, str]:
-    return {c.number: c.name for c in data.categories}
-
-
-def _story(
+def _blocks(
     data: ReportData,
     text: Labels,
     content: _Content,
     thumbnails: dict[int, _Thumbnail | None],
-    styles: _Styles,
-    on_signature: Callable[[SignatureBox], None],
-) -> list[Any]:
-    """The flowables of the whole report, section by section."""
-    from reportlab.platypus import PageBreak
-
+) -> list[Block]:
+    """The blocks of the whole report, section by section."""
     return [
-        *_cover(data, text, styles),
+        *_cover(data, text),
         PageBreak(),
-        *_summary(data, text, content, styles),
-        *_respond(data, text, content, styles),
-        *_categories(data, text, content, styles),
-        *_deficiency_section("required", data, text, content, thumbnails, styles),
-        *_deficiency_section("recommendations", data, text, content, thumbnails, styles),
-        *_best_practices(data, text, content, thumbnails, styles),
+        *_summary(data, text, content),
+        *_respond(data, text, content),
+        *_categories(data, text, content),
+        *_deficiency_section("required", data, text, content, thumbnails),
+        *_deficiency_section("recommendations", data, text, content, thumbnails),
+        *_best_practices(data, text, content, thumbnails),
         PageBreak(),
-        *_results(data, text, content, styles),
+        *_results(data, text, content),
         PageBreak(),
-        *_evidence(data, text, thumbnails, styles),
-        *_methodology(data, text, styles),
-        _signature(data, text, styles, on_signature),
+        *_evidence(data, text, thumbnails),
+        *_visit(data.visit, text),
+        _methodology(data, text),
+        _signature(data, text),
     ]
 
 
-def _heading(key: str, title: str, styles: _Styles) -> Any:
-    """A section title carrying the bookmark its outline entry points to."""
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(f'<a name="{key}"/>{escape(title)}', styles.heading)
+def _labelled(label: str, value: str) -> list[Span]:
+    return [Span(f"{label}: ", bold=True), Span(value)]
 
 
-def _draft_notice(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
+def _draft_notice(data: ReportData, text: Labels) -> list[Block]:
     """On a draft's cover: that it is one, and how much is still not reviewed."""
-    from reportlab.platypus import Paragraph, Spacer
-
     if not data.draft:
         return []
     criteria = data.catalog.criteria
@@ -470,21 +250,12 @@ def _draft_notice(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
     lines = [text["draft_header"]]
     if open_:
         lines.append(text["draft_not_reviewed"].format(count=open_, total=len(criteria)))
-    return [
-        Spacer(1, 12),
-        *(
-            Paragraph(f'<font color="#B00020"><b>{escape(line)}</b></font>', styles.body)
-            for line in lines
-        ),
-    ]
+    return [Space(12), *(Paragraph(line, "alert") for line in lines)]
 
 
-def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
-    from reportlab.lib import colors
-    from reportlab.platypus import HRFlowable, Paragraph, Spacer
-
+def _cover(data: ReportData, text: Labels) -> list[Block]:
     validation = data.validation
-    rows = [
+    rows: list[tuple[str, Text]] = [
         (text["addressee"], _addressee(data)),
         (text["member_account"], validation.member.account),
         (text["entity_type"], data.entity_name),
@@ -500,27 +271,19 @@ def _cover(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
         (text["generated"], format_moment(data.generated_at, text)),
         (text["validation_id"], validation.id),
     ]
-    details = _grid(
-        [
-            (Paragraph(escape(label), styles.label), Paragraph(_markup(value), styles.body))
-            for label, value in rows
-        ],
-        (170, _WIDTH - 170),
-        styles,
-    )
     return [
-        Paragraph(f'<a name="cover"/>{escape(text["agency"])}', styles.agency),
-        Paragraph(escape(text["programme"]), styles.agency),
-        HRFlowable(width="100%", thickness=1.5, color=colors.HexColor(_NAVY), spaceBefore=6),
-        Spacer(1, 54),
-        Paragraph(escape(text["title"]), styles.title),
-        Paragraph(_markup(validation.member.name), styles.member),
-        *_draft_notice(data, text, styles),
-        Spacer(1, 24),
-        details,
-        Spacer(1, 36),
-        HRFlowable(width="100%", thickness=0.5, color=colors.HexColor(_RULE), spaceAfter=6),
-        Paragraph(escape(text["cover_notice"]), styles.notice),
+        Paragraph(text["agency"], "agency"),
+        Paragraph(text["programme"], "agency"),
+        Rule(thick=True),
+        Space(48),
+        Heading(text["title"], level=1, bookmarked=False),
+        Paragraph(validation.member.name, "member"),
+        *_draft_notice(data, text),
+        Space(24),
+        Pairs(rows, 170),
+        Space(30),
+        Rule(),
+        Paragraph(text["cover_notice"], "meta"),
     ]
 
 
@@ -536,9 +299,17 @@ def point_of_contact(participants: Sequence[str]) -> str | None:
 
 def _addressee(data: ReportData) -> str:
     """The member's point of contact and the company; the company alone when the
-    validation records no contact."""
+    validation records no contact. A participant record whose role says so comes first."""
     member = data.validation.member.name
-    contact = point_of_contact(data.validation.participants)
+    recorded = next(
+        (
+            f"{p.name} ({p.role})"
+            for p in data.visit.participants
+            if p.organisation != "cbp" and _POINT_OF_CONTACT.search(p.role)
+        ),
+        None,
+    )
+    contact = recorded or point_of_contact(data.validation.participants)
     return f"{contact}\n{member}" if contact else member
 
 
@@ -564,9 +335,12 @@ def _level(level: Level, text: Labels) -> str:
     return text["level_must"] if level is Level.MUST else text["level_should"]
 
 
-def _summary(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph
+def _numbered(number: int, name: str) -> str:
+    """A category as "4. Cybersecurity"."""
+    return f"{number}. {name}" if name else str(number)
 
+
+def _summary(data: ReportData, text: Labels, content: _Content) -> list[Block]:
     required = counted(
         len(content.required),
         text["required_action_none"],
@@ -617,10 +391,10 @@ def _summary(data: ReportData, text: Labels, content: _Content, styles: _Styles)
         total, text["criterion_none"], text["criterion_one"], text["criterion_other"]
     )
     return [
-        _heading("summary", text["summary"], styles),
-        *(Paragraph(escape(s), styles.body) for s in sentences),
-        Paragraph(escape(text["status_caption"].format(criteria=criteria)), styles.intro),
-        _table((text["result"], text["criteria"]), rows, (190, 80), 1, styles, total=True),
+        Heading(text["summary"]),
+        *(Paragraph(s) for s in sentences),
+        Paragraph(text["status_caption"].format(criteria=criteria), "meta"),
+        Table((text["result"], text["criteria"]), rows, (190, 80), 1, total=True),
     ]
 
 
@@ -641,10 +415,8 @@ def _respond_by(data: ReportData, text: Labels, content: _Content) -> str:
     return text["by_date"].format(date=format_date(first, text))
 
 
-def _respond(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
+def _respond(data: ReportData, text: Labels, content: _Content) -> list[Block]:
     """How and by when the member answers, and whom to ask (as the settings record them)."""
-    from reportlab.platypus import KeepTogether, Paragraph
-
     if content.required:
         how = text["respond_required"].format(due=_respond_by(data, text, content))
     elif content.recommendations:
@@ -655,29 +427,21 @@ def _respond(data: ReportData, text: Labels, content: _Content, styles: _Styles)
     people = [(text["scss"], validation.scss.strip())]
     if validation.office.strip():
         people.append((text["field_office"], validation.office.strip()))
-    rows = [
-        (
-            Paragraph(escape(label), styles.label),
-            Paragraph(_markup(_with_contact(name, data.contacts)), styles.cell),
-        )
-        for label, name in people
-        if name
+    rows: list[tuple[str, Text]] = [
+        (label, _with_contact(name, data.contacts)) for label, name in people if name
     ]
-    flowables: list[Any] = [
-        _heading("respond", text["respond"], styles),
-        Paragraph(escape(how), styles.body),
-    ]
+    blocks: list[Block] = [Heading(text["respond"]), Paragraph(how)]
     if rows:
-        flowables.append(
-            KeepTogether(
-                [
-                    Paragraph(escape(text["contacts"]), styles.subheading),
-                    _grid(rows, (170, _WIDTH - 170), styles),
-                    Paragraph(escape(text["contacts_note"]), styles.intro),
-                ]
+        blocks.append(
+            Group(
+                (
+                    Heading(text["contacts"], level=3, bookmarked=False),
+                    Pairs(rows, 170),
+                    Paragraph(text["contacts_note"], "meta"),
+                )
             )
         )
-    return flowables
+    return blocks
 
 
 def _with_contact(name: str, contacts: Mapping[str, str]) -> str:
@@ -688,15 +452,13 @@ def _with_contact(name: str, contacts: Mapping[str, str]) -> str:
     return f"{name} — {found}" if found else name
 
 
-def _categories(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph
-
+def _categories(data: ReportData, text: Labels, content: _Content) -> list[Block]:
     required = Counter(i.criterion.category for i in content.required)
     recommended = Counter(i.criterion.category for i in content.recommendations)
     categories = sorted(data.categories, key=lambda c: c.number)
-    rows: list[tuple[Any, ...]] = [
+    rows: list[tuple[str, ...]] = [
         (
-            Paragraph(escape(_numbered(c.number, c.name)), styles.cell),
+            _numbered(c.number, c.name),
             format_number(required[c.number], text),
             format_number(recommended[c.number], text),
             format_number(required[c.number] + recommended[c.number], text),
@@ -718,93 +480,29 @@ def _categories(data: ReportData, text: Labels, content: _Content, styles: _Styl
         text["recommendations_column"],
         text["total"],
     )
-    flowables = [
-        _heading("categories", text["categories"], styles),
-        Paragraph(escape(text["categories_caption"]), styles.intro),
-        _table(header, rows, (_WIDTH - 252, 100, 100, 52), 1, styles, total=True),
+    blocks: list[Block] = [
+        Heading(text["categories"]),
+        Paragraph(text["categories_caption"], "meta"),
+        Table(header, rows, (_WIDTH - 252, 100, 100, 52), 1, total=True),
     ]
-    if n_required + n_recommended:
-        chart = _category_chart(categories, required, recommended, text, styles)
-        flowables.append(
-            KeepTogether([Paragraph(escape(text["chart_caption"]), styles.intro), chart])
-        )
-    else:
-        flowables.append(Paragraph(escape(text["no_chart"]), styles.body))
-    return flowables
-
-
-def _category_chart(
-    categories: Sequence[Any],
-    required: Counter[int],
-    recommended: Counter[int],
-    text: Labels,
-    styles: _Styles,
-) -> Any:
-    """Stacked horizontal bars per category, category 1 at the top, with a legend."""
-    from reportlab.graphics.charts.barcharts import HorizontalBarChart
-    from reportlab.graphics.shapes import Drawing
-    from reportlab.lib import colors
-
-    # Below the bars: the value axis labels, then the legend.
-    label_width, row_height, legend_height = 210.0, 17.0, 34.0
-    # The chart draws its first category at the bottom.
-    ordered = list(reversed(categories))
-    series = [[required[c.number] for c in ordered], [recommended[c.number] for c in ordered]]
-    top = max(a + b for a, b in zip(*series, strict=True))
-    drawing = Drawing(_WIDTH, row_height * len(ordered) + legend_height + 4)
-    drawing.initialFontName = styles.fonts.regular
-    chart = HorizontalBarChart()
-    chart.x, chart.y = label_width + 8, legend_height
-    chart.width, chart.height = _WIDTH - chart.x - 12, row_height * len(ordered)
-    chart.data = series
-    chart.categoryAxis.style = "stacked"
-    fills = (colors.HexColor(_NAVY), colors.HexColor(_LIGHT))
-    for n, fill in enumerate(fills):
-        chart.bars[n].fillColor = fill
-    chart.bars.strokeColor = None
-    chart.barWidth, chart.groupSpacing = 9, 8
-    axis = chart.categoryAxis
-    axis.categoryNames = [_numbered(c.number, c.name) for c in ordered]
-    axis.labels.boxAnchor = "e"
-    axis.labels.textAnchor = "end"
-    axis.labels.dx = -6
-    axis.labels.maxWidth = label_width
-    axis.labels.fontName = styles.fonts.regular
-    axis.labels.fontSize = 7.5
-    axis.labels.leading = 8.5
-    axis.strokeColor = colors.HexColor(_RULE)
-    axis.tickLeft = 0
-    values = chart.valueAxis
-    values.valueMin = 0
-    values.valueMax = top
-    values.valueStep = max(1, -(-top // 6))
-    values.labels.fontName = styles.fonts.regular
-    values.labels.fontSize = 7.5
-    values.strokeColor = colors.HexColor(_RULE)
-    values.visibleGrid = True
-    values.gridStrokeColor = colors.HexColor(_STRIPE)
-    values.labelTextFormat = "%d"
-    drawing.add(chart)
-    names = (text["required_actions_column"], text["recommendations_column"])
-    drawing.add(_legend(chart.x, list(zip(fills, names, strict=True)), styles))
-    return drawing
-
-
-def _legend(x: float, pairs: list[tuple[Any, str]], styles: _Styles) -> Any:
-    """The chart's legend: one swatch and name per series, side by side below the bars."""
-    from reportlab.graphics.charts.legends import Legend
-
-    legend = Legend()
-    legend.x, legend.y = x, 0
-    legend.boxAnchor = "sw"
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.deltax = 130
-    legend.fontName = styles.fonts.regular
-    legend.fontSize = 7.5
-    legend.strokeColor = None
-    legend.colorNamePairs = pairs
-    return legend
+    if not n_required + n_recommended:
+        return [*blocks, Paragraph(text["no_chart"])]
+    names = [_numbered(c.number, c.name) for c in categories]
+    series = [[required[c.number] for c in categories], [recommended[c.number] for c in categories]]
+    alt = "; ".join(
+        f"{name}: {a} {text['required_actions_column'].lower()}, "
+        f"{b} {text['recommendations_column'].lower()}"
+        for name, a, b in zip(names, *series, strict=True)
+        if a or b
+    )
+    chart = StackedBars(
+        names,
+        series,
+        (text["required_actions_column"], text["recommendations_column"]),
+        alt=f"{text['chart_caption']} {alt}.",
+        caption=text["chart_caption"],
+    )
+    return [*blocks, chart]
 
 
 def _deficiency_section(
@@ -813,11 +511,8 @@ def _deficiency_section(
     text: Labels,
     content: _Content,
     thumbnails: dict[int, _Thumbnail | None],
-    styles: _Styles,
-) -> list[Any]:
+) -> list[Block]:
     """Required actions (kind "required") or recommendations (kind "recommendations")."""
-    from reportlab.platypus import KeepTogether, Paragraph
-
     if kind == "required":
         items = content.required
         title, intro, empty = (
@@ -834,17 +529,14 @@ def _deficiency_section(
             text["no_recommendations"],
         )
         action_label, level_label = text["recommendation"], text["finding_should"]
-    flowables = [
-        _heading(kind, title, styles),
-        Paragraph(escape(intro), styles.intro),
-    ]
+    blocks: list[Block] = [Heading(title), Paragraph(intro, "meta")]
     if not items:
-        return [*flowables, Paragraph(escape(empty), styles.body)]
+        return [*blocks, Paragraph(empty)]
     for item in items:
         rows = _finding_rows(item, data, text, action_label, level_label)
-        rows += _evidence_rows(item, data, content, thumbnails, text, styles)
-        flowables.append(KeepTogether(_block(item, rows, text, styles)))
-    return flowables
+        rows += _evidence_rows(item, data, content, thumbnails)
+        blocks.append(_panel(item, rows, text))
+    return blocks
 
 
 def _best_practices(
@@ -852,54 +544,66 @@ def _best_practices(
     text: Labels,
     content: _Content,
     thumbnails: dict[int, _Thumbnail | None],
-    styles: _Styles,
-) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph
-
-    flowables = [
-        _heading("best", text["best_practices"], styles),
-        Paragraph(escape(text["best_practices_intro"]), styles.intro),
+) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(text["best_practices"]),
+        Paragraph(text["best_practices_intro"], "meta"),
     ]
     if not content.best_practices:
-        return [*flowables, Paragraph(escape(text["no_best_practices"]), styles.body)]
+        return [*blocks, Paragraph(text["no_best_practices"])]
     for item in content.best_practices:
-        rows: list[tuple[str, Any]] = [(text["best_practice"], _markup(item.finding.note))]
-        rows += _evidence_rows(item, data, content, thumbnails, text, styles)
-        flowables.append(KeepTogether(_block(item, rows, text, styles)))
-    return flowables
+        rows: list[tuple[str, Text | Bullets | Gallery]] = [
+            (text["best_practice"], item.finding.note)
+        ]
+        rows += _evidence_rows(item, data, content, thumbnails)
+        blocks.append(_panel(item, rows, text))
+    return blocks
+
+
+def _panel(item: _Item, rows: list[tuple[str, Text | Bullets | Gallery]], text: Labels) -> Panel:
+    """One finding as a box: criterion and level on top, then label and text rows."""
+    criterion = item.criterion
+    level = (  # for a deficiency, the level of what the member must act on
+        criterion.level_not_met(item.finding.unmet_parts)
+        if item.finding.status is FindingStatus.NOT_MET
+        else criterion.level
+    )
+    return Panel(f"{criterion.id}   {criterion.title}", _level(level, text), rows)
 
 
 def _finding_rows(
     item: _Item, data: ReportData, text: Labels, action_label: str, default: str
-) -> list[tuple[str, Any]]:
-    """Label and markup of each line of a not-met finding's block: what the criterion
+) -> list[tuple[str, Text | Bullets | Gallery]]:
+    """Label and text of each line of a not-met finding's box: what the criterion
     requires, what was found, why, what to do and by when."""
     finding = item.finding
     reasons = {r.code: r.label for r in data.reasons}
     written = finding.report_text.strip() or default
     criterion = item.criterion
-    rows: list[tuple[str, Any]] = [
-        (text["requirement"], _markup(criterion.text)),
-        (text["finding"], _markup(written)),
+    rows: list[tuple[str, Text | Bullets | Gallery]] = [
+        (text["requirement"], criterion.text),
+        (text["finding"], written),
     ]
     if criterion.parts:
         unmet = [p for p in criterion.parts if p.key in finding.unmet_parts] or list(
             criterion.parts
         )
-        lines = [
-            f"{escape(p.key)}) {escape(p.text)} ({escape(_level(p.level, text))})" for p in unmet
-        ]
-        rows.append((text["parts_not_met"], "<br/>".join(lines)))
+        lines = [f"{p.key}) {p.text} ({_level(p.level, text)})" for p in unmet]
+        rows.append((text["parts_not_met"], Bullets(lines)))
     if finding.reasons:
-        rows.append(
-            (text["reasons"], escape("; ".join(reasons.get(r, r) for r in finding.reasons)))
-        )
+        rows.append((text["reasons"], "; ".join(reasons.get(r, r) for r in finding.reasons)))
     if finding.action.strip():
-        rows.append((action_label, _markup(finding.action.strip())))
+        rows.append((action_label, finding.action.strip()))
     # A required action always has a due date; a recommendation only when one was set.
     if finding.due is not None or criterion.level_not_met(finding.unmet_parts) is Level.MUST:
-        rows.append((text["due_date"], f"<b>{escape(_due(data, finding, text))}</b>"))
+        rows.append((text["due_date"], [Span(_due(data, finding, text), bold=True)]))
     return rows
+
+
+def _caption(item: EvidenceItem, *more: str) -> list[Span]:
+    """Under a picture: its caption in bold, then its file name and what else is given."""
+    said = [Span(item.caption + "\n", bold=True)] if item.caption else []
+    return [*said, Span("\n".join((item.filename, *more)))]
 
 
 def _evidence_rows(
@@ -907,149 +611,55 @@ def _evidence_rows(
     data: ReportData,
     content: _Content,
     thumbnails: dict[int, _Thumbnail | None],
-    text: Labels,
-    styles: _Styles,
-) -> list[tuple[str, Any]]:
+) -> list[tuple[str, Text | Bullets | Gallery]]:
     """The evidence of the finding's criterion, beside it: small pictures with their
     captions, other files by name (the evidence index identifies each exactly)."""
-    from reportlab.platypus import Image, Paragraph, Table, TableStyle
-
     numbers = content.evidence.get(item.criterion.id, [])
     if not numbers:
         return []
-    cells: list[Any] = []
-    for n in numbers:
-        evidence = data.evidence[n]
-        said = f"<b>{_markup(evidence.caption)}</b><br/>" if evidence.caption else ""
-        caption = Paragraph(f"{said}{_markup(evidence.filename)}", styles.caption)
-        thumb = thumbnails.get(n)
-        if thumb is None:
-            cells.append([caption])
-            continue
-        scale = _BESIDE_BOX / max(thumb.width, thumb.height)
-        picture = Image(
-            io.BytesIO(thumb.jpeg), width=thumb.width * scale, height=thumb.height * scale
-        )
-        cells.append([picture, caption])
-    per_row = 3
-    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [""] * (per_row - len(rows[-1]))
-    width = (_WIDTH - 100 - 12) / per_row
-    grid = Table(rows, colWidths=[width] * per_row)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8.5),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
-    grid.hAlign = "LEFT"
-    return [(text["evidence_beside"], grid)]
+    text = labels(data.language)
+    pictures = [_picture(data.evidence[n], thumbnails.get(n), _BESIDE_BOX) for n in numbers]
+    return [(text["evidence_beside"], Gallery(pictures, 3, _BESIDE_BOX))]
 
 
-def _block(item: _Item, rows: Sequence[tuple[str, Any]], text: Labels, styles: _Styles) -> Any:
-    """One finding as a boxed table: criterion and level on top, then label and text rows."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    criterion = item.criterion
-    head = f"<b>{escape(criterion.id)}</b>&nbsp;&nbsp;&nbsp;{escape(criterion.title)}"
-    level = (  # for a deficiency, the level of what the member must act on
-        criterion.level_not_met(item.finding.unmet_parts)
-        if item.finding.status is FindingStatus.NOT_MET
-        else criterion.level
-    )
-    data: list[list[Any]] = [
-        [
-            Paragraph(head, styles.cell_bold),
-            "",
-            Paragraph(escape(_level(level, text)), styles.cell_right),
-        ]
-    ]
-    for label, value in rows:
-        shown = Paragraph(value, styles.cell) if isinstance(value, str) else value
-        data.append([Paragraph(escape(label), styles.label), shown, ""])
-    table = Table(
-        data,
-        colWidths=[100, _WIDTH - 160, 60],
-        repeatRows=1,
-        splitInRow=30,
-        spaceAfter=10,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8.5),
-                ("SPAN", (0, 0), (1, 0)),
-                *(("SPAN", (1, r), (2, r)) for r in range(1, len(data))),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_STRIPE)),
-                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(_RULE)),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.HexColor(_RULE)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    table.hAlign = "LEFT"
-    return table
+def _picture(item: EvidenceItem, thumb: _Thumbnail | None, box: float, *more: str) -> Picture:
+    caption = _caption(item, *more)
+    if thumb is None:
+        return Picture("", item.caption or item.filename, caption)
+    width, height = thumb.fitted(box)
+    return Picture(thumb.file, item.caption or item.filename, caption, width, height)
 
 
-def _results(data: ReportData, text: Labels, content: _Content, styles: _Styles) -> list[Any]:
-    from reportlab.platypus import CondPageBreak, Paragraph
-
+def _results(data: ReportData, text: Labels, content: _Content) -> list[Block]:
     catalog = data.catalog
-    names = _category_names(data)
+    names = {c.number: c.name for c in data.categories}
     intro = text["results_intro"].format(catalog=catalog.name, version=catalog.version)
-    flowables = [
-        _heading("results", text["results"], styles),
-        Paragraph(escape(intro), styles.intro),
-    ]
+    blocks: list[Block] = [Heading(text["results"]), Paragraph(intro, "meta")]
     header = (text["criterion_id"], text["criterion"], text["level"], text["result"])
     for number in catalog.categories():
-        title = _numbered(number, names.get(number, ""))
         rows = [
-            (
-                c.id,
-                Paragraph(escape(c.title), styles.cell),
-                _level(c.level, text),
-                _status(content.results[c.id], text),
-            )
+            (c.id, c.title, _level(c.level, text), _status(content.results[c.id], text))
             for c in sorted(catalog.in_category(number), key=lambda c: criterion_sort_key(c.id))
         ]
-        # A long category may run over a page (its header row repeats), but not from its
-        # last lines: start it on a new page when fewer than three rows would fit.
-        flowables += [
-            CondPageBreak(100),
-            Paragraph(f'<a name="results-{number}"/>{escape(title)}', styles.category),
-            _table(header, rows, (40, _WIDTH - 40 - 56 - 130, 56, 130), None, styles),
+        blocks += [
+            Heading(_numbered(number, names.get(number, "")), level=3),
+            Table(header, rows, (40, _WIDTH - 40 - 56 - 130, 56, 130), 4),
         ]
-    return flowables
+    return blocks
 
 
 def _evidence(
-    data: ReportData,
-    text: Labels,
-    thumbnails: dict[int, _Thumbnail | None],
-    styles: _Styles,
-) -> list[Any]:
-    from reportlab.platypus import CondPageBreak, Paragraph
-
-    flowables = [_heading("evidence", text["evidence"], styles)]
+    data: ReportData, text: Labels, thumbnails: dict[int, _Thumbnail | None]
+) -> list[Block]:
+    blocks: list[Block] = [Heading(text["evidence"])]
     if not data.evidence:
-        return [*flowables, Paragraph(escape(text["no_evidence"]), styles.body)]
+        return [*blocks, Paragraph(text["no_evidence"])]
     rows = [
         (
             [
-                Paragraph(_markup(item.filename), styles.cell),
-                *([Paragraph(_markup(item.caption), styles.cell)] if item.caption else []),
-                Paragraph(escape(item.sha256), styles.mono),
+                Span(item.filename + "\n"),
+                *([Span(item.caption + "\n")] if item.caption else []),
+                Span(item.sha256, mono=True),
             ],
             item.criterion or text["general"],
             format_moment(item.captured_at, text),
@@ -1057,69 +667,143 @@ def _evidence(
         for item in data.evidence
     ]
     header = (text["file_sha256"], text["criterion"], text["captured"])
-    flowables += [
-        Paragraph(escape(text["evidence_intro"]), styles.intro),
+    blocks += [
+        Paragraph(text["evidence_intro"], "meta"),
         # 64 hex digits at 6.2 pt take 239 pt: the first column keeps each on one line.
-        _table(header, rows, (_WIDTH - 56 - 126, 56, 126), None, styles),
+        Table(header, rows, (_WIDTH - 56 - 126, 56, 126), 3),
     ]
-    if thumbnails:
-        flowables += [
-            # The title, its note and at least one row of images stay together.
-            CondPageBreak(_THUMB_BOX + 90),
-            Paragraph(escape(text["images"]), styles.subheading),
-            Paragraph(escape(text["images_intro"]), styles.intro),
-            _thumbnail_grid(data.evidence, thumbnails, text, styles),
-        ]
-    return flowables
-
-
-def _thumbnail_grid(
-    evidence: Sequence[EvidenceItem],
-    thumbnails: dict[int, _Thumbnail | None],
-    text: Labels,
-    styles: _Styles,
-) -> Any:
-    """Images three to a row, each with its file name and criterion below."""
-    from reportlab.platypus import Image, Paragraph, Table, TableStyle
-
-    cells: list[Any] = []
-    for n, thumb in thumbnails.items():
-        item = evidence[n]
-        where = f"{text['criterion']} {item.criterion}" if item.criterion else text["general"]
-        said = f"<b>{_markup(item.caption)}</b><br/>" if item.caption else ""
-        caption = Paragraph(f"{said}{_markup(item.filename)}<br/>{escape(where)}", styles.caption)
-        if thumb is None:
-            picture: Any = Paragraph(escape(text["image_unreadable"]), styles.unreadable)
-        else:
-            scale = _THUMB_BOX / max(thumb.width, thumb.height)
-            picture = Image(
-                io.BytesIO(thumb.jpeg), width=thumb.width * scale, height=thumb.height * scale
-            )
-        cells.append([picture, caption])
-    rows = [cells[i : i + _THUMBS_PER_ROW] for i in range(0, len(cells), _THUMBS_PER_ROW)]
-    rows[-1] += [""] * (_THUMBS_PER_ROW - len(rows[-1]))
-    table = Table(rows, colWidths=[_WIDTH / _THUMBS_PER_ROW] * _THUMBS_PER_ROW)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8.5),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
+    if not thumbnails:
+        return blocks
+    pictures = [
+        _picture(
+            data.evidence[n],
+            thumb,
+            _THUMB_BOX,
+            f"{text['criterion']} {item.criterion}"
+            if (item := data.evidence[n]).criterion
+            else text["general"],
         )
-    )
-    table.hAlign = "LEFT"
-    return table
+        for n, thumb in thumbnails.items()
+    ]
+    return [
+        *blocks,
+        Heading(text["images"], level=3),
+        Paragraph(text["images_intro"], "meta"),
+        Gallery(pictures, 3, _THUMB_BOX, unreadable=text["image_unreadable"]),
+    ]
 
 
-def _methodology(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
+def _visit(visit: Visit, text: Labels) -> list[Block]:
+    """What was recorded around the checklist, part by part; nothing recorded, no part."""
+    if not visit:
+        return []
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading(text["visit"]),
+        Paragraph(text["visit_intro"], "meta"),
+    ]
+    if visit.outcome is not None:
+        blocks += [Heading(text["outcome"], level=3), *_outcome(visit, text)]
+    organisations, roles = text["organisations"], text["team_roles"]
+    parts: list[tuple[str, Sequence[str], Sequence[Sequence[str]], Sequence[float]]] = [
+        (
+            text["sites"],
+            (text["site_name"], text["site_type"], text["address"], text["country"]),
+            [
+                (s.name, text["site_types"].get(s.type, s.type), s.address, s.country)
+                for s in visit.sites
+            ],
+            (170, 70, 204, 60),
+        ),
+        (
+            text["participants"],
+            (text["person"], text["role"], text["organisation"], text["days_present"]),
+            [
+                (
+                    p.name,
+                    p.role,
+                    organisations.get(p.organisation, p.organisation),
+                    ", ".join(format_date(d, text) for d in p.days),
+                )
+                for p in visit.participants
+            ],
+            (150, 140, 74, 140),
+        ),
+        (
+            text["team"],
+            (text["person"], text["role"]),
+            [(t.name, roles.get(t.role, t.role)) for t in visit.team],
+            (250, 254),
+        ),
+        (
+            text["documents"],
+            (text["document"], text["requested"], text["received"]),
+            [
+                (d.what, _day_text(d.requested_on, text), _day_text(d.received_on, text))
+                for d in visit.documents
+            ],
+            (264, 120, 120),
+        ),
+        (
+            text["interviews"],
+            (text["topic"], text["with_whom"], text["when"]),
+            [(i.topic, i.with_whom, _local(i.held_at, text)) for i in visit.interviews],
+            (200, 164, 140),
+        ),
+        (
+            text["tour"],
+            (text["time"], text["area"], text["site"]),
+            [(_local(t.at, text), t.area, t.site) for t in visit.tour],
+            (140, 200, 164),
+        ),
+    ]
+    for title, header, rows, widths in parts:
+        if rows:
+            blocks += [Heading(title, level=3), Table(header, rows, widths, len(header))]
+    return blocks
+
+
+def _outcome(visit: Visit, text: Labels) -> list[Block]:
+    """The result the SCSS proposed, why, and the supervisor's decision with its date."""
+    assert visit.outcome is not None
+    results = text["results_proposed"]
+    outcome = visit.outcome
+    blocks: list[Block] = [
+        Paragraph(text["proposed"].format(result=results.get(outcome.result, outcome.result)))
+    ]
+    if outcome.reason.strip():
+        blocks.append(Paragraph(text["outcome_reason"].format(reason=outcome.reason.strip())))
+    decision = visit.decision
+    if decision is not None and decision.decided_on is not None:
+        when = format_date(decision.decided_on, text)
+        if decision.decision == "changed":
+            result = results.get(decision.result, decision.result)
+            blocks.append(Paragraph(text["decision_changed"].format(result=result, date=when)))
+        else:
+            blocks.append(Paragraph(text["decision_agreed"].format(date=when)))
+        if decision.note.strip():
+            blocks.append(Paragraph(text["decision_note"].format(note=decision.note.strip())))
+    return blocks
+
+
+def _day_text(day: date | None, text: Labels) -> str:
+    return format_date(day, text) if day is not None else "—"
+
+
+def _local(moment: str, text: Labels) -> str:
+    """A session's local time "YYYY-MM-DDTHH:MM" as the language writes it ("" stays "")."""
+    try:
+        parsed = datetime.fromisoformat(moment)
+    except ValueError:
+        return moment
+    return f"{format_date(parsed.date(), text)}, {parsed.strftime('%H:%M')}"
+
+
+def _methodology(data: ReportData, text: Labels) -> Group:
     """How the validation was done, saying only what was recorded: the mode, the session
-    time and its days, who took part, the evidence. Nothing recorded, nothing said (before,
-    every report asserted documents sent ahead, a tour and interviews)."""
-    from reportlab.platypus import KeepTogether, Paragraph
-
+    time and its days, who took part, the documents, the tour, interviews, the evidence.
+    Nothing recorded, nothing said (before, every report asserted documents sent ahead, a
+    tour and interviews)."""
     paragraphs = list(
         {
             Mode.VIRTUAL: text["methodology_virtual"],
@@ -1132,41 +816,57 @@ def _methodology(data: ReportData, text: Labels, styles: _Styles) -> list[Any]:
         duration = text["duration"].format(hours=minutes // 60, minutes=minutes % 60)
         days = ", ".join(format_date(day, text) for day in data.session_days)
         paragraphs.append(text["methodology_sessions"].format(duration=duration, days=days))
-    if data.validation.participants:
-        names = "; ".join(data.validation.participants)
-        paragraphs.append(text["methodology_participants"].format(names=names))
+    paragraphs += _methodology_visit(data, text)
     if len(data.evidence) == 1:
         paragraphs.append(text["methodology_evidence_one"])
     elif data.evidence:
         paragraphs.append(text["methodology_evidence"].format(count=len(data.evidence)))
-    return [
-        KeepTogether(
-            [
-                _heading("methodology", text["methodology"], styles),
-                *(Paragraph(escape(p), styles.body) for p in paragraphs),
-                Paragraph(escape(text["methodology_findings"]), styles.body),
-            ]
+    return Group(
+        (
+            Heading(text["methodology"]),
+            *(Paragraph(p) for p in paragraphs),
+            Paragraph(text["methodology_findings"]),
         )
+    )
+
+
+def _methodology_visit(data: ReportData, text: Labels) -> list[str]:
+    """The methodology's sentences from the visit's records (the names alone without them)."""
+    visit = data.visit
+    said: list[str] = []
+    member = [p for p in visit.participants if p.organisation != "cbp"]
+    if member:
+        people = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in member)
+        said.append(text["methodology_participants"].format(names=people))
+    elif data.validation.participants and not visit.participants:
+        names = "; ".join(data.validation.participants)
+        said.append(text["methodology_participants"].format(names=names))
+    cbp = [f"{t.name} ({text['team_roles'].get(t.role, t.role)})" for t in visit.team]
+    cbp += [
+        f"{p.name} ({p.role})" if p.role else p.name
+        for p in visit.participants
+        if p.organisation == "cbp"
     ]
+    if cbp:
+        said.append(text["methodology_team"].format(people="; ".join(cbp)))
+    if visit.documents:
+        received = sum(1 for d in visit.documents if d.received_on is not None)
+        said.append(
+            text["methodology_documents"].format(requested=len(visit.documents), received=received)
+        )
+    if visit.tour:
+        areas = "; ".join(dict.fromkeys(t.area for t in visit.tour))
+        said.append(text["methodology_tour"].format(areas=areas))
+    if visit.interviews:
+        said.append(text["methodology_interviews"].format(count=len(visit.interviews)))
+    return said
 
 
-def _signature(
-    data: ReportData,
-    text: Labels,
-    styles: _Styles,
-    on_signature: Callable[[SignatureBox], None],
-) -> Any:
-    """The signature block, kept in one piece: who signs and the box the signature goes in."""
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
-
+def _signature(data: ReportData, text: Labels) -> Group:
+    """The signature block, kept in one piece: who signs and the room the signature takes."""
     validation = data.validation
     if data.draft:
-        return KeepTogether(
-            [
-                _heading("signature", text["signature"], styles),
-                Paragraph(escape(text["draft_signature"]), styles.body),
-            ]
-        )
+        return Group((Heading(text["signature"]), Paragraph(text["draft_signature"])))
     role = text["signature_role"]
     if validation.office.strip():
         role = f"{role} · {validation.office.strip()}"
@@ -1180,18 +880,17 @@ def _signature(
         said.append(
             text["approved_by"].format(name=data.approved_by, date=format_date(approved, text))
         )
-    return KeepTogether(
-        [
-            _heading("signature", text["signature"], styles),
-            Paragraph(escape(text["signature_statement"]), styles.body),
-            Spacer(1, 6),
-            _signature_spot(on_signature),
-            Spacer(1, 6),
-            Paragraph(_markup(validation.scss), styles.signer),
-            Paragraph(escape(role), styles.intro),
-            *(Paragraph(escape(line), styles.body) for line in said),
-            Paragraph(escape(text["signature_note"]), styles.intro),
-        ]
+    return Group(
+        (
+            Heading(text["signature"]),
+            Paragraph(text["signature_statement"]),
+            SignatureSpot(*_SIGNATURE),
+            Space(6),
+            Paragraph(validation.scss, "signer"),
+            Paragraph(role, "meta"),
+            *(Paragraph(line) for line in said),
+            Paragraph(text["signature_note"], "meta"),
+        )
     )
 
 
@@ -1201,92 +900,3 @@ def _day(moment: str) -> date | None:
         return datetime.fromisoformat(moment).date() if moment else None
     except ValueError:
         return None
-
-
-def _signature_spot(on_signature: Callable[[SignatureBox], None]) -> Any:
-    """An empty, outlined box that reports where it was drawn, for the visible signature."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Flowable
-
-    width, height = _SIGNATURE
-
-    class SignatureSpot(Flowable):  # type: ignore[misc]
-        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            return width, height
-
-        def draw(self) -> None:
-            canvas = self.canv
-            x, y = canvas.absolutePosition(0, 0)
-            on_signature(SignatureBox(canvas.getPageNumber() - 1, x, y, x + width, y + height))
-            canvas.saveState()
-            canvas.setStrokeColor(colors.HexColor(_RULE))
-            canvas.setLineWidth(0.5)
-            canvas.setDash(2, 2)
-            canvas.rect(0, 0, width, height)
-            canvas.restoreState()
-
-    spot = SignatureSpot()
-    spot.hAlign = "LEFT"
-    return spot
-
-
-def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], styles: _Styles) -> Any:
-    """A borderless two-column layout of labels and values."""
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table([list(r) for r in rows], colWidths=list(widths))
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 9.5),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    table.hAlign = "LEFT"
-    return table
-
-
-def _table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    widths: Sequence[float],
-    numbers_from: int | None,
-    styles: _Styles,
-    total: bool = False,
-) -> Any:
-    """A striped table; columns from numbers_from on are right-aligned; a total row in bold."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table(
-        [list(header), *(list(r) for r in rows)],
-        colWidths=list(widths),
-        repeatRows=1,
-        spaceAfter=8,
-    )
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, 0), styles.fonts.bold, 8.5),
-        ("FONT", (0, 1), (-1, -1), styles.fonts.regular, 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_NAVY)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(_RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if numbers_from is not None:
-        commands.append(("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"))
-    if total:
-        commands += [
-            ("FONT", (0, -1), (-1, -1), styles.fonts.bold, 8.5),
-            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
-        ]
-    table.setStyle(TableStyle(commands))
-    table.hAlign = "LEFT"
-    return table

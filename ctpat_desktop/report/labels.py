@@ -1,5 +1,6 @@
 """Every fixed text of the validation report, one dictionary per language."""
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import TypedDict
 
@@ -158,6 +159,49 @@ class Labels(TypedDict):
     draft_header: str
     draft_signature: str
     draft_not_reviewed: str
+    # The signature field, as a screen reader names it.
+    signature_alt: str
+    # The visit: what was recorded around the checklist (records/kinds.py), and its outcome.
+    visit: str
+    visit_intro: str
+    sites: str
+    site_name: str
+    site_type: str
+    address: str
+    country: str
+    site_types: Mapping[str, str]
+    participants: str
+    person: str
+    role: str
+    organisation: str
+    days_present: str
+    organisations: Mapping[str, str]
+    team: str
+    team_roles: Mapping[str, str]
+    documents: str
+    document: str
+    requested: str
+    received: str
+    interviews: str
+    topic: str
+    with_whom: str
+    when: str
+    tour: str
+    time: str
+    area: str
+    site: str
+    outcome: str
+    proposed: str
+    outcome_reason: str
+    decision_agreed: str
+    decision_changed: str
+    decision_note: str
+    results_proposed: Mapping[str, str]
+    methodology_people: str
+    methodology_team: str
+    methodology_documents: str
+    methodology_tour: str
+    methodology_interviews: str
 
 
 EN: Labels = {
@@ -381,6 +425,63 @@ EN: Labels = {
         "supervisor has approved the validation."
     ),
     "draft_not_reviewed": "Draft: {count} of {total} criteria not reviewed yet.",
+    "signature_alt": "Digital signature of {name}",
+    "visit": "Visit",
+    "visit_intro": (
+        "What was recorded during the validation; what was not recorded is not listed."
+    ),
+    "sites": "Sites",
+    "site_name": "Site",
+    "site_type": "Type",
+    "address": "Address",
+    "country": "Country",
+    "site_types": {
+        "facility": "Facility",
+        "warehouse": "Warehouse",
+        "office": "Office",
+        "terminal": "Terminal",
+        "other": "Other",
+    },
+    "participants": "Participants",
+    "person": "Name",
+    "role": "Role",
+    "organisation": "Organisation",
+    "days_present": "Days present",
+    "organisations": {"member": "Member", "cbp": "CBP"},
+    "team": "CBP team",
+    "team_roles": {"scss": "SCSS", "co-scss": "Co-SCSS", "observer": "Observer"},
+    "documents": "Documents requested",
+    "document": "Document",
+    "requested": "Requested",
+    "received": "Received",
+    "interviews": "Interviews",
+    "topic": "Topic",
+    "with_whom": "With",
+    "when": "When",
+    "tour": "Tour log",
+    "time": "Time",
+    "area": "Area shown",
+    "site": "Site",
+    "outcome": "Outcome",
+    "proposed": "Result proposed by the Supply Chain Security Specialist: {result}.",
+    "outcome_reason": "Reason: {reason}",
+    "decision_agreed": "The supervisor agreed with the proposed result on {date}.",
+    "decision_changed": "The supervisor changed the result to {result} on {date}.",
+    "decision_note": "Supervisor's note: {note}",
+    "results_proposed": {
+        "continued-certification": "Continued certification",
+        "tier-2": "Tier 2 (validated)",
+        "tier-3": "Tier 3 (exceeds the criteria)",
+        "suspension-proposal": "Proposal to suspend",
+        "removal-proposal": "Proposal to remove",
+    },
+    "methodology_people": "Taking part: {people}.",
+    "methodology_team": "For CBP: {people}.",
+    "methodology_documents": (
+        "Documents requested from the member: {requested}; received: {received} (see Visit)."
+    ),
+    "methodology_tour": "Areas shown on the tour: {areas}.",
+    "methodology_interviews": "Interviews recorded: {count} (see Visit).",
 }
 
 ES: Labels = {
@@ -613,6 +714,65 @@ ES: Labels = {
         "supervisor ha aprobado la validación."
     ),
     "draft_not_reviewed": "Borrador: {count} de {total} criterios aún sin revisar.",
+    "signature_alt": "Firma digital de {name}",
+    "visit": "Visita",
+    "visit_intro": (
+        "Lo que se registró durante la validación; lo que no se registró no se enumera."
+    ),
+    "sites": "Sitios",
+    "site_name": "Sitio",
+    "site_type": "Tipo",
+    "address": "Dirección",
+    "country": "País",
+    "site_types": {
+        "facility": "Instalación",
+        "warehouse": "Almacén",
+        "office": "Oficina",
+        "terminal": "Terminal",
+        "other": "Otro",
+    },
+    "participants": "Participantes",
+    "person": "Nombre",
+    "role": "Cargo",
+    "organisation": "Organización",
+    "days_present": "Días presente",
+    "organisations": {"member": "Socio", "cbp": "CBP (Aduanas)"},
+    "team": "Equipo de CBP",
+    "team_roles": {"scss": "SCSS", "co-scss": "SCSS adjunto", "observer": "Observador"},
+    "documents": "Documentos solicitados",
+    "document": "Documento",
+    "requested": "Solicitado",
+    "received": "Recibido",
+    "interviews": "Entrevistas",
+    "topic": "Tema",
+    "with_whom": "Con",
+    "when": "Cuándo",
+    "tour": "Registro del recorrido",
+    "time": "Hora",
+    "area": "Área mostrada",
+    "site": "Sitio",
+    "outcome": "Resultado",
+    "proposed": (
+        "Resultado propuesto por el Especialista en Seguridad de la Cadena de Suministro: {result}."
+    ),
+    "outcome_reason": "Motivo: {reason}",
+    "decision_agreed": "El supervisor aprobó el resultado propuesto el {date}.",
+    "decision_changed": "El supervisor cambió el resultado a {result} el {date}.",
+    "decision_note": "Nota del supervisor: {note}",
+    "results_proposed": {
+        "continued-certification": "Continuación de la certificación",
+        "tier-2": "Nivel 2 (validado)",
+        "tier-3": "Nivel 3 (supera los criterios)",
+        "suspension-proposal": "Propuesta de suspensión",
+        "removal-proposal": "Propuesta de baja",
+    },
+    "methodology_people": "Participaron: {people}.",
+    "methodology_team": "Por parte de CBP: {people}.",
+    "methodology_documents": (
+        "Documentos solicitados al socio: {requested}; recibidos: {received} (véase Visita)."
+    ),
+    "methodology_tour": "Áreas mostradas en el recorrido: {areas}.",
+    "methodology_interviews": "Entrevistas registradas: {count} (véase Visita).",
 }
 
 LANGUAGES: dict[str, Labels] = {"en": EN, "es": ES}

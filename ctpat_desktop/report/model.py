@@ -23,6 +23,99 @@ class EvidenceItem:
     caption: str = ""  # what it shows, printed under the picture and the file name
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A site of the validation; type is one of records/kinds.py SITE_TYPES."""
+
+    name: str
+    type: str
+    address: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """Someone who took part: organisation "member" or "cbp", the days they were present."""
+
+    name: str
+    role: str = ""
+    organisation: str = "member"
+    days: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMember:
+    """A member of the CBP team; role is "scss", "co-scss" or "observer"."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRequest:
+    """A document asked of the member, and when it came (None: not recorded)."""
+
+    what: str
+    requested_on: date | None = None
+    received_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    """An interview: its topic, with whom ("" if not recorded) and when (local time)."""
+
+    topic: str
+    with_whom: str = ""
+    held_at: str = ""  # YYYY-MM-DDTHH:MM, "" when not recorded
+
+
+@dataclass(frozen=True, slots=True)
+class TourStop:
+    """An area shown on the tour, when and at which site ("" when not recorded)."""
+
+    area: str
+    at: str = ""  # YYYY-MM-DDTHH:MM
+    site: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result the SCSS proposes (records/kinds.py RESULTS) and why."""
+
+    result: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The supervisor's decision: "agreed" or "changed" (to result), on a day."""
+
+    decision: str
+    result: str = ""
+    decided_on: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What was recorded around the checklist; empty where nothing was."""
+
+    sites: tuple[Site, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    team: tuple[TeamMember, ...] = ()
+    documents: tuple[DocumentRequest, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    tour: tuple[TourStop, ...] = ()
+    outcome: Outcome | None = None
+    decision: Decision | None = None
+
+    def __bool__(self) -> bool:
+        """Whether anything at all was recorded."""
+        lists = (self.sites, self.participants, self.team, self.documents, self.interviews)
+        return any(lists) or bool(self.tour) or self.outcome is not None
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Everything one version of a validation report contains."""
@@ -52,6 +145,8 @@ class ReportData:
     # on every page ("" for the report's own default).
     contacts: Mapping[str, str] = field(default_factory=dict)
     sensitivity_marking: str = ""
+    # The records around the checklist (sites, participants, tour …), when there are any.
+    visit: Visit = field(default_factory=Visit)
 
     @property
     def issued_on(self) -> date:

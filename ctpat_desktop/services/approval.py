@@ -13,9 +13,9 @@ from typing import Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import ValidationSession
-from ctpat_desktop.worksheet import FindingStatus, Lifecycle
+from ctpat_desktop.worksheet import FindingStatus, Lifecycle, lifecycle
 
-APPROVERS = ("supervisor", "admin")
+APPROVERS = tuple(sorted(lifecycle.SUPERVISORS))  # who approves (worksheet/lifecycle.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +40,7 @@ def submit_for_review(ctx: AppContext, validation_id: str) -> None:
         raise RuleError(
             f"{len(missing)} criteria have no finding yet ({shown}); review them all first"
         )
-    ctx.store.set_status(
-        session.id,
-        Lifecycle.IN_REVIEW,
-        ctx.actor,
-        allowed_from=(Lifecycle.PLANNED, Lifecycle.IN_PROGRESS),
-        action="submit",
-    )
+    ctx.store.move(session.id, "submit", ctx.actor)
 
 
 def hub_role(ctx: AppContext) -> str:
@@ -56,9 +50,9 @@ def hub_role(ctx: AppContext) -> str:
     return LocalSync(ctx.store).state("hub_role")
 
 
-def _check_approver(ctx: AppContext) -> None:
+def _check_approver(ctx: AppContext, move: str) -> None:
     role = hub_role(ctx)
-    if role not in APPROVERS:
+    if role not in lifecycle.MOVE_BY_NAME[move].roles:
         raise RuleError(
             "only a supervisor approves a validation"
             + (f" (you are logged in to the hub as {role})" if role else "; log in to the hub")
@@ -67,13 +61,11 @@ def _check_approver(ctx: AppContext) -> None:
 
 def approve(ctx: AppContext, validation_id: str, note: str = "") -> None:
     """A supervisor approves a validation in review; its report may then be signed."""
-    _check_approver(ctx)
-    ctx.store.set_status(
+    _check_approver(ctx, "approve")
+    ctx.store.move(
         ctx.store.resolve_id(validation_id),
-        Lifecycle.APPROVED,
+        "approve",
         ctx.actor,
-        allowed_from=(Lifecycle.IN_REVIEW,),
-        action="approve",
         details={"note": note.strip()} if note.strip() else None,
     )
 
@@ -82,14 +74,9 @@ def return_for_changes(ctx: AppContext, validation_id: str, reason: str) -> None
     """A supervisor sends a validation in review back to the SCSS, saying why."""
     if not reason.strip():
         raise RuleError("say what must change (--reason)")
-    _check_approver(ctx)
-    ctx.store.set_status(
-        ctx.store.resolve_id(validation_id),
-        Lifecycle.IN_PROGRESS,
-        ctx.actor,
-        allowed_from=(Lifecycle.IN_REVIEW, Lifecycle.APPROVED),
-        action="return",
-        details={"reason": reason.strip()},
+    _check_approver(ctx, "return")
+    ctx.store.move(
+        ctx.store.resolve_id(validation_id), "return", ctx.actor, details={"reason": reason.strip()}
     )
 
 

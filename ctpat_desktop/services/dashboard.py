@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from ctpat_desktop.analytics import StatsFilter, compute_stats
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import parse_date
-from ctpat_desktop.worksheet import Lifecycle, Mode
+from ctpat_desktop.worksheet import Mode, lifecycle
 
 if TYPE_CHECKING:
     from ctpat_desktop.app import AppContext
@@ -24,7 +24,7 @@ HUB_PARAMS = {
     "status": "status",
 }
 # Where a validation may stand to count on the dashboard: once work has started.
-COUNTED_STATUSES = tuple(s.value for s in Lifecycle if s is not Lifecycle.PLANNED)
+COUNTED_STATUSES = tuple(s.value for s in lifecycle.COUNTED)  # work has started
 
 
 def stats_filter(

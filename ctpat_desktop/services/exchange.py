@@ -19,17 +19,15 @@ from ctpat_desktop.services.views import visit_view
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, utc_now
 from ctpat_desktop.sync.meaning import check_caption
 from ctpat_desktop.worksheet import (
-    Finding,
-    FindingStatus,
     Lifecycle,
     Member,
     Mode,
     Validation,
-    Verification,
     apply_finding_rules,
     lifecycle,
 )
 from ctpat_desktop.worksheet.agenda import Period, check_stretch
+from ctpat_desktop.worksheet.model import FINDING_MAP
 
 FORMAT = "ctpat-validation"
 FORMAT_VERSION = 1
@@ -110,26 +108,9 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
 
 
 def _finding_item(record: FindingRecord) -> dict[str, Any]:
-    f = record.finding
-    return {
-        "criterion": f.criterion,
-        "status": f.status.value,
-        "reasons": list(f.reasons),
-        "unmet_parts": list(f.unmet_parts),
-        "verified": f.verified.value if f.verified else None,
-        "note": f.note,
-        "report_text": f.report_text,
-        "action": f.action,
-        "due": f.due.isoformat() if f.due else None,
-        "profile_answer": f.profile_answer,
-        "response_implemented": f.response_implemented,
-        "response_note": f.response_note,
-        "extension_days": f.extension_days,
-        "extension_reason": f.extension_reason,
-        "response_accepted": f.response_accepted,
-        "updated_at": record.updated_at,
-        "updated_by": record.updated_by,
-    }
+    """A finding as the file carries it: its declared fields (records/finding.py), stamped."""
+    stamps = {"updated_at": record.updated_at, "updated_by": record.updated_by}
+    return FINDING_MAP.values(record.finding) | stamps
 
 
 def _read_document(source: Path) -> Any:
@@ -217,23 +198,9 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
         parts = tuple(item.get("unmet_parts", ()))
         if any(criterion.part(key) is None for key in parts):
             raise ExchangeError(f"{source}: {criterion.id}: names a part the criterion lacks")
-        finding = Finding(
-            criterion=item["criterion"],
-            status=FindingStatus(item["status"]),
-            reasons=tuple(item["reasons"]),
-            unmet_parts=parts,
-            verified=Verification(item["verified"]) if item["verified"] else None,
-            note=item["note"],
-            report_text=item["report_text"],
-            action=item["action"],
-            due=_day(item["due"], f"{source}: {criterion.id} due") if item["due"] else None,
-            profile_answer=item["profile_answer"],
-            response_implemented=item["response_implemented"],
-            response_note=item["response_note"],
-            extension_days=item["extension_days"],
-            extension_reason=item["extension_reason"],
-            response_accepted=item["response_accepted"],
-        )
+        if item["due"]:
+            _day(item["due"], f"{source}: {criterion.id} due")  # said here, in its words
+        finding = FINDING_MAP.from_values(item)
         checked = apply_finding_rules(
             finding, criterion, codes, validation.date, ctx.settings.response_days
         )

@@ -128,7 +128,7 @@ def _not_in(catalog: Catalog, criterion_id: str) -> NotFoundError:
 
 def _check_signed(status: str, version: int) -> None:
     """RuleError unless follow-up may be appended to a validation in this state."""
-    if status != Lifecycle.SIGNED.value:
+    if not lifecycle.is_locked(Lifecycle(status)):
         raise RuleError(
             f"the validation is {status.replace('-', ' ')}: follow-up is appended after its "
             "report is signed (until then the finding itself holds the member's response)",

@@ -1,13 +1,18 @@
 """Build a validation report, sign it (which locks the validation), reopen, verify."""
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import translations
 from ctpat_desktop.errors import RuleError
+from ctpat_desktop.records.declare import Item
+from ctpat_desktop.report import model, rendition
 from ctpat_desktop.report.model import EvidenceItem, ReportData
 from ctpat_desktop.report.signer_check import CertificateSubject, signing_subject
 from ctpat_desktop.report.signer_check import check_signer as check_subject
@@ -69,6 +74,76 @@ def report_data(ctx: AppContext, session: ValidationSession, language: str) -> R
         approved_at=approval.at if approval else "",
         contacts=dict(settings.contacts),
         sensitivity_marking=settings.sensitivity_marking,
+        visit=visit_of(session.visit_records()),
+    )
+
+
+def visit_of(records: Mapping[str, Sequence[Item]]) -> model.Visit:
+    """The report's view of a validation's records around the checklist (by kind name, as
+    ValidationSession.visit_records gives them): references resolved to names."""
+
+    def values(kind: str) -> list[Mapping[str, Any]]:
+        return [item.values for item in records.get(kind, ())]
+
+    def day(value: Any) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    sites = {item.id: item.values["name"] for item in records.get("site", ())}
+    people = {
+        item.id: (
+            f"{item.values['name']} ({item.values['role']})"
+            if item.values.get("role")
+            else item.values["name"]
+        )
+        for item in records.get("participant", ())
+    }
+    outcome = values("outcome")
+    decision = values("decision")
+    return model.Visit(
+        sites=tuple(
+            model.Site(v["name"], v["type"], v.get("address", ""), v.get("country", ""))
+            for v in values("site")
+        ),
+        participants=tuple(
+            model.Participant(
+                v["name"],
+                v.get("role", ""),
+                v.get("organisation") or "member",
+                tuple(date.fromisoformat(d) for d in v.get("days", ())),
+            )
+            for v in values("participant")
+        ),
+        team=tuple(model.TeamMember(v["name"], v["role"]) for v in values("team_member")),
+        documents=tuple(
+            model.DocumentRequest(v["what"], day(v.get("requested_on")), day(v.get("received_on")))
+            for v in values("document_request")
+        ),
+        interviews=tuple(
+            model.Interview(
+                v["topic"], people.get(v.get("participant_id") or "", ""), v.get("held_at") or ""
+            )
+            for v in values("interview")
+        ),
+        tour=tuple(
+            model.TourStop(
+                v["area"],
+                v.get("at") or "",
+                sites.get(v.get("site_id") or "", ""),
+                v.get("note", ""),
+            )
+            for v in values("tour_stop")
+        ),
+        outcome=model.Outcome(outcome[0]["result"], outcome[0].get("reason", ""))
+        if outcome
+        else None,
+        decision=model.Decision(
+            decision[0]["decision"],
+            decision[0].get("result", ""),
+            day(decision[0].get("decided_on")),
+            decision[0].get("note", ""),
+        )
+        if decision
+        else None,
     )
 
 
@@ -146,6 +221,7 @@ def issue_report(
     asked = cache(secret)  # the certificate is read before signing: one question for both
     subject = check_signer(ctx, session.id, key, asked)
     data = replace(report_data(ctx, session, language), signer=subject.name)
+    said = rendition.words(language)
     draft = target.with_name(target.name + ".unsigned")
     try:
         box = build_pdf(data, draft)
@@ -156,9 +232,12 @@ def issue_report(
             key,
             box,
             secret=asked,
-            reason=reason or f"CTPAT validation report, version {data.version}",
-            location=location or session.validation.office or "U.S. Customs and Border Protection",
+            # The stamp, its reason and place in the report's language (before, English in
+            # a Spanish report).
+            reason=reason or said["report_reason"].format(version=data.version),
+            location=location or session.validation.office or said["location"],
             tsa_url=ctx.settings.tsa_url or None,
+            stamp_words=rendition.stamp_words(language),
         )
     finally:
         draft.unlink(missing_ok=True)

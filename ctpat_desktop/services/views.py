@@ -10,8 +10,9 @@ from ctpat_desktop.records.documents import item_line, kind_view
 from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
-from ctpat_desktop.worksheet import Finding, Lifecycle, Validation, classify
+from ctpat_desktop.worksheet import Finding, Validation, classify, lifecycle
 from ctpat_desktop.worksheet.agenda import SessionTimes, format_minutes
+from ctpat_desktop.worksheet.model import FINDING_MAP
 from ctpat_desktop.worksheet.rules import due_from_issue
 
 
@@ -55,26 +56,15 @@ def finding_view(
     criterion = catalog.get(finding.criterion)
     assert criterion is not None
     outcome = classify(finding, criterion)
+    declared = FINDING_MAP.values(finding)  # every declared field (records/finding.py)
     return {
         "criterion": criterion.id,
         "category": criterion.category,
         "level": criterion.level.value,
         "title": criterion.title,
-        "status": finding.status.value,
+        "status": declared["status"],
         "outcome": outcome.value if outcome else None,
-        "reasons": list(finding.reasons),
-        "unmet_parts": list(finding.unmet_parts),
-        "verified": finding.verified.value if finding.verified else None,
-        "note": finding.note,
-        "report_text": finding.report_text,
-        "action": finding.action,
-        "due": finding.due.isoformat() if finding.due else None,
-        "profile_answer": finding.profile_answer,
-        "response_implemented": finding.response_implemented,
-        "response_note": finding.response_note,
-        "extension_days": finding.extension_days,
-        "extension_reason": finding.extension_reason,
-        "response_accepted": finding.response_accepted,
+        **declared,  # (criterion and status keep their places above)
         "updated_at": record.updated_at if record else None,
         "updated_by": record.updated_by if record else None,
     }
@@ -100,7 +90,7 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
     recorded = session.findings()
     names = {c.number: c.name for c in categories}
     reports = session.reports()
-    signed = session.validation.status is Lifecycle.SIGNED and reports
+    signed = lifecycle.is_locked(session.validation.status) and reports
     issued = date.fromisoformat(reports[-1].signed_at[:10]) if signed else None
     return {
         "validation": validation_view(session.validation),

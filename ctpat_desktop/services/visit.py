@@ -393,7 +393,7 @@ def _after_write(
 ) -> None:
     """What follows any change: an approved validation goes back to review (what was
     approved is not what would be signed), and the participants' names follow."""
-    if kind.locked_by_signing and v.status is Lifecycle.APPROVED:
+    if kind.locked_by_signing and v.status in lifecycle.MOVE_BY_NAME["approval withdrawn"].sources:
         ctx.store._withdraw_approval(conn, v.id, ctx.actor, now)
     if kind is PARTICIPANT:
         names = json.dumps(

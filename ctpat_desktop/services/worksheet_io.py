@@ -30,6 +30,7 @@ from ctpat_desktop.worksheet.xlsx_followup import (
 )
 from ctpat_desktop.worksheet.xlsx_import import Problem, SheetRow, WorksheetContent, one_line
 from ctpat_desktop.worksheet.xlsx_layout import WorksheetData, worksheet_texts
+from ctpat_desktop.worksheet.xlsx_visit import VisitRecords
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ def worksheet_data(
         texts=texts,
         followup=followup,
         report_version=version,
+        visit=VisitRecords(session.visit_records(), {e.id: e.filename for e in session.evidence()}),
     )
 
 

@@ -9,17 +9,22 @@ from typing import Any
 from ctpat_desktop.store.driver import sqlite
 
 GENESIS = "0" * 64
-_LAST_HASH = "SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+# The hash of the last event, for a caller's SELECT that reads it with its own row.
+LAST_HASH = "SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1"
 _INSERT = (
     "INSERT INTO audit_events (at, actor, action, kind, record_id, validation_id, changes, "
     "prev_hash, hash) VALUES (:at, :actor, :action, :kind, :record_id, :validation_id, "
     ":changes, :prev_hash, :hash)"
 )
+# Made once: json.dumps with options builds a new encoder on every call (a saved finding
+# serialises twice); the text is the same.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_CHANGES = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
 def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
     """SHA-256 over the previous hash and the event's canonical JSON."""
-    body = json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    body = _CANONICAL.encode(event)
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
@@ -33,10 +38,18 @@ def append_event(
     record_id: str,
     validation_id: str | None,
     changes: Mapping[str, Any],
+    prev_hash: str | None = None,
 ) -> None:
-    """Append one event inside the caller's transaction."""
-    last = conn.execute(_LAST_HASH).fetchone()
-    prev = last[0] if last else GENESIS
+    """Append one event inside the caller's transaction.
+
+    prev_hash: the last event's hash (GENESIS when there is none), when the caller read it
+    in this transaction already (LAST_HASH as a column of its own SELECT); None reads it.
+    """
+    if prev_hash is None:
+        last = conn.execute(LAST_HASH).fetchone()
+        prev = last[0] if last else GENESIS
+    else:
+        prev = prev_hash
     event = {
         "at": at,
         "actor": actor,
@@ -44,7 +57,7 @@ def append_event(
         "kind": kind,
         "record_id": record_id,
         "validation_id": validation_id,
-        "changes": json.dumps(changes, sort_keys=True, ensure_ascii=False),
+        "changes": _CHANGES.encode(changes),
     }
     conn.execute(_INSERT, {**event, "prev_hash": prev, "hash": event_hash(prev, event)})
 

@@ -31,6 +31,7 @@ REVISIONS = (
     "0012_followups",
     "0013_visit_records",
     "0014_feedback",
+    "0015_renditions_letters",
 )
 HEAD = REVISIONS[-1]
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")

@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.errors import NotFoundError, RuleError, StaleEdit, StoreError
+from ctpat_desktop.records import sql as record_sql
+from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.store import audit, periods
 from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
 from ctpat_desktop.store.driver import sqlite
@@ -48,21 +51,16 @@ FindingChange = Callable[[Finding], Finding]
 # "create"/"update" of one edit at a time: the dashboard's pace check looks only at those.
 BULK_ACTION = "import"
 _SELECT_FINDING = "SELECT * FROM findings WHERE validation_id = ? AND criterion = ?"
-# One finding (columns all NULL when it has none yet) and its validation's status, in one
-# statement: a save checks whether it must withdraw an approval without another query.
+# One finding (columns all NULL when it has none yet), its validation's status and the
+# audit trail's last hash, in one statement: a save checks whether it must withdraw an
+# approval, and chains its audit event, without another query.
 _SELECT_FINDING_AND_STATUS = (
-    "SELECT f.*, v.status AS validation_status FROM validations v LEFT JOIN findings f "
+    f"SELECT f.*, v.status AS validation_status, ({audit.LAST_HASH}) AS last_hash "
+    "FROM validations v LEFT JOIN findings f "
     "ON f.validation_id = v.id AND f.criterion = ? WHERE v.id = ?"
 )
-_INSERT_FINDING = (
-    f"INSERT INTO findings (id, validation_id, criterion, {', '.join(FINDING_FIELDS)}, "
-    "updated_at, updated_by) VALUES (:id, :validation_id, :criterion, "
-    f"{', '.join(':' + f for f in FINDING_FIELDS)}, :updated_at, :updated_by)"
-)
-_UPDATE_FINDING = (
-    f"UPDATE findings SET {', '.join(f'{f} = :{f}' for f in FINDING_FIELDS)}, "
-    "updated_at = :updated_at, updated_by = :updated_by, rev = rev + 1 WHERE id = :id"
-)
+# The finding's columns as declared (records/finding.py); its criterion never changes.
+_INSERT_FINDING = record_sql.insert_sql(FINDING)
 _SELECT_VALIDATION = (
     "SELECT v.*, m.name AS member_name, m.account FROM validations v "
     "JOIN members m ON m.id = v.member_id WHERE v.deleted = 0"
@@ -108,15 +106,31 @@ def report_id(validation_id: str, version: int) -> str:
 
 def utc_now() -> str:
     """The current time in UTC as ISO 8601 with microseconds."""
-    # isoformat is several times quicker than strftime; the text is the same.
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    # isoformat is several times quicker than strftime; the text is the same ("+00:00"
+    # cut off for the "Z", which is quicker than a naive copy without the time zone).
+    return datetime.now(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
+
+
+@cache
+def _update_finding_sql(names: tuple[str, ...]) -> str:
+    """UPDATE of the fields a save changed: fewer values to bind and compare (one text per
+    set of fields, so the driver's statement cache keeps each prepared)."""
+    return record_sql.update_sql(FINDING, names)
+
+
+def _json_list(values: tuple[str, ...]) -> str:
+    return json.dumps(values) if values else "[]"  # most findings have none: no encoder
+
+
+def _from_json_list(text: str) -> tuple[str, ...]:
+    return () if text == "[]" else tuple(json.loads(text))
 
 
 def _finding_columns(finding: Finding) -> dict[str, Any]:
     return {
         "status": finding.status.value,
-        "reasons": json.dumps(finding.reasons),
-        "unmet_parts": json.dumps(finding.unmet_parts),
+        "reasons": _json_list(finding.reasons),
+        "unmet_parts": _json_list(finding.unmet_parts),
         "verified": finding.verified.value if finding.verified else None,
         "note": finding.note,
         "report_text": finding.report_text,
@@ -135,8 +149,8 @@ def _finding_from_row(row: sqlite.Row) -> Finding:
     return Finding(
         criterion=row["criterion"],
         status=FindingStatus(row["status"]),
-        reasons=tuple(json.loads(row["reasons"])),
-        unmet_parts=tuple(json.loads(row["unmet_parts"])),
+        reasons=_from_json_list(row["reasons"]),
+        unmet_parts=_from_json_list(row["unmet_parts"]),
         verified=Verification(row["verified"]) if row["verified"] else None,
         note=row["note"],
         report_text=row["report_text"],
@@ -478,7 +492,7 @@ class Store:
             if row is None:
                 raise NotFoundError(f"no validation with ID '{changed.id}'")
             old = _validation_from_row(row)
-            if old.status is Lifecycle.SIGNED:
+            if lifecycle.is_locked(old.status):
                 raise RuleError("the validation is signed and locked; reopen it before editing")
             pinned: dict[str, Any] = {}
             if catalog is not None and (catalog.entity, catalog.version) != (
@@ -576,7 +590,7 @@ class Store:
             if row is None:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
             old = _validation_from_row(row)
-            if old.status is Lifecycle.SIGNED:
+            if lifecycle.is_locked(old.status):
                 raise RuleError("the validation is signed and locked; its catalog stays pinned")
             if old.catalog_version != from_version or old.entity != catalog.entity:
                 raise RuleError("the validation changed meanwhile; look at it again")
@@ -620,21 +634,9 @@ class Store:
             details=details,
         )
 
-    def set_status(
-        self,
-        validation_id: str,
-        status: Lifecycle,
-        actor: str,
-        *,
-        allowed_from: Sequence[Lifecycle] | None = None,
-        action: str = "status",
-        details: dict[str, Any] | None = None,
-    ) -> None:
-        """Move a validation to another lifecycle status, with its audit event.
-
-        allowed_from: the statuses the move may start from (RuleError otherwise), checked
-        inside the same transaction as the move.
-        """
+    def set_status(self, validation_id: str, status: Lifecycle, actor: str) -> None:
+        """Put a validation in a status as it is, audited: the demo's and tests' way to
+        seed one. The app's moves go through move(), which checks them."""
         now = utc_now()
         with self.transaction() as conn:
             row = conn.execute(
@@ -642,23 +644,16 @@ class Store:
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no validation with ID '{validation_id}'")
-            if row["status"] == status.value:
-                return
-            if allowed_from is not None and row["status"] not in {s.value for s in allowed_from}:
-                raise RuleError(
-                    f"the validation is {row['status']}; it can become {status.value} only "
-                    f"from {' or '.join(s.value for s in allowed_from)}"
+            if row["status"] != status.value:
+                self._move_status(
+                    conn,
+                    validation_id,
+                    row["status"],
+                    status,
+                    actor=actor,
+                    now=now,
+                    action="status",
                 )
-            self._move_status(
-                conn,
-                validation_id,
-                row["status"],
-                status,
-                actor=actor,
-                now=now,
-                action=action,
-                details=details,
-            )
 
     def move(
         self,
@@ -813,7 +808,14 @@ class Store:
                     values={"criterion": criterion, "who": who},
                 )
             record = self._write_finding(
-                conn, validation_id, criterion, change, actor, now, read=(row,)
+                conn,
+                validation_id,
+                criterion,
+                change,
+                actor,
+                now,
+                read=(row,),
+                prev_hash=(both["last_hash"] or audit.GENESIS) if both is not None else None,
             )
             status = both["validation_status"] if both is not None else None
             if status == Lifecycle.APPROVED.value:
@@ -876,8 +878,10 @@ class Store:
         stamp: tuple[str, str] | None = None,
         action: str | None = None,
         read: tuple[sqlite.Row | None] | None = None,
+        prev_hash: str | None = None,
     ) -> FindingRecord:
-        """Write one finding and its audit event; read holds its row if already read."""
+        """Write one finding and its audit event; read holds its row if already read, and
+        prev_hash the audit trail's last hash if read in this transaction."""
         row = (
             read[0]
             if read is not None
@@ -890,16 +894,19 @@ class Store:
         if row is not None and not diff:
             return FindingRecord(old, row["updated_at"], row["updated_by"], row["rev"])
         updated_at, updated_by = stamp or (now, actor)
-        values = new_cols | {"updated_at": updated_at, "updated_by": updated_by}
+        stamps = {"updated_at": updated_at, "updated_by": updated_by}
         if row is None:
             record_id, rev = finding_id(validation_id, criterion), 1
             conn.execute(
                 _INSERT_FINDING,
-                values | {"id": record_id, "validation_id": validation_id, "criterion": criterion},
+                new_cols
+                | stamps
+                | {"id": record_id, "validation_id": validation_id, "criterion": criterion},
             )
         else:
             record_id, rev = row["id"], row["rev"] + 1
-            conn.execute(_UPDATE_FINDING, values | {"id": record_id})
+            changed = {k: new_cols[k] for k in diff}
+            conn.execute(_update_finding_sql(tuple(diff)), changed | stamps | {"id": record_id})
         audit.append_event(
             conn,
             at=now,
@@ -909,6 +916,7 @@ class Store:
             record_id=record_id,
             validation_id=validation_id,
             changes={"criterion": criterion} | diff,
+            prev_hash=prev_hash,
         )
         return FindingRecord(new, updated_at, updated_by, rev)
 

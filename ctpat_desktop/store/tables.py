@@ -2,7 +2,8 @@
 
 import sqlalchemy as sa
 
-from ctpat_desktop.records.columns import table_columns
+from ctpat_desktop.records.columns import field_columns, table_columns
+from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.records.kinds import VISIT_KINDS
 
 # Constraint names, shared with the hub's schema (hub/tables.py).
@@ -78,21 +79,8 @@ findings = sa.Table(
     metadata,
     sa.Column("id", _UUID, primary_key=True),
     sa.Column("validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False),
-    sa.Column("criterion", sa.String(8), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("reasons", sa.Text, nullable=False, server_default="[]"),
-    sa.Column("unmet_parts", sa.Text, nullable=False, server_default="[]"),
-    sa.Column("verified", sa.String(24), nullable=True),
-    sa.Column("note", sa.Text, nullable=False, server_default=""),
-    sa.Column("report_text", sa.Text, nullable=False, server_default=""),
-    sa.Column("action", sa.Text, nullable=False, server_default=""),
-    sa.Column("due", sa.String(10), nullable=True),
-    sa.Column("profile_answer", sa.Text, nullable=False, server_default=""),
-    sa.Column("response_implemented", sa.Boolean, nullable=True),
-    sa.Column("response_note", sa.Text, nullable=False, server_default=""),
-    sa.Column("extension_days", sa.Integer, nullable=True),
-    sa.Column("extension_reason", sa.Text, nullable=False, server_default=""),
-    sa.Column("response_accepted", sa.Boolean, nullable=True),
+    # Its fields as declared (records/finding.py); a migration adds a field's column.
+    *field_columns(FINDING),
     sa.Column("updated_at", _STAMP, nullable=False),
     sa.Column("updated_by", sa.String(120), nullable=False),
     *_sync_columns(),
@@ -194,6 +182,46 @@ reports = sa.Table(
     sa.Column("file_name", sa.String(255), nullable=False),
     sa.Column("language", sa.String(8), nullable=False),
     sa.UniqueConstraint("validation_id", "version"),
+)
+
+
+def _signed_columns() -> list[sa.Column[object]]:
+    """Columns of a document signed after a report: the validation, the version it
+    follows, the signed file (its language, SHA-256, signer and time, file name)."""
+    return [
+        sa.Column("id", _UUID, primary_key=True),
+        sa.Column(
+            "validation_id", _UUID, sa.ForeignKey("validations.id"), nullable=False, index=True
+        ),
+        sa.Column("report_version", sa.Integer, nullable=False),
+        sa.Column("language", sa.String(8), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("signer", sa.String(200), nullable=False),
+        sa.Column("signed_at", _STAMP, nullable=False),
+        sa.Column("file_name", sa.String(255), nullable=False),
+    ]
+
+
+# Documents signed after an issued report, each written once (sync/letter_rules.py): a
+# rendition of a version in the other language (one per version and language) and a
+# follow-up letter to the member. Neither changes the report nor unlocks the validation.
+# Synced (kinds "rendition" and "letter").
+renditions = sa.Table(
+    "renditions",
+    metadata,
+    *_signed_columns(),
+    sa.Column("original_language", sa.String(8), nullable=False),
+    sa.Column("original_sha256", sa.String(64), nullable=False),
+    sa.UniqueConstraint("validation_id", "report_version", "language"),
+)
+
+letters = sa.Table(
+    "letters",
+    metadata,
+    *_signed_columns(),
+    sa.Column("report_sha256", sa.String(64), nullable=False),
+    sa.Column("letter_type", sa.String(16), nullable=False),
+    sa.Column("open_actions", sa.Integer, nullable=False),
 )
 
 audit_events = sa.Table(

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from ctpat_desktop.catalog import Catalog, catalog_from_dict, load_reasons
 from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.paths import resources_dir
-from ctpat_desktop.sync import feedback_rules, visit_rules
+from ctpat_desktop.sync import feedback_rules, letter_rules, visit_rules
 from ctpat_desktop.sync.followup_rules import record_from_fields
 from ctpat_desktop.worksheet.agenda import check_stretch
 from ctpat_desktop.worksheet.model import (
@@ -219,6 +219,7 @@ _CHECKS = {
     "report": _check_report,
     "followup": _check_followup,
     "feedback": feedback_rules.check_fields,
+    **letter_rules.CHECKS,
     **visit_rules.CHECKS,
 }
 

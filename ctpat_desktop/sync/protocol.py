@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ctpat_desktop.records.declare import Declaration
+from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.records.values import wire_added, wire_types
 
@@ -81,6 +82,17 @@ def declared_kind(declared: Declaration) -> Kind:
         added=wire_added(declared),
     )
 
+
+# The fields of a document signed after a report: the version it follows, the signed file.
+_SIGNED_DOCUMENT = {
+    "validation_id": TEXT,
+    "report_version": INT,
+    "language": TEXT,
+    "sha256": TEXT,
+    "signer": TEXT,
+    "signed_at": TEXT,
+    "file_name": TEXT,
+}
 
 # In dependency order: a push sends them in this order, so parents arrive first.
 KINDS: tuple[Kind, ...] = (
@@ -135,30 +147,8 @@ KINDS: tuple[Kind, ...] = (
         scope="validation_id",
         added={"caption": ""},
     ),
-    Kind(
-        "finding",
-        "findings",
-        {
-            "validation_id": TEXT,
-            "criterion": TEXT,
-            "status": TEXT,
-            "reasons": TEXT,
-            "unmet_parts": TEXT,
-            "verified": TEXT_NULL,
-            "note": TEXT,
-            "report_text": TEXT,
-            "action": TEXT,
-            "due": TEXT_NULL,
-            "profile_answer": TEXT,
-            "response_implemented": BOOL_NULL,
-            "response_note": TEXT,
-            "extension_days": INT_NULL,
-            "extension_reason": TEXT,
-            "response_accepted": BOOL_NULL,
-        },
-        scope="validation_id",
-        added={"unmet_parts": "[]"},
-    ),
+    # Declared once (records/finding.py): its synced fields, and those added since v1.
+    declared_kind(FINDING),
     # Session time (store/periods.py): added after protocol v1 as a kind of its own; a hub
     # of an earlier release refuses it by name, and the laptop keeps it waiting.
     Kind(
@@ -235,6 +225,23 @@ KINDS: tuple[Kind, ...] = (
         scope="validation_id",
         immutable=True,
     ),
+    # Documents signed after an issued report (sync/letter_rules.py), each written once: a
+    # rendition of a version in the other language and a follow-up letter. Added after
+    # protocol v1 as kinds of their own, like follow-up; after "report", which they name.
+    Kind(
+        "rendition",
+        "renditions",
+        {**_SIGNED_DOCUMENT, "original_language": TEXT, "original_sha256": TEXT},
+        scope="validation_id",
+        immutable=True,
+    ),
+    Kind(
+        "letter",
+        "letters",
+        {**_SIGNED_DOCUMENT, "report_sha256": TEXT, "letter_type": TEXT, "open_actions": INT},
+        scope="validation_id",
+        immutable=True,
+    ),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 # The kinds of protocol 1 as first released: every laptop knows them. A laptop says which
@@ -258,7 +265,7 @@ FIXED_FIELDS = {
     # the entity type, which changes only before any finding (worksheet.rules).
     "validation": ("member_id", "created_at"),
     "evidence": ("validation_id", "sha256"),
-    "finding": ("validation_id", "criterion"),
+    "finding": (FINDING.scope, *FINDING.unique_by),
     "period": ("validation_id", "started_at", "recorded_by"),
     **{declared.name: (declared.scope,) for declared in VISIT_KINDS},
 }

@@ -114,6 +114,11 @@ _FIELDS = {
     "topic": QT_TRANSLATE_NOOP("AuditWords", "topic"),
     "type": QT_TRANSLATE_NOOP("AuditWords", "type"),
     "what": QT_TRANSLATE_NOOP("AuditWords", "document asked for"),
+    "letter_type": QT_TRANSLATE_NOOP("AuditWords", "letter type"),
+    "open_actions": QT_TRANSLATE_NOOP("AuditWords", "open required actions"),
+    "original_language": QT_TRANSLATE_NOOP("AuditWords", "original language"),
+    "original_sha256": QT_TRANSLATE_NOOP("AuditWords", "original SHA-256"),
+    "report_sha256": QT_TRANSLATE_NOOP("AuditWords", "report SHA-256"),
 }
 # The kinds of record an event changes.
 _KINDS = {
@@ -133,6 +138,8 @@ _KINDS = {
     "finding_site": QT_TRANSLATE_NOOP("AuditWords", "finding site"),
     "outcome": QT_TRANSLATE_NOOP("AuditWords", "outcome"),
     "decision": QT_TRANSLATE_NOOP("AuditWords", "decision"),
+    "rendition": QT_TRANSLATE_NOOP("AuditWords", "report rendition"),
+    "letter": QT_TRANSLATE_NOOP("AuditWords", "follow-up letter"),
 }
 # Which side a settled sync conflict kept.
 _SIDES = {

@@ -44,7 +44,7 @@ from ctpat_desktop.ui.i18n import (
 from ctpat_desktop.ui.mode_metrics_panel import ModeMetricsPanel
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
-from ctpat_desktop.worksheet import Lifecycle, Mode
+from ctpat_desktop.worksheet import Mode, lifecycle
 
 KEY_FIGURES = (
     ("validations", QT_TRANSLATE_NOOP("DashboardWindow", "Validations")),
@@ -232,9 +232,8 @@ class DashboardWindow(QWidget):
         self.stage = QComboBox()
         self.stage.setAccessibleName(self.tr("Validation status"))
         self.stage.addItem(self.tr("Every status"), None)
-        for stage in Lifecycle:
-            if stage is not Lifecycle.PLANNED:  # nothing recorded yet: never counted
-                self.stage.addItem(lifecycle_label(stage), stage.value)
+        for stage in lifecycle.COUNTED:  # planned: nothing recorded yet, never counted
+            self.stage.addItem(lifecycle_label(stage), stage.value)
         self.office = QLineEdit()
         self.office.setPlaceholderText(self.tr("any office"))
         self.office.setAccessibleName(self.tr("Office"))

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         report_menu = self.menuBar().addMenu(self.tr("&Report"))
         report_menu.addActions([a.preview_report, a.submit_review, a.approve, a.return_review])
         report_menu.addSeparator()
-        report_menu.addActions([a.sign_report, a.reopen])
+        report_menu.addActions([a.sign_report, a.reopen, self.report.letter_action()])
         self.output_language = OutputLanguage(self)
         report_menu.addSeparator()
         report_menu.addMenu(self.output_language.menu)
@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
             self.menu_actions.approve,
             self.menu_actions.return_review,
             self.menu_actions.feedback,
+            self.report.letter_action(),
         ):
             action.setEnabled(selected)
 

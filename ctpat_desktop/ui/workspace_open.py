@@ -12,7 +12,8 @@ from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
 def open_workspace(
     ctx: AppContext, runner: Runner, validation_id: str, parent: QWidget | None = None
 ) -> WorkspaceWindow:
-    """A workspace window; Evidence, Session and Follow-up panels join once it has loaded."""
+    """A workspace window; Evidence, Session, Follow-up and Visit panels join once it has
+    loaded."""
     window = WorkspaceWindow(ctx, runner, validation_id)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -21,15 +22,18 @@ def open_workspace(
         from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
         from ctpat_desktop.ui.panels.followup_panel import FollowUpPanel
         from ctpat_desktop.ui.panels.session_panel import SessionPanel
+        from ctpat_desktop.ui.panels.visit_panel import VisitPanel
 
         session = window.session
         assert session is not None
         evidence = EvidencePanel(ctx, runner, session)
         live = SessionPanel(ctx, runner, session)
         follow = FollowUpPanel(ctx, runner, session)
+        records = VisitPanel(ctx, runner, session)
         window.add_side_panel(translate("WorkspacePanels", "Evidence"), evidence)
         window.add_side_panel(translate("WorkspacePanels", "Session"), live)
         window.add_side_panel(translate("WorkspacePanels", "Follow-up"), follow)
+        window.add_side_panel(translate("WorkspacePanels", "Visit"), records)
 
         def on_criterion(criterion_id: str) -> None:
             evidence.set_criterion(criterion_id)
@@ -46,6 +50,10 @@ def open_workspace(
         follow.route_edits(window.request_edit)
         evidence.route_undo(window.push_done)
         follow.finding_changed.connect(lambda _criterion: window.reload())
+        # A visit record may withdraw an approval or rename participants: the window reads
+        # the validation again, and the panel its records whenever the window does.
+        records.records_changed.connect(window.reload)
+        window.reloaded.connect(records.refresh)
         current = window.current_criterion()
         if current:
             on_criterion(current)

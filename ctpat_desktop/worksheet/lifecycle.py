@@ -70,7 +70,7 @@ def check_move(name: str, current: Lifecycle) -> Move:
     """The move, if a validation in `current` may make it; RuleError saying why not."""
     move = MOVE_BY_NAME[name]
     if current not in move.sources:
-        allowed = " or ".join(sorted(s.value for s in move.sources))
+        allowed = " or ".join(s.value for s in Lifecycle if s in move.sources)
         raise RuleError(
             f"the validation is {current.value}; it can become {move.target.value} only "
             f"from {allowed}"

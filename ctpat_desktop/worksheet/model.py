@@ -1,11 +1,13 @@
 """Validations and findings as plain values, in the vocabulary of DESIGN.md."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Self
 
 from ctpat_desktop.errors import RuleError
+from ctpat_desktop.records.domain import Mapper
+from ctpat_desktop.records.finding import FINDING, RECORDED
 
 
 class _Vocabulary(StrEnum):
@@ -96,7 +98,10 @@ class Finding:
 
 
 # The finding's recorded fields (its criterion is its key), in one order for storage and diffs.
-FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "criterion")
+FINDING_FIELDS = RECORDED
+# A Finding to and from JSON values and table rows, as declared (records/finding.py); refuses
+# to load if Finding and the declaration do not hold the same fields in the same order.
+FINDING_MAP = Mapper(FINDING, Finding)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from ctpat_desktop.worksheet.xlsx_layout import (
 )
 from ctpat_desktop.worksheet.xlsx_paper import READABLE_SCALE, pages_across, row_height
 from ctpat_desktop.worksheet.xlsx_print import set_page, write_print_sheet
+from ctpat_desktop.worksheet.xlsx_visit import sections, write_visit_sheet
 
 _HEADER_FILL = "1F4E79"
 _NOT_MET_FILL = "F8D7DA"
@@ -50,6 +51,7 @@ def write_worksheet(path: Path, data: WorksheetData) -> None:
     _write_summary(workbook, columns, rows, data)
     _write_validation(workbook, data)
     write_print_sheet(workbook, columns, shown, data)
+    _write_visit(workbook, data)
     workbook.active = 0
     tmp = path.with_name(path.name + ".part")
     try:
@@ -58,6 +60,20 @@ def write_worksheet(path: Path, data: WorksheetData) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise CtpatError(f"{path}: cannot be written ({exc.strerror})") from exc
+
+
+def _write_visit(workbook: Any, data: WorksheetData) -> None:
+    """The Visit sheet, when the validation has records around its checklist."""
+    if data.visit is None or not data.visit.any():
+        return
+    texts = data.texts
+
+    def day_text(day: date) -> str:
+        return shown_date(day, texts)
+
+    found = sections(data.visit, texts.visit, day_text)
+    sheet = write_visit_sheet(workbook, found, texts.visit, texts.date_format, day_text, _text)
+    set_page(sheet, data)
 
 
 def _text(cell: Any, value: str) -> None:

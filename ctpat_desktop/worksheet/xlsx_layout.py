@@ -21,6 +21,12 @@ from ctpat_desktop.worksheet.xlsx_followup import (
     FollowUpShown,
     FollowUpTexts,
 )
+from ctpat_desktop.worksheet.xlsx_visit import (
+    ENGLISH_VISIT,
+    SPANISH_VISIT,
+    VisitRecords,
+    VisitTexts,
+)
 
 FORMAT_VERSION = 1
 MIN_REASON_COLUMNS = 3
@@ -53,6 +59,7 @@ class WorksheetTexts:
     # The print sheet's own headers, and the labels before some of what its cells show.
     print_headers: Mapping[str, str]
     followup: FollowUpTexts  # the follow-up columns of a signed validation
+    visit: VisitTexts  # the Visit sheet (sites, documents, participants, tour, outcome)
 
 
 ENGLISH = WorksheetTexts(
@@ -138,6 +145,7 @@ ENGLISH = WorksheetTexts(
         "implemented": "Implemented: ",
     },
     followup=ENGLISH_FOLLOWUP,
+    visit=ENGLISH_VISIT,
 )
 
 SPANISH = WorksheetTexts(
@@ -229,6 +237,7 @@ SPANISH = WorksheetTexts(
         "implemented": "Implementado: ",
     },
     followup=SPANISH_FOLLOWUP,
+    visit=SPANISH_VISIT,
 )
 
 WORKSHEET_TEXTS = {t.language: t for t in (ENGLISH, SPANISH)}
@@ -328,6 +337,8 @@ class WorksheetData:
     # and the workbook has no follow-up columns.
     followup: Mapping[str, FollowUpShown] | None = None
     report_version: int = 0  # the signed report version the follow-up follows
+    # The records around the checklist; None, or none recorded: no Visit sheet.
+    visit: VisitRecords | None = None
 
     def reason_columns(self) -> int:
         """Enough reason columns for the finding with the most reasons."""

@@ -103,6 +103,9 @@ def test_marking_and_watermark_on_every_page(tmp_path: Path) -> None:
             blocks=long,
             marking="CUI // PROPIN",
             watermark="DRAFT",
+            banner="DRAFT — not signed",
+            header_left="Méndez Logística & Hijos <Norte> " * 4,
+            header_right="Report · Version 2",
             page_word="Página",
             of_word="de",
         ),
@@ -113,8 +116,19 @@ def test_marking_and_watermark_on_every_page(tmp_path: Path) -> None:
     for number, page in enumerate(pages, start=1):
         assert "CUI // PROPIN" in page
         assert f"Página {number} de {len(pages)}" in page
+        assert page.count("CUI // PROPIN") == 2  # at the top and the bottom
+        assert "DRAFT — not signed" in page
+        # The running header: the long left side shortened to leave room for the right.
+        assert re.search(r"Méndez Logística & Hijos <Norte>.*…\s+Report · Version 2", page)
     words = pdfcheck.page_words(path)
-    assert len(words) == len(pages) and all("DRAFT" in page for page in words)
+    assert len(words) == len(pages) and all("DRAFT—notsigned" in page for page in words)
+    # The big word is a picture behind each page: its letters never break the text up.
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    )
+    assert sorted({int(row.split()[0]) for row in listed.stdout.splitlines()[2:]}) == list(
+        range(1, len(pages) + 1)
+    )
     unmarked = tmp_path / "final.pdf"
     write_pdf(_document(blocks=long), unmarked)
     assert not any("DRAFT" in page for page in pdfcheck.page_words(unmarked))

@@ -166,9 +166,9 @@ def test_the_approval_printed_is_the_one_the_status_rests_on(ctx: AppContext) ->
     validation_id = _approved(ctx, OKAFOR)
     first = approval.recorded_approval(ctx, validation_id)
     assert first is not None and first.by == "Sam Supervisor"
-    ctx.store.set_status(validation_id, Lifecycle.IN_PROGRESS, "Sam Supervisor", action="return")
+    ctx.store.set_status(validation_id, Lifecycle.IN_PROGRESS, "Sam Supervisor")
     assert approval.recorded_approval(ctx, validation_id) is None  # returned: no approval
-    ctx.store.set_status(validation_id, Lifecycle.APPROVED, "Ana Jefa", action="approve")
+    ctx.store.set_status(validation_id, Lifecycle.APPROVED, "Ana Jefa")
     again = approval.recorded_approval(ctx, validation_id)
     assert again is not None and again.by == "Ana Jefa"
 

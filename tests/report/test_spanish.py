@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ctpat_desktop.app import AppContext
 from ctpat_desktop.report.certificates import SigningIdentity
 from ctpat_desktop.report.labels import (
     EN,
@@ -17,6 +18,7 @@ from ctpat_desktop.report.labels import (
     format_number,
     format_percent,
 )
+from ctpat_desktop.services.validations import plan_validation
 from tests.conftest import CliResult, approve
 from tests.report.conftest import PASSPHRASE
 
@@ -170,3 +172,33 @@ def test_an_unknown_language_is_refused(cli: Cli, validation: str, tmp_path: Pat
     result = cli("report", validation, str(out), "--lang", "xx")
     assert result.code == 1 and "no report texts in language 'xx'; use one of: en, es" in result.err
     assert not out.exists()
+
+
+def test_a_spanish_report_is_stamped_in_spanish(
+    ctx: AppContext, identity: SigningIdentity, tmp_path: Path
+) -> None:
+    """Before, the stamp, its reason and its place were English in a Spanish report."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from ctpat_desktop.report.signing import Pkcs12Key
+    from ctpat_desktop.services.report_io import issue_report
+
+    validation = plan_validation(
+        ctx, member="Acme", account="US-1000", entity="importer", scss="Laura Méndez"
+    )
+    approve(ctx, validation.id)
+    built = issue_report(
+        ctx,
+        validation.id,
+        tmp_path / "es.pdf",
+        Pkcs12Key(identity.pkcs12),
+        lambda: PASSPHRASE,
+        language="es",
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(built.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Firmado digitalmente por" in text and "Digitally signed by" not in text
+    with built.path.open("rb") as handle:
+        (signature,) = PdfFileReader(handle).embedded_signatures
+        assert str(signature.sig_object["/Reason"]).startswith("Informe de validación CTPAT")

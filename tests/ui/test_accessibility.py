@@ -100,7 +100,7 @@ def test_every_side_panel_is_checked(workspace: WorkspaceWindow) -> None:
     for index in range(workspace.side_tabs.count()):
         workspace.side_tabs.setCurrentIndex(index)
         problems += unnamed_controls(workspace)
-    assert workspace.side_tabs.count() == 3
+    assert workspace.side_tabs.count() == 4  # Evidence, Session, Follow-up, Visit
     assert problems == []
 
 

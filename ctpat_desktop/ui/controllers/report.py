@@ -1,14 +1,16 @@
-"""The report from the main window: preview a draft, sign and issue, verify, reopen."""
+"""The report from the main window: preview a draft, sign and issue, verify, reopen, and
+sign a follow-up letter on the signed report."""
 
 import re
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.scratch import PrivateFolder
 from ctpat_desktop.ui.controllers import error_sentence
 from ctpat_desktop.ui.controllers.base import WindowController
 from ctpat_desktop.ui.controllers.progress import LongTask
@@ -24,6 +26,7 @@ class ReportController(WindowController):
 
     report_window: "ReportWindow | None" = None
     task: LongTask | None = None
+    _letter_action: QAction | None = None
 
     def preview(self) -> None:
         """Build a draft of the next report version (cancellable) and show it."""
@@ -40,7 +43,7 @@ class ReportController(WindowController):
             shutil.rmtree(self._ctx.data_dir / "drafts", ignore_errors=True)
             # Written in a private folder (0700) and read back at once: the draft is kept
             # in memory only, never as a plain copy on disk.
-            with tempfile.TemporaryDirectory(prefix="ctpat-draft-") as folder:
+            with PrivateFolder("draft") as folder:
                 built = report_io.build_report(
                     self._ctx, validation_id, Path(folder) / "draft.pdf", language
                 )
@@ -158,6 +161,87 @@ class ReportController(WindowController):
             ),
             done,
             self.on_error(translate("MainWindow", "Cannot sign the report")),
+        )
+
+    def letter_action(self) -> QAction:
+        """The Report menu's "Follow-up letter…" (made once, owned by the window)."""
+        if self._letter_action is None:
+            self._letter_action = QAction(
+                translate("MainWindow", "Follow-up &letter…"), self._window
+            )
+            self._letter_action.setStatusTip(
+                translate(
+                    "MainWindow",
+                    "Sign a closure or status letter to the member on the signed report",
+                )
+            )
+            self._letter_action.triggered.connect(self.letter)
+        return self._letter_action
+
+    def letter(self) -> None:
+        """Ask for the key and the file, then sign and record a follow-up letter on the
+        signed report in force (no reopen, no new version)."""
+        from ctpat_desktop.services import letters, report_io
+        from ctpat_desktop.ui.sign_dialog import SignDialog
+
+        validation_id = self._window.selected_id()
+        if validation_id is None:
+            return
+        language = self._window.output_language.current()
+        try:  # before asking for a key or a file: a signed report to follow first
+            data, _report = letters.letter_data(self._ctx, validation_id, language)
+        except CtpatError as exc:
+            title = translate("MainWindow", "No follow-up letter yet")
+            QMessageBox.warning(self._window, title, error_sentence(exc))
+            return
+        choice = SignDialog.ask(
+            self._window,
+            lambda key, secret: report_io.check_signer(
+                self._ctx, validation_id, key, lambda: secret
+            ),
+        )
+        if choice is None:
+            return
+        kind = "closure" if data.closure else "status"
+        member = re.sub(r"[^\w-]+", "-", data.member).strip("-") or "member"
+        suggested = f"{member}-{kind}-letter-v{data.report_version}-{language}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            translate("MainWindow", "Save the signed follow-up letter"),
+            str(Path.home() / suggested),
+            translate("MainWindow", "PDF (*.pdf)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+
+        def done(built: letters.BuiltLetter) -> None:
+            record = built.record
+            assert record is not None
+            self.changed(
+                translate("MainWindow", "Follow-up letter signed by {signer}: {path}").format(
+                    signer=record.signer, path=target
+                )
+            )
+
+        self._window.busy(translate("MainWindow", "Writing and signing the letter…"))
+        self.task = LongTask(
+            self._window,
+            self._runner,
+            translate("MainWindow", "Writing and signing the letter…"),
+            cancellable=False,
+        )
+        self.task.run(
+            lambda: letters.issue_letter(
+                self._ctx,
+                validation_id,
+                target,
+                choice.key,
+                lambda: choice.secret,
+                language=language,
+            ),
+            done,
+            self.on_error(translate("MainWindow", "Cannot sign the letter")),
         )
 
     def reopen(self) -> None:

@@ -7,9 +7,6 @@ reload); the same content attaches to a criterion once, and the panel says where
 
 import os
 import re
-import shutil
-import tempfile
-import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
@@ -63,6 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop import scratch
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError, NotFoundError, StoreError
 from ctpat_desktop.services.evidence import Attachment, attach_bytes, attach_file, set_caption
@@ -181,38 +179,15 @@ def _timestamped(prefix: str) -> str:
 Undoable = Callable[[str, Callable[[], None], Callable[[], None]], None]
 
 
-# Opened evidence is decrypted into a private temporary folder named with the process's
-# ID, removed when the panel goes; one left by a crash is removed at the next opening.
-COPIES_PREFIX = "ctpat-evidence-"
+# Opened evidence is decrypted into a private temporary folder (scratch.py) named with the
+# process's ID, removed when the panel goes or the process dies; one a power cut left is
+# removed at the next start.
+COPIES_PREFIX = f"{scratch.PREFIX}evidence-"
 
 
 def sweep_stale_copies(temp_dir: Path | None = None) -> list[Path]:
-    """Remove the decrypted copies a crashed process left behind (its ID no longer runs);
-    the folders removed."""
-    root = Path(temp_dir or tempfile.gettempdir())
-    removed = []
-    for folder in root.glob(f"{COPIES_PREFIX}*"):
-        owner = folder.name[len(COPIES_PREFIX) :].partition("-")[0]
-        if not owner.isdigit() or int(owner) == os.getpid() or _running(int(owner), folder):
-            continue
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(folder)
-    return removed
-
-
-def _running(pid: int, folder: Path) -> bool:
-    if os.name == "nt":  # no harmless signal 0 there: a day-old folder counts as left over
-        try:
-            return time.time() - folder.stat().st_mtime < 86_400
-        except OSError:
-            return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # alive but not ours (PermissionError), or no way to tell: keep it
-        return True
-    return True
+    """Remove the private folders a process that is gone left behind; the folders removed."""
+    return scratch.sweep_left_over(temp_dir)
 
 
 class EvidenceListModel(QAbstractListModel):
@@ -388,7 +363,7 @@ class EvidencePanel(SidePanel):
         # (evidence ID, caption) the caption field was filled from: what an edit is based on.
         self._caption_of: tuple[str, str] | None = None
         self._requested: set[str] = set()
-        self._open_copies: tempfile.TemporaryDirectory[str] | None = None
+        self._open_copies: scratch.PrivateFolder | None = None
         self.setAcceptDrops(True)
 
         placeholder = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
@@ -961,10 +936,8 @@ class EvidencePanel(SidePanel):
             return
         if self._open_copies is None:
             sweep_stale_copies()
-            self._open_copies = tempfile.TemporaryDirectory(
-                prefix=f"{COPIES_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True
-            )
-        folder = Path(self._open_copies.name) / record.id
+            self._open_copies = scratch.PrivateFolder("evidence")
+        folder = self._open_copies.path / record.id
         ctx = self._ctx
 
         def copy() -> Path:

@@ -153,6 +153,7 @@ class WorkspaceWindow(QMainWindow):
     category_shown = Signal(int)  # a category row, by its number: nothing to attach to
     finding_saved = Signal(str)
     loaded = Signal()
+    reloaded = Signal()  # read again (reload): side panels with records of their own follow
 
     def __init__(
         self,
@@ -850,6 +851,7 @@ class WorkspaceWindow(QMainWindow):
         assert session is not None
         # The side panels hold this same session: they see the new values too.
         session.validation = validation
+        self.reloaded.emit()
         if fresh is not None:
             # Another entity type or catalog (only before any finding): another checklist.
             session.catalog = fresh.catalog
