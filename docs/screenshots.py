@@ -90,7 +90,6 @@ def workspaces(app: Any) -> None:
         ctx.close()
 
 
-
 def _office_laptop(folder: Path, office: str, hub: Any) -> None:
     """One office's laptop: its validations, findings drawn with the published shares,
     pushed to the hub as its sync would."""
@@ -124,7 +123,7 @@ def _office_laptop(folder: Path, office: str, hub: Any) -> None:
         for criterion in session.catalog.criteria:
             by_category.setdefault(criterion.category, []).append(criterion.id)
         unmet: set[str] = set()
-        for _ in range(rng.randint(1, 9)):
+        for _ in range(rng.randint(0, 9)):
             category = rng.choices(categories, weights)[0]
             if by_category.get(category):
                 unmet.add(rng.choice(by_category[category]))

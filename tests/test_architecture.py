@@ -1,6 +1,7 @@
 """Layering rules of DESIGN.md: Qt only in ui/, a pure core."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,26 @@ def test_the_rule_checker_sees_a_qt_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport os\n")
     assert _imports(sample) == {"PySide6.QtCore", "os"}
+
+
+# Where a lifecycle state may be named: the lifecycle itself, the enum, the words for it
+# (windows, worksheet) and the demo's seeding. Everywhere else asks worksheet/lifecycle.py
+# (is_locked, check_move, may_reach, MOVE_BY_NAME ...), so the moves live in one place.
+_STATE_NAMES = re.compile(r"Lifecycle\.(PLANNED|IN_PROGRESS|IN_REVIEW|APPROVED|SIGNED)\b")
+_MAY_NAME_STATES = {
+    "worksheet/lifecycle.py",
+    "worksheet/model.py",
+    "worksheet/xlsx_layout.py",
+    "ui/i18n.py",
+    "services/demo.py",
+    "services/demo_visit.py",
+}
+
+
+def test_lifecycle_states_are_named_in_one_place() -> None:
+    named = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if _STATE_NAMES.search(path.read_text(encoding="utf-8"))
+    )
+    assert set(named) <= _MAY_NAME_STATES, set(named) - _MAY_NAME_STATES

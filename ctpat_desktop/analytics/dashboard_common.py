@@ -25,6 +25,7 @@ EMPTY_FIGURES: Mapping[str, Any] = {
     "mode_comparison": [],
     "anomalies": [],
     "mode_metrics": {},
+    "outcomes": {},
 }
 
 

@@ -14,6 +14,12 @@ from ctpat_desktop.analytics.metrics_tables import (
     office_rows,
     trend_rows,
 )
+from ctpat_desktop.analytics.outcomes import (
+    OUTCOME_HEADER,
+    RESULT_HEADER,
+    outcome_rows,
+    result_rows,
+)
 from ctpat_desktop.pdf.blocks import (
     BarChart,
     Block,
@@ -40,6 +46,7 @@ _SECTIONS = {
     "modes": "Virtual vs in-person",
     "anomalies": "Anomaly flags",
     "metrics": "Virtual-validation metrics",
+    "outcomes": "Outcomes proposed and decided",
     "offices": "By office",
 }
 
@@ -82,6 +89,7 @@ def _blocks(data: Mapping[str, Any]) -> list[Block]:
     blocks += _modes(data)
     blocks += _anomalies(data["anomalies"])
     blocks += _metrics(data["mode_metrics"])
+    blocks += _outcomes(data["outcomes"])
     if "by_office" in data:  # the hub's figures
         blocks += [
             _heading("offices"),
@@ -167,6 +175,37 @@ def _metrics(metrics: Mapping[str, Any]) -> list[Block]:
                 Table(columns, body, (70, 65, 65, 70, 55, 105, 70), 2),
             ]
     return blocks
+
+
+def _outcomes(outcomes: Mapping[str, Any]) -> list[Block]:
+    """How the validations' outcomes stand, per mode, and the results proposed and decided."""
+    blocks: list[Block] = [_heading("outcomes")]
+    if not outcomes.get("validations"):
+        return [*blocks, Paragraph("No validation in this selection.")]
+    blocks += [
+        Paragraph(
+            "The result each SCSS proposed and the supervisor's decision on it: agreed (the "
+            "proposed result stands) or changed to another result.",
+            "caption",
+        ),
+        Table(
+            OUTCOME_HEADER,
+            [(m, *(_count(n) for n in counts)) for m, *counts in outcome_rows(outcomes)],
+            (80, 62, 70, 55, 55, 55, 127),
+            1,
+        ),
+    ]
+    if not outcomes.get("proposed") and not outcomes.get("decided"):
+        return [*blocks, Paragraph("No outcome was proposed in this selection.")]
+    body = [
+        (label, _count(p), _percent(pp), _count(d), _percent(dp))
+        for label, p, pp, d, dp in result_rows(outcomes)
+    ]
+    return [
+        *blocks,
+        Heading("Results proposed and decided", level=3),
+        Table(RESULT_HEADER, body, (180, 70, 85, 70, 85), 1),
+    ]
 
 
 def _heading(key: str) -> Heading:

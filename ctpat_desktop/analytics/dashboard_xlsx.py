@@ -19,6 +19,12 @@ from ctpat_desktop.analytics.metrics_tables import (
     office_rows,
     trend_rows,
 )
+from ctpat_desktop.analytics.outcomes import (
+    OUTCOME_HEADER,
+    RESULT_HEADER,
+    outcome_rows,
+    result_rows,
+)
 from ctpat_desktop.errors import CtpatError
 
 TITLE = "MSC Performance Dashboard"
@@ -82,6 +88,7 @@ def write_dashboard_xlsx(stats: Mapping[str, Any], path: Path) -> None:
     _write_comparisons(workbook.create_sheet("Mode comparison"), data["mode_comparison"])
     _write_anomalies(workbook.create_sheet("Anomalies"), data["anomalies"])
     _write_metrics(workbook, data["mode_metrics"])
+    _write_outcomes(workbook, data["outcomes"])
     if "by_office" in data:  # the hub's figures
         columns = [_Column(OFFICE_HEADER[0], 28), *_numbers(OFFICE_HEADER[1:], _COUNT)]
         _write_table(workbook.create_sheet("By office"), columns, office_rows(data["by_office"]))
@@ -142,6 +149,26 @@ def _write_metrics(workbook: Any, metrics: Mapping[str, Any]) -> None:
             ],
             trend_rows(metrics.get(key, ()), by),
         )
+
+
+def _write_outcomes(workbook: Any, outcomes: Mapping[str, Any]) -> None:
+    """How the outcomes stand per mode, and per result how many were proposed and decided."""
+    _write_table(
+        workbook.create_sheet("Outcomes"),
+        [_Column(OUTCOME_HEADER[0], 12), *_numbers(OUTCOME_HEADER[1:], _COUNT)],
+        outcome_rows(outcomes),
+    )
+    _write_table(
+        workbook.create_sheet("Outcome results"),
+        [
+            _Column(RESULT_HEADER[0], 32),
+            _Column(RESULT_HEADER[1], 12, _COUNT),
+            _Column(RESULT_HEADER[2], 14, _PERCENT),
+            _Column(RESULT_HEADER[3], 12, _COUNT),
+            _Column(RESULT_HEADER[4], 14, _PERCENT),
+        ],
+        [(r, p, _fraction(pp), d, _fraction(dp)) for r, p, pp, d, dp in result_rows(outcomes)],
+    )
 
 
 def _write_key_statistics(sheet: Any, data: Mapping[str, Any]) -> None:

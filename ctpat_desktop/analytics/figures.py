@@ -166,6 +166,8 @@ class StatsSource:
     periods: the session time's stretches: validation_id, category, started_at, ended_at,
     deleted. reports: the signed reports: validation_id, version, signed_at. followups: the
     follow-up records: validation_id, criterion, event, report_version, days, recorded_at.
+    outcomes: the results proposed: validation_id, result, deleted. decisions: the
+    supervisors' decisions on them: validation_id, decision, result, deleted.
     """
 
     validations: sa.FromClause
@@ -174,6 +176,8 @@ class StatsSource:
     periods: sa.FromClause
     reports: sa.FromClause
     followups: sa.FromClause
+    outcomes: sa.FromClause
+    decisions: sa.FromClause
 
 
 def conditions(filters: StatsFilter, v: sa.FromClause) -> list[sa.ColumnElement[bool]]:
@@ -406,4 +410,37 @@ def extension_query(source: StatsSource, filters: StatsFilter) -> sa.Select[Any]
         .select_from(s.outerjoin(per, per.c.validation_id == s.c.id))
         .where(*conditions(filters, s), s.c.status == SIGNED)
         .group_by(s.c.mode)
+    )
+
+
+def _one_per_validation(table: sa.FromClause, alias: str, *names: str) -> sa.Subquery:
+    """A validation's live record of a single kind (its outcome, its decision), one row per
+    validation even if a pushed copy under another ID slipped in (the least value wins)."""
+    return (
+        sa.select(table.c.validation_id, *(sa.func.min(table.c[n]).label(n) for n in names))
+        .where(table.c.deleted == sa.false())
+        .group_by(table.c.validation_id)
+        .subquery(alias)
+    )
+
+
+def outcome_query(source: StatsSource, filters: StatsFilter) -> sa.Select[Any]:
+    """How many validations per mode, result proposed (NULL: none yet), decision (NULL: not
+    decided) and result the decision names (empty or NULL: the one proposed)."""
+    s = source.validations
+    o = _one_per_validation(source.outcomes, "o", "result")
+    d = _one_per_validation(source.decisions, "dd", "decision", "result")
+    keys = (
+        s.c.mode,
+        o.c.result.label("proposed"),
+        d.c.decision,
+        d.c.result.label("decided"),
+    )
+    return (
+        sa.select(*keys, sa.func.count().label("n"))
+        .select_from(
+            s.outerjoin(o, o.c.validation_id == s.c.id).outerjoin(d, d.c.validation_id == s.c.id)
+        )
+        .where(*conditions(filters, s))
+        .group_by(*keys)
     )

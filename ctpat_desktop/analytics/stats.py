@@ -22,6 +22,7 @@ from ctpat_desktop.analytics.anomalies import (
 from ctpat_desktop.analytics.figures import Rows, StatsSource, deficiency_rows, finding_totals
 from ctpat_desktop.analytics.groups import Group, fold, total
 from ctpat_desktop.analytics.modes import mode_metrics
+from ctpat_desktop.analytics.outcomes import outcome_figures
 from ctpat_desktop.analytics.queries import StatsFilter
 from ctpat_desktop.analytics.rounding import largest_remainder_percents
 from ctpat_desktop.analytics.significance import Sample, welch_samples
@@ -82,6 +83,7 @@ def laptop_source() -> StatsSource:
         reports,
         session_periods,
         validations,
+        visit_tables,
     )
 
     totals = finding_totals(findings).subquery("t")
@@ -108,6 +110,8 @@ def laptop_source() -> StatsSource:
         session_periods,
         reports,
         followups,
+        visit_tables["outcome"],
+        visit_tables["decision"],
     )
 
 
@@ -257,6 +261,7 @@ def compute_figures(
             rows(figures.extension_query(source, filters)),
             names,
         ),
+        "outcomes": outcome_figures(rows(figures.outcome_query(source, filters))),
     }
     if by_office:
         result["by_office"] = [

@@ -19,6 +19,7 @@ REVISIONS = (
     "h0004_identity",
     "h0005_stats",
     "h0006_stat_times",
+    "h0007_stat_outcomes",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -22,10 +22,12 @@ from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.hub.push import Record, User
 from ctpat_desktop.hub.tables import (
     hub_records,
+    hub_stat_decisions,
     hub_stat_deficiencies,
     hub_stat_findings,
     hub_stat_followups,
     hub_stat_members,
+    hub_stat_outcomes,
     hub_stat_periods,
     hub_stat_reports,
     hub_stat_validations,
@@ -34,6 +36,7 @@ from ctpat_desktop.hub.tables import (
 _CHUNK = 500
 _PROJECTED = ("member", "validation", "finding")
 _TIMES = ("period", "report", "followup")  # the virtual-validation metrics' (h0006)
+_OUTCOMES = ("outcome", "decision")  # stats' outcomes (h0007)
 _TOTALS = ("reviewed", "deficient", "reviewed_categories", "reviewed_criteria")
 
 
@@ -116,12 +119,35 @@ def _followup_row(record: Record) -> dict[str, Any]:
     }
 
 
+def _outcome_row(record: Record) -> dict[str, Any]:
+    f = record.fields
+    return {
+        "id": record.id,
+        "validation_id": record.validation_id or _text(f, "validation_id"),
+        "result": _text(f, "result"),
+        "deleted": record.deleted,
+    }
+
+
+def _decision_row(record: Record) -> dict[str, Any]:
+    f = record.fields
+    return {
+        "id": record.id,
+        "validation_id": record.validation_id or _text(f, "validation_id"),
+        "decision": _text(f, "decision"),
+        "result": _text(f, "result"),
+        "deleted": record.deleted,
+    }
+
+
 # Per kind: its table and its row; reports and follow-up records have no deleted column
 # (written once): a deleted one leaves the table.
-_TIME_ROWS = {
+_KEPT_ROWS = {
     "period": (hub_stat_periods, _period_row, True),
     "report": (hub_stat_reports, _report_row, False),
     "followup": (hub_stat_followups, _followup_row, False),
+    "outcome": (hub_stat_outcomes, _outcome_row, True),
+    "decision": (hub_stat_decisions, _decision_row, True),
 }
 
 
@@ -139,28 +165,30 @@ def _replace(
         conn.execute(sa.insert(table), list(chunk))
 
 
-def _project_times(conn: sa.Connection, records: Iterable[Record]) -> None:
-    """Bring the session times, reports and follow-up records' tables in step."""
-    rows: dict[str, list[dict[str, Any]]] = {kind: [] for kind in _TIME_ROWS}
-    gone: dict[str, list[str]] = {kind: [] for kind in _TIME_ROWS}
+def _project_kept(
+    conn: sa.Connection, records: Iterable[Record], kinds: Sequence[str] = tuple(_KEPT_ROWS)
+) -> None:
+    """Bring the tables of these kinds (session times, reports, follow-up records, outcomes
+    and decisions) in step."""
+    rows: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+    gone: dict[str, list[str]] = {kind: [] for kind in kinds}
     for record in records:
-        found = _TIME_ROWS.get(record.kind)
-        if found is None:
+        if record.kind not in rows:
             continue
-        _table, row, keeps_deleted = found
+        _table, row, keeps_deleted = _KEPT_ROWS[record.kind]
         if record.deleted and not keeps_deleted:
             gone[record.kind].append(record.id)
         else:
             rows[record.kind].append(row(record))
-    for kind, (table, _row, _keeps) in _TIME_ROWS.items():
-        _replace(conn, table, rows[kind], gone[kind])
+    for kind in kinds:
+        _replace(conn, _KEPT_ROWS[kind][0], rows[kind], gone[kind])
 
 
 def project(conn: sa.Connection, records: Iterable[Record], totals: bool = True) -> None:
     """Bring the dashboard's tables in step with records just written (same transaction);
     totals=False leaves the finding totals to a refresh_all_totals after."""
     records = list(records)
-    _project_times(conn, records)
+    _project_kept(conn, records)
     rows: dict[str, list[dict[str, Any]]] = {kind: [] for kind in _PROJECTED}
     touched: set[str] = set()
     for record in records:
@@ -257,10 +285,20 @@ def _records(conn: sa.Connection, kinds: Sequence[str]) -> Iterable[list[Record]
 def rebuild_times(conn: sa.Connection) -> None:
     """Fill the session times, reports and follow-up records' tables again from every
     record (after migration h0006 adds them)."""
-    for table in (hub_stat_periods, hub_stat_reports, hub_stat_followups):
-        conn.execute(sa.delete(table))
-    for batch in _records(conn, _TIMES):
-        _project_times(conn, batch)
+    _rebuild_kept(conn, _TIMES)
+
+
+def rebuild_outcomes(conn: sa.Connection) -> None:
+    """Fill the outcomes' and decisions' tables again from every record (after migration
+    h0007 adds them)."""
+    _rebuild_kept(conn, _OUTCOMES)
+
+
+def _rebuild_kept(conn: sa.Connection, kinds: Sequence[str]) -> None:
+    for kind in kinds:
+        conn.execute(sa.delete(_KEPT_ROWS[kind][0]))
+    for batch in _records(conn, kinds):
+        _project_kept(conn, batch, kinds)
 
 
 def hub_source() -> StatsSource:
@@ -272,7 +310,14 @@ def hub_source() -> StatsSource:
         .subquery("s")
     )
     return StatsSource(
-        v, summary, hub_stat_deficiencies, hub_stat_periods, hub_stat_reports, hub_stat_followups
+        v,
+        summary,
+        hub_stat_deficiencies,
+        hub_stat_periods,
+        hub_stat_reports,
+        hub_stat_followups,
+        hub_stat_outcomes,
+        hub_stat_decisions,
     )
 
 

@@ -192,3 +192,24 @@ hub_stat_followups = sa.Table(
     sa.Column("days", sa.Integer, nullable=True),
     sa.Column("recorded_at", _STAMP, nullable=False),
 )
+
+# The outcomes proposed and the supervisors' decisions on them (stats' outcomes), with the
+# laptop's column names (records/kinds.py: OUTCOME, DECISION).
+hub_stat_outcomes = sa.Table(
+    "hub_stat_outcomes",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("result", sa.String(32), nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+)
+
+hub_stat_decisions = sa.Table(
+    "hub_stat_decisions",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("validation_id", _ID, nullable=False, index=True),
+    sa.Column("decision", sa.String(16), nullable=False),
+    sa.Column("result", sa.String(32), nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+)

@@ -13,7 +13,7 @@ from typing import Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services.validations import ValidationSession
-from ctpat_desktop.worksheet import FindingStatus, Lifecycle, lifecycle
+from ctpat_desktop.worksheet import FindingStatus, lifecycle
 
 APPROVERS = tuple(sorted(lifecycle.SUPERVISORS))  # who approves (worksheet/lifecycle.py)
 
@@ -99,9 +99,9 @@ def recorded_approval(ctx: AppContext, validation_id: str) -> RecordedApproval |
         status = json.loads(event["changes"] or "{}").get("status")
         if not isinstance(status, list) or len(status) != 2:
             continue
-        if status[1] == Lifecycle.SIGNED.value:
+        if status[1] == lifecycle.MOVE_BY_NAME["sign"].target.value:
             continue  # signed on the strength of the approval before it
-        if status[1] != Lifecycle.APPROVED.value:
+        if status[1] != lifecycle.MOVE_BY_NAME["approve"].target.value:
             return None
         return RecordedApproval(str(event["actor"]), str(event["at"]))
     return None

@@ -27,7 +27,7 @@ from ctpat_desktop.store import ReportRecord, issued, utc_now
 from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.sync.followup_rules import Track
 from ctpat_desktop.sync.letter_rules import Letter, LetterType, Rendition, rendition_id
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet import Lifecycle, lifecycle
 from ctpat_desktop.worksheet.rules import Outcome, due_from_issue
 
 
@@ -57,7 +57,7 @@ def _in_force(
             f"report version {version} was superseded by version {last.version}: only the "
             "version in force has a rendition"
         )
-    if status != Lifecycle.SIGNED.value:
+    if not lifecycle.is_locked(Lifecycle(status)):
         raise RuleError(
             f"the validation was reopened after version {last.version} was signed (it is "
             f"{status}): its findings may differ from the signed ones"

@@ -20,7 +20,7 @@ from ctpat_desktop.report.signing import Secret, SigningKey
 from ctpat_desktop.services.approval import recorded_approval
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import ReportRecord, utc_now
-from ctpat_desktop.worksheet import Lifecycle
+from ctpat_desktop.worksheet import lifecycle
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +168,8 @@ def _check_hub_approval(ctx: AppContext, validation_id: str) -> None:
     if not local.state("server"):
         return  # a laptop without a hub: an approval can only have been made here
     confirmed = local.hub_copy("validation", validation_id)
-    if confirmed is None or confirmed.get("status") != Lifecycle.APPROVED.value:
+    sign = lifecycle.MOVE_BY_NAME["sign"]
+    if confirmed is None or confirmed.get("status") not in {s.value for s in sign.sources}:
         raise RuleError(
             "the hub has not recorded a supervisor's approval of this validation yet: "
             "sync, then sign"
@@ -178,11 +179,11 @@ def _check_hub_approval(ctx: AppContext, validation_id: str) -> None:
 def check_can_sign(ctx: AppContext, validation_id: str) -> ValidationSession:
     """RuleError unless the validation may be signed now (asked before any key or file)."""
     session = ValidationSession(ctx, validation_id)
-    if session.validation.status is Lifecycle.SIGNED:
+    if lifecycle.is_locked(session.validation.status):
         raise RuleError(
             "the validation is signed and locked; reopen it (with a reason) to issue a new version"
         )
-    if session.validation.status is not Lifecycle.APPROVED:
+    if session.validation.status not in lifecycle.MOVE_BY_NAME["sign"].sources:
         raise RuleError(
             f"the validation is {session.validation.status.value}: a supervisor must approve "
             "it before its report is signed"

@@ -237,6 +237,14 @@ def _make_move(
         )
 
 
+# The lifecycle's states a save looks at (worksheet/lifecycle.py), as the database holds
+# them: a change withdraws an approval; the first finding starts a planned validation;
+# signed is locked.
+_WITHDRAWN_FROM = frozenset(s.value for s in lifecycle.MOVE_BY_NAME["approval withdrawn"].sources)
+_STARTED_FROM = frozenset(s.value for s in lifecycle.MOVE_BY_NAME["status"].sources)
+_LOCKED = next(s.value for s in Lifecycle if lifecycle.is_locked(s))
+
+
 class Store:
     """One data folder's database and evidence files."""
 
@@ -405,10 +413,11 @@ class Store:
         """Store a whole validation read from an exchange file, in one transaction (then:
         writes the file's other records in it, services/visit.py)."""
         now = utc_now()
-        locked = validation.status is Lifecycle.SIGNED
+        locked = lifecycle.is_locked(validation.status)
         with self.transaction() as conn:
             # A signed validation is locked; it is filled first and locked at the end.
-            unlocked = replace(validation, status=Lifecycle.IN_REVIEW) if locked else validation
+            ceiling = lifecycle.IMPORT_CEILING
+            unlocked = replace(validation, status=ceiling) if locked else validation
             self._insert_validation(conn, unlocked, catalog, actor, now)
             for record in recorded:
                 self._write_finding(
@@ -430,7 +439,7 @@ class Store:
             if locked:
                 conn.execute(
                     "UPDATE validations SET status = ? WHERE id = ?",
-                    (Lifecycle.SIGNED.value, validation.id),
+                    (validation.status.value, validation.id),
                 )
 
     def _insert_validation(
@@ -557,10 +566,10 @@ class Store:
         the IDs changed. Signed ones keep theirs: their report is final."""
         now = utc_now()
         homeless = "SELECT id FROM validations WHERE office = '' AND deleted = 0 AND status != ?"
-        if not self._query(homeless, Lifecycle.SIGNED.value):
+        if not self._query(homeless, _LOCKED):
             return []  # the usual case: no write transaction (a sync with nothing to do)
         with self.transaction() as conn:
-            rows = conn.execute(homeless, (Lifecycle.SIGNED.value,)).fetchall()
+            rows = conn.execute(homeless, (_LOCKED,)).fetchall()
             for row in rows:
                 _set_validation_column(
                     conn,
@@ -818,9 +827,9 @@ class Store:
                 prev_hash=(both["last_hash"] or audit.GENESIS) if both is not None else None,
             )
             status = both["validation_status"] if both is not None else None
-            if status == Lifecycle.APPROVED.value:
+            if status in _WITHDRAWN_FROM:
                 self._withdraw_approval(conn, validation_id, actor, now)
-            elif status == Lifecycle.PLANNED.value and record.finding.status is not (
+            elif status in _STARTED_FROM and record.finding.status is not (
                 FindingStatus.NOT_REVIEWED
             ):
                 self._mark_started(conn, validation_id, actor, now)

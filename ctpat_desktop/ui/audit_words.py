@@ -39,6 +39,18 @@ if TYPE_CHECKING:
 # Every field an audit event records (validations, members, findings, evidence, reports,
 # pinned catalogs, sync conflicts), as the store names it.
 _FIELDS = {
+    # Follow-up after signing (sync/followup_rules.py) and feedback (services/feedback.py).
+    "accepted": QT_TRANSLATE_NOOP("AuditWords", "accepted"),
+    "comments": QT_TRANSLATE_NOOP("AuditWords", "comments"),
+    "event": QT_TRANSLATE_NOOP("AuditWords", "event"),
+    "implemented": QT_TRANSLATE_NOOP("AuditWords", "implemented"),
+    "minutes_lost": QT_TRANSLATE_NOOP("AuditWords", "minutes lost"),
+    "not_verifiable": QT_TRANSLATE_NOOP("AuditWords", "not verifiable remotely"),
+    "not_verifiable_note": QT_TRANSLATE_NOOP("AuditWords", "what else could not be verified"),
+    "number": QT_TRANSLATE_NOOP("AuditWords", "number"),
+    "recorded_at": QT_TRANSLATE_NOOP("AuditWords", "recorded at"),
+    "source": QT_TRANSLATE_NOOP("AuditWords", "whose"),
+    "technology_quality": QT_TRANSLATE_NOOP("AuditWords", "technology quality"),
     "account": QT_TRANSLATE_NOOP("AuditWords", "account"),
     "action": QT_TRANSLATE_NOOP("AuditWords", "action"),
     "archived": QT_TRANSLATE_NOOP("AuditWords", "archived"),
@@ -122,6 +134,8 @@ _FIELDS = {
 }
 # The kinds of record an event changes.
 _KINDS = {
+    "followup": QT_TRANSLATE_NOOP("AuditWords", "follow-up"),
+    "feedback": QT_TRANSLATE_NOOP("AuditWords", "feedback"),
     "catalog": QT_TRANSLATE_NOOP("AuditWords", "catalog"),
     "evidence": QT_TRANSLATE_NOOP("AuditWords", "evidence"),
     "finding": QT_TRANSLATE_NOOP("AuditWords", "finding"),

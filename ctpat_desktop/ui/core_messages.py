@@ -398,7 +398,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0} is too long or holds control characters"),
     QT_TRANSLATE_NOOP("Core", "{0} may not be empty"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of codes"),
-    QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of {1}"),
+    QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of dates"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a JSON object"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a SHA-256 in lowercase hex"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a non-empty string of at most {1} printable characters"),

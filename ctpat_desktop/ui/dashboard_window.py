@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop.analytics.outcomes import COUNTS as OUTCOME_COUNTS
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.approval import hub_role
 from ctpat_desktop.services.dashboard import dashboard, export_dashboard, hub_dashboard
@@ -36,12 +37,14 @@ from ctpat_desktop.ui.i18n import (
     catalog_words,
     error_text,
     lifecycle_label,
+    local_moment,
     mode_label,
     shown_text,
     table_word,
     translate,
 )
 from ctpat_desktop.ui.mode_metrics_panel import ModeMetricsPanel
+from ctpat_desktop.ui.panels.visit_panel import choice_label
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.worksheet import Mode, lifecycle
@@ -305,6 +308,21 @@ class DashboardWindow(QWidget):
         self.trend = RowsModel(
             [self.tr("Quarter"), validations, deficiencies, per_validation], self
         )
+        self.outcome_modes = RowsModel(
+            [
+                self.tr("Mode"),
+                validations,
+                self.tr("Outcome proposed"),
+                self.tr("Decided"),
+                self.tr("Agreed"),
+                self.tr("Changed"),
+                self.tr("Proposed, not decided"),
+            ],
+            self,
+        )
+        self.outcome_results = RowsModel(
+            [self.tr("Result"), self.tr("Proposed"), self.tr("Decided")], self
+        )
         self.verdicts = QLabel()
         self.feedback_summary = FeedbackSummary()
         self.mode_metrics = ModeMetricsPanel()
@@ -323,6 +341,7 @@ class DashboardWindow(QWidget):
         self.reason_bars = BarChart(self.tr("Deficiency reasons chart"))
         self.mode_bars = BarChart(self.tr("Deficiencies per validation by mode chart"))
         self.trend_bars = BarChart(self.tr("Deficiencies per validation by quarter chart"))
+        self.outcome_bars = BarChart(self.tr("Results proposed chart"))
         self.anomaly_bars = BarChart(
             self.tr("Anomaly flags by validation chart"), self.tr("No validation was flagged.")
         )
@@ -401,6 +420,24 @@ class DashboardWindow(QWidget):
                 self.tr("Mode metrics"),
                 self.tr("&Mode metrics"),
                 [self.mode_metrics],
+            ),
+            (
+                self.tr("Outcomes"),
+                self.tr("&Outcomes"),
+                [
+                    _caption(
+                        self.tr(
+                            "The result each SCSS proposed and the supervisor's decision on "
+                            "it: agreed (the proposed result stands) or changed to another "
+                            "result."
+                        )
+                    ),
+                    _WholeTable(self.outcome_modes, self.tr("Outcomes by mode"), 0),
+                    QLabel(self.tr("Results proposed")),
+                    self.outcome_bars,
+                    QLabel(self.tr("Results proposed and decided")),
+                    _WholeTable(self.outcome_results, self.tr("Results proposed and decided"), 0),
+                ],
             ),
         ]
         for name, tab, widgets in pages:
@@ -511,6 +548,7 @@ class DashboardWindow(QWidget):
         self.figures = figures
         self.feedback_summary.show_feedback(figures.get("feedback"))
         self.mode_metrics.show_metrics(figures.get("mode_metrics"))
+        self._show_outcomes(figures.get("outcomes") or {})
         for key, label in self.key_values.items():
             value = figures[key]
             label.setText(
@@ -653,14 +691,36 @@ class DashboardWindow(QWidget):
             )
             self.status.setText(
                 self.tr("{count} validations on the hub ({offices}), computed {when}").format(
-                    count=figures["validations"], offices=offices, when=figures["generated_at"]
+                    count=figures["validations"],
+                    offices=offices,
+                    when=local_moment(figures["generated_at"]),
                 )
             )
             return
         self.status.setText(
             self.tr("{count} validations, computed {when}").format(
-                count=figures["validations"], when=figures["generated_at"]
+                count=figures["validations"], when=local_moment(figures["generated_at"])
             )
+        )
+
+    def _show_outcomes(self, outcomes: dict[str, Any]) -> None:
+        """How the outcomes stand, overall and per mode; per result, proposed and decided."""
+        by_mode: dict[str, dict[str, Any]] = outcomes.get("by_mode", {})
+        rows = [(self.tr("All modes"), *(outcomes.get(c, 0) for c in OUTCOME_COUNTS))]
+        rows += [
+            (mode_words(mode), *(m.get(c, 0) for c in OUTCOME_COUNTS))
+            for mode, m in by_mode.items()
+        ]
+        self.outcome_modes.set_rows(rows if outcomes else [])
+        proposed, decided = outcomes.get("by_proposed", []), outcomes.get("by_decided", [])
+        self.outcome_bars.set_bars(
+            [Bar(choice_label(r["result"]), r["count"], _share(r)) for r in proposed]
+        )
+        self.outcome_results.set_rows(
+            [
+                (choice_label(p["result"]), _share(p), _share(d))
+                for p, d in zip(proposed, decided, strict=True)
+            ]
         )
 
     def _export(self, kind: str) -> None:

@@ -368,3 +368,15 @@ def _core_patterns() -> tuple[tuple[str, "re.Pattern[str]"], ...]:
 
 CORE_CONTEXT = "Core"
 _PLACEHOLDER = re.compile(r"(?<!\{)\{\d+\}(?!\})")
+
+
+def local_moment(stamp: str) -> str:
+    """A stored UTC timestamp as the user's clock and locale say it ("12/6/26 12:48 AM");
+    the text as it is when it is no timestamp."""
+    from PySide6.QtCore import QDateTime, Qt, QTimeZone
+
+    moment = QDateTime.fromString(stamp[:19], Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return stamp
+    moment.setTimeZone(QTimeZone.utc())
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)

@@ -555,12 +555,84 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>documento solicitado</translation>
         </message>
         <message>
+            <source>letter type</source>
+            <translation>tipo de carta</translation>
+        </message>
+        <message>
+            <source>open required actions</source>
+            <translation>acciones requeridas abiertas</translation>
+        </message>
+        <message>
+            <source>original language</source>
+            <translation>idioma original</translation>
+        </message>
+        <message>
+            <source>original SHA-256</source>
+            <translation>SHA-256 del original</translation>
+        </message>
+        <message>
+            <source>report SHA-256</source>
+            <translation>SHA-256 del informe</translation>
+        </message>
+        <message>
+            <source>follow-up</source>
+            <translation>seguimiento</translation>
+        </message>
+        <message>
+            <source>feedback</source>
+            <translation>opinión</translation>
+        </message>
+        <message>
             <source>catalog</source>
             <translation>catálogo</translation>
         </message>
         <message>
             <source>evidence</source>
             <translation>evidencia</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>aceptada</translation>
+        </message>
+        <message>
+            <source>comments</source>
+            <translation>comentarios</translation>
+        </message>
+        <message>
+            <source>event</source>
+            <translation>suceso</translation>
+        </message>
+        <message>
+            <source>implemented</source>
+            <translation>implementado</translation>
+        </message>
+        <message>
+            <source>minutes lost</source>
+            <translation>minutos perdidos</translation>
+        </message>
+        <message>
+            <source>not verifiable remotely</source>
+            <translation>no verificable a distancia</translation>
+        </message>
+        <message>
+            <source>what else could not be verified</source>
+            <translation>qué más no pudo verificarse</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>número</translation>
+        </message>
+        <message>
+            <source>recorded at</source>
+            <translation>registrado el</translation>
+        </message>
+        <message>
+            <source>whose</source>
+            <translation>de quién</translation>
+        </message>
+        <message>
+            <source>technology quality</source>
+            <translation>calidad de la tecnología</translation>
         </message>
         <message>
             <source>finding</source>
@@ -605,6 +677,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>outcome</source>
             <translation>resultado</translation>
+        </message>
+        <message>
+            <source>report rendition</source>
+            <translation>versión traducida del informe</translation>
+        </message>
+        <message>
+            <source>follow-up letter</source>
+            <translation>carta de seguimiento</translation>
         </message>
         <message>
             <source>mine</source>
@@ -1987,10 +2067,6 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>{0} debe ser una lista JSON de códigos</translation>
         </message>
         <message>
-            <source>{0} must be a JSON list of {1}</source>
-            <translation>{0} debe ser una lista JSON de {1}</translation>
-        </message>
-        <message>
             <source>{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); its recovery code opens it: run `ctpat-desktop recover`</source>
             <translation>{0}: su clave no está en el llavero de esta computadora (otra computadora u otro usuario, o se restableció el llavero); su código de recuperación la abre: ejecute `ctpat-desktop recover`</translation>
         </message>
@@ -2001,6 +2077,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>{0} must be a JSON object</source>
             <translation>{0} debe ser un objeto JSON</translation>
+        </message>
+        <message>
+            <source>{0} must be a JSON list of dates</source>
+            <translation>{0} debe ser una lista JSON de fechas</translation>
         </message>
         <message>
             <source>{0} must be a SHA-256 in lowercase hex</source>
@@ -3063,6 +3143,34 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>Trimestre</translation>
         </message>
         <message>
+            <source>Outcome proposed</source>
+            <translation>Resultado propuesto</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>Decididos</translation>
+        </message>
+        <message>
+            <source>Agreed</source>
+            <translation>Aceptados</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Cambiados</translation>
+        </message>
+        <message>
+            <source>Proposed, not decided</source>
+            <translation>Propuestos, sin decidir</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Proposed</source>
+            <translation>Propuestos</translation>
+        </message>
+        <message>
             <source>Anomaly flags</source>
             <translation>Alertas de anomalías</translation>
         </message>
@@ -3089,6 +3197,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>Deficiencies per validation by quarter chart</source>
             <translation>Gráfico de deficiencias por validación según el trimestre</translation>
+        </message>
+        <message>
+            <source>Results proposed chart</source>
+            <translation>Gráfico de resultados propuestos</translation>
         </message>
         <message>
             <source>Anomaly flags by validation chart</source>
@@ -3213,6 +3325,30 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>&amp;Mode metrics</source>
             <translation>Métricas por mo&amp;dalidad</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultados</translation>
+        </message>
+        <message>
+            <source>&amp;Outcomes</source>
+            <translation>Resul&amp;tados</translation>
+        </message>
+        <message>
+            <source>The result each SCSS proposed and the supervisor's decision on it: agreed (the proposed result stands) or changed to another result.</source>
+            <translation>El resultado que propuso cada SCSS y la decisión del supervisor al respecto: aceptado (se mantiene el resultado propuesto) o cambiado por otro resultado.</translation>
+        </message>
+        <message>
+            <source>Outcomes by mode</source>
+            <translation>Resultados por modalidad</translation>
+        </message>
+        <message>
+            <source>Results proposed</source>
+            <translation>Resultados propuestos</translation>
+        </message>
+        <message>
+            <source>Results proposed and decided</source>
+            <translation>Resultados propuestos y decididos</translation>
         </message>
         <message>
             <source>Computing…</source>
@@ -4932,6 +5068,34 @@ La validación está ahora bloqueada; reábrala para cambiarla.</translation>
             <translation>No se puede firmar el informe</translation>
         </message>
         <message>
+            <source>Follow-&amp;up letter…</source>
+            <translation>Carta de &amp;seguimiento…</translation>
+        </message>
+        <message>
+            <source>Sign a closure or status letter to the member on the signed report</source>
+            <translation>Firmar una carta de cierre o de estado para el socio sobre el informe firmado</translation>
+        </message>
+        <message>
+            <source>No follow-up letter yet</source>
+            <translation>Todavía no hay carta de seguimiento</translation>
+        </message>
+        <message>
+            <source>Save the signed follow-up letter</source>
+            <translation>Guardar la carta de seguimiento firmada</translation>
+        </message>
+        <message>
+            <source>Follow-up letter signed by {signer}: {path}</source>
+            <translation>Carta de seguimiento firmada por {signer}: {path}</translation>
+        </message>
+        <message>
+            <source>Writing and signing the letter…</source>
+            <translation>Redactando y firmando la carta…</translation>
+        </message>
+        <message>
+            <source>Cannot sign the letter</source>
+            <translation>No se puede firmar la carta</translation>
+        </message>
+        <message>
             <source>Reopen validation</source>
             <translation>Reabrir validación</translation>
         </message>
@@ -5931,6 +6095,304 @@ Validaciones CTPAT, primero sin conexión.</translation>
         </message>
     </context>
     <context>
+        <name>VisitPanel</name>
+        <message>
+            <source>Sites ({count})</source>
+            <translation>Sitios ({count})</translation>
+        </message>
+        <message>
+            <source>Documents requested ({count})</source>
+            <translation>Documentos solicitados ({count})</translation>
+        </message>
+        <message>
+            <source>Participants ({count})</source>
+            <translation>Participantes ({count})</translation>
+        </message>
+        <message>
+            <source>Interviews ({count})</source>
+            <translation>Entrevistas ({count})</translation>
+        </message>
+        <message>
+            <source>Tour log ({count})</source>
+            <translation>Registro del recorrido ({count})</translation>
+        </message>
+        <message>
+            <source>CBP team ({count})</source>
+            <translation>Equipo de CBP ({count})</translation>
+        </message>
+        <message>
+            <source>Proposed outcome</source>
+            <translation>Resultado propuesto</translation>
+        </message>
+        <message>
+            <source>Supervisor's decision</source>
+            <translation>Decisión del supervisor</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-DD</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ninguno)</translation>
+        </message>
+        <message>
+            <source>{field}: {text} is not a date</source>
+            <translation>{field}: {text} no es una fecha</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation>AAAA-MM-DD HH:MM</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, YYYY-MM-DD</source>
+            <translation>AAAA-MM-DD, AAAA-MM-DD</translation>
+        </message>
+        <message>
+            <source>{field}:</source>
+            <translation>{field}:</translation>
+        </message>
+        <message>
+            <source>Ne&amp;w</source>
+            <translation>Nuevo &amp;registro</translation>
+        </message>
+        <message>
+            <source>Empty the form for a new record</source>
+            <translation>Vaciar el formulario para un registro nuevo</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Guardar</translation>
+        </message>
+        <message>
+            <source>Save the form (Enter in a field)</source>
+            <translation>Guardar el formulario (Intro en un campo)</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>&amp;Quitar</translation>
+        </message>
+        <message>
+            <source>Remove the chosen record (the audit trail keeps it)</source>
+            <translation>Quitar el registro seleccionado (el registro de auditoría conserva constancia)</translation>
+        </message>
+        <message>
+            <source>Mark re&amp;ceived</source>
+            <translation>Marcar como recibi&amp;do</translation>
+        </message>
+        <message>
+            <source>Received today, with the evidence chosen</source>
+            <translation>Recibido hoy, con la evidencia elegida</translation>
+        </message>
+        <message>
+            <source>Remove the chosen record</source>
+            <translation>Quitar el registro seleccionado</translation>
+        </message>
+        <message>
+            <source>Records shown</source>
+            <translation>Registros mostrados</translation>
+        </message>
+        <message>
+            <source>Which records the panel shows: sites, documents, participants, tour log…</source>
+            <translation>Qué registros muestra el panel: sitios, documentos, participantes, registro del recorrido…</translation>
+        </message>
+        <message>
+            <source>Rec&amp;ords:</source>
+            <translation>Registr&amp;os:</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <source>Cannot read the visit records: {error}</source>
+            <translation>No se pueden leer los registros de la visita: {error}</translation>
+        </message>
+        <message>
+            <source>Only a supervisor records the decision (log in to the hub as one).</source>
+            <translation>Solo un supervisor registra la decisión (inicie sesión en el servidor central como supervisor).</translation>
+        </message>
+        <message>
+            <source>The validation is signed: these records are read only.</source>
+            <translation>La validación está firmada: estos registros son de solo lectura.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitRecords</name>
+        <message>
+            <source>name</source>
+            <translation>nombre</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>tipo</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>dirección</translation>
+        </message>
+        <message>
+            <source>country (ISO code, e.g. MX)</source>
+            <translation>país (código ISO, p. ej., MX)</translation>
+        </message>
+        <message>
+            <source>document asked for</source>
+            <translation>documento solicitado</translation>
+        </message>
+        <message>
+            <source>requested on</source>
+            <translation>solicitado el</translation>
+        </message>
+        <message>
+            <source>received on</source>
+            <translation>recibido el</translation>
+        </message>
+        <message>
+            <source>evidence received</source>
+            <translation>evidencia recibida</translation>
+        </message>
+        <message>
+            <source>role (e.g. security manager)</source>
+            <translation>cargo (p. ej., gerente de seguridad)</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>organización</translation>
+        </message>
+        <message>
+            <source>day present</source>
+            <translation>días de presencia</translation>
+        </message>
+        <message>
+            <source>topic</source>
+            <translation>tema</translation>
+        </message>
+        <message>
+            <source>who (a participant)</source>
+            <translation>quién (un participante)</translation>
+        </message>
+        <message>
+            <source>when</source>
+            <translation>cuándo</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>notas</translation>
+        </message>
+        <message>
+            <source>area shown</source>
+            <translation>área mostrada</translation>
+        </message>
+        <message>
+            <source>time</source>
+            <translation>hora</translation>
+        </message>
+        <message>
+            <source>site</source>
+            <translation>sitio</translation>
+        </message>
+        <message>
+            <source>evidence</source>
+            <translation>evidencia</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>nota</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>función</translation>
+        </message>
+        <message>
+            <source>proposed result</source>
+            <translation>resultado propuesto</translation>
+        </message>
+        <message>
+            <source>reason</source>
+            <translation>motivo</translation>
+        </message>
+        <message>
+            <source>decision</source>
+            <translation>decisión</translation>
+        </message>
+        <message>
+            <source>result decided</source>
+            <translation>resultado decidido</translation>
+        </message>
+        <message>
+            <source>decided on</source>
+            <translation>decidida el</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Instalación</translation>
+        </message>
+        <message>
+            <source>Warehouse</source>
+            <translation>Almacén</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Oficina</translation>
+        </message>
+        <message>
+            <source>Terminal</source>
+            <translation>Terminal</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Otro</translation>
+        </message>
+        <message>
+            <source>The member</source>
+            <translation>El socio</translation>
+        </message>
+        <message>
+            <source>CBP</source>
+            <translation>CBP</translation>
+        </message>
+        <message>
+            <source>SCSS</source>
+            <translation>SCSS</translation>
+        </message>
+        <message>
+            <source>Co-SCSS</source>
+            <translation>SCSS adjunto</translation>
+        </message>
+        <message>
+            <source>Observer</source>
+            <translation>Observador</translation>
+        </message>
+        <message>
+            <source>Continued certification</source>
+            <translation>Continuación de la certificación</translation>
+        </message>
+        <message>
+            <source>Tier 2 (validated)</source>
+            <translation>Nivel 2 (validado)</translation>
+        </message>
+        <message>
+            <source>Tier 3 (exceeds)</source>
+            <translation>Nivel 3 (supera los criterios)</translation>
+        </message>
+        <message>
+            <source>Suspension proposed</source>
+            <translation>Propuesta de suspensión</translation>
+        </message>
+        <message>
+            <source>Removal proposed</source>
+            <translation>Propuesta de baja</translation>
+        </message>
+        <message>
+            <source>Agreed with the proposal</source>
+            <translation>De acuerdo con la propuesta</translation>
+        </message>
+        <message>
+            <source>Changed the result</source>
+            <translation>Cambió el resultado</translation>
+        </message>
+    </context>
+    <context>
         <name>Vocabulary</name>
         <message>
             <source>Not reviewed</source>
@@ -6205,6 +6667,10 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <message>
             <source>Follow-up</source>
             <translation>Seguimiento</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visita</translation>
         </message>
     </context>
     <context>

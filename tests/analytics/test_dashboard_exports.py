@@ -12,6 +12,7 @@ import pytest
 
 from ctpat_desktop.analytics.dashboard_pdf import write_dashboard_pdf
 from ctpat_desktop.analytics.dashboard_xlsx import write_dashboard_xlsx
+from ctpat_desktop.analytics.outcomes import outcome_figures
 from ctpat_desktop.errors import CtpatError
 from tests.pdf import pdfcheck
 
@@ -48,6 +49,8 @@ SHEETS = [
     "Mode metric comparison",
     "Mode trend by quarter",
     "Mode trend by MSC version",
+    "Outcomes",
+    "Outcome results",
 ]
 SECTIONS = [
     "Key statistics",
@@ -59,6 +62,7 @@ SECTIONS = [
     "Virtual vs in-person",
     "Anomaly flags",
     "Virtual-validation metrics",
+    "Outcomes proposed and decided",
 ]
 
 
@@ -222,6 +226,17 @@ def _stats() -> dict[str, Any]:
                 "reasons": ["No deficiency in 98 reviewed criteria."],
             },
         ],
+        "outcomes": outcome_figures(
+            [
+                ("virtual", "tier-2", "agreed", "tier-2", 9),
+                ("virtual", "continued-certification", None, None, 4),
+                ("virtual", None, None, None, 3),
+                ("in-person", "tier-3", "changed", "tier-2", 2),
+                ("in-person", "continued-certification", "agreed", "", 10),
+                ("hybrid", "suspension-proposal", "agreed", "suspension-proposal", 1),
+                ("hybrid", None, None, None, 11),
+            ]
+        ),
     }
 
 
@@ -342,8 +357,9 @@ def test_pdf_is_tagged_accessible_and_archival(stats: dict[str, Any], tmp_path: 
     tags = [e.tag for e in elements]
     assert tags.count("H1") == 1
     assert [e for e in elements if e.tag == "H2"] and "Table" in tags
-    # Every table's first row is column headings: 2 + 4 + 5 + 5 + 3 + 4 + 4 + 4 + 4 + 4.
-    assert tags.count("TH") == 39
+    # Every table's first row is column headings: 2 + 4 + 5 + 5 + 3 + 4 + 4 + 4 + 4 + 4,
+    # and the outcomes' 7 + 5.
+    assert tags.count("TH") == 51
     (chart,) = [e for e in elements if e.tag == "Figure"]
     assert chart.alt is not None
     assert chart.alt.startswith("Bar chart of the deficiencies per criteria category")
@@ -507,3 +523,52 @@ def test_a_failed_write_keeps_the_previous_file(
         write(broken, path)
     assert path.read_bytes() == b"previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dashboard"]
+
+
+def test_pdf_shows_the_outcomes(stats: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "dashboard.pdf"
+    write_dashboard_pdf(stats, path)
+    text = _pdf_text(path)
+    assert re.search(r"All modes\s+40\s+26\s+22\s+20\s+2\s+4\b", text)
+    assert re.search(r"In-person\s+12\s+12\s+12\s+10\s+2\s+0\b", text)
+    assert re.search(r"Tier 2 \(validated\)\s+9\s+34\.61 %\s+11\s+50\.00 %", text)
+    assert re.search(r"Proposal to suspend\s+1\s+3\.85 %\s+1\s+4\.55 %", text)
+    empty = tmp_path / "empty.pdf"
+    write_dashboard_pdf(_empty_stats(), empty)
+    outcomes = _pdf_text(empty).split("Outcomes proposed and decided")[-1]
+    assert "No validation in this selection." in outcomes
+
+
+def test_xlsx_outcome_sheets_carry_the_numbers(stats: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "dashboard.xlsx"
+    write_dashboard_xlsx(stats, path)
+    workbook = openpyxl.load_workbook(path)
+    modes = list(workbook["Outcomes"].iter_rows(values_only=True))
+    assert modes[0] == (
+        "Mode",
+        "Validations",
+        "Outcome proposed",
+        "Decided",
+        "Agreed",
+        "Changed",
+        "Proposed, not decided",
+    )
+    assert modes[1:] == [
+        ("All modes", 40, 26, 22, 20, 2, 4),
+        ("Virtual", 16, 13, 9, 9, 0, 4),
+        ("In-person", 12, 12, 12, 10, 2, 0),
+        ("Hybrid", 12, 1, 1, 1, 0, 0),
+    ]
+    results = workbook["Outcome results"]
+    rows = list(results.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [
+        "Continued certification",
+        "Tier 2 (validated)",
+        "Tier 3 (exceeds the criteria)",
+        "Proposal to suspend",
+        "Proposal to remove",
+    ]
+    assert rows[1][1] == 9 and rows[1][3] == 11
+    assert rows[1][2] == pytest.approx(0.3461) and rows[1][4] == pytest.approx(0.5)
+    assert results["C3"].number_format == "0.00%"
+    assert rows[4][1:] == (0, 0, 0, 0)

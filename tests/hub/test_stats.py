@@ -184,6 +184,7 @@ def test_the_operator_s_command(offices: Offices, hub_cli: HubCli) -> None:
     assert (code, err) == (0, "")
     national = json.loads(out)
     assert national["validations"] == 6 and len(national["by_office"]) == 3
+    assert (national["outcomes"]["validations"], national["outcomes"]["proposed"]) == (6, 0)
     code, out, _ = hub_cli("stats", "--json", "--office", "Miami", "--mode", "virtual")
     assert json.loads(out)["validations"] == 1
     code, out, _ = hub_cli("stats")
@@ -332,3 +333,75 @@ def test_session_times_and_follow_up_reach_the_hub_s_metrics(
     with hub.engine.begin() as conn:
         stats.rebuild_times(conn)
     assert hub.stats(None, StatsFilter())["mode_metrics"] == expected["mode_metrics"]
+
+
+def test_outcomes_and_decisions_reach_the_hub_s_figures(
+    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop
+) -> None:
+    """Outcomes proposed on a laptop and decided by a supervisor on another: the hub's
+    `outcomes` are the laptop's (filtered too), follow a removed decision, and are rebuilt
+    from the records alike (what migration h0007 does)."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from ctpat_desktop.hub import database, stats
+    from ctpat_desktop.hub.tables import hub_stat_decisions, hub_stat_outcomes
+    from ctpat_desktop.records.kinds import DECISION, OUTCOME
+    from ctpat_desktop.services import visit
+
+    ana, sam = laptop("ana"), laptop("sam")
+    sam_token = hub_server.add_user("sam", "supervisor", "Miami")
+    proposed = {"IM-1": "tier-2", "IM-2": "tier-2", "IM-3": "continued-certification"}
+    ids = {}
+    for account, result in proposed.items():
+        ids[account] = vid = planned(ana, account)
+        session(ana, vid).record_finding("4.8", status="met")
+        visit.put(ana, vid, OUTCOME, {"result": result})
+    ana.store.set_status(ids["IM-3"], Lifecycle.IN_REVIEW, "tester")
+    sync(ana, hub_server.url, miami["ana"])
+    sync(sam, hub_server.url, sam_token)
+    decided = {"decided_on": "2026-12-01"}
+    visit.put(sam, ids["IM-1"], DECISION, {"decision": "agreed"} | decided)
+    visit.put(sam, ids["IM-2"], DECISION, {"decision": "changed", "result": "tier-3"} | decided)
+    assert sync(sam, hub_server.url, sam_token).rejected == []
+    sync(ana, hub_server.url, miami["ana"])
+
+    hub, user = hub_server.hub, User("ana", "scss", "Miami")
+    expected = compute_stats(ana.store, ana.catalogs.categories, ana.catalogs.reasons)
+    seen = hub.stats(user, StatsFilter())["outcomes"]
+    assert seen == expected["outcomes"]
+    with hub_server.client(miami["ana"]) as client:
+        assert client.get(f"{PREFIX}/stats").json()["outcomes"] == seen
+    assert (seen["proposed"], seen["agreed"], seen["changed"], seen["undecided"]) == (3, 1, 1, 1)
+    assert {r["result"]: r["count"] for r in seen["by_decided"] if r["count"]} == {
+        "tier-2": 1,
+        "tier-3": 1,
+    }
+    alike = StatsFilter(status="in-progress")
+    local = compute_stats(ana.store, ana.catalogs.categories, ana.catalogs.reasons, alike)
+    assert hub.stats(user, alike)["outcomes"] == local["outcomes"]
+    assert (local["outcomes"]["validations"], local["outcomes"]["undecided"]) == (2, 0)
+
+    visit.remove(sam, ids["IM-2"], DECISION, visit.single_id(DECISION, ids["IM-2"]))
+    sync(sam, hub_server.url, sam_token)
+    assert hub.stats(user, StatsFilter())["outcomes"]["undecided"] == 2
+
+    before = hub.stats(None, StatsFilter())["outcomes"]
+    with hub.engine.begin() as conn:
+        for table in (hub_stat_outcomes, hub_stat_decisions):
+            conn.execute(sa.delete(table))
+    assert hub.stats(None, StatsFilter())["outcomes"]["proposed"] == 0
+    with hub.engine.begin() as conn:
+        stats.rebuild_outcomes(conn)
+    assert hub.stats(None, StatsFilter())["outcomes"] == before
+
+    # A hub that held these records before h0007: the migration fills its tables.
+    config = Config()
+    config.set_main_option("script_location", str(database.MIGRATIONS))
+    with hub.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "h0006_stat_times")
+    assert not sa.inspect(hub.engine).has_table("hub_stat_outcomes")
+    database.migrate(hub.engine)
+    assert hub.stats(None, StatsFilter())["outcomes"] == before

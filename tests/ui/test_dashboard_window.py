@@ -1,11 +1,12 @@
 """The dashboard window shows exactly the figures `stats --json` prints, for the same filters."""
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPoint, QRect
+from PySide6.QtCore import QDate, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +29,7 @@ from ctpat_desktop.ui.charts import BarChart
 from ctpat_desktop.ui.dashboard_window import KEY_FIGURES, DashboardWindow
 from ctpat_desktop.ui.i18n import mode_label
 from ctpat_desktop.ui.main_window import MainWindow
+from ctpat_desktop.ui.panels.visit_panel import choice_label
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
 from ctpat_desktop.ui.theme import HIGH_CONTRAST, apply_theme
 from ctpat_desktop.worksheet import Mode
@@ -71,6 +73,35 @@ def test_same_numbers_as_stats_json(
     assert all(r["verdict"] in window.verdicts.text() for r in expected["mode_comparison"])
     assert "Physical Access Controls: 0 (0.00%)" in window.bars.accessibleDescription()
     qtmodeltester.check(window.categories)
+    # When the figures were computed, as the user's clock says it (it was a raw ISO stamp).
+    assert "computed" in window.status.text()
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d", window.status.text())
+
+
+def test_the_outcomes_are_those_of_stats_json(
+    window: DashboardWindow, cli: Callable[..., CliResult], qtmodeltester: ModelTester
+) -> None:
+    window.mode.setCurrentIndex(window.mode.findData("virtual"))
+    window.refresh()
+    expected = cli("stats", "--mode", "virtual", "--json").json()["outcomes"]
+    assert expected["proposed"] and expected["undecided"]  # the demo proposes and decides
+    counts = ("validations", "proposed", "decided", "agreed", "changed", "undecided")
+    assert window.outcome_modes.rows() == [
+        ("All modes", *(expected[c] for c in counts)),
+        ("Virtual", *(expected["by_mode"]["virtual"][c] for c in counts)),
+    ]
+    assert window.outcome_modes.headerData(6, Qt.Orientation.Horizontal) == (
+        "Proposed, not decided"
+    )
+    rows = window.outcome_results.rows()
+    assert [r[0] for r in rows][:2] == ["Continued certification", "Tier 2 (validated)"]
+    assert rows == [
+        (choice_label(p["result"]), f"{p['count']} ({p['percent']:.2f}%)",
+         f"{d['count']} ({d['percent']:.2f}%)")
+        for p, d in zip(expected["by_proposed"], expected["by_decided"], strict=True)
+    ]  # fmt: skip
+    qtmodeltester.check(window.outcome_modes)
+    qtmodeltester.check(window.outcome_results)
 
 
 def test_filters_reach_the_figures(window: DashboardWindow, cli: Callable[..., CliResult]) -> None:
@@ -301,6 +332,15 @@ def test_every_tab_has_a_chart_of_its_figures(
                 [
                     (mode_label(Mode(mode)), m["deficiency_rate"]["value"])
                     for mode, m in expected["mode_metrics"]["modes"].items()
+                ],
+            )
+        ],
+        7: [
+            (
+                window.outcome_bars,
+                [
+                    (choice_label(r["result"]), r["count"])
+                    for r in expected["outcomes"]["by_proposed"]
                 ],
             )
         ],

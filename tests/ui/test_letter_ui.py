@@ -43,7 +43,7 @@ def test_a_letter_from_the_report_menu(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert "Follow-up &letter…" in _menu_texts(window)
+    assert "Follow-&up letter…" in _menu_texts(window)
     action = window.report.letter_action()
     assert action.isEnabled()
     validation_id = window.selected_id()

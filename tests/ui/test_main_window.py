@@ -312,10 +312,11 @@ def test_plan_edit_archive_and_open_from_the_list(
     workspace = window.workspaces[validation_id]
     qtbot.waitUntil(workspace.isVisible)
     qtbot.waitUntil(lambda: workspace.session is not None and workspace.side_tabs.count() >= 3)
-    assert [workspace.side_tabs.tabText(i) for i in range(workspace.side_tabs.count())][-3:] == [
+    assert [workspace.side_tabs.tabText(i) for i in range(workspace.side_tabs.count())][-4:] == [
         "Evidence",
         "Session",
         "Follow-up",
+        "Visit",
     ]
     workspace.close()
 

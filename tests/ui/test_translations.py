@@ -144,6 +144,7 @@ SAME_IN_SPANISH = {
     "Up", "Down", "Left", "Right", "Insert", "xlsx", "pdf", "png", "jpg", "jpeg", "json",
     "csv", "https", "http", "example", "hub", "Hub", "Backtab", "Return", "Agenda",
     "English",  # a language's name is written in that language in the language menu
+    "CBP", "Terminal",  # the agency's initials; a terminal is a terminal in Spanish too
 }  # fmt: skip
 
 
@@ -251,6 +252,8 @@ def shown_data(ctx: AppContext) -> list[str]:
             f = record.finding
             values |= {f.note, f.action, f.report_text, f.profile_answer, f.response_note}
         values |= {e.filename for e in session.evidence()}
+        for items in session.visit_records().values():  # sites, people, areas typed
+            values |= {v for i in items for v in i.values.values() if isinstance(v, str)}
     return sorted((v for v in values if v), key=len, reverse=True)
 
 

@@ -403,3 +403,17 @@ def test_every_declared_label_and_choice_has_words() -> None:
     labels = {f.label for kind in kinds for f in kind.fields}
     assert labels == {str(label) for label in LABELS}
     assert {c for kind in kinds for f in kind.fields for c in f.choices} == set(CHOICES)
+
+
+def test_every_kinds_controls_have_names(ctx: AppContext, vid: str, qtbot: QtBot) -> None:
+    """Section 508: each kind's form, shown in turn, names every control it has."""
+    from tests.ui.test_accessibility import unnamed_controls
+
+    window = _with_panels(ctx, vid, qtbot, (1366, 705))
+    panel = _visit_panel(window)
+    window.side_tabs.setCurrentWidget(panel)
+    problems = []
+    for name in SECTIONS:
+        panel.show_kind(name)
+        problems += [f"{name}: {problem}" for problem in unnamed_controls(window)]
+    assert problems == []

@@ -167,7 +167,7 @@ class ReportController(WindowController):
         """The Report menu's "Follow-up letter…" (made once, owned by the window)."""
         if self._letter_action is None:
             self._letter_action = QAction(
-                translate("MainWindow", "Follow-up &letter…"), self._window
+                translate("MainWindow", "Follow-&up letter…"), self._window
             )
             self._letter_action.setStatusTip(
                 translate(

@@ -186,7 +186,7 @@ class FieldEditor:
         else:
             self.line = QLineEdit()
             self.line.setAccessibleName(label)
-            self.line.setMaxLength(f.max_length if f.type is Type.TEXT else 200)
+            self.line.setMaxLength(f.max_length if f.type is Type.TEXT else 500)
             self.line.setPlaceholderText(_placeholder(f))
             self.line.returnPressed.connect(on_enter)
             self.widget = self.line

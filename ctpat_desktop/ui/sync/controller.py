@@ -2,14 +2,14 @@
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, Qt, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.services import sync_io
 from ctpat_desktop.ui.controllers import counted, error_sentence
-from ctpat_desktop.ui.i18n import error_text, translate
+from ctpat_desktop.ui.i18n import error_text, local_moment, translate
 from ctpat_desktop.ui.runner import Runner
 
 if TYPE_CHECKING:  # the sync client and dialogs are imported when first used: the list
@@ -37,11 +37,7 @@ def _when(stamp: str) -> str:
     """A stored UTC time as the user's clock and locale say it."""
     if not stamp:
         return translate("SyncController", "never")
-    moment = QDateTime.fromString(stamp[:19], Qt.DateFormat.ISODate)
-    if not moment.isValid():
-        return stamp
-    moment.setTimeZone(QTimeZone.utc())
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return local_moment(stamp)
 
 
 class SyncController(QObject):
