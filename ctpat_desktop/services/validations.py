@@ -5,25 +5,19 @@ import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, Criterion, Reason
 from ctpat_desktop.errors import NotFoundError, RuleError
-from ctpat_desktop.records.declare import Item
-from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.store import (
     EvidenceRecord,
     FindingRecord,
     ReportRecord,
     ValidationSummary,
-    followups,
     periods,
     replace_with,
-    visit,
 )
-from ctpat_desktop.sync.followup_rules import FollowUpRecord
-from ctpat_desktop.sync.meaning import ACCOUNT, check_record
 from ctpat_desktop.worksheet import (
     CategoryProgress,
     Finding,
@@ -37,8 +31,12 @@ from ctpat_desktop.worksheet import (
     with_status,
 )
 from ctpat_desktop.worksheet.agenda import Period, SessionTimes
-from ctpat_desktop.worksheet.followup import FollowUp, follow_up
 from ctpat_desktop.worksheet.rules import check_entity_change
+
+if TYPE_CHECKING:  # read when first used: the workspace opens without them
+    from ctpat_desktop.records.declare import Item
+    from ctpat_desktop.sync.followup_rules import FollowUpRecord
+    from ctpat_desktop.worksheet.followup import FollowUp
 
 # Fields whose "nothing" is None, which record_finding otherwise reads as "keep".
 _CLEARABLE: dict[str, Any] = {
@@ -77,6 +75,8 @@ def plan_validation(
     validation_id: str | None = None,
 ) -> Validation:
     """Create a validation pinned to the entity's catalog version in force on its date."""
+    from ctpat_desktop.sync.meaning import ACCOUNT, check_record
+
     name = member.strip()
     if not name:
         raise RuleError("the member name is empty", code="member-empty")
@@ -150,6 +150,8 @@ def update_validation(
         catalog = ctx.catalogs.catalog_on(entity, on or old.date)
     name = (member if member is not None else old.member.name).strip()
     number = (account if account is not None else old.member.account).strip()
+    from ctpat_desktop.sync.meaning import ACCOUNT, check_record
+
     if not name:
         raise RuleError("the member name is empty", code="member-empty")
     if not ACCOUNT.match(number):
@@ -230,14 +232,19 @@ class ValidationSession:
 
     # Session time -----------------------------------------------------------------------
 
-    def followups(self) -> list[FollowUpRecord]:
+    def followups(self) -> "list[FollowUpRecord]":
         """The follow-up records appended after signing (services/followup.py)."""
+        from ctpat_desktop.store import followups
+
         with self._ctx.store.transaction() as conn:
             return followups.followups(conn, self.id)
 
-    def visit_records(self) -> dict[str, list[Item]]:
+    def visit_records(self) -> "dict[str, list[Item]]":
         """Its sites, document requests, participants, interviews, tour log, team, outcome
         and decision (records/kinds.py), by kind name (services/visit.py changes them)."""
+        from ctpat_desktop.records.kinds import VISIT_KINDS
+        from ctpat_desktop.store import visit
+
         with self._ctx.store.transaction() as conn:
             return {kind.name: visit.items(conn, kind, self.id) for kind in VISIT_KINDS}
 
@@ -384,8 +391,10 @@ class ValidationSession:
 
         return self._ctx.store.change_finding(self.id, criterion.id, change, self._ctx.actor)
 
-    def follow_up(self) -> FollowUp:
+    def follow_up(self) -> "FollowUp":
         """Counts, progress, required actions, recommendations and best practices."""
+        from ctpat_desktop.worksheet.followup import follow_up
+
         return follow_up(self.catalog, {cid: r.finding for cid, r in self.findings().items()})
 
     def remove_evidence(self, evidence_id: str) -> None:

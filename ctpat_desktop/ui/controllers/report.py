@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ctpat_desktop.errors import CtpatError
-from ctpat_desktop.scratch import PrivateFolder
 from ctpat_desktop.ui.controllers import error_sentence
 from ctpat_desktop.ui.controllers.base import WindowController
 from ctpat_desktop.ui.controllers.progress import LongTask
@@ -43,6 +42,8 @@ class ReportController(WindowController):
             shutil.rmtree(self._ctx.data_dir / "drafts", ignore_errors=True)
             # Written in a private folder (0700) and read back at once: the draft is kept
             # in memory only, never as a plain copy on disk.
+            from ctpat_desktop.scratch import PrivateFolder
+
             with PrivateFolder("draft") as folder:
                 built = report_io.build_report(
                     self._ctx, validation_id, Path(folder) / "draft.pdf", language
