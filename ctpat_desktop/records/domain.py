@@ -51,7 +51,11 @@ def _bool(value: Any) -> bool | None:
 
 
 def _codes(text: str) -> tuple[Any, ...]:
-    return tuple(json.loads(text))
+    return () if text == "[]" else tuple(json.loads(text))  # most lists are empty
+
+
+def _codes_text(codes: tuple[Any, ...]) -> str:
+    return json.dumps(codes) if codes else "[]"
 
 
 def _member_or_none(enum: type[Enum]) -> Callable[[Any], Any]:
@@ -89,7 +93,7 @@ class Mapper(Generic[T]):
             to_json.append((f.name, out))
             from_json.append((f.name, back))
             if f.type in (Type.CODES, Type.DATES):
-                to_row.append((f.name, json.dumps))
+                to_row.append((f.name, _codes_text))
                 from_row.append((f.name, _codes))
             else:
                 to_row.append((f.name, out))

@@ -84,7 +84,7 @@ FINDING = Declaration(
             int_choices=EXTENSION_DAYS,
         ),
         _typed("extension_reason", "why the due date is extended"),
-        Field("response_accepted", Type.BOOL, "is the member's response accepted?", nullable=True),
+        Field("response_accepted", Type.BOOL, "member's response accepted", nullable=True),
     ),
     unique_by=("criterion",),
     carries_id=False,

@@ -23,8 +23,6 @@ def _help(f: Field) -> str:
     text = f.label
     if f.choices or f.int_choices:
         text += f": {', '.join(map(str, f.choices or f.int_choices))}"
-    if f.type is Type.BOOL:
-        text += ": yes or no"
     if f.type in _REPEATABLE:
         text += " (repeatable)"
     if f.type is Type.REF:

@@ -233,9 +233,10 @@ def check_wire(kind: Declaration, fields: Mapping[str, Any]) -> dict[str, Any]:
                 values[name] = json.loads(value) if isinstance(value, str) else None
             except (ValueError, RecursionError):
                 values[name] = None
+            if not isinstance(values[name], list) and f.type is Type.DATES:
+                raise RuleError(f"{_what(kind, f)} must be a JSON list of dates")
             if not isinstance(values[name], list):
-                what = "dates" if f.type is Type.DATES else "codes"
-                raise RuleError(f"{_what(kind, f)} must be a JSON list of {what}")
+                raise RuleError(f"{_what(kind, f)} must be a JSON list of codes")
     scope = fields.get(kind.scope)
     if not isinstance(scope, str) or not RECORD_ID.fullmatch(scope):
         raise RuleError(f"{kind.a} must name its validation")

@@ -174,11 +174,11 @@ class LocalSync:
 
     # Outgoing --------------------------------------------------------------------------
 
-    def _pending_rows(self, kind: Kind) -> list[sqlite.Row]:
+    def _pending_rows(self, kind: Kind, columns: str = "t.*, ") -> list[sqlite.Row]:
         local_id = _local_id_sql(kind)
         rev = "t.rev" if kind.name in _VERSIONED else "1"
         return self.store.read(
-            f"SELECT t.*, {local_id} AS sync_id, {rev} AS sync_rev, b.local_rev AS b_local, "
+            f"SELECT {columns}{local_id} AS sync_id, {rev} AS sync_rev, b.local_rev AS b_local, "
             "b.server_rev AS b_rev, b.fields AS b_fields, b.deleted AS b_deleted, "
             "(SELECT MAX(s.local_rev) FROM sync_sent s WHERE s.kind = :kind "
             f"AND s.id = {local_id}) AS s_local "
@@ -188,10 +188,11 @@ class LocalSync:
         )
 
     def pending_count(self) -> int:
-        """Records with changes the hub has not confirmed yet."""
+        """Records with changes the hub has not confirmed yet (their IDs only are read: the
+        status bar asks this at every start, and a record may be a 100 kB catalog)."""
         waiting = {(r["kind"], r["id"]) for r in self.store.read("SELECT kind, id FROM sync_sent")}
         for kind in KINDS:
-            waiting.update((kind.name, r["sync_id"]) for r in self._pending_rows(kind))
+            waiting.update((kind.name, r["sync_id"]) for r in self._pending_rows(kind, ""))
         return len(waiting)
 
     def _conflicted(self) -> set[tuple[str, str, str]]:

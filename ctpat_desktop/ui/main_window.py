@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 WATCH_MS = 2000
 # How long a workspace being read may stay off screen before its loading page is shown.
 LOADING_SHOWN_MS = 250
+# When the sync status is first read after start (the status bar's "changes waiting").
+STATUS_AT_START_MS = 1500
 
 
 def _bring_forward(window: QWidget) -> None:
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext, runner: Runner | None = None) -> None:
         super().__init__()
+        self._status_read = False  # the sync status not read yet (see refresh)
         self._ctx = ctx
         self._runner: Runner = runner if runner is not None else TaskRunner(self)
         self.setWindowTitle(self.tr("CTPAT Validations"))
@@ -339,8 +342,12 @@ class MainWindow(QMainWindow):
                     folder=self._ctx.data_dir
                 )
             )
-            # After what is already queued (a workspace being opened), not before it.
-            QTimer.singleShot(0, self.sync.refresh_status)
+            # After what is already queued (a workspace being opened), not before it; at
+            # start, once the first window the user opens has had its turn (the status
+            # reads the sync state on the same worker, and would hold up a checklist).
+            delay = STATUS_AT_START_MS if not self._status_read else 0
+            self._status_read = True
+            QTimer.singleShot(delay, self.sync.refresh_status)
 
         self.busy(self.tr("Reading validations…"))
         archived = self.menu_actions.show_archived.isChecked()

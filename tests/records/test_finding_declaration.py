@@ -3,6 +3,7 @@ sync Kind, the exchange items and their schema, the JSON view and `finding set` 
 and a field added to it shows up in each (the README's "Adding a field to the finding")."""
 
 import dataclasses
+import inspect
 import json
 from datetime import date
 from pathlib import Path
@@ -78,6 +79,10 @@ def test_finding_holds_exactly_the_declared_fields_and_vocabularies() -> None:
     # A Finding made without a field holds the value the declaration calls empty.
     empty = {f.name: f.empty() for f in FINDING.fields}
     assert FINDING_MAP.values(Finding("4.8")) == empty | {"criterion": "4.8"}
+
+    # `finding set` passes every option by name to the service: none may be missing there.
+    keywords = inspect.signature(ValidationSession.record_finding).parameters
+    assert set(RECORDED) <= set(keywords)
 
     @dataclasses.dataclass(frozen=True)
     class Shorter:
