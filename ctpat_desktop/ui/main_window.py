@@ -62,6 +62,10 @@ LOADING_SHOWN_MS = 250
 STATUS_AT_START_MS = 1500
 
 
+def _load_workspace_code() -> None:
+    import ctpat_desktop.ui.workspace_open  # noqa: F401
+
+
 def _bring_forward(window: QWidget) -> None:
     window.show()
     window.raise_()
@@ -130,6 +134,9 @@ class MainWindow(QMainWindow):
         self._window_state = WindowSettings(app_settings(), "main")
         self._restore_layout()
         self.refresh()
+        # While the list is read in the background, the workspace's code is loaded, so
+        # that opening the first validation does not wait for it.
+        QTimer.singleShot(0, self, _load_workspace_code)
 
     def _build_body(self) -> None:
         """The search, the list, and in its place while it is empty, what to do."""
