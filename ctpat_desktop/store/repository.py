@@ -39,11 +39,10 @@ from ctpat_desktop.worksheet import (
     Member,
     Mode,
     Validation,
-    Verification,
     lifecycle,
 )
 from ctpat_desktop.worksheet.agenda import Period
-from ctpat_desktop.worksheet.model import FINDING_FIELDS
+from ctpat_desktop.worksheet.model import FINDING_FIELDS, FINDING_MAP
 from ctpat_desktop.worksheet.rules import check_entity_change
 
 FindingChange = Callable[[Finding], Finding]
@@ -118,55 +117,16 @@ def _update_finding_sql(names: tuple[str, ...]) -> str:
     return record_sql.update_sql(FINDING, names)
 
 
-def _json_list(values: tuple[str, ...]) -> str:
-    return json.dumps(values) if values else "[]"  # most findings have none: no encoder
-
-
-def _from_json_list(text: str) -> tuple[str, ...]:
-    return () if text == "[]" else tuple(json.loads(text))
-
-
 def _finding_columns(finding: Finding) -> dict[str, Any]:
-    return {
-        "status": finding.status.value,
-        "reasons": _json_list(finding.reasons),
-        "unmet_parts": _json_list(finding.unmet_parts),
-        "verified": finding.verified.value if finding.verified else None,
-        "note": finding.note,
-        "report_text": finding.report_text,
-        "action": finding.action,
-        "due": finding.due.isoformat() if finding.due else None,
-        "profile_answer": finding.profile_answer,
-        "response_implemented": finding.response_implemented,
-        "response_note": finding.response_note,
-        "extension_days": finding.extension_days,
-        "extension_reason": finding.extension_reason,
-        "response_accepted": finding.response_accepted,
-    }
+    """A finding's columns as the table stores them, its criterion (the key) aside: from
+    the declaration (records/finding.py)."""
+    columns = FINDING_MAP.row(finding)
+    del columns["criterion"]
+    return columns
 
 
 def _finding_from_row(row: sqlite.Row) -> Finding:
-    return Finding(
-        criterion=row["criterion"],
-        status=FindingStatus(row["status"]),
-        reasons=_from_json_list(row["reasons"]),
-        unmet_parts=_from_json_list(row["unmet_parts"]),
-        verified=Verification(row["verified"]) if row["verified"] else None,
-        note=row["note"],
-        report_text=row["report_text"],
-        action=row["action"],
-        due=date.fromisoformat(row["due"]) if row["due"] else None,
-        profile_answer=row["profile_answer"],
-        response_implemented=(
-            None if row["response_implemented"] is None else bool(row["response_implemented"])
-        ),
-        response_note=row["response_note"],
-        extension_days=row["extension_days"],
-        extension_reason=row["extension_reason"],
-        response_accepted=(
-            None if row["response_accepted"] is None else bool(row["response_accepted"])
-        ),
-    )
+    return FINDING_MAP.from_row(row)
 
 
 def _validation_from_row(row: sqlite.Row) -> Validation:

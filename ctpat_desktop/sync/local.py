@@ -40,8 +40,7 @@ from ctpat_desktop.sync.protocol import (
     ProtocolError,
     parse_change,
 )
-from ctpat_desktop.worksheet import FindingStatus
-from ctpat_desktop.worksheet.model import FINDING_FIELDS
+from ctpat_desktop.worksheet.model import FINDING_MAP, Finding
 from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
 
 DELETED = "deleted"  # merged like a field, sent beside the fields
@@ -57,15 +56,10 @@ _STAMPS: dict[str, tuple[str, ...]] = {
 }
 # A finding nobody has touched: the base of a finding this laptop created before it ever
 # synced, so only fields it really set can clash with a colleague's.
-_FINDING_DEFAULTS: dict[str, Any] = dict.fromkeys(FINDING_FIELDS, "") | {
-    "status": FindingStatus.NOT_REVIEWED.value,
-    "reasons": "[]",
-    "unmet_parts": "[]",
-    "verified": None,
-    "due": None,
-    "response_implemented": None,
-    "extension_days": None,
-    "response_accepted": None,
+# A finding's fields as an empty finding holds them (the table's form), from the declaration
+# (records/finding.py): what a field a laptop or hub of an earlier release lacks is taken as.
+_FINDING_DEFAULTS: dict[str, Any] = {
+    name: value for name, value in FINDING_MAP.row(Finding("")).items() if name != "criterion"
 }
 
 
