@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ctpat_desktop.report.certificates import SigningIdentity
-from tests.conftest import CliResult, approve
-from tests.report.conftest import PASSPHRASE
+from tests.conftest import CliResult
+from tests.report.signed_validation import sign_validation
 
 Cli = Callable[..., CliResult]
 ON = date(2026, 2, 3)
@@ -27,44 +27,8 @@ def signed(
 ) -> tuple[str, Path]:
     """A validation with a required action (4.8) and a recommendation (4.4), its report
     signed (version 1): (ID, the signed PDF)."""
-    created = cli(
-        "validation",
-        "new",
-        "--member",
-        "Transportes del Bajío S.A. de C.V.",
-        "--account",
-        "MX-51902",
-        "--entity",
-        "importer",
-        "--date",
-        ON.isoformat(),
-        "--scss",
-        "Laura Méndez",
-        "--json",
-    ).json()
-    vid = str(created["id"])
-    for criterion, reason, action in (
-        ("4.8", "training-gap", "Enforce multi-factor authentication"),
-        ("4.4", "technology-gap", "Consider a password manager"),
-    ):
-        done = cli(
-            "finding",
-            "set",
-            vid,
-            criterion,
-            "--status",
-            "not-met",
-            "--reason",
-            reason,
-            "--action",
-            action,
-        )
-        assert done.code == 0, done.err
-    approve(data_dir, vid)
-    monkeypatch.setenv("CTPAT_KEY_PASSPHRASE", PASSPHRASE)
     pdf = tmp_path / "v1.pdf"
-    issued = cli("report", vid, str(pdf), "--sign", "--p12", str(identity.pkcs12))
-    assert issued.code == 0, issued.err
+    vid = sign_validation(cli, data_dir, pdf, identity, monkeypatch)
     return vid, pdf
 
 

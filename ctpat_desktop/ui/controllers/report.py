@@ -18,6 +18,7 @@ from ctpat_desktop.worksheet import lifecycle
 
 if TYPE_CHECKING:
     from ctpat_desktop.ui.report_window import ReportWindow
+    from ctpat_desktop.ui.sign_dialog import SigningChoice
 
 
 class ReportController(WindowController):
@@ -88,7 +89,6 @@ class ReportController(WindowController):
     def sign(self) -> None:
         """Check approval, ask for the key and the file, then sign and issue the report."""
         from ctpat_desktop.services import report_io
-        from ctpat_desktop.ui.sign_dialog import SignDialog
 
         validation_id = self._window.selected_id()
         if validation_id is None:
@@ -100,27 +100,17 @@ class ReportController(WindowController):
                 self._window, translate("MainWindow", "Cannot sign yet"), error_sentence(exc)
             )
             return
-        choice = SignDialog.ask(  # the certificate must name the SCSS: said before the file
-            self._window,
-            lambda key, secret: report_io.check_signer(
-                self._ctx, validation_id, key, lambda: secret
-            ),
-        )
-        if choice is None:
-            return
         language = self._window.output_language.current()
         version = len(session.reports()) + 1
-        member = re.sub(r"[^\w-]+", "-", session.validation.member.name).strip("-") or "member"
-        suggested = f"{member}-validation-report-v{version}-{language}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self._window,
+        member = _file_word(session.validation.member.name)
+        asked = self._key_and_target(
+            validation_id,
             translate("MainWindow", "Save the signed report"),
-            str(Path.home() / suggested),
-            translate("MainWindow", "PDF (*.pdf)"),
+            f"{member}-validation-report-v{version}-{language}.pdf",
         )
-        if not name:
+        if asked is None:
             return
-        target = Path(name)
+        choice, target = asked
 
         def done(built: report_io.BuiltReport) -> None:
             record = built.record
@@ -182,8 +172,7 @@ class ReportController(WindowController):
     def letter(self) -> None:
         """Ask for the key and the file, then sign and record a follow-up letter on the
         signed report in force (no reopen, no new version)."""
-        from ctpat_desktop.services import letters, report_io
-        from ctpat_desktop.ui.sign_dialog import SignDialog
+        from ctpat_desktop.services import letters
 
         validation_id = self._window.selected_id()
         if validation_id is None:
@@ -195,26 +184,15 @@ class ReportController(WindowController):
             title = translate("MainWindow", "No follow-up letter yet")
             QMessageBox.warning(self._window, title, error_sentence(exc))
             return
-        choice = SignDialog.ask(
-            self._window,
-            lambda key, secret: report_io.check_signer(
-                self._ctx, validation_id, key, lambda: secret
-            ),
-        )
-        if choice is None:
-            return
         kind = "closure" if data.closure else "status"
-        member = re.sub(r"[^\w-]+", "-", data.member).strip("-") or "member"
-        suggested = f"{member}-{kind}-letter-v{data.report_version}-{language}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self._window,
+        asked = self._key_and_target(
+            validation_id,
             translate("MainWindow", "Save the signed follow-up letter"),
-            str(Path.home() / suggested),
-            translate("MainWindow", "PDF (*.pdf)"),
+            f"{_file_word(data.member)}-{kind}-letter-v{data.report_version}-{language}.pdf",
         )
-        if not name:
+        if asked is None:
             return
-        target = Path(name)
+        choice, target = asked
 
         def done(built: letters.BuiltLetter) -> None:
             record = built.record
@@ -245,6 +223,30 @@ class ReportController(WindowController):
             self.on_error(translate("MainWindow", "Cannot sign the letter")),
         )
 
+    def _key_and_target(
+        self, validation_id: str, title: str, suggested: str
+    ) -> "tuple[SigningChoice, Path] | None":
+        """The signing key (the certificate must name the SCSS: said before any file is
+        asked for) and where to save the signed file; None when either is cancelled."""
+        from ctpat_desktop.services import report_io
+        from ctpat_desktop.ui.sign_dialog import SignDialog
+
+        choice = SignDialog.ask(
+            self._window,
+            lambda key, secret: report_io.check_signer(
+                self._ctx, validation_id, key, lambda: secret
+            ),
+        )
+        if choice is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            title,
+            str(Path.home() / suggested),
+            translate("MainWindow", "PDF (*.pdf)"),
+        )
+        return (choice, Path(name)) if name else None
+
     def reopen(self) -> None:
         """Unlock a signed validation, asking why."""
         from ctpat_desktop.services import report_io
@@ -266,3 +268,8 @@ class ReportController(WindowController):
         from ctpat_desktop.ui.verify_dialog import VerifyDialog
 
         VerifyDialog(self._runner, self._window).exec()
+
+
+def _file_word(name: str) -> str:
+    """A member's name as a file name's word ("Acme-Imports")."""
+    return re.sub(r"[^\w-]+", "-", name).strip("-") or "member"
