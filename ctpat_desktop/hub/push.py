@@ -203,6 +203,7 @@ class PushBatch:
                 raise Rejected(f"{m.kind}.{name} cannot change once the {m.kind} exists")
         self._check_locked(kind, validation_id)
         self._check_review(kind, m, current.fields.get("status"))
+        self._check_decider(kind, m)
         self._check_entity(m, current)
         fields = {**current.fields, **m.fields}
         if not m.deleted:
@@ -238,6 +239,7 @@ class PushBatch:
         office, validation_id = self._scope(kind, m, None)
         self._check_locked(kind, validation_id)
         self._check_review(kind, m, None)
+        self._check_decider(kind, m)
         if not m.deleted:
             _check_meaning(m, {**kind.added, **m.fields})
             self._check_blob(kind, m.fields, office)
@@ -328,6 +330,15 @@ class PushBatch:
             f"validation {m.id} is {status or 'new'} on the hub; {self.user.role} "
             f"{self.user.name!r} cannot take it to {new}"
         )
+
+    def _check_decider(self, kind: Kind, m: Mutation) -> None:
+        """The decision on the proposed outcome is a supervisor's, as on the laptop (before,
+        the hub took one from anyone of the office)."""
+        if kind.name == "decision" and self.user.role not in lifecycle.SUPERVISORS:
+            raise Rejected(
+                f"decision {m.id}: only a supervisor decides the outcome; {self.user.name!r} "
+                f"is {self.user.role}"
+            )
 
     def _check_entity(self, m: Mutation, current: Record) -> None:
         """A validation changes its entity type (and catalog) only before any finding, as

@@ -115,3 +115,11 @@ def test_the_hub_refuses_what_means_nothing_and_what_signing_locked(
     [decision] = visit.records(ana, validation_id, DECISION)
     assert decision.values["result"] == "tier-2" and decision.updated_by == "sam"
     assert ana.store.validation(validation_id).status is Lifecycle.SIGNED
+
+    # Only a supervisor decides: the hub refuses an SCSS's change to the decision.
+    [base] = ana.store.read("SELECT server_rev FROM sync_base WHERE id = ?", (decision.id,))
+    with HubClient(hub_server.url, miami["ana"]) as client:
+        rev, note = base["server_rev"], {"note": "Agreed, says the SCSS"}
+        [refused] = client.push([Mutation(uuid.uuid4().hex, "decision", decision.id, rev, note)])
+    assert refused["outcome"] == "rejected"
+    assert "only a supervisor decides the outcome" in refused["error"]
