@@ -2,14 +2,15 @@
 
 import random
 import uuid
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Criterion
 from ctpat_desktop.services.demo_visit import add_sample_visit
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
-from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, Verification
+from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, Verification, lifecycle
 
 # Share of all deficiencies by category (DOMAIN.md, "MSC Performance Tracking Dashboard").
 CATEGORY_SHARES = {
@@ -221,6 +222,27 @@ def _sample_findings(session: ValidationSession, sample: _Sample) -> list[Findin
     return findings
 
 
+# The demo's WebEx sessions: from 14:00 UTC, at most this long a day (a longer walk goes on
+# the next day), each category taking a few minutes plus some per criterion.
+_SESSION_START = time(14, 0)
+_SESSION_DAY_MINUTES = 240
+
+
+def _sample_session_time(session: ValidationSession, on: date) -> None:
+    """Stretches of session time, category by category, as the workspace's timer records
+    them (over two days when the walk is long)."""
+    day, used = on, 0
+    for category, count in sorted(Counter(c.category for c in session.catalog.criteria).items()):
+        minutes = 6 + 2 * count
+        if used + minutes > _SESSION_DAY_MINUTES:
+            day, used = day + timedelta(days=1), 0
+        start = datetime.combine(day, _SESSION_START, UTC) + timedelta(minutes=used)
+        period_id = str(uuid.uuid5(_NAMESPACE, f"{session.id}/session/{category}"))
+        stretch = session.start_period(category, now=start, period_id=period_id)
+        session.extend_period(stretch.id, now=start + timedelta(minutes=minutes))
+        used += minutes + 5  # a short pause between categories
+
+
 def create_demo(ctx: AppContext) -> list[str]:
     """Create the sample validations not yet present; their IDs."""
     created = []
@@ -242,6 +264,8 @@ def create_demo(ctx: AppContext) -> list[str]:
         )
         session = ValidationSession(ctx, validation_id)
         session.replace_findings(_sample_findings(session, sample))
+        if lifecycle.is_started(sample.status):
+            _sample_session_time(session, sample.on)
         add_sample_visit(
             ctx,
             validation_id,

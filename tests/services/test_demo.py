@@ -3,6 +3,7 @@
 import random
 from collections import Counter
 
+from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import CatalogLibrary
 from ctpat_desktop.paths import resources_dir
 from ctpat_desktop.services.demo import (
@@ -13,7 +14,7 @@ from ctpat_desktop.services.demo import (
     reasons_for,
 )
 from ctpat_desktop.services.validations import ValidationSession
-from ctpat_desktop.worksheet import FindingStatus
+from ctpat_desktop.worksheet import FindingStatus, lifecycle
 
 LIBRARY = CatalogLibrary(resources_dir())
 
@@ -55,3 +56,16 @@ def test_the_demo_records_only_fitting_reasons_and_real_parts(ctx) -> None:  # t
                 assert criterion.category in REASON_CATEGORIES.get(reason, {criterion.category})
             assert all(criterion.part(k) is not None for k in finding.unmet_parts)
     assert deficiencies > 20
+
+
+def test_the_started_samples_have_their_session_time(ctx: AppContext) -> None:
+    """Before, the demo recorded no session time: the Session panel, the report's
+    methodology and the dashboard's session minutes had nothing to show."""
+    for validation_id in create_demo(ctx):
+        session = ValidationSession(ctx, validation_id)
+        times = session.session_times()
+        if lifecycle.is_started(session.validation.status):
+            assert 3 * 3600 <= times.seconds <= 6 * 3600
+            assert len(times.by_category()) == len(session.catalog.categories())
+        else:
+            assert times.periods == ()
