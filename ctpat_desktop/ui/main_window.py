@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
             # reads the sync state on the same worker, and would hold up a checklist).
             delay = STATUS_AT_START_MS if not self._status_read else 0
             self._status_read = True
-            QTimer.singleShot(delay, self.sync.refresh_status)
+            QTimer.singleShot(delay, self.sync, self.sync.refresh_status)
 
         self.busy(self.tr("Reading validations…"))
         archived = self.menu_actions.show_archived.isChecked()
