@@ -115,6 +115,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "criterion {0}: a not-met finding needs at least one reason"),
     QT_TRANSLATE_NOOP("Core", "criterion {0}: only a due date can be extended"),
     QT_TRANSLATE_NOOP("Core", "criterion {0}: {1} belongs only to a not-met finding"),
+    QT_TRANSLATE_NOOP("Core", "decision {0}: only a supervisor decides the outcome; {1} is {2}"),
     QT_TRANSLATE_NOOP("Core", "deleted must be true or false"),
     QT_TRANSLATE_NOOP("Core", "epoch must be a short printable string"),
     QT_TRANSLATE_NOOP("Core", "evidence ID '{0}' is ambiguous; give more characters"),

@@ -1355,6 +1355,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>criterio {0}: {1} solo corresponde a un hallazgo «No cumple»</translation>
         </message>
         <message>
+            <source>decision {0}: only a supervisor decides the outcome; {1} is {2}</source>
+            <translation>decisión {0}: solo un supervisor decide el resultado; {1} tiene el rol {2}</translation>
+        </message>
+        <message>
             <source>deleted must be true or false</source>
             <translation>deleted debe ser true o false</translation>
         </message>
