@@ -173,6 +173,14 @@ def _live_evidence(conn: sqlite.Connection, validation_id: str, evidence_id: str
     return row
 
 
+def _status_of(conn: sqlite.Connection, validation_id: str) -> Lifecycle:
+    """A validation's lifecycle status, read in the caller's transaction."""
+    row = conn.execute("SELECT status FROM validations WHERE id = ?", (validation_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no validation with ID '{validation_id}'")
+    return Lifecycle(row["status"])
+
+
 def _make_move(
     conn: sqlite.Connection,
     validation_id: str,
@@ -608,16 +616,12 @@ class Store:
         seed one. The app's moves go through move(), which checks them."""
         now = utc_now()
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT status FROM validations WHERE id = ?", (validation_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no validation with ID '{validation_id}'")
-            if row["status"] != status.value:
+            current = _status_of(conn, validation_id)
+            if current is not status:
                 self._move_status(
                     conn,
                     validation_id,
-                    row["status"],
+                    current.value,
                     status,
                     actor=actor,
                     now=now,
@@ -636,19 +640,14 @@ class Store:
         name; the status it moved to."""
         now = utc_now()
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT status FROM validations WHERE id = ?", (validation_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no validation with ID '{validation_id}'")
-            current = Lifecycle(row["status"])
+            current = _status_of(conn, validation_id)
             if current is lifecycle.MOVE_BY_NAME[name].target:
                 return current  # made already (a second submit, say): nothing to do
             move = lifecycle.check_move(name, current)
             self._move_status(
                 conn,
                 validation_id,
-                row["status"],
+                current.value,
                 move.target,
                 actor=actor,
                 now=now,
@@ -1186,17 +1185,13 @@ class Store:
         """Unlock a signed validation for changes; the reason goes into the audit trail."""
         now = utc_now()
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT status FROM validations WHERE id = ?", (validation_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no validation with ID '{validation_id}'")
-            if Lifecycle(row["status"]) not in lifecycle.MOVE_BY_NAME["reopen"].sources:
-                raise RuleError(f"the validation is {row['status']}, not signed: nothing to reopen")
+            current = _status_of(conn, validation_id)
+            if current not in lifecycle.MOVE_BY_NAME["reopen"].sources:
+                raise RuleError(f"the validation is {current.value}, not signed: nothing to reopen")
             self._move_status(
                 conn,
                 validation_id,
-                row["status"],
+                current.value,
                 lifecycle.MOVE_BY_NAME["reopen"].target,
                 actor=actor,
                 now=now,

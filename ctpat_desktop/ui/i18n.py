@@ -16,7 +16,16 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTimeZone,
+    QTranslator,
+)
 
 from ctpat_desktop.catalog.model import Catalog, Category, Level, Reason
 from ctpat_desktop.catalog.translations import Translations, translations
@@ -373,8 +382,6 @@ _PLACEHOLDER = re.compile(r"(?<!\{)\{\d+\}(?!\})")
 def local_moment(stamp: str) -> str:
     """A stored UTC timestamp as the user's clock and locale say it ("12/6/26 12:48 AM");
     the text as it is when it is no timestamp."""
-    from PySide6.QtCore import QDateTime, Qt, QTimeZone
-
     moment = QDateTime.fromString(stamp[:19], Qt.DateFormat.ISODate)
     if not moment.isValid():
         return stamp
