@@ -39,9 +39,10 @@ def renditions(conn: sqlite.Connection, validation_id: str) -> list[Rendition]:
 
 
 def letters(conn: sqlite.Connection, validation_id: str) -> list[Letter]:
-    """A validation's follow-up letters, oldest first."""
+    """A validation's follow-up letters, oldest first (two signed in the same second: in the
+    order they were stored, which for synced ones is the hub's order of arrival)."""
     rows = conn.execute(
-        "SELECT * FROM letters WHERE validation_id = ? ORDER BY signed_at, id",
+        "SELECT * FROM letters WHERE validation_id = ? ORDER BY signed_at, rowid",
         (validation_id,),
     ).fetchall()
     return [letter_from_fields(row["id"], _fields(row)) for row in rows]
