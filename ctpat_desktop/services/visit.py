@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.errors import NotFoundError, RuleError
+from ctpat_desktop.errors import NotFoundError, RuleError, StaleEdit
 from ctpat_desktop.records.declare import Declaration, Item, Type, article
 from ctpat_desktop.records.documents import items_of, values_of
 from ctpat_desktop.records.kinds import (
@@ -83,14 +83,22 @@ def add(ctx: AppContext, validation_id: str, kind: Declaration, values: Mapping[
         return made
 
 
-def put(ctx: AppContext, validation_id: str, kind: Declaration, values: Mapping[str, Any]) -> Item:
-    """Make or change the one record of a single kind (the outcome, the decision)."""
+def put(
+    ctx: AppContext,
+    validation_id: str,
+    kind: Declaration,
+    values: Mapping[str, Any],
+    expect: Mapping[str, Any] | None = None,
+) -> Item:
+    """Make or change the one record of a single kind (the outcome, the decision); with
+    `expect` (an undo), only if it still holds those values: StaleEdit if not."""
     if not kind.single:
         raise RuleError(f"a validation has many {kind.label}s: add one, or edit one by its ID")
     if kind is DECISION:
         _check_supervisor(ctx)
     with _writing(ctx, validation_id, kind) as (conn, v, now):
         old = visit.item(conn, kind, single_id(kind, v.id))
+        _check_expected(kind, old, expect)
         checked = _checked(conn, v, kind, values, old)
         if old is None:
             record_id = single_id(kind, v.id)
@@ -107,10 +115,13 @@ def edit(
     kind: Declaration,
     record_id: str,
     values: Mapping[str, Any],
+    expect: Mapping[str, Any] | None = None,
 ) -> Item:
-    """Change some fields of a record (the others stay)."""
+    """Change some fields of a record (the others stay); with `expect` (an undo), only if
+    it still holds those values, checked in the same transaction: StaleEdit if not."""
     with _writing(ctx, validation_id, kind) as (conn, v, now):
         old = _find(conn, kind, v.id, record_id)
+        _check_expected(kind, old, expect)
         checked = _checked(conn, v, kind, values, old)
         moved = [n for n in kind.unique_by if checked[n] != old.values[n]]
         if moved:
@@ -122,12 +133,20 @@ def edit(
         return changed
 
 
-def remove(ctx: AppContext, validation_id: str, kind: Declaration, record_id: str) -> Item:
-    """Remove a record no other record names (the audit trail keeps what it was)."""
+def remove(
+    ctx: AppContext,
+    validation_id: str,
+    kind: Declaration,
+    record_id: str,
+    expect: Mapping[str, Any] | None = None,
+) -> Item:
+    """Remove a record no other record names (the audit trail keeps what it was); with
+    `expect` (an undo), only if it still holds those values: StaleEdit if not."""
     if kind is DECISION:
         _check_supervisor(ctx)
     with _writing(ctx, validation_id, kind) as (conn, v, now):
         old = _find(conn, kind, v.id, record_id)
+        _check_expected(kind, old, expect)
         _check_unreferenced(conn, old)
         if kind is OUTCOME:
             _check_undecided(conn, v)
@@ -318,6 +337,13 @@ def _full_id(
     if len(rows) > 1:
         raise NotFoundError(f"{what} ID '{prefix}' is ambiguous; give more characters")
     return str(rows[0]["id"])
+
+
+def _check_expected(kind: Declaration, old: Item | None, expect: Mapping[str, Any] | None) -> None:
+    """An undo's write goes ahead only onto what its edit left (another window, the command
+    line or a sync may have changed the record since)."""
+    if expect is not None and (old is None or dict(old.values) != dict(expect)):
+        raise StaleEdit(f"the {kind.label} has changed since that edit")
 
 
 def _find(conn: sqlite.Connection, kind: Declaration, validation_id: str, prefix: str) -> Item:

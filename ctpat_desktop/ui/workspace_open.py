@@ -54,6 +54,7 @@ def open_workspace(
         # the validation again, and the panel its records whenever the window does.
         records.records_changed.connect(window.reload)
         window.reloaded.connect(records.refresh)
+        records.edit_stored.connect(window.push_visit_edit)
         current = window.current_criterion()
         if current:
             on_criterion(current)

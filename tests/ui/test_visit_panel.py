@@ -384,8 +384,11 @@ def _mnemonics(window: QWidget, panel: QWidget, inside: bool) -> list[str]:
 
 def test_the_panels_keys_are_its_own(ctx: AppContext, vid: str, qtbot: QtBot) -> None:
     """Alt and a letter reach one thing only: no two of the panel's keys are the same, nor
-    one of the menus' or the finding editor's (shown beside it in a wide window)."""
+    one of the menus' or the finding editor's (shown beside it in a wide window), its
+    choice of the site a criterion was checked at included."""
+    visit.add(ctx, vid, SITE, {"name": "Planta Norte", "type": "facility"})
     window = _with_panels(ctx, vid, qtbot, (1366, 705))
+    assert window.editor.site_label.isVisibleTo(window)
     panel = _visit_panel(window)
     window.side_tabs.setCurrentWidget(panel)
     menus = [QKeySequence.mnemonic(a.text()).toString() for a in window.menuBar().actions()]

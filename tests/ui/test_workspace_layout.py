@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMessageBox, QW
 from pytestqt.qtbot import QtBot
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.records.kinds import SITE
+from ctpat_desktop.services import visit
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.ui.panels.evidence_panel import EvidencePanel
 from ctpat_desktop.ui.panels.followup_panel import ExtendDueDialog, FollowUpPanel
@@ -119,6 +121,9 @@ def test_every_control_to_record_a_finding_is_on_screen(
     scale: float,
 ) -> None:
     text_size(scale)
+    # A site with a long name: the editor offers where the criterion was checked.
+    name = "Planta Norte, Parque Industrial Escobedo, Nave 4"
+    visit.add(ctx, validation_id, SITE, {"name": name, "type": "facility"})
     window = _with_panels(ctx, validation_id, qtbot, size)
     window.set_status(FindingStatus.NOT_MET)
     qtbot.wait(50)  # the editor lays out its "not saved" line
@@ -131,7 +136,7 @@ def test_every_control_to_record_a_finding_is_on_screen(
     # The editor never scrolls sideways; its fields are whole once scrolled to.
     assert editor.width() <= scroll.viewport().width()
     assert not scroll.horizontalScrollBar().isVisible()
-    for field in (editor.verified, editor.note, editor.action, editor.due):
+    for field in (editor.verified, editor.site, editor.note, editor.action, editor.due):
         # The whole field (ensureWidgetVisible would settle for a text box's cursor).
         centre = field.mapTo(editor, field.rect().center())
         half = field.rect().center()

@@ -5,7 +5,8 @@ the WebEx call runs.
 Each kind's form is built from its declaration (records/kinds.py): a row per field, labelled
 with the declared label in the windows' language, a list for a field with choices, the
 validation's records (or evidence) for a reference. Writes go through services/visit.py
-on the runner; a signed validation shows everything read only, but the decision.
+on the runner (by way of ui/workspace/visit_edits.py, which tells what each one changed, so
+the workspace can undo it); a signed validation shows everything read only, but the decision.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -36,7 +37,6 @@ from ctpat_desktop.errors import RuleError
 from ctpat_desktop.records.declare import Declaration, Field, Item, Type
 from ctpat_desktop.records.kinds import BY_NAME
 from ctpat_desktop.records.values import from_text
-from ctpat_desktop.services import visit
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store.records import EvidenceRecord
 from ctpat_desktop.ui.flow_layout import FlowLayout
@@ -46,7 +46,9 @@ from ctpat_desktop.ui.panels.followup_panel import _table  # the side panels' re
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
 from ctpat_desktop.ui.theme import ink
+from ctpat_desktop.ui.workspace import visit_edits
 from ctpat_desktop.ui.workspace.date_field import DateField, parse_day
+from ctpat_desktop.ui.workspace.visit_edits import VisitEdit
 from ctpat_desktop.worksheet import lifecycle
 
 # The kinds the panel records, in the order its list offers them, with the words of each
@@ -541,6 +543,7 @@ class VisitPanel(SidePanel):
     """Every record around the checklist, one kind at a time."""
 
     records_changed = Signal()  # a write went through (the workspace reads its state again)
+    edit_stored = Signal(object)  # the VisitEdit of that write (the workspace's undo stack)
 
     def __init__(
         self,
@@ -648,31 +651,28 @@ class VisitPanel(SidePanel):
     def write(self, kind: Declaration, record_id: str | None, values: dict[str, Any]) -> None:
         """Add (record_id None), change or set a record on the runner; errors inline."""
         ctx, validation_id = self._ctx, self._session.id
-
-        def work() -> Item:
-            if kind.single:
-                return visit.put(ctx, validation_id, kind, values)
-            if record_id is None:
-                return visit.add(ctx, validation_id, kind, values)
-            return visit.edit(ctx, validation_id, kind, record_id, values)
-
         self.error.hide()
-        self._runner.run(work, lambda item: self._on_written(kind, item.id), self._on_write_failed)
+        self._runner.run(
+            lambda: visit_edits.write(ctx, validation_id, kind, record_id, values),
+            self._on_written,
+            self._on_write_failed,
+        )
 
     def remove(self, kind: Declaration, record_id: str) -> None:
         """Remove a record on the runner; errors inline."""
         ctx, validation_id = self._ctx, self._session.id
         self.error.hide()
         self._runner.run(
-            lambda: visit.remove(ctx, validation_id, kind, record_id),
-            lambda _item: self._on_written(kind, None),
+            lambda: visit_edits.remove(ctx, validation_id, kind, record_id),
+            self._on_written,
             self._on_write_failed,
         )
 
-    def _on_written(self, kind: Declaration, record_id: str | None) -> None:
-        self.pages[kind.name].after_write(record_id)
+    def _on_written(self, edit: VisitEdit) -> None:
+        self.pages[edit.kind.name].after_write(edit.after.id if edit.after else None)
         self.refresh()
         self.records_changed.emit()
+        self.edit_stored.emit(edit)
 
     def _on_write_failed(self, exc: Exception) -> None:
         self.show_error(error_text(exc))

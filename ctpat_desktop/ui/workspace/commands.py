@@ -8,12 +8,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
 from ctpat_desktop.ui.i18n import status_label, translate
+from ctpat_desktop.ui.workspace.finding_fields import TYPED
 from ctpat_desktop.ui.workspace.ledger import Changes
 from ctpat_desktop.worksheet import FindingStatus
 
 # Fields typed a little at a time: consecutive edits of one of them undo as one edit.
-_MERGE_IDS = {"note": 1, "report_text": 2, "action": 3, "due": 4}
-# The fields in words for the Edit menu, shown through translate("FindingEditCommand", label).
+_MERGE_IDS = {name: number for number, name in enumerate(TYPED, start=1)}
+# The fields in words for the Edit menu, shown through translate("FindingEditCommand", label):
+# every field of EDITABLE (a test holds them equal).
 FIELD_LABELS = {
     "status": QT_TRANSLATE_NOOP("FindingEditCommand", "status"),
     "reasons": QT_TRANSLATE_NOOP("FindingEditCommand", "reasons"),

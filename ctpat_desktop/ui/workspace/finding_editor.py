@@ -1,11 +1,13 @@
-"""The finding editor: status, reasons, how verified, notes, report text, action, due date.
+"""The finding editor: status, reasons, how verified, where checked, notes, report text,
+action, due date.
 
 It never writes: every change the user makes leaves as one `edit_requested` signal with
-a change dict (see commands.py). Typing is sent after a short pause or when the field
-loses focus, so every keystroke is saved soon without one write per key.
+a change dict (see commands.py), and a site chosen as `site_chosen`. Typing is sent after a
+short pause or when the field loses focus, so every keystroke is saved soon without one
+write per key. Which of the finding's declared fields it shows comes from finding_fields.py.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -37,6 +39,7 @@ from ctpat_desktop.ui.theme import ink
 from ctpat_desktop.ui.workspace.actions import STATUS_KEYS
 from ctpat_desktop.ui.workspace.criteria_model import status_text
 from ctpat_desktop.ui.workspace.date_field import DateField
+from ctpat_desktop.ui.workspace.finding_fields import EDITOR_FIELDS, TEXTS
 from ctpat_desktop.ui.workspace.ledger import Changes
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification
 
@@ -49,7 +52,6 @@ STATUS_ORDER = (
     FindingStatus.NOT_APPLICABLE,
     FindingStatus.NOT_REVIEWED,
 )
-_TEXT_FIELDS = ("note", "report_text", "action")
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -99,6 +101,7 @@ class FindingEditor(QWidget):
     """Edits one finding; asks for every change through `edit_requested`."""
 
     edit_requested = Signal(str, dict)
+    site_chosen = Signal(str, object)  # criterion, the site's record ID (None: no site)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,13 +171,32 @@ class FindingEditor(QWidget):
             self.verified.addItem(verification_label(method), method.value)
         self.verified.activated.connect(self._on_verified_activated)
 
-        self.note = _TextField(
-            self.tr("Internal note"), self.tr("What was shown and said (internal)")
+        self.site = QComboBox()
+        self.site.setAccessibleName(self.tr("Checked at"))
+        self.site.setAccessibleDescription(
+            self.tr("The site of the validation where this criterion was checked")
         )
-        self.report_text = _TextField(
-            self.tr("Text for the report"), self.tr("The finding as the report states it")
+        self.site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.action = _TextField(self.tr("Required action"), self.tr("What the member must do"))
+        self.site.setMinimumContentsLength(12)
+        self.site.activated.connect(self._on_site_activated)
+
+        # A box for each declared text the editor shows: (name, what it asks for).
+        words = {
+            "note": (self.tr("Internal note"), self.tr("What was shown and said (internal)")),
+            "report_text": (
+                self.tr("Text for the report"),
+                self.tr("The finding as the report states it"),
+            ),
+            "action": (self.tr("Required action"), self.tr("What the member must do")),
+        }
+        self.texts = {name: _TextField(*words[name]) for name in TEXTS}
+        self.note, self.report_text, self.action = (
+            self.texts["note"],
+            self.texts["report_text"],
+            self.texts["action"],
+        )
         self.due = DateField(self.tr("no due date (YYYY-MM-DD)"))
         self.due.line.setAccessibleName(self.tr("Response due"))
         self.due.calendar_button.setAccessibleName(self.tr("Pick the due date"))
@@ -187,10 +209,17 @@ class FindingEditor(QWidget):
         self.clear_due.clicked.connect(self._on_clear_due_clicked)
         self.set_validation_date(date.today())
 
-        for name in _TEXT_FIELDS:
-            edit = self._edit(name)
+        for name, edit in self.texts.items():
             edit.textChanged.connect(lambda n=name: self._on_field_changed(n))
             edit.installEventFilter(self)
+        # How the editor reads each declared field it shows (see values()).
+        self._readers: dict[str, Callable[[], Any]] = {
+            "status": lambda: self._status.value,
+            "reasons": self._checked_reasons,
+            "unmet_parts": self._checked_parts,
+            "verified": self.verified.currentData,
+            "due": self._shown_due,
+        } | {name: edit.toPlainText for name, edit in self.texts.items()}
         # Read when the field is left or Enter pressed, never half typed.
         self.due.edited.connect(self._on_due_edited)
         self.due.finished.connect(self.flush)
@@ -231,6 +260,7 @@ class FindingEditor(QWidget):
             (self.tr("Par&ts not met"), self.parts),
             (self.tr("&Reasons"), self.reasons),
             (self.tr("How &verified"), self.verified),
+            (self.tr("Chec&ked at"), self.site),
             (self.tr("Internal &note"), self.note),
             (self.tr("Text for the re&port"), self.report_text),
         ]
@@ -250,7 +280,9 @@ class FindingEditor(QWidget):
         due_row.addStretch()
         form.addRow(due_label, due_row)
         self.parts_label = self.field_labels[0]
-        for field in (self.note, self.report_text, self.action):
+        self.site_label = next(label for label in self.field_labels if label.buddy() is self.site)
+        self._form.setRowVisible(self.site, False)  # until the validation has sites
+        for field in self.texts.values():
             field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         layout = QVBoxLayout(self)
@@ -268,17 +300,12 @@ class FindingEditor(QWidget):
             self.parts,
             self.reasons,
             self.verified,
-            self.note,
-            self.report_text,
-            self.action,
+            self.site,
+            *self.texts.values(),
             self.due.line,
             self.due.calendar_button,
             self.clear_due,
         ]
-
-    def _edit(self, name: str) -> QPlainTextEdit:
-        edit: QPlainTextEdit = getattr(self, name)
-        return edit
 
     # What the window calls ------------------------------------------------------------
 
@@ -339,6 +366,26 @@ class FindingEditor(QWidget):
         if locked:
             self.setEnabled(False)
 
+    def set_sites(self, sites: Sequence[tuple[str, str]]) -> None:
+        """The validation's sites to offer as where a criterion was checked: (name, record
+        ID) each; the choice shows only when there is one."""
+        kept = self.site.currentData()
+        self.site.clear()
+        self.site.addItem(self.tr("(none)"), None)
+        for name, record_id in sites:
+            self.site.addItem(name, record_id)
+        self.site.setCurrentIndex(max(self.site.findData(kept), 0))
+        self._form.setRowVisible(self.site, bool(sites))
+
+    def show_site(self, site_id: str | None) -> None:
+        """Show where the current criterion was checked (None: nowhere said)."""
+        self.site.setCurrentIndex(max(self.site.findData(site_id), 0))
+
+    def site_id(self) -> str | None:
+        """The site chosen for the current criterion (None: none)."""
+        chosen = self.site.currentData()
+        return str(chosen) if chosen is not None else None
+
     def clear(self) -> None:
         """Edit nothing."""
         self.flush()
@@ -370,8 +417,7 @@ class FindingEditor(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             verified = finding.verified.value if finding.verified is not None else None
             self.verified.setCurrentIndex(max(0, self.verified.findData(verified)))
-            for name in _TEXT_FIELDS:
-                edit = self._edit(name)
+            for name, edit in self.texts.items():
                 text = getattr(finding, name)
                 if name not in self._dirty and edit.toPlainText() != text:
                     edit.setPlainText(text)
@@ -410,7 +456,7 @@ class FindingEditor(QWidget):
         changes: Changes = {}
         for name in sorted(self._dirty):
             if name != "due":
-                changes[name] = self._edit(name).toPlainText()
+                changes[name] = self.texts[name].toPlainText()
                 continue
             try:
                 changes[name] = self.due.day()
@@ -504,6 +550,11 @@ class FindingEditor(QWidget):
                 self._criterion.id, {"verified": self.verified.itemData(index)}
             )
 
+    def _on_site_activated(self, index: int) -> None:
+        if self._criterion is not None:
+            self.flush()
+            self.site_chosen.emit(self._criterion.id, self.site.itemData(index))
+
     def _on_field_changed(self, name: str) -> None:
         if self._loading or self._criterion is None:
             return
@@ -557,14 +608,6 @@ class FindingEditor(QWidget):
             return None
 
     def values(self) -> dict[str, Any]:
-        """What the editor shows, as a change dict (for tests and the window's checks)."""
-        return {
-            "status": self._status.value,
-            "reasons": self._checked_reasons(),
-            "unmet_parts": self._checked_parts(),
-            "verified": self.verified.currentData(),
-            "note": self.note.toPlainText(),
-            "report_text": self.report_text.toPlainText(),
-            "action": self.action.toPlainText(),
-            "due": self._shown_due(),
-        }
+        """What the editor shows, as a change dict (for tests and the window's checks): every
+        declared field it edits (finding_fields.EDITOR_FIELDS), in the declaration's order."""
+        return {name: self._readers[name]() for name in EDITOR_FIELDS}

@@ -19,26 +19,11 @@ from dataclasses import replace
 from typing import Any
 
 from ctpat_desktop.store import FindingRecord
+from ctpat_desktop.ui.workspace.finding_fields import EDITABLE, LISTS
 from ctpat_desktop.worksheet import Finding, FindingStatus, Verification, with_status
 from ctpat_desktop.worksheet.rules import NOT_MET_ONLY
 
 Changes = dict[str, Any]
-
-EDITABLE = (
-    "status",
-    "reasons",
-    "unmet_parts",
-    "verified",
-    "note",
-    "report_text",
-    "action",
-    "due",
-    "response_implemented",
-    "response_note",
-    "extension_days",
-    "extension_reason",
-    "response_accepted",
-)
 
 
 def apply_changes(finding: Finding, changes: Mapping[str, Any]) -> Finding:
@@ -52,7 +37,7 @@ def apply_changes(finding: Finding, changes: Mapping[str, Any]) -> Finding:
             continue
         if name == "verified":
             fields[name] = Verification(value) if value else None
-        elif name in ("reasons", "unmet_parts"):
+        elif name in LISTS:
             fields[name] = tuple(value)
         else:
             fields[name] = value

@@ -17,7 +17,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -46,6 +53,7 @@ from shiboken6 import isValid
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Level
 from ctpat_desktop.errors import CtpatError, RuleError, StaleEdit
+from ctpat_desktop.records.declare import Declaration, Item
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import FindingRecord
 from ctpat_desktop.ui.i18n import (
@@ -78,6 +86,14 @@ from ctpat_desktop.ui.workspace.ledger import (
     apply_changes,
     values_of,
 )
+from ctpat_desktop.ui.workspace.visit_commands import VisitEditCommand, record_words
+from ctpat_desktop.ui.workspace.visit_edits import (
+    RecordIds,
+    VisitEdit,
+    choose_site,
+    finding_sites,
+    put_back,
+)
 from ctpat_desktop.worksheet import (
     Finding,
     FindingStatus,
@@ -87,6 +103,9 @@ from ctpat_desktop.worksheet import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+# The validation's sites, and where each criterion was checked (visit_edits.finding_sites).
+_Places = tuple[list[Item], dict[str, Item]]
+_Reread = tuple[Validation, ValidationSession | None, dict[str, FindingRecord], _Places]
 # Narrower than this many text lines are tall (1008 px at the usual text size: half a
 # laptop screen beside WebEx; 1366 px at 150 %) the side panel folds away.
 COMPACT_LINES = 72
@@ -144,6 +163,8 @@ class WorkspaceWindow(QMainWindow):
     Findings are read once and kept in memory, so moving between criteria never touches
     the store. Every edit becomes a FindingEditCommand on `undo_stack`; the command saves
     through `save`, which writes on the runner and shows the outcome in the status bar.
+    Visit record edits (the site a criterion was checked at, the Visit panel's) join the
+    same stack once stored, as VisitEditCommands.
     An edit the rules refuse is kept as a draft of its criterion (shown, never dropped)
     until a later edit makes it valid. The validation loads once the event loop runs;
     `loaded` says when.
@@ -172,6 +193,9 @@ class WorkspaceWindow(QMainWindow):
         )
         self.session: ValidationSession | None = None
         self.ledger = EditLedger()
+        self.visit_ids = RecordIds()
+        self._finding_sites: dict[str, Item] = {}
+        self._visit_saving = 0  # visit undos and redos sent and not yet answered
         self._saved_at = ""
         self._current: str | None = None
         self._position = -1
@@ -392,21 +416,25 @@ class WorkspaceWindow(QMainWindow):
         self.proxy.layoutChanged.connect(self._decorate_tree)
         self.model.dataChanged.connect(self._update_progress)
         self.editor.edit_requested.connect(self._on_editor_edit_requested)
+        self.editor.site_chosen.connect(self._on_editor_site_chosen)
 
     # Loading --------------------------------------------------------------------------
 
     def _load(self) -> None:
         ctx, validation_id = self._ctx, self._validation_id
 
-        def read() -> tuple[ValidationSession, dict[str, FindingRecord]]:
+        def read() -> tuple[ValidationSession, dict[str, FindingRecord], _Places]:
             session = ValidationSession(ctx, validation_id)
-            return session, session.findings()
+            return session, session.findings(), finding_sites(ctx, session.id)
 
         self._runner.run(read, self._on_loaded, self._on_load_failed)
 
-    def _on_loaded(self, loaded: tuple[ValidationSession, dict[str, FindingRecord]]) -> None:
-        session, records = loaded
+    def _on_loaded(
+        self, loaded: tuple[ValidationSession, dict[str, FindingRecord], _Places]
+    ) -> None:
+        session, records, places = loaded
         self.session = session
+        self._set_places(places)
         self._show_checklist(records)
         self.tree.setFocus()
         self.loaded.emit()
@@ -613,6 +641,7 @@ class WorkspaceWindow(QMainWindow):
         finding = self.ledger.view(criterion_id)
         self.pane.show_criterion(criterion, finding.profile_answer)
         self.editor.show_finding(criterion, finding, self.ledger.problem(criterion_id))
+        self.editor.show_site(self.site_of(criterion_id))
         self._keep_focus()
         self._update_save_state()
         self.criterion_changed.emit(criterion_id)
@@ -834,21 +863,20 @@ class WorkspaceWindow(QMainWindow):
         ctx = self._ctx
         pinned = (session.validation.entity, session.validation.catalog_version)
 
-        def read() -> tuple[Validation, ValidationSession | None, dict[str, FindingRecord]]:
+        def read() -> _Reread:
             validation = ctx.store.validation(session.id)
             # The catalog is read again only when the validation pinned another one.
             changed = (validation.entity, validation.catalog_version) != pinned
             fresh = ValidationSession(ctx, session.id) if changed else None
-            return validation, fresh, session.findings()
+            return validation, fresh, session.findings(), finding_sites(ctx, session.id)
 
         self._runner.run(read, self._on_reread, self._on_load_failed)
 
-    def _on_reread(
-        self, loaded: tuple[Validation, ValidationSession | None, dict[str, FindingRecord]]
-    ) -> None:
-        validation, fresh, records = loaded
+    def _on_reread(self, loaded: _Reread) -> None:
+        validation, fresh, records, places = loaded
         session = self.session
         assert session is not None
+        self._set_places(places)
         # The side panels hold this same session: they see the new values too.
         session.validation = validation
         self.reloaded.emit()
@@ -879,6 +907,82 @@ class WorkspaceWindow(QMainWindow):
             self.ledger.problem(criterion_id),
         )
 
+    # Visit records --------------------------------------------------------------------
+
+    def site_of(self, criterion_id: str) -> str | None:
+        """The site a criterion was checked at, as last read (None: not said)."""
+        record = self._finding_sites.get(criterion_id)
+        return record.values["site_id"] if record is not None else None
+
+    def _set_places(self, places: _Places) -> None:
+        sites, self._finding_sites = places
+        self.editor.set_sites([(str(site.values["name"]), site.id) for site in sites])
+        if self._current is not None:
+            self.editor.show_site(self.site_of(self._current))
+
+    def _on_editor_site_chosen(self, criterion_id: str, site_id: str | None) -> None:
+        session = self.session
+        if session is None or self._locked:
+            return
+        ctx = self._ctx
+
+        def failed(exc: Exception) -> None:
+            if criterion_id == self._current:
+                self.editor.show_site(self.site_of(criterion_id))
+                self.editor.show_problem(error_text(exc))
+
+        self._runner.run(
+            lambda: choose_site(ctx, session.id, criterion_id, site_id),
+            self._on_site_written,
+            failed,
+        )
+
+    def _on_site_written(self, edit: VisitEdit | None) -> None:
+        if edit is None:
+            return
+        criterion_id = str(edit.record.values["criterion"])
+        if criterion_id == self._current:  # a refused choice before is said no more
+            self.editor.show_problem(self.ledger.problem(criterion_id))
+        self.push_visit_edit(edit)
+        self.reload()  # a visit change may also withdraw an approval
+
+    def push_visit_edit(self, edit: VisitEdit) -> None:
+        """Put a visit record edit that is stored (the site chosen here, the Visit panel's)
+        on the undo stack, so that Ctrl+Z takes it back like a finding edit."""
+        self._push(VisitEditCommand(self, edit))
+
+    def put_back_visit(self, kind: Declaration, have: Item | None, want: Item | None) -> None:
+        """Undo or redo a visit record edit on the runner: the record from `have` back to
+        `want`, only if the store still holds `have` (else say so, change nothing)."""
+        session = self.session
+        assert session is not None
+        ctx, ids = self._ctx, self.visit_ids
+        self._visit_saving += 1
+
+        def done(_item: Item | None) -> None:
+            self._visit_saving -= 1
+            self._saved_at = time.strftime("%H:%M:%S")
+            self.reload()
+            if not self._in_stack_call:
+                self._settle()
+
+        def failed(exc: Exception) -> None:
+            self._visit_saving -= 1
+            record = have or want
+            assert record is not None
+            if isinstance(exc, StaleEdit):
+                text = self.tr("Not undone: the {record} has changed since that edit").format(
+                    record=record_words(kind, record)
+                )
+                self.reload()  # show what it holds now
+            else:
+                text = self.tr("Not undone: {error}").format(error=error_text(exc))
+            self.statusBar().showMessage(text, 10000)
+            if not self._in_stack_call:
+                self._settle()
+
+        self._runner.run(lambda: put_back(ctx, session.id, kind, have, want, ids), done, failed)
+
     def finding(self, criterion_id: str) -> Finding:
         """The saved finding of a criterion, from memory."""
         return self.ledger.stored(criterion_id)
@@ -889,7 +993,7 @@ class WorkspaceWindow(QMainWindow):
 
     # Undo stack -----------------------------------------------------------------------
 
-    def _push(self, command: FindingEditCommand) -> None:
+    def _push(self, command: QUndoCommand) -> None:
         stack = self.undo_stack
         if stack.isClean() and command.id() != -1 and stack.index() > 0:
             top = stack.command(stack.index() - 1)
@@ -921,7 +1025,7 @@ class WorkspaceWindow(QMainWindow):
 
     def _settle(self) -> None:
         """Mark the stack clean once every edit on it is in the store."""
-        if self.ledger.saving == 0 and not self.ledger.has_draft():
+        if self.ledger.saving == 0 and self._visit_saving == 0 and not self.ledger.has_draft():
             self.undo_stack.setClean()
         self._update_save_state()
 
