@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Criterion
+from ctpat_desktop.services.demo_signed import can_sign_here, sign_sample
 from ctpat_desktop.services.demo_visit import add_sample_visit
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, Verification, lifecycle
@@ -87,7 +88,7 @@ SAMPLES = (
         "hybrid",
         date(2026, 2, 3),
         "Laura Méndez",
-        Lifecycle.APPROVED,
+        Lifecycle.SIGNED,  # visited SIGNED_VISIT_DAYS before today (services/demo_signed.py)
         11,
     ),
     _Sample(
@@ -155,6 +156,16 @@ SAMPLES = (
 )
 
 _VERIFIED = ("document-verified", "process-observed", "described")
+# The signed sample is signed when the demo runs (a signature has the time it is made):
+# its visit is put this many days before, with the supervisor's decision a month after it.
+SIGNED_VISIT_DAYS = 45
+
+
+def visit_date(sample: _Sample, today: date) -> date:
+    """The sample's validation date: as listed, or, for the sample signed now, weeks ago."""
+    if sample.status is Lifecycle.SIGNED:
+        return today - timedelta(days=SIGNED_VISIT_DAYS)
+    return sample.on
 
 
 def _pick_deficient(rng: random.Random, criteria: list[Criterion], count: int) -> list[Criterion]:
@@ -244,19 +255,22 @@ def _sample_session_time(session: ValidationSession, on: date) -> None:
 
 
 def create_demo(ctx: AppContext) -> list[str]:
-    """Create the sample validations not yet present; their IDs."""
-    created = []
+    """Create the sample validations not yet present; their IDs. The signed sample is
+    signed last, after every other sample is in place."""
+    created, to_sign = [], []
+    today = date.today()
     for sample in SAMPLES:
         validation_id = str(uuid.uuid5(_NAMESPACE, sample.account))
         if ctx.store.exists(validation_id):
             continue
+        on = visit_date(sample, today)
         plan_validation(
             ctx,
             member=sample.member,
             account=sample.account,
             entity=sample.entity,
             mode=sample.mode,
-            on=sample.on,
+            on=on,
             scss=sample.scss,
             # Synced demo data must land in an office: the laptop's, else a sample one.
             office=ctx.settings.office or DEMO_OFFICE,
@@ -265,17 +279,24 @@ def create_demo(ctx: AppContext) -> list[str]:
         session = ValidationSession(ctx, validation_id)
         session.replace_findings(_sample_findings(session, sample))
         if lifecycle.is_started(sample.status):
-            _sample_session_time(session, sample.on)
+            _sample_session_time(session, on)
         add_sample_visit(
             ctx,
             validation_id,
             member=sample.member,
             account=sample.account,
             entity=sample.entity,
-            on=sample.on,
+            on=on,
             scss=sample.scss,
             status=sample.status,
         )
-        ctx.store.set_status(validation_id, sample.status, ctx.actor)
+        if sample.status is Lifecycle.SIGNED and can_sign_here(ctx):
+            to_sign.append(validation_id)
+        else:
+            # On a laptop that syncs, the signed sample stays approved: see can_sign_here.
+            status = min(sample.status, Lifecycle.APPROVED, key=list(Lifecycle).index)
+            ctx.store.set_status(validation_id, status, ctx.actor)
         created.append(validation_id)
+    for validation_id in to_sign:
+        sign_sample(ctx, validation_id)
     return created

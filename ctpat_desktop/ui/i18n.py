@@ -185,6 +185,11 @@ _AUDIT_ACTIONS = {
     "catalog upgraded": QT_TRANSLATE_NOOP("Vocabulary", "catalog upgraded"),
     "sync": QT_TRANSLATE_NOOP("Vocabulary", "sync"),
     "resolve": QT_TRANSLATE_NOOP("Vocabulary", "resolve"),
+    # Follow-up records after signing (sync/followup_rules.py Event).
+    "response": QT_TRANSLATE_NOOP("Vocabulary", "response"),
+    "decision": QT_TRANSLATE_NOOP("Vocabulary", "decision"),
+    "extension": QT_TRANSLATE_NOOP("Vocabulary", "extension"),
+    "closure": QT_TRANSLATE_NOOP("Vocabulary", "closure"),
 }
 
 

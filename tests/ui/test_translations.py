@@ -242,6 +242,7 @@ def shown_data(ctx: AppContext) -> list[str]:
     """Text typed by people (member names, notes…) that no translation touches."""
     # The login dialog's message is the hub's own words (the test passes English ones).
     values = {str(ctx.data_dir), ctx.settings.actor, "The hub refused the token"}
+    values |= {str(e["actor"]) for e in ctx.store.audit_events()}  # who: a name, not words
     values |= {RECOVERY_CODE, CODE_PATTERN}  # a code and its pattern, not words
     for summary in ctx.store.list_validations(include_archived=True):
         v = summary.validation
