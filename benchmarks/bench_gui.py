@@ -40,8 +40,9 @@ from ctpat_desktop.app import AppContext
 # background while Qt loads.
 ctx = AppContext(Path(sys.argv[1]))
 ctx.prefetch_key()
-from PySide6.QtWidgets import QApplication
+# Then the GUI package (cli.main imports ctpat_desktop.ui.main): Qt comes in through it.
 from ctpat_desktop.ui.main_window import MainWindow
+from PySide6.QtWidgets import QApplication
 app = QApplication([])
 main = MainWindow(ctx)
 main.show()
