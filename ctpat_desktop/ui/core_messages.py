@@ -38,6 +38,7 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("Core", "a criterion is named twice as not verifiable remotely"),
     QT_TRANSLATE_NOOP("Core", "a document received on {0} was requested later ({1})"),
+    QT_TRANSLATE_NOOP("Core", "a finding has no field {0}"),
     QT_TRANSLATE_NOOP("Core", "a follow-up letter is a closure or a status letter, not {0}"),
     QT_TRANSLATE_NOOP("Core", "a follow-up note must be text"),
     QT_TRANSLATE_NOOP("Core", "a follow-up record is numbered 1 to {0}"),
@@ -64,7 +65,6 @@ MESSAGES = (
         "Core", "account number '{0}' is not valid; use 3 to 32 letters, digits or dashes"
     ),
     QT_TRANSLATE_NOOP("Core", "an agreed decision keeps the proposed result; say 'changed'"),
-    QT_TRANSLATE_NOOP("Core", "an extension is 30, 60, 90 or 120 days"),
     QT_TRANSLATE_NOOP("Core", "an extension's days must be a whole number"),
     QT_TRANSLATE_NOOP("Core", "an office name must be at most {0} characters"),
     QT_TRANSLATE_NOOP("Core", "at most {0} criteria can be named as not verifiable"),
@@ -343,6 +343,7 @@ MESSAGES = (
         "Core",
         "the validation was reopened after version {0} was signed (it is {1}): its findings may differ from the signed ones",
     ),
+    QT_TRANSLATE_NOOP("Core", "the {0} has changed since that edit"),
     QT_TRANSLATE_NOOP("Core", "the {0} of {1} stays; remove it and add another"),
     QT_TRANSLATE_NOOP("Core", "there is no proposed outcome to decide on (outcome set)"),
     QT_TRANSLATE_NOOP(
@@ -399,7 +400,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0} is too long or holds control characters"),
     QT_TRANSLATE_NOOP("Core", "{0} may not be empty"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of codes"),
-    QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of dates"),
+    QT_TRANSLATE_NOOP("Core", "{0} must be a JSON list of {1}"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a JSON object"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a SHA-256 in lowercase hex"),
     QT_TRANSLATE_NOOP("Core", "{0} must be a non-empty string of at most {1} printable characters"),

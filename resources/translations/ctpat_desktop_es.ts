@@ -1135,6 +1135,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>un documento recibido el {0} se solicitó después ({1})</translation>
         </message>
         <message>
+            <source>a finding has no field {0}</source>
+            <translation>un hallazgo no tiene el campo {0}</translation>
+        </message>
+        <message>
             <source>a follow-up letter is a closure or a status letter, not {0}</source>
             <translation>una carta de seguimiento es de cierre o de estado, no {0}</translation>
         </message>
@@ -1221,10 +1225,6 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>an agreed decision keeps the proposed result; say 'changed'</source>
             <translation>una decisión 'agreed' mantiene el resultado propuesto; indique 'changed'</translation>
-        </message>
-        <message>
-            <source>an extension is 30, 60, 90 or 120 days</source>
-            <translation>una prórroga es de 30, 60, 90 o 120 días</translation>
         </message>
         <message>
             <source>an extension's days must be a whole number</source>
@@ -1895,6 +1895,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la validación se reabrió después de firmar la versión {0} (está en estado {1}): sus hallazgos pueden diferir de los firmados</translation>
         </message>
         <message>
+            <source>the {0} has changed since that edit</source>
+            <translation>el registro «{0}» ha cambiado desde esa edición</translation>
+        </message>
+        <message>
             <source>the {0} of {1} stays; remove it and add another</source>
             <translation>el campo {0} de {1} no se puede cambiar; quite el registro y agregue otro</translation>
         </message>
@@ -2071,6 +2075,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>{0} debe ser una lista JSON de códigos</translation>
         </message>
         <message>
+            <source>{0} must be a JSON list of {1}</source>
+            <translation>{0} debe ser una lista JSON de {1}</translation>
+        </message>
+        <message>
             <source>{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); its recovery code opens it: run `ctpat-desktop recover`</source>
             <translation>{0}: su clave no está en el llavero de esta computadora (otra computadora u otro usuario, o se restableció el llavero); su código de recuperación la abre: ejecute `ctpat-desktop recover`</translation>
         </message>
@@ -2081,10 +2089,6 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>{0} must be a JSON object</source>
             <translation>{0} debe ser un objeto JSON</translation>
-        </message>
-        <message>
-            <source>{0} must be a JSON list of dates</source>
-            <translation>{0} debe ser una lista JSON de fechas</translation>
         </message>
         <message>
             <source>{0} must be a SHA-256 in lowercase hex</source>
@@ -4042,6 +4046,14 @@ El registro de auditoría conserva constancia de ello.</translation>
             <translation>— sin indicar —</translation>
         </message>
         <message>
+            <source>Checked at</source>
+            <translation>Verificado en</translation>
+        </message>
+        <message>
+            <source>The site of the validation where this criterion was checked</source>
+            <translation>El sitio de la validación donde se verificó este criterio</translation>
+        </message>
+        <message>
             <source>Internal note</source>
             <translation>Nota interna</translation>
         </message>
@@ -4080,6 +4092,14 @@ El registro de auditoría conserva constancia de ello.</translation>
         <message>
             <source>Type the date as 2027-02-15 or in your language's short form</source>
             <translation>Escriba la fecha como 2027-02-15 o en la forma corta de su idioma (15/02/2027)</translation>
+        </message>
+        <message>
+            <source>Chec&amp;ked at</source>
+            <translation>Verificado e&amp;n</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ninguno)</translation>
         </message>
         <message>
             <source>'{text}' is not a date; type it as YYYY-MM-DD</source>
@@ -6099,6 +6119,57 @@ Validaciones CTPAT, primero sin conexión.</translation>
         </message>
     </context>
     <context>
+        <name>VisitEditCommand</name>
+        <message>
+            <source>site</source>
+            <translation>sitio</translation>
+        </message>
+        <message>
+            <source>participant</source>
+            <translation>participante</translation>
+        </message>
+        <message>
+            <source>team member</source>
+            <translation>miembro del equipo</translation>
+        </message>
+        <message>
+            <source>document request</source>
+            <translation>solicitud de documentos</translation>
+        </message>
+        <message>
+            <source>interview</source>
+            <translation>entrevista</translation>
+        </message>
+        <message>
+            <source>tour stop</source>
+            <translation>parada del recorrido</translation>
+        </message>
+        <message>
+            <source>site of criterion</source>
+            <translation>sitio del criterio</translation>
+        </message>
+        <message>
+            <source>proposed outcome</source>
+            <translation>resultado propuesto</translation>
+        </message>
+        <message>
+            <source>decision</source>
+            <translation>decisión</translation>
+        </message>
+        <message>
+            <source>Add {record}</source>
+            <translation>Añadir {record}</translation>
+        </message>
+        <message>
+            <source>Remove {record}</source>
+            <translation>Quitar {record}</translation>
+        </message>
+        <message>
+            <source>Change {record}</source>
+            <translation>Cambiar {record}</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitPanel</name>
         <message>
             <source>Sites ({count})</source>
@@ -6554,6 +6625,22 @@ Validaciones CTPAT, primero sin conexión.</translation>
             <source>resolve</source>
             <translation>resolver</translation>
         </message>
+        <message>
+            <source>response</source>
+            <translation>respuesta</translation>
+        </message>
+        <message>
+            <source>decision</source>
+            <translation>decisión</translation>
+        </message>
+        <message>
+            <source>extension</source>
+            <translation>prórroga</translation>
+        </message>
+        <message>
+            <source>closure</source>
+            <translation>cierre</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceActions</name>
@@ -6806,6 +6893,14 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <message>
             <source>Not undone: criterion {criterion} has changed since that edit</source>
             <translation>No se deshizo: el criterio {criterion} cambió después de esa edición</translation>
+        </message>
+        <message>
+            <source>Not undone: the {record} has changed since that edit</source>
+            <translation>No deshecho: el registro «{record}» ha cambiado desde esa edición</translation>
+        </message>
+        <message>
+            <source>Not undone: {error}</source>
+            <translation>No deshecho: {error}</translation>
         </message>
         <message>
             <source>Signed and locked: reopen the validation to change findings</source>
