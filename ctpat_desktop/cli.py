@@ -18,6 +18,7 @@ from ctpat_desktop.errors import CtpatError, PartlyDone
 from ctpat_desktop.paths import resolve_data_dir
 from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.records.options import add_options, given_values
+from ctpat_desktop.records.validation import DECLARED as VALIDATION_KIND
 
 if TYPE_CHECKING:
     from ctpat_desktop.app import AppContext
@@ -186,33 +187,12 @@ def _add_validation_commands(
     validation = commands.add_parser("validation", help="validations").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
+    # One option per field a person gives, as declared (records/validation.py).
     new = command(validation, "new", _validation_new, "plan a new validation")
-    new.add_argument("--member", required=True, help="member company name")
-    new.add_argument("--account", required=True, help="CTPAT account number")
-    new.add_argument("--entity", required=True, help="entity type (see `catalog list`)")
-    new.add_argument("--mode", default="virtual", help="virtual, in-person or hybrid")
-    new.add_argument("--date", help="validation date YYYY-MM-DD (default today)")
-    new.add_argument("--scss", default="", help="SCSS name (default: you)")
-    new.add_argument("--office", help="field office (default: the office in settings)")
-    new.add_argument("--webex", default="", help="WebEx meeting link (https://…)")
-    new.add_argument(
-        "--participant", action="append", default=[], help="a participant (repeatable)"
-    )
-    new.add_argument(
-        "--planned-minutes", type=int, default=240, help="planned session time (default 240)"
-    )
+    VALIDATION_KIND.add_options(new, editing=False)
     edit = command(validation, "edit", _validation_edit, "change a validation's details")
     edit.add_argument("id")
-    edit.add_argument("--member", help="member company name")
-    edit.add_argument("--account", help="CTPAT account number")
-    edit.add_argument("--mode", help="virtual, in-person or hybrid")
-    edit.add_argument("--date", help="validation date YYYY-MM-DD")
-    edit.add_argument("--scss", help="SCSS name")
-    edit.add_argument("--office", help="field office (the hub's office walls follow it)")
-    edit.add_argument(
-        "--entity",
-        help="entity type (see `catalog list`); only before any finding is recorded",
-    )
+    VALIDATION_KIND.add_options(edit, editing=True)
     listing = command(validation, "list", _validation_list, "validations with progress")
     listing.add_argument("--all", action="store_true", help="include archived validations")
     command(validation, "show", _validation_show, "one validation in full").add_argument("id")
@@ -398,19 +378,8 @@ def _validation_new(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import views
     from ctpat_desktop.services.validations import parse_date, plan_validation
 
-    validation = plan_validation(
-        ctx,
-        member=args.member,
-        account=args.account,
-        entity=args.entity,
-        mode=args.mode,
-        on=parse_date(args.date, "--date") if args.date else None,
-        scss=args.scss,
-        office=args.office,
-        webex_url=args.webex,
-        participants=tuple(args.participant),
-        planned_minutes=args.planned_minutes,
-    )
+    given = _service_keywords(VALIDATION_KIND.given(args), parse_date)
+    validation = plan_validation(ctx, **given)
     if not args.json:
         print(
             f"Created validation {validation.id} for {validation.member.name} "
@@ -419,21 +388,22 @@ def _validation_new(ctx: "AppContext", args: argparse.Namespace) -> Any:
     return views.validation_view(validation)
 
 
+def _service_keywords(given: dict[str, Any], parse_date: Callable[..., Any]) -> dict[str, Any]:
+    """The declared fields given, as plan_validation's and update_validation's keywords."""
+    if "date" in given:
+        day = given.pop("date")
+        given["on"] = parse_date(day, "--date") if day else None  # an empty --date: none
+    if "participants" in given:
+        given["participants"] = tuple(given["participants"])
+    return given
+
+
 def _validation_edit(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import views
     from ctpat_desktop.services.validations import parse_date, update_validation
 
-    changed = update_validation(
-        ctx,
-        args.id,
-        member=args.member,
-        account=args.account,
-        mode=args.mode,
-        on=parse_date(args.date, "--date") if args.date else None,
-        scss=args.scss,
-        office=args.office,
-        entity=args.entity,
-    )
+    given = _service_keywords(VALIDATION_KIND.given(args), parse_date)
+    changed = update_validation(ctx, args.id, **given)
     if not args.json:
         print(
             f"Saved validation {changed.id} ({changed.member.name}, office {changed.office}, "

@@ -10,7 +10,8 @@ _UUID = sa.String(36)
 _STAMP = sa.String(32)
 
 
-def _column(f: Field) -> "sa.Column[object]":
+def field_column(f: Field) -> "sa.Column[object]":
+    """The column of one declared field."""
     if f.type is Type.TEXT:
         kind: sa.types.TypeEngine[Any] = (
             sa.String(f.max_length) if f.max_length <= 255 and not f.multiline else sa.Text()
@@ -18,7 +19,7 @@ def _column(f: Field) -> "sa.Column[object]":
         if f.nullable:
             return sa.Column(f.name, kind, nullable=True)
         return sa.Column(f.name, kind, nullable=False, server_default=f.empty())
-    if f.type in (Type.DATES, Type.CODES):
+    if f.type in (Type.DATES, Type.CODES, Type.NAMES):
         return sa.Column(f.name, sa.Text, nullable=False, server_default="[]")
     types: dict[Type, sa.types.TypeEngine[Any]] = {
         Type.INT: sa.Integer(),
@@ -36,7 +37,7 @@ def _column(f: Field) -> "sa.Column[object]":
 
 def field_columns(kind: Declaration) -> list["sa.Column[object]"]:
     """A column for each declared field (the finding's table adds its own around them)."""
-    return [_column(f) for f in kind.fields]
+    return [field_column(f) for f in kind.fields]
 
 
 def table_columns(kind: Declaration) -> list["sa.Column[object]"]:

@@ -24,6 +24,7 @@ class Type(StrEnum):
     MOMENT = "moment"  # YYYY-MM-DDTHH:MM, local time of the session
     DATES = "dates"  # a list of distinct dates (a JSON list in the table and on the wire)
     CODES = "codes"  # a list of distinct codes, in the order given (stored like DATES)
+    NAMES = "names"  # a list of names, each one line of at most max_length (stored like DATES)
     REF = "ref"  # the ID of another record of the same validation (Field.refers_to)
 
 
@@ -71,6 +72,7 @@ class Field:
             Type.BOOL: False,
             Type.DATES: [],
             Type.CODES: [],
+            Type.NAMES: [],
         }
         return empty.get(self.type, "")
 

@@ -87,6 +87,8 @@ def _field_schema(f: Field) -> dict[str, Any]:
         return {"anyOf": [{"type": "null"}, _DATE]} if f.nullable else dict(_DATE)
     if f.type is Type.DATES:
         return {"type": "array", "items": _DATE, "uniqueItems": True, "maxItems": MAX_DATES}
+    if f.type is Type.NAMES:
+        return {"type": "array", "items": {"type": "string", "maxLength": f.max_length}}
     pattern = _MOMENT if f.type is Type.MOMENT else _UUID
     return {"type": ["string", *nullable] if nullable else "string", "pattern": pattern}
 

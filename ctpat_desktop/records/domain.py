@@ -30,6 +30,11 @@ def _enum_of(hint: Any) -> type[Enum] | None:
     return hint if isinstance(hint, type) and issubclass(hint, Enum) else None
 
 
+def field_enum(cls: type, name: str) -> type[Enum] | None:
+    """The enumeration a dataclass's field holds (alone or with None), if it holds one."""
+    return _enum_of(typing.get_type_hints(cls)[name])
+
+
 # One call per value (a finding save converts every field twice): None, and "" as an empty
 # cell once was, stay None.
 
@@ -88,11 +93,11 @@ class Mapper(Generic[T]):
                 out, back = _enum_value, _member_or_none(enum) if f.nullable else enum
             elif f.type is Type.DATE:
                 out, back = _iso, _day
-            elif f.type in (Type.CODES, Type.DATES):
+            elif f.type in (Type.CODES, Type.DATES, Type.NAMES):
                 out, back = list, tuple
             to_json.append((f.name, out))
             from_json.append((f.name, back))
-            if f.type in (Type.CODES, Type.DATES):
+            if f.type in (Type.CODES, Type.DATES, Type.NAMES):
                 to_row.append((f.name, _codes_text))
                 from_row.append((f.name, _codes))
             else:
@@ -127,6 +132,29 @@ class Mapper(Generic[T]):
         return {
             name: convert(value) if convert else value
             for (name, convert), value in zip(self._to_row, self._fields(obj), strict=True)
+        }
+
+    def replaced(self, obj: T, changes: Mapping[str, Any]) -> T:
+        """obj with the fields named in changes replaced: what dataclasses.replace gives,
+        in about a third of its time (a finding save replaces twice)."""
+        if not changes:
+            return obj
+        return self.cls(
+            *[
+                changes.get(name, value)
+                for (name, _), value in zip(self._to_row, self._fields(obj), strict=True)
+            ]
+        )
+
+    def row_changes(self, old: T, new: T) -> dict[str, list[Any]]:
+        """The fields in which new differs from old, each as [old, new] table values, in
+        declared order; only those are converted."""
+        return {
+            name: [convert(was), convert(now)] if convert else [was, now]
+            for (name, convert), was, now in zip(
+                self._to_row, self._fields(old), self._fields(new), strict=True
+            )
+            if was is not now and was != now
         }
 
     def from_row(self, row: Mapping[str, Any]) -> T:

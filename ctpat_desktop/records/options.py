@@ -14,9 +14,10 @@ _METAVAR = {
     Type.MOMENT: "YYYY-MM-DDTHH:MM",
     Type.DATES: "YYYY-MM-DD",
     Type.CODES: "CODE",
+    Type.NAMES: "NAME",
     Type.REF: "ID",
 }
-_REPEATABLE = (Type.DATES, Type.CODES)
+_REPEATABLE = (Type.DATES, Type.CODES, Type.NAMES)
 
 
 def _help(f: Field) -> str:

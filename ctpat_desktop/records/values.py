@@ -27,9 +27,10 @@ WIRE_TYPE: dict[Type, type] = {
     Type.MOMENT: str,
     Type.DATES: str,  # a JSON list in a string, as a finding's reasons
     Type.CODES: str,  # likewise
+    Type.NAMES: str,  # likewise
     Type.REF: str,
 }
-_LISTS = (Type.DATES, Type.CODES)  # a JSON list in the table and on the wire
+_LISTS = (Type.DATES, Type.CODES, Type.NAMES)  # a JSON list in the table and on the wire
 
 
 @cache
@@ -91,6 +92,8 @@ def _check_one(kind: Declaration, f: Field, value: Any) -> Any:
         return sorted(days)
     if f.type is Type.CODES:
         return _codes(kind, f, value)
+    if f.type is Type.NAMES:
+        return [_name(kind, f, name) for name in value]
     if f.type is Type.REF and not RECORD_ID.fullmatch(value):
         _bad(kind, f, value, f"is not the ID of {article(f.refers_to)} record")
     return value
@@ -110,6 +113,7 @@ _KIND_OF = {
     Type.MOMENT: "a date and time",
     Type.DATES: "a list of dates",
     Type.CODES: "a list of codes",
+    Type.NAMES: "a list of names",
     Type.REF: "a record ID",
 }
 
@@ -123,6 +127,13 @@ def _codes(kind: Declaration, f: Field, value: list[Any]) -> list[str]:
     if len(set(value)) != len(value):
         raise RuleError(f"{_what(kind, f)}: a code is given twice")
     return list(value)
+
+
+def _name(kind: Declaration, f: Field, value: Any) -> str:
+    """One name of a NAMES field: text on one line, of at most the field's length."""
+    if not isinstance(value, str):
+        _bad(kind, f, value, "is not text")
+    return _text(kind, f, value)
 
 
 def _text(kind: Declaration, f: Field, value: str) -> str:
@@ -223,20 +234,30 @@ def wire_added(kind: Declaration) -> dict[str, Any]:
     return {f.name: to_row(kind, {f.name: f.empty()})[f.name] for f in kind.fields if f.added}
 
 
+def _wire_list(kind: Declaration, f: Field, value: Any) -> list[Any]:
+    """A list field's JSON text as the list it holds."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else None
+    except (ValueError, RecursionError):
+        items = None
+    if not isinstance(items, list):
+        what = "dates" if f.type is Type.DATES else "codes"
+        raise RuleError(f"{_what(kind, f)} must be a JSON list of {what}")
+    return items
+
+
+def wire_value(kind: Declaration, f: Field, value: Any) -> Any:
+    """One synced field's value checked as if typed (a list arrives as JSON text)."""
+    return _check_one(kind, f, _wire_list(kind, f, value) if f.type in _LISTS else value)
+
+
 def check_wire(kind: Declaration, fields: Mapping[str, Any]) -> dict[str, Any]:
     """A synced record's fields checked as if typed (the hub's push, a laptop's pull)."""
     values = {name: fields[name] for name in fields if name != kind.scope}
     for name, value in values.items():
         f = kind.by_name.get(name)
         if f is not None and f.type in _LISTS:
-            try:
-                values[name] = json.loads(value) if isinstance(value, str) else None
-            except (ValueError, RecursionError):
-                values[name] = None
-            if not isinstance(values[name], list) and f.type is Type.DATES:
-                raise RuleError(f"{_what(kind, f)} must be a JSON list of dates")
-            if not isinstance(values[name], list):
-                raise RuleError(f"{_what(kind, f)} must be a JSON list of codes")
+            values[name] = _wire_list(kind, f, value)
     scope = fields.get(kind.scope)
     if not isinstance(scope, str) or not RECORD_ID.fullmatch(scope):
         raise RuleError(f"{kind.a} must name its validation")

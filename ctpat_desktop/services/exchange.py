@@ -4,6 +4,7 @@ import base64
 import binascii
 import hashlib
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,19 +14,13 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.catalog.loader import schema_validator
 from ctpat_desktop.errors import CtpatError, ExchangeError, RuleError
+from ctpat_desktop.records.validation_map import validation_map
 from ctpat_desktop.services import visit
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.services.views import visit_view
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, utc_now
 from ctpat_desktop.sync.meaning import check_caption
-from ctpat_desktop.worksheet import (
-    Lifecycle,
-    Member,
-    Mode,
-    Validation,
-    apply_finding_rules,
-    lifecycle,
-)
+from ctpat_desktop.worksheet import Validation, apply_finding_rules, lifecycle
 from ctpat_desktop.worksheet.agenda import Period, check_stretch
 from ctpat_desktop.worksheet.model import FINDING_MAP
 
@@ -62,21 +57,7 @@ def validation_document(ctx: AppContext, session: ValidationSession) -> dict[str
         "format_version": FORMAT_VERSION,
         "exported_at": utc_now(),
         "app_version": __version__,
-        "validation": {
-            "id": v.id,
-            "member": {"name": v.member.name, "account": v.member.account},
-            "entity": v.entity,
-            "catalog_version": v.catalog_version,
-            "mode": v.mode.value,
-            "date": v.date.isoformat(),
-            "scss": v.scss,
-            "office": v.office,
-            "status": v.status.value,
-            "webex_url": v.webex_url,
-            "participants": list(v.participants),
-            "planned_minutes": v.planned_minutes,
-            "archived": v.archived,
-        },
+        "validation": validation_map().head(v),  # as declared (records/validation.py)
         "catalog": session.catalog.raw,
         "findings": [_finding_item(r) for r in sorted(recorded.values(), key=in_catalog_order)],
         "session_periods": [
@@ -170,22 +151,10 @@ def _import_checked(ctx: AppContext, document: dict[str, Any], source: Path) -> 
             f"{source}: validation uses catalog {head['entity']} {head['catalog_version']!r} "
             f"but the file carries {catalog.entity} {catalog.version}"
         )
-    validation = Validation(
-        id=head["id"],
-        member=Member(name=head["member"]["name"], account=head["member"]["account"]),
-        entity=head["entity"],
-        catalog_version=head["catalog_version"],
-        mode=Mode(head["mode"]),
-        date=_day(head["date"], f"{source}: validation date"),
-        scss=head["scss"],
-        # Approval and signature are the hub's and the supervisor's to give, not a file's.
-        status=lifecycle.imported_state(Lifecycle(head["status"])),
-        office=head["office"],
-        webex_url=head["webex_url"],
-        participants=tuple(head["participants"]),
-        planned_minutes=head["planned_minutes"],
-        archived=head["archived"],
-    )
+    _day(head["date"], f"{source}: validation date")  # said here, in its words
+    read: Validation = validation_map().from_head(head)  # each value checked as if typed
+    # Approval and signature are the hub's and the supervisor's to give, not a file's.
+    validation = replace(read, status=lifecycle.imported_state(read.status))
     codes = ctx.catalogs.reason_codes()
     records = []
     for item in document["findings"]:

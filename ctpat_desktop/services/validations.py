@@ -2,6 +2,7 @@
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Catalog, Criterion, Reason
 from ctpat_desktop.errors import NotFoundError, RuleError
+from ctpat_desktop.records.declare import Type
+from ctpat_desktop.records.finding import FINDING, RECORDED
 from ctpat_desktop.store import (
     EvidenceRecord,
     FindingRecord,
@@ -31,6 +34,7 @@ from ctpat_desktop.worksheet import (
     with_status,
 )
 from ctpat_desktop.worksheet.agenda import Period, SessionTimes
+from ctpat_desktop.worksheet.model import FINDING_MAP
 from ctpat_desktop.worksheet.rules import check_entity_change
 
 if TYPE_CHECKING:  # read when first used: the workspace opens without them
@@ -39,13 +43,42 @@ if TYPE_CHECKING:  # read when first used: the workspace opens without them
     from ctpat_desktop.worksheet.followup import FollowUp
 
 # Fields whose "nothing" is None, which record_finding otherwise reads as "keep".
-_CLEARABLE: dict[str, Any] = {
-    "verified": None,
-    "due": None,
-    "response_implemented": None,
-    "response_accepted": None,
-    "extension_days": None,
-}
+_CLEARABLE: dict[str, Any] = {f.name: None for f in FINDING.fields if f.nullable}
+
+
+def _codes(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _parser(name: str, field_type: Type) -> Callable[[Any], Any] | None:
+    """How record_finding reads a value given for a declared field (None: as it is)."""
+    if name == "status":
+        return FindingStatus.parse
+    if name == "verified":
+        return Verification.parse
+    return _codes if field_type in (Type.CODES, Type.DATES) else None
+
+
+# record_finding's keywords: the finding's declared fields (records/finding.py), its key
+# aside, each with how a given value is read.
+_FIELD_PARSERS = {name: _parser(name, FINDING.by_name[name].type) for name in RECORDED}
+
+
+def _given_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields given to record_finding as the Finding holds them; RuleError for a name
+    the finding does not declare. None, and an empty verification, keep a field."""
+    given = {}
+    for name, value in fields.items():
+        try:
+            parse = _FIELD_PARSERS[name]
+        except KeyError:
+            raise RuleError(f"a finding has no field {name!r}") from None
+        if value is None or (name == "verified" and not value):
+            continue
+        given[name] = parse(value) if parse is not None else value
+    return given
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -283,55 +316,26 @@ class ValidationSession:
         self,
         criterion_id: str,
         *,
-        status: str | None = None,
-        reasons: list[str] | None = None,
-        unmet_parts: list[str] | None = None,
-        verified: str | None = None,
-        note: str | None = None,
-        report_text: str | None = None,
-        action: str | None = None,
-        due: date | None = None,
-        profile_answer: str | None = None,
-        response_implemented: bool | None = None,
-        response_note: str | None = None,
-        extension_days: int | None = None,
-        extension_reason: str | None = None,
-        response_accepted: bool | None = None,
         clear: tuple[str, ...] = (),
         based_on: int | None = None,
+        **fields: Any,
     ) -> FindingRecord:
-        """Change the fields given (None keeps a field; `clear` empties the optional ones
-        named, such as "verified" or "due"), check the rules, save durably. With
+        """Change the declared fields given by name (records/finding.py: status="not-met",
+        reasons=[...], due=date(...); None keeps a field, and `clear` empties the optional
+        ones named, such as "verified" or "due"), check the rules, save durably. With
         `based_on` (the revision the edit was made on) a finding changed meanwhile is not
         overwritten: StaleEdit."""
         unknown = set(clear) - set(_CLEARABLE)
         if unknown:
             raise RuleError(f"cannot clear {', '.join(sorted(unknown))}")
         criterion = self._criterion(criterion_id)
-        new_status = FindingStatus.parse(status) if status is not None else None
-        given: dict[str, Any] = {
-            "reasons": tuple(reasons) if reasons is not None else None,
-            "unmet_parts": tuple(unmet_parts) if unmet_parts is not None else None,
-            "verified": Verification.parse(verified) if verified else None,
-            "note": note,
-            "report_text": report_text,
-            "action": action,
-            "due": due,
-            "profile_answer": profile_answer,
-            "response_implemented": response_implemented,
-            "response_note": response_note,
-            "extension_days": extension_days,
-            "extension_reason": extension_reason,
-            "response_accepted": response_accepted,
-        }
-        given = {name: value for name, value in given.items() if value is not None}
+        given = _given_fields(fields)
+        new_status = given.pop("status", None)
+        emptied = {name: _CLEARABLE[name] for name in clear}
 
         def change(old: Finding) -> Finding:
             updated = with_status(old, new_status) if new_status is not None else old
-            emptied = {name: _CLEARABLE[name] for name in clear}
-            if emptied or given:
-                updated = replace(updated, **(emptied | given))
-            return self._checked(updated, criterion)
+            return self._checked(FINDING_MAP.replaced(updated, emptied | given), criterion)
 
         return self._ctx.store.change_finding(
             self.id, criterion.id, change, self._ctx.actor, based_on

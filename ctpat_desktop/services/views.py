@@ -8,6 +8,7 @@ from ctpat_desktop.catalog import Catalog, Category
 from ctpat_desktop.records.declare import Item
 from ctpat_desktop.records.documents import item_line, kind_view
 from ctpat_desktop.records.kinds import VISIT_KINDS
+from ctpat_desktop.records.validation_map import validation_map
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import EvidenceRecord, FindingRecord, ValidationSummary
 from ctpat_desktop.worksheet import Finding, Validation, classify, lifecycle
@@ -17,23 +18,8 @@ from ctpat_desktop.worksheet.rules import due_from_issue
 
 
 def validation_view(v: Validation) -> dict[str, Any]:
-    """A validation's header."""
-    return {
-        "id": v.id,
-        "member": v.member.name,
-        "account": v.member.account,
-        "entity": v.entity,
-        "catalog_version": v.catalog_version,
-        "mode": v.mode.value,
-        "date": v.date.isoformat(),
-        "scss": v.scss,
-        "office": v.office,
-        "status": v.status.value,
-        "webex_url": v.webex_url,
-        "participants": list(v.participants),
-        "planned_minutes": v.planned_minutes,
-        "archived": v.archived,
-    }
+    """A validation's header: its declared fields (records/validation.py)."""
+    return validation_map().values(v)
 
 
 def summary_view(s: ValidationSummary) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from ctpat_desktop.catalog import Catalog, catalog_from_dict
 from ctpat_desktop.errors import NotFoundError, RuleError, StaleEdit, StoreError
 from ctpat_desktop.records import sql as record_sql
 from ctpat_desktop.records.finding import FINDING
+from ctpat_desktop.records.validation import DECLARED as VALIDATION_KIND
+from ctpat_desktop.records.validation_map import validation_map
 from ctpat_desktop.store import audit, periods
 from ctpat_desktop.store.database import LOCKED_MESSAGE, open_database
 from ctpat_desktop.store.driver import sqlite
@@ -37,12 +39,11 @@ from ctpat_desktop.worksheet import (
     FindingStatus,
     Lifecycle,
     Member,
-    Mode,
     Validation,
     lifecycle,
 )
 from ctpat_desktop.worksheet.agenda import Period
-from ctpat_desktop.worksheet.model import FINDING_FIELDS, FINDING_MAP
+from ctpat_desktop.worksheet.model import FINDING_MAP
 from ctpat_desktop.worksheet.rules import check_entity_change
 
 FindingChange = Callable[[Finding], Finding]
@@ -60,12 +61,14 @@ _SELECT_FINDING_AND_STATUS = (
 )
 # The finding's columns as declared (records/finding.py); its criterion never changes.
 _INSERT_FINDING = record_sql.insert_sql(FINDING)
+# The validation's columns as declared (records/validation.py), its member's joined.
 _SELECT_VALIDATION = (
-    "SELECT v.*, m.name AS member_name, m.account FROM validations v "
+    f"SELECT v.*, {VALIDATION_KIND.member_select()} FROM validations v "
     "JOIN members m ON m.id = v.member_id WHERE v.deleted = 0"
 )
+_INSERT_VALIDATION = VALIDATION_KIND.insert_sql()
 _LIST_VALIDATIONS = f"""
-    SELECT v.*, m.name AS member_name, m.account, c.criteria, c.name AS entity_name,
+    SELECT v.*, {VALIDATION_KIND.member_select()}, c.criteria, c.name AS entity_name,
            COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.deficient, 0) AS deficient,
            MAX(v.updated_at, COALESCE(f.last_change, '')) AS last_change
     FROM validations v
@@ -130,21 +133,7 @@ def _finding_from_row(row: sqlite.Row) -> Finding:
 
 
 def _validation_from_row(row: sqlite.Row) -> Validation:
-    return Validation(
-        id=row["id"],
-        member=Member(name=row["member_name"], account=row["account"]),
-        entity=row["entity"],
-        catalog_version=row["catalog_version"],
-        mode=Mode(row["mode"]),
-        date=date.fromisoformat(row["date"]),
-        scss=row["scss"],
-        status=Lifecycle(row["status"]),
-        office=row["office"],
-        webex_url=row["webex_url"],
-        participants=tuple(json.loads(row["participants"])),
-        planned_minutes=row["planned_minutes"],
-        archived=bool(row["archived"]),
-    )
+    return validation_map().from_row(row)
 
 
 def _evidence_from_row(row: sqlite.Row) -> EvidenceRecord:
@@ -422,31 +411,11 @@ class Store:
         member_id = self._upsert_member(conn, validation.member, actor, now)
         if conn.execute("SELECT 1 FROM validations WHERE id = ?", (validation.id,)).fetchone():
             raise RuleError(f"validation {validation.id} already exists in this data folder")
-        row = {
-            "id": validation.id,
-            "member_id": member_id,
-            "entity": validation.entity,
-            "catalog_version": validation.catalog_version,
-            "mode": validation.mode.value,
-            "date": validation.date.isoformat(),
-            "scss": validation.scss,
-            "office": validation.office,
-            "webex_url": validation.webex_url,
-            "participants": json.dumps(list(validation.participants), ensure_ascii=False),
-            "planned_minutes": validation.planned_minutes,
-            "archived": validation.archived,
-            "status": validation.status.value,
-            "created_at": now,
-            "updated_at": now,
-        }
-        conn.execute(
-            "INSERT INTO validations (id, member_id, entity, catalog_version, mode, date, scss, "
-            "office, webex_url, participants, planned_minutes, archived, status, created_at, "
-            "updated_at) VALUES (:id, :member_id, :entity, :catalog_version, :mode, :date, "
-            ":scss, :office, :webex_url, :participants, :planned_minutes, :archived, :status, "
-            ":created_at, :updated_at)",
-            row,
-        )
+        mapped = validation_map()
+        mapped.check(validation)
+        columns = mapped.row(validation, member_id=member_id, created_at=now)
+        row = {"id": validation.id, **columns, "updated_at": now}
+        conn.execute(_INSERT_VALIDATION, row)
         audit.append_event(
             conn,
             at=now,
@@ -484,40 +453,18 @@ class Store:
                     check_entity_change(old.status.value, (r["status"] for r in statuses))
                 self._pin_catalog(conn, catalog)
                 pinned = {"entity": catalog.entity, "catalog_version": catalog.version}
+            mapped = validation_map()
+            mapped.check(changed)
             member_id = self._upsert_member(conn, changed.member, actor, now)
-            values = pinned | {
-                "member_id": member_id,
-                "mode": changed.mode.value,
-                "date": changed.date.isoformat(),
-                "scss": changed.scss,
-                "office": changed.office,
-                "webex_url": changed.webex_url,
-                "participants": json.dumps(list(changed.participants), ensure_ascii=False),
-                "planned_minutes": changed.planned_minutes,
-                "archived": changed.archived,
-            }
-            before = {
-                "entity": row["entity"],
-                "catalog_version": row["catalog_version"],
-                "member_id": row["member_id"],
-                "mode": row["mode"],
-                "date": row["date"],
-                "scss": row["scss"],
-                "office": row["office"],
-                "webex_url": row["webex_url"],
-                "participants": row["participants"],
-                "planned_minutes": row["planned_minutes"],
-                "archived": bool(row["archived"]),
-            }
+            # The details an edit writes, as declared (records/validation.py).
+            columns = mapped.row(changed, member_id=member_id)
+            values = pinned | {name: columns[name] for name in VALIDATION_KIND.edited}
+            before = mapped.stored(row, (*VALIDATION_KIND.pinned, *VALIDATION_KIND.edited))
             diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
             if not diff:
                 return
-            assignments = ", ".join(f"{k} = :{k}" for k in values)
-            conn.execute(
-                f"UPDATE validations SET {assignments}, updated_at = :now, rev = rev + 1 "
-                "WHERE id = :id",
-                values | {"now": now, "id": changed.id},
-            )
+            update = VALIDATION_KIND.update_sql(tuple(values))
+            conn.execute(update, values | {"now": now, "id": changed.id})
             audit.append_event(
                 conn,
                 at=now,
@@ -857,8 +804,7 @@ class Store:
         )
         old = _finding_from_row(row) if row else Finding(criterion)
         new = change(old)
-        old_cols, new_cols = _finding_columns(old), _finding_columns(new)
-        diff = {k: [old_cols[k], new_cols[k]] for k in FINDING_FIELDS if old_cols[k] != new_cols[k]}
+        diff = FINDING_MAP.row_changes(old, new)  # the criterion, its key, never changes
         if row is not None and not diff:
             return FindingRecord(old, row["updated_at"], row["updated_by"], row["rev"])
         updated_at, updated_by = stamp or (now, actor)
@@ -867,13 +813,13 @@ class Store:
             record_id, rev = finding_id(validation_id, criterion), 1
             conn.execute(
                 _INSERT_FINDING,
-                new_cols
+                _finding_columns(new)
                 | stamps
                 | {"id": record_id, "validation_id": validation_id, "criterion": criterion},
             )
         else:
             record_id, rev = row["id"], row["rev"] + 1
-            changed = {k: new_cols[k] for k in diff}
+            changed = {k: values[1] for k, values in diff.items()}
             conn.execute(_update_finding_sql(tuple(diff)), changed | stamps | {"id": record_id})
         audit.append_event(
             conn,

@@ -2,9 +2,10 @@
 
 import sqlalchemy as sa
 
-from ctpat_desktop.records.columns import field_columns, table_columns
+from ctpat_desktop.records.columns import field_column, field_columns, table_columns
 from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.records.kinds import VISIT_KINDS
+from ctpat_desktop.records.validation import DECLARED
 
 # Constraint names, shared with the hub's schema (hub/tables.py).
 NAMING_CONVENTION = {
@@ -50,23 +51,34 @@ catalog_snapshots = sa.Table(
     sa.Column("document", sa.Text, nullable=False),
 )
 
+
+def _validation_columns() -> list[sa.Column[object]]:
+    """The validation's fields stored in its table, as declared (records/validation.py):
+    a field added there is its column here, then a migration."""
+    made: list[sa.Column[object]] = []
+    for detail in DECLARED.columns:
+        f = detail.field
+        if f.name == "member_id":  # names the member's record
+            made.append(
+                sa.Column(
+                    "member_id", _UUID, sa.ForeignKey("members.id"), nullable=False, index=True
+                )
+            )
+        elif f.name == "created_at":
+            made.append(sa.Column("created_at", _STAMP, nullable=False))
+        else:
+            column = field_column(f)
+            if f.required:  # always given: the table has no default for it
+                column.server_default = None
+            made.append(column)
+    return made
+
+
 validations = sa.Table(
     "validations",
     metadata,
     sa.Column("id", _UUID, primary_key=True),
-    sa.Column("member_id", _UUID, sa.ForeignKey("members.id"), nullable=False, index=True),
-    sa.Column("entity", sa.String(40), nullable=False),
-    sa.Column("catalog_version", sa.String(20), nullable=False),
-    sa.Column("mode", sa.String(16), nullable=False),
-    sa.Column("date", sa.String(10), nullable=False),
-    sa.Column("scss", sa.String(120), nullable=False),
-    sa.Column("office", sa.String(80), nullable=False, server_default=""),
-    sa.Column("webex_url", sa.Text, nullable=False, server_default=""),
-    sa.Column("participants", sa.Text, nullable=False, server_default="[]"),
-    sa.Column("planned_minutes", sa.Integer, nullable=False, server_default="240"),
-    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("created_at", _STAMP, nullable=False),
+    *_validation_columns(),
     sa.Column("updated_at", _STAMP, nullable=False),
     *_sync_columns(),
     sa.ForeignKeyConstraint(

@@ -20,6 +20,8 @@ from ctpat_desktop.errors import CtpatError, NotFoundError
 from ctpat_desktop.records.kinds import BY_NAME as VISIT_BY_NAME
 from ctpat_desktop.records.kinds import LOCKED_BY_SIGNING
 from ctpat_desktop.records.sql import STAMPS
+from ctpat_desktop.records.validation import STAMPS as VALIDATION_STAMPS
+from ctpat_desktop.records.validation import VALIDATION
 from ctpat_desktop.store import Store, audit
 from ctpat_desktop.store.database import LOCK_TRIGGERS, LOCKED_MESSAGE, lock_trigger_sql
 from ctpat_desktop.store.driver import sqlite
@@ -50,7 +52,7 @@ _LOCKED_KINDS = ("finding", "evidence", *LOCKED_BY_SIGNING)
 _VERSIONED = ("member", "validation", "evidence", "finding", "period", *VISIT_BY_NAME)
 _STAMPS: dict[str, tuple[str, ...]] = {
     "member": ("updated_at",),
-    "validation": ("updated_at",),
+    VALIDATION.name: VALIDATION_STAMPS,
     "finding": ("updated_at", "updated_by"),
     **dict.fromkeys(VISIT_BY_NAME, STAMPS),
 }

@@ -10,7 +10,8 @@ never breaks a list, a report or the dashboard.
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any, NoReturn
@@ -18,6 +19,11 @@ from typing import Any, NoReturn
 from ctpat_desktop.catalog import Catalog, catalog_from_dict, load_reasons
 from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.records import validation
+from ctpat_desktop.records.declare import Declaration, Field, Type
+from ctpat_desktop.records.domain import field_enum
+from ctpat_desktop.records.finding import FINDING
+from ctpat_desktop.records.values import to_row, wire_value
 from ctpat_desktop.sync import feedback_rules, letter_rules, visit_rules
 from ctpat_desktop.sync.followup_rules import record_from_fields
 from ctpat_desktop.worksheet.agenda import check_stretch
@@ -26,16 +32,13 @@ from ctpat_desktop.worksheet.model import (
     FindingStatus,
     Lifecycle,
     Mode,
-    Verification,
+    Vocabulary,
 )
-from ctpat_desktop.worksheet.rules import EXTENSION_DAYS, MAX_TYPED, NOT_MET_ONLY, TEXT_FIELDS
+from ctpat_desktop.worksheet.rules import MAX_TYPED, NOT_MET_ONLY
 
-ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
+ACCOUNT = re.compile(f"^{validation.ACCOUNT_PATTERN}$")  # as the validation declares it
 _CRITERION = re.compile(r"^(1[0-2]|[1-9])\.[1-9][0-9]?$")
-_VERSION = re.compile(r"^[0-9]{4}\.[0-9]+$")
-_ENTITY = re.compile(r"^[a-z][a-z0-9-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_PART = re.compile(r"^[a-z]$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_NAME = 200
 MAX_CAPTION = 200  # an evidence caption: a few words on one line, printed under the photo
@@ -64,8 +67,12 @@ def _bad(value: Any, what: str) -> NoReturn:
     raise RuleError(f"{what} {shown} is not valid")
 
 
-def _codes(value: Any, what: str, pattern: re.Pattern[str] | frozenset[str]) -> tuple[str, ...]:
-    """A JSON list of distinct codes, each matching the pattern (or in the set)."""
+def _codes(
+    value: Any, what: str, allowed: re.Pattern[str] | frozenset[str] | None
+) -> tuple[str, ...]:
+    """A JSON list of distinct codes, each matching the pattern or in the set (None: any)."""
+    if value == "[]":
+        return ()  # most lists are empty
     try:
         items = json.loads(value) if isinstance(value, str) else None
     except (ValueError, RecursionError):
@@ -73,7 +80,10 @@ def _codes(value: Any, what: str, pattern: re.Pattern[str] | frozenset[str]) -> 
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise RuleError(f"{what} must be a JSON list of codes")
     for item in items:
-        ok = item in pattern if isinstance(pattern, frozenset) else pattern.fullmatch(item)
+        if isinstance(allowed, frozenset):
+            ok = item in allowed
+        else:
+            ok = allowed is None or allowed.fullmatch(item) is not None
         if not ok:
             _bad(item, what.rstrip("s"))
     if len(set(items)) != len(items):
@@ -91,40 +101,181 @@ def _text(fields: Mapping[str, Any], name: str, limit: int = MAX_TYPED) -> None:
         raise RuleError(f"{name.replace('_', ' ')} contains control characters")
 
 
-def finding_from_fields(fields: Mapping[str, Any]) -> Finding:
-    """A finding from its synced fields, every value checked as if typed."""
-    criterion = fields.get("criterion")
-    if not isinstance(criterion, str) or not _CRITERION.fullmatch(criterion):
-        _bad(criterion, "criterion")
-    for name in TEXT_FIELDS:
-        _text(fields, name)
-    extension = fields.get("extension_days")
-    if extension is not None and extension not in EXTENSION_DAYS:
-        raise RuleError("an extension is 30, 60, 90 or 120 days")
-    verified = fields.get("verified")
-    finding = Finding(
-        criterion=str(criterion),
-        status=FindingStatus.parse(str(fields.get("status"))),
-        reasons=_codes(fields.get("reasons", "[]"), "reasons", reason_codes()),
-        unmet_parts=_codes(fields.get("unmet_parts", "[]"), "parts", _PART),
-        verified=Verification.parse(str(verified)) if verified is not None else None,
-        note=str(fields.get("note", "")),
-        report_text=str(fields.get("report_text", "")),
-        action=str(fields.get("action", "")),
-        due=_day(fields.get("due"), "due date"),
-        profile_answer=str(fields.get("profile_answer", "")),
-        response_implemented=fields.get("response_implemented"),
-        response_note=str(fields.get("response_note", "")),
-        extension_days=extension,
-        extension_reason=str(fields.get("extension_reason", "")),
-        response_accepted=fields.get("response_accepted"),
+# The finding's fields are checked as records/finding.py declares them (type, limits,
+# choices, pattern, whether empty) with the words the hub has always refused them in.
+# How a refusal names a field, where not by its name with spaces.
+_CALLED = {"unmet_parts": "parts", "due": "due date"}
+# The refusal of a number not among an INT field's choices, where not "{called} is {choices}".
+_NOT_ONE_OF = {"extension_days": "an extension is {choices} days"}
+# Where a CODES field's codes come from, when its declaration gives no pattern for them.
+_CODE_LISTS: dict[str, Callable[[], frozenset[str]]] = {"reasons": reason_codes}
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_Check = Callable[[Any], Any]  # a pushed value to the Finding's; RuleError if it means nothing
+
+
+def _vocabulary_check(f: Field, vocabulary: type[Vocabulary]) -> _Check:
+    """A member of the field's vocabulary, by its value (parse names the values allowed)."""
+
+    def check(value: Any) -> Any:
+        if value is None and f.nullable:
+            return None
+        return vocabulary.parse(str(value))
+
+    return check
+
+
+def _text_check(f: Field, called: str) -> _Check:
+    """Text within the field's choices, pattern and length; line breaks if multiline."""
+    pattern = re.compile(f.pattern) if f.pattern else None
+    control = _CONTROL if f.multiline else _CONTROL_ONE_LINE
+    where = "control characters" if f.multiline else "line breaks or control characters"
+
+    def check(value: Any) -> Any:
+        if value is None and f.nullable:
+            return None
+        if type(value) is not str:
+            _bad(value, called)
+        if not value:
+            if f.required:
+                _bad(value, called)
+            return value  # most texts of a finding are empty
+        if (pattern is not None and not pattern.fullmatch(value)) or (
+            f.choices and value not in f.choices
+        ):
+            _bad(value, called)
+        if len(value) > f.max_length:
+            raise RuleError(f"{called} is longer than {f.max_length} characters")
+        if control.search(value):
+            raise RuleError(f"{called} contains {where}")
+        return value
+
+    return check
+
+
+def _codes_check(f: Field, called: str) -> _Check:
+    """A JSON list of distinct codes: from the field's code list, else matching its pattern."""
+    listed = _CODE_LISTS.get(f.name)
+    if listed is not None:
+        return lambda value: _codes(value, called, listed())
+    pattern = re.compile(f.item_pattern) if f.item_pattern else None
+    return lambda value: _codes(value, called, pattern)
+
+
+def _date_check(f: Field, called: str) -> _Check:
+    def check(value: Any) -> Any:
+        if value is None and not f.nullable:
+            _bad(value, called)
+        return _day(value, called)
+
+    return check
+
+
+def _int_check(f: Field, called: str) -> _Check:
+    """A whole number among the field's choices, or within its bounds."""
+    choices = f.int_choices
+    words = [str(n) for n in choices]
+    listed = ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+    not_one_of = _NOT_ONE_OF.get(f.name, "{called} is {choices}")
+    not_one_of = not_one_of.format(called=called, choices=listed)
+    if f.minimum is not None and f.maximum is not None:
+        bounds = f"between {f.minimum} and {f.maximum}"
+    else:
+        bounds = f"at least {f.minimum}" if f.minimum is not None else f"at most {f.maximum}"
+
+    def check(value: Any) -> Any:
+        if value is None and f.nullable:
+            return None
+        if type(value) is not int or (choices and value not in choices):
+            if choices:
+                raise RuleError(not_one_of)
+            _bad(value, called)
+        if (f.minimum is not None and value < f.minimum) or (
+            f.maximum is not None and value > f.maximum
+        ):
+            raise RuleError(f"{called} must be {bounds}")
+        return value
+
+    return check
+
+
+def _bool_check(f: Field, called: str) -> _Check:
+    def check(value: Any) -> Any:
+        if (value is None and f.nullable) or type(value) is bool:
+            return value
+        _bad(value, called)
+
+    return check
+
+
+_CHECK_OF_TYPE: dict[Type, Callable[[Field, str], _Check]] = {
+    Type.TEXT: _text_check,
+    Type.CODES: _codes_check,
+    Type.DATE: _date_check,
+    Type.INT: _int_check,
+    Type.BOOL: _bool_check,
+}
+
+
+def _field_check(kind: Declaration, cls: type[Finding], f: Field) -> _Check:
+    """The check of one declared field: a vocabulary's by its parse, a type the finding has
+    always had with the hub's words, any other as records/values.py checks every kind's."""
+    vocabulary = field_enum(cls, f.name)
+    if vocabulary is not None:
+        if not issubclass(vocabulary, Vocabulary):
+            raise TypeError(f"{kind.name} {f.name}: {vocabulary.__name__} is not a Vocabulary")
+        return _vocabulary_check(f, vocabulary)
+    made = _CHECK_OF_TYPE.get(f.type)
+    if made is not None:
+        return made(f, _CALLED.get(f.name, f.name.replace("_", " ")))
+
+    def declared(value: Any) -> Any:
+        checked = wire_value(kind, f, value)
+        return tuple(checked) if isinstance(checked, list) else checked
+
+    return declared
+
+
+@dataclass(frozen=True, slots=True)
+class FindingChecks:
+    """How a finding's synced fields become a Finding: for each declared field in order, its
+    name, the value of a change that leaves it out and its check."""
+
+    cls: type[Finding]
+    fields: tuple[tuple[str, Any, _Check], ...]
+
+
+def finding_checks(kind: Declaration, cls: type[Finding]) -> FindingChecks:
+    """The checks of a finding declaration's fields, made once. A required field left out
+    is checked as null; another takes its empty value (a laptop of an earlier release
+    pushes no field added since)."""
+    return FindingChecks(
+        cls,
+        tuple(
+            (
+                f.name,
+                None if f.required else to_row(kind, {f.name: f.empty()})[f.name],
+                _field_check(kind, cls, f),
+            )
+            for f in kind.fields
+        ),
     )
+
+
+FINDING_CHECKS = finding_checks(FINDING, Finding)
+_NOT_MET_EMPTY = tuple((name, getattr(Finding(""), name)) for name in NOT_MET_ONLY)
+
+
+def finding_from_fields(fields: Mapping[str, Any]) -> Finding:
+    """A finding from its synced fields, every value checked as if typed (each field as
+    records/finding.py declares it), then what a finding of its status may hold."""
+    checks = FINDING_CHECKS
+    finding = checks.cls(*[check(fields.get(name, gone)) for name, gone, check in checks.fields])
+    criterion = finding.criterion
     if finding.status is FindingStatus.NOT_MET:
         if not finding.reasons:
             raise RuleError(f"criterion {criterion}: a not-met finding needs at least one reason")
     else:
-        emptied = Finding(finding.criterion)
-        kept = [n for n in NOT_MET_ONLY if getattr(finding, n) != getattr(emptied, n)]
+        kept = [name for name, empty in _NOT_MET_EMPTY if getattr(finding, name) != empty]
         if kept:
             raise RuleError(
                 f"criterion {criterion}: {kept[0].replace('_', ' ')} belongs only to a "
@@ -134,28 +285,11 @@ def finding_from_fields(fields: Mapping[str, Any]) -> Finding:
 
 
 def _check_validation(fields: Mapping[str, Any]) -> None:
+    # Its vocabularies said first in their own words (a person reads them so), then every
+    # field as records/validation.py declares it, and the declaration's rules.
     Mode.parse(str(fields.get("mode")))
     Lifecycle.parse(str(fields.get("status")))
-    _day(fields.get("date"), "validation date")
-    entity, version = fields.get("entity"), fields.get("catalog_version")
-    if not isinstance(entity, str) or not _ENTITY.fullmatch(entity):
-        _bad(entity, "entity type")
-    if not isinstance(version, str) or not _VERSION.fullmatch(version):
-        _bad(version, "catalog version")
-    minutes = fields.get("planned_minutes")
-    if not isinstance(minutes, int) or not 15 <= minutes <= 24 * 60:
-        raise RuleError("the planned session time must be between 15 minutes and 24 hours")
-    url = fields.get("webex_url", "")
-    if url and not str(url).lower().startswith("https://"):
-        raise RuleError("a WebEx link must start with https://")
-    try:
-        people = json.loads(str(fields.get("participants", "[]")))
-    except (ValueError, RecursionError):
-        people = None
-    if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
-        raise RuleError("participants must be a JSON list of names")
-    for name in ("scss", "office"):
-        _text(fields, name, MAX_NAME)
+    validation.DECLARED.check_synced(fields)
 
 
 def _check_member(fields: Mapping[str, Any]) -> None:

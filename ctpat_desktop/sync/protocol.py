@@ -32,6 +32,8 @@ from typing import Any
 from ctpat_desktop.records.declare import Declaration
 from ctpat_desktop.records.finding import FINDING
 from ctpat_desktop.records.kinds import VISIT_KINDS
+from ctpat_desktop.records.validation import DECLARED as VALIDATION_KIND
+from ctpat_desktop.records.validation import ValidationKind
 from ctpat_desktop.records.values import wire_added, wire_types
 
 PROTOCOL = 1
@@ -83,6 +85,17 @@ def declared_kind(declared: Declaration) -> Kind:
     )
 
 
+def validation_kind(declared: ValidationKind) -> Kind:
+    """The Kind of the validation itself, declared once (records/validation.py)."""
+    return Kind(
+        declared.declaration.name,
+        declared.declaration.table,
+        declared.wire_types(),
+        scope=declared.declaration.scope,
+        added=declared.wire_added(),
+    )
+
+
 # The fields of a document signed after a report: the version it follows, the signed file.
 _SIGNED_DOCUMENT = {
     "validation_id": TEXT,
@@ -111,26 +124,8 @@ KINDS: tuple[Kind, ...] = (
         immutable=True,
     ),
     Kind("member", "members", {"account": TEXT, "name": TEXT}, scope=None),
-    Kind(
-        "validation",
-        "validations",
-        {
-            "member_id": TEXT,
-            "entity": TEXT,
-            "catalog_version": TEXT,
-            "mode": TEXT,
-            "date": TEXT,
-            "scss": TEXT,
-            "office": TEXT,
-            "webex_url": TEXT,
-            "participants": TEXT,
-            "planned_minutes": INT,
-            "archived": BOOL,
-            "status": TEXT,
-            "created_at": TEXT,
-        },
-        scope="id",
-    ),
+    # Declared once (records/validation.py): its synced fields, in the table's order.
+    validation_kind(VALIDATION_KIND),
     Kind(
         "evidence",
         "evidence",
@@ -263,7 +258,7 @@ def known_kinds(asked: str | None) -> tuple[str, ...]:
 FIXED_FIELDS = {
     # catalog_version moves by `validation upgrade-catalog` (an unsigned validation) and with
     # the entity type, which changes only before any finding (worksheet.rules).
-    "validation": ("member_id", "created_at"),
+    VALIDATION_KIND.declaration.name: VALIDATION_KIND.fixed,
     "evidence": ("validation_id", "sha256"),
     "finding": (FINDING.scope, *FINDING.unique_by),
     "period": ("validation_id", "started_at", "recorded_by"),

@@ -59,6 +59,8 @@ class Verification(_Vocabulary):
     OTHER = "other"
 
 
+# What every vocabulary is (sync/meaning.py parses a finding field's by its type hint).
+Vocabulary = _Vocabulary
 _LABELS = {
     "FindingStatus": "finding status",
     "Mode": "validation mode",

@@ -2,14 +2,14 @@
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
 from ctpat_desktop.catalog import Catalog, Criterion, Level
 from ctpat_desktop.errors import RuleError
-from ctpat_desktop.worksheet.model import Finding, FindingStatus
+from ctpat_desktop.worksheet.model import FINDING_MAP, Finding, FindingStatus
 
 TEXT_FIELDS = (
     "note",
@@ -53,8 +53,12 @@ def with_status(finding: Finding, status: FindingStatus) -> Finding:
     (the audit trail keeps the old values)."""
     if status is finding.status:
         return finding
-    emptied = {} if status is FindingStatus.NOT_MET else {n: _EMPTY[n] for n in NOT_MET_ONLY}
-    return replace(finding, status=status, **emptied)
+    changes: dict[str, Any] = {"status": status}
+    if status is not FindingStatus.NOT_MET:
+        for name in NOT_MET_ONLY:
+            if getattr(finding, name) != _EMPTY[name]:
+                changes[name] = _EMPTY[name]
+    return FINDING_MAP.replaced(finding, changes)
 
 
 def default_due_date(validation_date: date, response_days: int) -> date:
@@ -140,6 +144,8 @@ def _text_breaches(finding: Finding, criterion: Criterion) -> list[Breach]:
     found = []
     for name in TEXT_FIELDS:
         text = getattr(finding, name)
+        if not text:  # most are
+            continue
         if len(text) > MAX_TYPED:
             message = f"{name.replace('_', ' ')} is longer than {MAX_TYPED} characters"
             found.append(
@@ -279,8 +285,8 @@ def with_typed_line_breaks(finding: Finding) -> Finding:
         text = getattr(finding, name)
         if "\r" in text:
             texts[name] = text.replace("\r\n", "\n").replace("\r", "\n")
-    # (dataclasses.replace is a good part of a save's Python time: only when needed)
-    return replace(finding, **texts) if texts else finding
+    # (replacing is a good part of a save's Python time: only when needed)
+    return FINDING_MAP.replaced(finding, texts)
 
 
 def with_implied_values(
@@ -293,7 +299,9 @@ def with_implied_values(
         and finding.due is None
         and criterion.level_not_met(finding.unmet_parts) is Level.MUST
     ):
-        return replace(finding, due=default_due_date(validation_date, response_days))
+        return FINDING_MAP.replaced(
+            finding, {"due": default_due_date(validation_date, response_days)}
+        )
     return finding
 
 

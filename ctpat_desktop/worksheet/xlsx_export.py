@@ -7,6 +7,7 @@ from typing import Any
 
 from ctpat_desktop.catalog import Criterion, Level
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.worksheet import xlsx_fields
 from ctpat_desktop.worksheet.model import Finding, FindingStatus
 from ctpat_desktop.worksheet.rules import EXTENSION_DAYS, Outcome, classify
 from ctpat_desktop.worksheet.xlsx_followup import NEW_KEYS, REQUIRED_ONLY, history_text
@@ -81,30 +82,6 @@ def _text(cell: Any, value: str) -> None:
     cell.value = value
     if value.startswith(_FORMULA_START):
         cell.data_type = "s"
-
-
-def _answers(
-    finding: Finding, reason_labels: dict[str, str], texts: WorksheetTexts
-) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "profile_answer": finding.profile_answer,
-        "status": texts.statuses[finding.status],
-        "unmet_parts": ", ".join(finding.unmet_parts),
-        "verified": texts.verified[finding.verified] if finding.verified else "",
-        "note": finding.note,
-        "report_text": finding.report_text,
-        "action": finding.action,
-        "due": finding.due,
-        "response_implemented": (
-            texts.yes_no[finding.response_implemented]
-            if finding.response_implemented is not None
-            else ""
-        ),
-        "response_note": finding.response_note,
-    }
-    for n, code in enumerate(finding.reasons, start=1):
-        values[f"reason_{n}"] = reason_labels.get(code, code)
-    return values
 
 
 def _followup_values(data: WorksheetData, criterion_id: str) -> dict[str, Any]:
@@ -184,7 +161,8 @@ def _write_rows(
     from openpyxl.utils import get_column_letter
 
     names = {c.number: c.name for c in data.categories}
-    reason_labels = {r.code: r.label for r in data.reasons}
+    choices = data.texts.choice_labels(data.reasons)
+    cells = xlsx_fields.FINDING_CELLS
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
     answer_fill = PatternFill("solid", fgColor=_ANSWER_FILL)
@@ -200,7 +178,7 @@ def _write_rows(
     shown_rows: list[Mapping[str, str]] = []
     for criterion in data.catalog.criteria:
         row += 1
-        finding = data.findings.get(criterion.id, Finding(criterion.id))
+        finding = data.findings.get(criterion.id) or cells.cls(criterion.id)
         fixed = {
             "category": category_label(criterion.category, names[criterion.category]),
             "criterion": criterion.id,
@@ -218,7 +196,7 @@ def _write_rows(
             "guidance": criterion.guidance,
             "outcome": _outcome_formula(criterion, row, letters, data.texts),
         } | _followup_values(data, criterion.id)
-        answers = _answers(finding, reason_labels, data.texts)
+        answers = cells.values(finding, choices, data.texts.yes_no)
         shown = {
             key: _shown(value, data.texts)
             for key, value in (fixed | answers).items()

@@ -1,6 +1,5 @@
 """Read a validation worksheet back: every cell checked, problems named by sheet, row, column."""
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -8,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.catalog import Catalog, Reason
-from ctpat_desktop.worksheet.model import Finding, FindingStatus, Verification
+from ctpat_desktop.worksheet import xlsx_fields
+from ctpat_desktop.worksheet.model import Finding
+from ctpat_desktop.worksheet.xlsx_fields import ONE_COLUMN_EACH
 from ctpat_desktop.worksheet.xlsx_followup import NEW_KEYS, NewFollowUp
 from ctpat_desktop.worksheet.xlsx_layout import (
     ENGLISH,
@@ -196,10 +197,10 @@ def _read_rows(
 
     texts = content.texts
     tables = _Tables(
-        status=_lookup(dict(texts.statuses)),
-        verified=_lookup(dict(texts.verified)),
+        choices={
+            name: _lookup(dict(labels)) for name, labels in texts.choice_labels(reasons).items()
+        },
         yes_no={label.casefold(): value for value, label in texts.yes_no.items()},
-        reason=_lookup({r.code: r.label for r in reasons}),
         decision={label.casefold(): value for value, label in texts.followup.decisions.items()}
         | {"accept": True, "reject": False},
     )
@@ -254,10 +255,8 @@ _REQUIRED_KEYS = {"criterion", "status", "reason_1", "due", "note", "action"}
 class _Tables:
     """What each drop-down's labels (or codes, in any case) stand for, in one language."""
 
-    status: dict[str, Any]
-    verified: dict[str, Any]
+    choices: dict[str, dict[str, Any]]  # by the finding field a drop-down fills
     yes_no: dict[str, bool]
-    reason: dict[str, Any]
     decision: dict[str, bool]
 
 
@@ -352,6 +351,13 @@ class _RowReader:
 
     def days(self, key: str) -> int | None:
         """A whole number of days (the rules say which numbers an extension may be)."""
+        return self._whole(key, "whole number of days")
+
+    def number(self, key: str) -> int | None:
+        """A whole number."""
+        return self._whole(key, "whole number")
+
+    def _whole(self, key: str, what: str) -> int | None:
         value = self.raw(key)
         if value is None or value == "":
             return None
@@ -364,7 +370,7 @@ class _RowReader:
         text = str(value).strip()
         if text.isdecimal() and len(text) <= 4:
             return int(text)
-        self.problem(key, f"{one_line(str(value))!r} is not a whole number of days")
+        self.problem(key, f"{one_line(str(value))!r} is not a {what}")
         return None
 
     def followup(self, tables: _Tables) -> NewFollowUp | None:
@@ -387,27 +393,17 @@ class _RowReader:
 
     def row(self, criterion_id: str, tables: _Tables) -> SheetRow:
         """The row's finding from the cells that could be read, noting those that could not."""
-        status = self.choice("status", tables.status, "finding") or FindingStatus.NOT_REVIEWED
-        reason_keys = sorted(
-            (k for k in self._positions if k.startswith("reason_")), key=lambda k: int(k[7:])
-        )
-        reasons = [(k, self.choice(k, tables.reason, "deficiency reason")) for k in reason_keys]
-        verified = self.choice("verified", tables.verified, "verification method")
+        columns = {
+            name: sorted(
+                (k for k in self._positions if k.startswith(f"{each}_")),
+                key=lambda k: int(k.rsplit("_", 1)[1]),
+            )
+            for name, each in ONE_COLUMN_EACH.items()
+        }
         yes, no = self._texts.yes_no[True], self._texts.yes_no[False]
-        implemented = self.choice("response_implemented", tables.yes_no, f"answer ({yes} or {no})")
-        finding = Finding(
-            criterion=criterion_id,
-            status=FindingStatus(status),
-            reasons=tuple(r for _k, r in reasons if r),
-            unmet_parts=tuple(p for p in _PART_SPLIT.split(self.text("unmet_parts").lower()) if p),
-            verified=Verification(verified) if verified else None,
-            note=self.text("note"),
-            report_text=self.text("report_text"),
-            action=self.text("action"),
-            due=self.day("due"),
-            profile_answer=self.text("profile_answer"),
-            response_implemented=implemented,
-            response_note=self.text("response_note"),
+        answer = (tables.yes_no, f"answer ({yes} or {no})")
+        finding, code_columns = xlsx_fields.FINDING_CELLS.read(
+            criterion_id, self, columns, tables.choices, answer
         )
         followup = self.followup(tables)
         unreadable = {"reasons" if k.startswith("reason_") else k for k in self._bad}
@@ -415,11 +411,10 @@ class _RowReader:
             self._number,
             finding,
             frozenset(unreadable - set(NEW_KEYS)),
-            tuple(k for k, r in reasons if r),
+            code_columns["reasons"],
             followup,
             frozenset(unreadable & set(NEW_KEYS)),
         )
 
 
-_PART_SPLIT = re.compile(r"[\s,;]+")
 _ANSWER_KEYS = {c.key for c in worksheet_columns(50) if c.editable}

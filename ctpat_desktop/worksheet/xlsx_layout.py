@@ -1,12 +1,13 @@
 """The validation worksheet's layout: sheets, columns and the labels people see (no openpyxl)."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ctpat_desktop.catalog import Catalog, Category, Reason
 from ctpat_desktop.errors import CtpatError
-from ctpat_desktop.worksheet import xlsx_followup
+from ctpat_desktop.worksheet import xlsx_fields, xlsx_followup
 from ctpat_desktop.worksheet.model import (
     Finding,
     FindingStatus,
@@ -15,6 +16,7 @@ from ctpat_desktop.worksheet.model import (
     Validation,
     Verification,
 )
+from ctpat_desktop.worksheet.xlsx_fields import ONE_COLUMN_EACH
 from ctpat_desktop.worksheet.xlsx_followup import (
     ENGLISH_FOLLOWUP,
     SPANISH_FOLLOWUP,
@@ -60,6 +62,14 @@ class WorksheetTexts:
     print_headers: Mapping[str, str]
     followup: FollowUpTexts  # the follow-up columns of a signed validation
     visit: VisitTexts  # the Visit sheet (sites, documents, participants, tour, outcome)
+
+    def choice_labels(self, reasons: Sequence[Reason]) -> dict[str, Mapping[Any, str]]:
+        """The label of each value a finding field's drop-down offers, by field."""
+        return {
+            "status": self.statuses,
+            "reasons": {r.code: r.label for r in reasons},
+            "verified": self.verified,
+        }
 
 
 ENGLISH = WorksheetTexts(
@@ -281,26 +291,18 @@ def worksheet_columns(
         Column(key, texts.followup.headers[key], xlsx_followup.WIDTHS[key], key in new)
         for key in (*shown, *new)
     )
-    return (
-        Column("category", h["category"], 24, False),
-        Column("criterion", h["criterion"], 7, False),
-        Column("level", h["level"], 9, False),
-        Column("criterion_text", h["criterion_text"], 48, False),
-        Column("guidance", h["guidance"], 48, False),
-        Column("profile_answer", h["profile_answer"], 36, True),
-        Column("status", h["status"], 15, True),
-        Column("unmet_parts", h["unmet_parts"], 11, True),
-        Column("outcome", h["outcome"], 15, False),
-        *(Column(f"reason_{n}", h["reason"].format(n=n), 26, True) for n in range(1, reasons + 1)),
-        Column("verified", h["verified"], 18, True),
-        Column("note", h["note"], 34, True),
-        Column("report_text", h["report_text"], 38, True),
-        Column("action", h["action"], 38, True),
-        Column("due", h["due"], 12, True),
-        Column("response_implemented", h["response_implemented"], 13, True),
-        Column("response_note", h["response_note"], 38, True),
-        *after,
-    )
+    columns: list[Column] = []
+    for key, width in xlsx_fields.FINDING_CELLS.layout:
+        editable = key in xlsx_fields.FINDING_CELLS.names
+        if key in ONE_COLUMN_EACH:
+            each = ONE_COLUMN_EACH[key]
+            columns += [
+                Column(f"{each}_{n}", h[each].format(n=n), width, editable)
+                for n in range(1, reasons + 1)
+            ]
+        else:
+            columns.append(Column(key, h[key], width, editable))
+    return (*columns, *after)
 
 
 def shown_date(day: date, texts: WorksheetTexts) -> str:

@@ -3,7 +3,6 @@ sync Kind, the exchange items and their schema, the JSON view and `finding set` 
 and a field added to it shows up in each (the README's "Adding a field to the finding")."""
 
 import dataclasses
-import inspect
 import json
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ from ctpat_desktop.records.documents import kind_schema, write_schema
 from ctpat_desktop.records.domain import Mapper
 from ctpat_desktop.records.finding import FINDING, RECORDED
 from ctpat_desktop.records.options import given_values
-from ctpat_desktop.services import exchange, views
+from ctpat_desktop.services import exchange, validations, views
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.store import FindingRecord, database, tables
 from ctpat_desktop.store.driver import connect, sqlite
@@ -80,9 +79,10 @@ def test_finding_holds_exactly_the_declared_fields_and_vocabularies() -> None:
     empty = {f.name: f.empty() for f in FINDING.fields}
     assert FINDING_MAP.values(Finding("4.8")) == empty | {"criterion": "4.8"}
 
-    # `finding set` passes every option by name to the service: none may be missing there.
-    keywords = inspect.signature(ValidationSession.record_finding).parameters
-    assert set(RECORDED) <= set(keywords)
+    # `finding set` passes every option by name to the service, whose keywords are the
+    # declared fields: none missing, none of its own.
+    assert set(validations._FIELD_PARSERS) == set(RECORDED)
+    assert set(validations._CLEARABLE) == {f.name for f in FINDING.fields if f.nullable}
 
     @dataclasses.dataclass(frozen=True)
     class Shorter:
@@ -277,3 +277,52 @@ def test_the_added_field_needs_one_migration_and_the_schema_one_command(tmp_path
     assert write_schema(copy, [TOY])  # `python -m ctpat_desktop.records`
     written = json.loads(copy.read_text())["properties"]["findings"]["items"]["properties"]
     assert written["photos_shown"] == {"type": ["integer", "null"], "minimum": 0, "maximum": 500}
+
+
+def test_the_added_field_is_checked_by_the_hub_and_placed_in_the_worksheet_or_left_out(
+    ctx: AppContext, session: ValidationSession, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from ctpat_desktop.errors import RuleError
+    from ctpat_desktop.services.worksheet_io import worksheet_data
+    from ctpat_desktop.sync import meaning
+    from ctpat_desktop.worksheet import xlsx_fields
+    from ctpat_desktop.worksheet.xlsx_export import write_worksheet
+    from ctpat_desktop.worksheet.xlsx_import import read_worksheet
+    from ctpat_desktop.worksheet.xlsx_layout import ENGLISH
+
+    # The hub's meaning check (sync/meaning.py) follows the declaration: no edit there.
+    monkeypatch.setattr(meaning, "FINDING_CHECKS", meaning.finding_checks(TOY, ToyFinding))
+    pushed = {"validation_id": VALIDATION, **FINDING_MAP.row(Finding("4.8"))}
+    assert meaning.finding_from_fields(pushed) == ToyFinding("4.8")  # a laptop of today's
+    shown = ToyFinding("4.8", photos_shown=3)
+    assert meaning.finding_from_fields(pushed | {"photos_shown": 3}) == shown
+    for wrong, message in ((501, "photos shown must be between 0 and 500"), ("3", "'3'")):
+        with pytest.raises(RuleError, match=message):
+            meaning.finding_from_fields(pushed | {"photos_shown": wrong})
+
+    # The worksheet: neither given a column nor left out on purpose, a test says so ...
+    assert xlsx_fields.unplaced(TOY) == ["photos_shown"]
+    left_out = xlsx_fields.NOT_IN_WORKSHEET | {"photos_shown"}
+    assert xlsx_fields.unplaced(TOY, excluded=left_out) == []
+    # ... and given a column and its header, it goes out to a workbook and comes back.
+    layout = (*xlsx_fields.LAYOUT, ("photos_shown", 10))
+    assert xlsx_fields.unplaced(TOY, layout) == []
+    cells = xlsx_fields.FindingCells(TOY, ToyFinding, layout)
+    monkeypatch.setattr(xlsx_fields, "FINDING_CELLS", cells)
+    monkeypatch.setitem(ENGLISH.headers, "photos_shown", "Photos shown")  # type: ignore[index]
+    data = worksheet_data(ctx, session, "en")
+    path = tmp_path / "w.xlsx"
+    write_worksheet(path, dataclasses.replace(data, findings={**data.findings, "4.8": shown}))
+    read = read_worksheet(path, session.catalog, lambda _language: session.reasons)
+    assert read.problems == []
+    assert {r.finding.criterion: r.finding for r in read.rows}["4.8"] == shown
+    book = load_workbook(path)
+    sheet = book["Worksheet"]
+    column = next(c.column for c in sheet[1] if c.value == "Photos shown")
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == "4.8")
+    sheet.cell(row, column).value = "three"
+    book.save(path)
+    read = read_worksheet(path, session.catalog, lambda _language: session.reasons)
+    assert [p.message for p in read.problems] == ["'three' is not a whole number"]
