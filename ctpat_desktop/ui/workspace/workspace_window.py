@@ -454,8 +454,7 @@ class WorkspaceWindow(QMainWindow):
         self._criterion_ids.setStringList(self._order)
         self.editor.set_reasons(shown_reasons(session.reasons))
         self._show_validation()
-        self.pages.setCurrentWidget(self.splitter)
-        self._decorate_tree()
+        self.pages.setCurrentWidget(self.splitter)  # (the model's reset decorated the tree)
         self._current = None
         first = next(
             (cid for cid in self._order if self.model.status(cid) is FindingStatus.NOT_REVIEWED),
