@@ -143,11 +143,21 @@ class ServedHub:
 
 
 @contextlib.contextmanager
-def serve_hub(db_url: str, data_dir: Path) -> Iterator[ServedHub]:
-    """Open a Hub on db_url and serve it with uvicorn on a free port, in a thread."""
+def serve_hub(
+    db_url: str, data_dir: Path, tls: tuple[Path, Path] | None = None
+) -> Iterator[ServedHub]:
+    """Open a Hub on db_url and serve it with uvicorn on a free port, in a thread; over
+    HTTPS with tls (certificate file, key file)."""
     hub = Hub.open(db_url, data_dir)
+    certificate, key = (str(tls[0]), str(tls[1])) if tls else (None, None)
     config = uvicorn.Config(
-        create_app(hub), host="127.0.0.1", port=0, lifespan="off", log_level="warning"
+        create_app(hub),
+        host="127.0.0.1",
+        port=0,
+        lifespan="off",
+        log_level="warning",
+        ssl_certfile=certificate,
+        ssl_keyfile=key,
     )
     server = _Server(config)
 
@@ -163,7 +173,7 @@ def serve_hub(db_url: str, data_dir: Path) -> Iterator[ServedHub]:
         if not server.ready.wait(timeout=30) or not server.started:
             raise RuntimeError("the hub server did not start")
         port = server.servers[0].sockets[0].getsockname()[1]
-        yield ServedHub(f"http://127.0.0.1:{port}", hub)
+        yield ServedHub(f"{'https' if tls else 'http'}://127.0.0.1:{port}", hub)
     finally:
         server.should_exit = True
         thread.join(timeout=30)
