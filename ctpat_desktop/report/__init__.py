@@ -1,1 +1,2 @@
-"""The validation report: PDF (reportlab), signing and verification (pyHanko)."""
+"""The validation report: its PDF (the Typst engine in ctpat_desktop/pdf), signing and
+verification (pyHanko)."""
