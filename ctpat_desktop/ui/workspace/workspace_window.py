@@ -264,7 +264,9 @@ class WorkspaceWindow(QMainWindow):
         # The title column gives way (elided) so that ID, level and status always show:
         # the checklist never scrolls sideways.
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setItemDelegate(ChecklistDelegate(self.tree))
+        # Only the first column: a category row spans the columns and draws as it (the
+        # others keep Qt's own delegate, with no Python call per painted cell).
+        self.tree.setItemDelegateForColumn(0, ChecklistDelegate(self.tree))
         self._build_checklist_header()
         self.setCentralWidget(self._build_pages())
         self.save_label = QLabel()
