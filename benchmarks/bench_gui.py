@@ -36,8 +36,10 @@ OURS = """
 import sys
 from pathlib import Path
 from ctpat_desktop.app import AppContext
-# In the order `ctpat-desktop` (cli.main) starts: the data folder's key is fetched in the
-# background while Qt loads.
+# In the order `ctpat-desktop` (cli.main) starts: the cycle collector paused for the start,
+# the data folder's key fetched in the background while Qt loads.
+from ctpat_desktop.startup import hold_collector
+hold_collector()
 ctx = AppContext(Path(sys.argv[1]))
 ctx.prefetch_key()
 # Then the GUI package (cli.main imports ctpat_desktop.ui.main): Qt comes in through it.

@@ -987,6 +987,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if handler is not None and handler not in _NO_STORE:
                 ctx.unlock()  # a locked folder is one clear error, before any work starts
             if handler is None:
+                from ctpat_desktop.startup import hold_collector
+
+                hold_collector()  # until the first window has settled (MainWindow)
                 ctx.prefetch_key()  # while Qt loads
                 from ctpat_desktop.ui.main import run_gui
 

@@ -29,6 +29,7 @@ from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.services import validations
 from ctpat_desktop.settings import MAX_FONT_SCALE, MIN_FONT_SCALE, Settings, save_settings
+from ctpat_desktop.startup import release_collector
 from ctpat_desktop.ui.actions import main_actions
 from ctpat_desktop.ui.controllers import counted, error_sentence
 from ctpat_desktop.ui.controllers.report import ReportController
@@ -60,6 +61,8 @@ WATCH_MS = 2000
 LOADING_SHOWN_MS = 250
 # When the sync status is first read after start (the status bar's "changes waiting").
 STATUS_AT_START_MS = 1500
+# When the cycle collector, paused for the start (startup.py), resumes.
+COLLECTOR_AT_START_MS = 3000
 
 
 def _load_workspace_code() -> None:
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         # While the list is read in the background, the workspace's code is loaded, so
         # that opening the first validation does not wait for it.
         QTimer.singleShot(0, self, _load_workspace_code)
+        QTimer.singleShot(COLLECTOR_AT_START_MS, self, release_collector)
 
     def _build_body(self) -> None:
         """The search, the list, and in its place while it is empty, what to do."""
