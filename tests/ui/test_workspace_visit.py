@@ -18,6 +18,7 @@ from ctpat_desktop.services.validations import plan_validation
 from ctpat_desktop.store import ReportRecord
 from ctpat_desktop.ui.panels.visit_panel import VisitPanel
 from ctpat_desktop.ui.runner import ImmediateRunner, TaskRunner
+from ctpat_desktop.ui.workspace.actions import shortcut_rows
 from ctpat_desktop.ui.workspace.visit_commands import KIND_WORDS
 from ctpat_desktop.ui.workspace.workspace_window import WorkspaceWindow
 from ctpat_desktop.ui.workspace_open import open_workspace
@@ -81,6 +82,8 @@ def test_the_site_a_criterion_was_checked_at_is_chosen_stored_and_undone(
     window.go_to("1.1")
     assert editor.site.isVisibleTo(window) and editor.site_label.isVisibleTo(window)
     assert editor.site.accessibleName() == "Checked at"
+    rows = shortcut_rows(window.menu_actions, editor.field_labels)  # what F1 lists
+    assert ("Go to Checked at", "Alt+K", "anywhere") in rows
     assert [editor.site.itemText(i) for i in range(editor.site.count())] == [
         "(none)",
         "Planta Norte",

@@ -194,7 +194,7 @@ def shortcut_rows(
         rows.append((action.text().replace("&", "").rstrip("…"), keys, where))
     for label in field_labels:
         keys = QKeySequence.mnemonic(label.text()).toString(QKeySequence.SequenceFormat.NativeText)
-        if keys and label.buddy() is not None:
+        if keys and label.buddy() is not None and not label.isHidden():  # (a row not shown)
             what = translate("WorkspaceActions", "Go to {field}").format(
                 field=label.text().replace("&", "")
             )
