@@ -11,20 +11,24 @@ session) and collecting resumes. Reference counting frees everything else meanwh
 
 import gc
 
-_HELD: set[str] = set()  # "start" while this module holds the collector
+
+class _Start:
+    """Whether the start has the collector paused."""
+
+    holding = False
 
 
 def hold_collector() -> None:
     """Pause the cycle collector for the start (cli.main, before the GUI is imported)."""
     if gc.isenabled():
         gc.disable()
-        _HELD.add("start")
+        _Start.holding = True
 
 
 def release_collector() -> None:
     """The start is over: what it made is set aside, and collecting resumes. Nothing if
     hold_collector did not pause it (a test, an embedding program)."""
-    if "start" in _HELD:
-        _HELD.discard("start")
+    if _Start.holding:
+        _Start.holding = False
         gc.freeze()
         gc.enable()

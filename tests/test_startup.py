@@ -15,7 +15,7 @@ def collector() -> Iterator[None]:
     """Leave the collector as it was: on, nothing frozen by the test."""
     frozen = gc.get_freeze_count()
     yield
-    startup._HELD.clear()
+    startup._Start.holding = False
     if gc.get_freeze_count() > frozen:
         gc.unfreeze()
     gc.enable()

@@ -46,17 +46,13 @@ if TYPE_CHECKING:  # read when first used: the workspace opens without them
 _CLEARABLE: dict[str, Any] = {f.name: None for f in FINDING.fields if f.nullable}
 
 
-def _codes(value: Any) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 def _parser(name: str, field_type: Type) -> Callable[[Any], Any] | None:
     """How record_finding reads a value given for a declared field (None: as it is)."""
     if name == "status":
         return FindingStatus.parse
     if name == "verified":
         return Verification.parse
-    return _codes if field_type in (Type.CODES, Type.DATES) else None
+    return tuple if field_type in (Type.CODES, Type.DATES) else None
 
 
 # record_finding's keywords: the finding's declared fields (records/finding.py), its key
