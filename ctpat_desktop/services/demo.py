@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import Criterion
-from ctpat_desktop.services.demo_signed import can_sign_here, sign_sample
+from ctpat_desktop.services.demo_signed import can_sign_here, review_sample, sign_sample
 from ctpat_desktop.services.demo_visit import add_sample_visit
 from ctpat_desktop.services.validations import ValidationSession, plan_validation
 from ctpat_desktop.worksheet import Finding, FindingStatus, Lifecycle, Verification, lifecycle
@@ -295,7 +295,10 @@ def create_demo(ctx: AppContext) -> list[str]:
         else:
             # On a laptop that syncs, the signed sample stays approved: see can_sign_here.
             status = min(sample.status, Lifecycle.APPROVED, key=list(Lifecycle).index)
-            ctx.store.set_status(validation_id, status, ctx.actor)
+            if status in (Lifecycle.IN_REVIEW, Lifecycle.APPROVED):
+                review_sample(ctx, validation_id, approve=status is Lifecycle.APPROVED)
+            else:
+                ctx.store.set_status(validation_id, status, ctx.actor)
         created.append(validation_id)
     for validation_id in to_sign:
         sign_sample(ctx, validation_id)

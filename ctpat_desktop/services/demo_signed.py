@@ -38,16 +38,24 @@ def can_sign_here(ctx: AppContext) -> bool:
     return not LocalSync(ctx.store).state("server")
 
 
+def review_sample(ctx: AppContext, validation_id: str, *, approve: bool) -> None:
+    """Submit a sample validation for review and, with approve, approve it as the demo
+    supervisor: the report then names who approved it (before, an approved sample was
+    seeded as approved by whoever ran the demo, and its report said so)."""
+    submit_for_review(ctx, validation_id)
+    if approve:
+        ctx.store.move(
+            validation_id,
+            "approve",
+            DEMO_SUPERVISOR,
+            details={"note": "Sample data: approved by the demo, not by a real supervisor."},
+        )
+
+
 def sign_sample(ctx: AppContext, validation_id: str) -> None:
     """Submit, approve (as the demo supervisor) and sign a sample validation, then record
     its follow-up."""
-    submit_for_review(ctx, validation_id)
-    ctx.store.move(
-        validation_id,
-        "approve",
-        DEMO_SUPERVISOR,
-        details={"note": "Sample data: approved by the demo, not by a real supervisor."},
-    )
+    review_sample(ctx, validation_id, approve=True)
     _sign(ctx, validation_id)
     _follow_up(ctx, validation_id)
 

@@ -143,6 +143,28 @@ def test_the_approval_is_the_demo_supervisors(ctx: AppContext, temp_dir: Path) -
     assert approved_at <= datetime.fromisoformat(signed_at)
 
 
+def test_every_sample_in_review_or_approved_went_through_review(
+    ctx: AppContext, temp_dir: Path
+) -> None:
+    """An approved sample's report names the demo supervisor as its approver (before, it
+    was seeded as approved by whoever ran the demo: "Approved by root, supervisor")."""
+    create_demo(ctx)
+    seen = set()
+    for listed in ctx.store.list_validations():
+        validation = listed.validation
+        if validation.status not in (Lifecycle.IN_REVIEW, Lifecycle.APPROVED):
+            continue
+        seen.add(validation.status)
+        moves = [(e["action"], e["by"]) for e in review_history(ctx, validation.id)]
+        approval = recorded_approval(ctx, validation.id)
+        if validation.status is Lifecycle.APPROVED:
+            assert moves == [("submit", ctx.actor), ("approve", DEMO_SUPERVISOR)]
+            assert approval is not None and approval.by == DEMO_SUPERVISOR
+        else:
+            assert moves == [("submit", ctx.actor)] and approval is None
+    assert seen == {Lifecycle.IN_REVIEW, Lifecycle.APPROVED}
+
+
 def test_a_second_demo_signs_nothing_more(cli: Cli, temp_dir: Path) -> None:
     assert cli("demo").code == 0
     validation_id = _signed_id(cli)
