@@ -1,11 +1,11 @@
 """Write the MSC performance dashboard (`ctpat-desktop stats`) as a tagged, archival PDF."""
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ctpat_desktop.analytics.dashboard_common import EMPTY_FIGURES, MODE_LABELS, ordered_modes
+from ctpat_desktop.analytics.dashboard_text import filters_text, moment
 from ctpat_desktop.analytics.metrics_tables import (
     METRICS,
     OFFICE_HEADER,
@@ -69,10 +69,10 @@ def _blocks(data: Mapping[str, Any]) -> list[Block]:
     """The whole document, section by section."""
     blocks: list[Block] = [
         Heading(TITLE, level=1, bookmarked=False),
-        Paragraph(_filters_text(data["filters"]), "meta"),
+        Paragraph(filters_text(data["filters"]), "meta"),
     ]
     if data["generated_at"]:
-        blocks.append(Paragraph(f"Generated {_moment(data['generated_at'])}", "meta"))
+        blocks.append(Paragraph(f"Generated {moment(data['generated_at'])}", "meta"))
     blocks += _key_statistics(data)
     blocks += _categories(data["by_category"])
     blocks.append(_heading("top"))
@@ -398,39 +398,6 @@ def _anomalies(rows: Sequence[Mapping[str, Any]]) -> list[Block]:
             )
         )
     return blocks
-
-
-def _filters_text(filters: Mapping[str, Any]) -> str:
-    """The selection in one line: "Filters: 2026-01-01 to 2026-06-30; mode: virtual"."""
-    start, end = filters.get("from"), filters.get("to")
-    parts = []
-    if start and end:
-        parts.append(f"{start} to {end}")
-    elif start:
-        parts.append(f"from {start}")
-    elif end:
-        parts.append(f"up to {end}")
-    for key, label in (
-        ("entity", "entity"),
-        ("mode", "mode"),
-        ("office", "office"),
-        ("catalog_version", "MSC version"),
-        ("status", "status"),
-    ):
-        if filters.get(key):
-            parts.append(f"{label}: {filters[key]}")
-    if filters.get("scss"):
-        parts.append(f"SCSS: {filters['scss']}")
-    return "Filters: " + ("; ".join(parts) if parts else "none (all validations)")
-
-
-def _moment(value: str) -> str:
-    """An ISO timestamp as "2026-11-29 17:20 UTC"; anything else as given."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    return moment.strftime("%Y-%m-%d %H:%M %Z").rstrip()
 
 
 def _per_category(mode: Mapping[str, Any], category: int) -> float:

@@ -182,13 +182,7 @@ def _stats(hub: "Hub", args: argparse.Namespace) -> int:
         json.dump(figures, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    print_dashboard(figures)
-    print("\nBy office")
-    for row in figures["by_office"]:
-        print(
-            f"  {row['office'] or '(none)':<24} {row['validations']:>6} validations "
-            f"{row['deficiencies']:>7} deficiencies {row['per_validation']:>6.2f} each"
-        )
+    print_dashboard(figures)  # "By office" included
     return 0
 
 

@@ -113,42 +113,7 @@ def export_dashboard(figures: dict[str, Any], pdf: Path | None, xlsx: Path | Non
 
 
 def print_dashboard(figures: dict[str, Any]) -> None:
-    """The human form of `stats`."""
-    print(
-        f"{figures['validations']} validations, {figures['findings_reviewed']} findings "
-        f"reviewed, {figures['deficiencies']} deficiencies ({figures['required_actions']} "
-        f"required actions, {figures['recommendations']} recommendations); "
-        f"{figures['deficiencies_per_validation']:.2f} per validation, "
-        f"{figures['share_without_deficiencies']:.2f}% of validations with none"
-    )
-    print("\nDeficiencies by criteria category")
-    for row in figures["by_category"]:
-        bar = "#" * round(row["percent"] / 2)
-        print(
-            f"  {row['category']:>2}. {row['name'][:44]:<44} {row['count']:>6} "
-            f"{row['percent']:>6.2f}% {bar}"
-        )
-    print("\nTop MSC deficiencies")
-    for row in figures["top_criteria"]:
-        print(
-            f"  {row['criterion']:<6} {row['title'][:50]:<50} {row['count']:>5} "
-            f"of {row['reviewed']:<5} {row['rate']:.1%}"
-        )
-    print("\nDeficiency reasons (share of all reasons cited; a deficiency may cite several)")
-    for row in figures["by_reason"]:
-        print(f"  {row['label']:<34} {row['count']:>6} {row['percent']:>6.2f}%")
-    print("\nVirtual vs in-person")
-    for mode, row in figures["by_mode"].items():
-        print(
-            f"  {mode:<10} {row['validations']:>5} validations "
-            f"{row['per_validation']:>6.2f} deficiencies each"
-        )
-    for row in figures["mode_comparison"]:
-        print(f"  {row['verdict']}")
-    print("\nAnomaly flags")
-    if not figures["anomalies"]:
-        print("  No validation was flagged.")
-    for row in figures["anomalies"]:
-        print(f"  {row['date']}  {row['member']} ({row['entity']})")
-        for reason in row["reasons"]:
-            print(f"    - {reason}")
+    """The human form of `stats` (and of `ctpat-hub stats`): every figure the JSON has."""
+    from ctpat_desktop.services.dashboard_text import dashboard_text
+
+    print(dashboard_text(figures))
