@@ -5,7 +5,9 @@ them virtually (hub/backlog_rules.py), over what the caller may see.
 A member's last validation is their latest one that has started (planned ones are shown
 as planned, not counted); revalidation is due a cycle after its date. Read from the
 dashboard's tables (hub/stats.py keeps them in step with every push), the follow-up
-records and the anomaly flags of the shared figures; SQLite and PostgreSQL alike.
+records and the anomaly flags of the shared figures; SQLite and PostgreSQL alike. Each
+reason is English, with its template and values beside it for a window's language
+(backlog_rules.said()); its JSON only ever gains keys.
 """
 
 import json
@@ -26,6 +28,7 @@ from ctpat_desktop.hub.backlog_rules import (
     add_years,
     load_rules,
     score,
+    term,
     virtual_verdict,
 )
 from ctpat_desktop.hub.push import User
@@ -343,10 +346,10 @@ def _row(
     risk = sum(f["points"] for f in factors)
     eligible, why = virtual_verdict(rules, facts, risk)
     if member.due is None:
-        standing, late = "never validated", None
+        standing, late = term("never validated"), None
     else:
         late = (today - member.due).days
-        standing = "overdue" if late > 0 else "due"
+        standing = term("overdue") if late > 0 else term("due")
     return {
         "member_id": member.id,
         "member": str(person.get("name") or member.id),
@@ -362,7 +365,11 @@ def _row(
         "open_required_actions": list(open_ids),
         "anomalies": list(facts.anomalies),
         "risk": {"score": risk, "factors": factors},
-        "virtual": {"eligible": eligible, "reasons": why},
+        "virtual": {
+            "eligible": eligible,
+            "reasons": [reason["reason"] for reason in why],
+            "why_not": why,
+        },
     }
 
 

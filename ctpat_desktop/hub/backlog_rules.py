@@ -14,7 +14,7 @@ set, these are a starting point. Example::
 """
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -205,101 +205,231 @@ class MemberFacts:
     anomalies: Sequence[str]  # the anomaly flags of the last validation
 
 
+def said(template: str, **values: str | int) -> dict[str, Any]:
+    """A sentence of the backlog as its JSON carries it: the English text (`reason`) and
+    its template with the named values (`message`, `values`), so that a window says it in
+    its own language. ui/message_scan.py finds every said() template in the code."""
+    return {"reason": template.format(**values), "message": template, "values": values}
+
+
+def term(text: str) -> str:
+    """A word the backlog writes ("overdue", a column's header) as it is; a window says it
+    in its own language. ui/message_scan.py finds every term() in the code."""
+    return text
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """How a reader's language says the backlog: the core's texts (said() templates and
+    term() words, looked up by their English), the names of entity types and the modes of
+    validation. English, as the hub wrote it, by default."""
+
+    text: Callable[[str], str] = _same
+    entity: Callable[[str], str] = _same
+    mode: Callable[[str], str] = _same
+
+    def said(self, item: Mapping[str, Any]) -> str:
+        """A reason (a risk factor, a reason not to validate virtually) in this language;
+        the hub's English where it sent no template (an older hub) or where the translation
+        names a value the reason lacks."""
+        template, values = item.get("message"), item.get("values")
+        if not isinstance(template, str) or not isinstance(values, dict):
+            return str(item["reason"])
+        if "entity_name" in values:
+            values = values | {"entity_name": self.entity(str(values["entity_name"]))}
+        try:
+            return self.text(template).format(**values)
+        except (KeyError, IndexError, ValueError):
+            return str(item["reason"])
+
+
+ENGLISH = Speaker()
+
+
+def why_not_virtual(member: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A backlog member's reasons not to validate virtually, each as said() made it (only
+    its English `reason` from a hub older than the templates)."""
+    virtual = member["virtual"]
+    return list(virtual.get("why_not") or ({"reason": r} for r in virtual["reasons"]))
+
+
 def score(rules: BacklogRules, facts: MemberFacts, due: date | None, today: date) -> list[Any]:
-    """The risk factors of a member as {factor, points, reason} (reason in words)."""
+    """The risk factors of a member as {factor, points, reason, message, values}: the reason
+    in English words, and its template with the values for a window's language."""
     p = rules.points
     entity = rules.entity_weight(facts.entity)
     found: list[dict[str, Any]] = [
         {
-            "factor": "entity",
+            "factor": term("entity"),
             "points": entity,
-            "reason": f"{facts.entity_name}: this entity type weighs {entity} points",
+            **said(
+                "{entity_name}: this entity type weighs {points} points",
+                entity_name=facts.entity_name,
+                points=entity,
+            ),
         }
     ]
     if facts.last_date is None or due is None:
         found.append(
             {
-                "factor": "time",
+                "factor": term("time"),
                 "points": p.never_validated,
-                "reason": "never validated: no validation of this member is on the hub",
+                **said("never validated: no validation of this member is on the hub"),
             }
         )
     else:
-        late = (today - due).days
-        months = max(late, 0) // 30
+        months = max((today - due).days, 0) // 30
         found.append(
             {
-                "factor": "time",
+                "factor": term("time"),
                 "points": min(months * p.per_overdue_month, p.overdue_max),
-                "reason": (
-                    f"last validated {facts.last_date.isoformat()} "
-                    f"({_years(facts.last_date, today)} ago); revalidation was due "
-                    f"{due.isoformat()}, {late} days ago"
-                    if late > 0
-                    else f"last validated {facts.last_date.isoformat()}; revalidation is due "
-                    f"{due.isoformat()}, in {-late} days"
-                ),
+                **_time_reason(facts.last_date, due, today),
             }
         )
         found.append(
             {
-                "factor": "deficiencies",
+                "factor": term("deficiencies"),
                 "points": min(facts.deficiencies * p.per_deficiency, p.deficiencies_max),
-                "reason": (
-                    f"{facts.deficiencies} deficiencies at the last validation "
-                    f"({facts.reviewed} criteria reviewed)"
+                **(
+                    said(
+                        "{deficiencies} deficiencies at the last validation ({reviewed} criteria "
+                        "reviewed)",
+                        deficiencies=facts.deficiencies,
+                        reviewed=facts.reviewed,
+                    )
                     if facts.deficiencies
-                    else f"no deficiencies at the last validation ({facts.reviewed} criteria "
-                    "reviewed)"
+                    else said(
+                        "no deficiencies at the last validation ({reviewed} criteria reviewed)",
+                        reviewed=facts.reviewed,
+                    )
                 ),
             }
         )
     if facts.open_actions:
-        late_part = (
-            f", {facts.overdue_actions} past their due date" if facts.overdue_actions else ""
-        )
         found.append(
             {
-                "factor": "open_actions",
+                "factor": term("open_actions"),
                 "points": min(len(facts.open_actions) * p.per_open_action, p.open_actions_max),
-                "reason": (
-                    f"{len(facts.open_actions)} required action(s) of the last signed report not "
-                    f"closed ({', '.join(facts.open_actions)}{late_part})"
-                ),
+                **_open_actions_reason(facts),
             }
         )
     if facts.anomalies:
         found.append(
             {
-                "factor": "anomalies",
+                "factor": term("anomalies"),
                 "points": p.anomaly,
-                "reason": "the last validation was flagged: " + "; ".join(facts.anomalies),
+                **said(
+                    "the last validation was flagged: {flags}", flags="; ".join(facts.anomalies)
+                ),
             }
         )
     return found
 
 
-def _years(since: date, today: date) -> str:
-    years = (today - since).days / 365.25
-    return f"{years:.1f} years"
+def _time_reason(last: date, due: date, today: date) -> dict[str, Any]:
+    late = (today - due).days
+    if late > 0:
+        return said(
+            "last validated {last} ({years} years ago); revalidation was due {due}, "
+            "{days} days ago",
+            last=last.isoformat(),
+            years=f"{(today - last).days / 365.25:.1f}",
+            due=due.isoformat(),
+            days=late,
+        )
+    return said(
+        "last validated {last}; revalidation is due {due}, in {days} days",
+        last=last.isoformat(),
+        due=due.isoformat(),
+        days=-late,
+    )
 
 
-def virtual_verdict(rules: BacklogRules, facts: MemberFacts, risk: int) -> tuple[bool, list[str]]:
-    """Whether the member's office would validate them virtually, and why not (in words)."""
+def _open_actions_reason(facts: MemberFacts) -> dict[str, Any]:
+    count, criteria = len(facts.open_actions), ", ".join(facts.open_actions)
+    if facts.overdue_actions:
+        return said(
+            "{count} required action(s) of the last signed report not closed ({criteria}, "
+            "{overdue} past their due date)",
+            count=count,
+            criteria=criteria,
+            overdue=facts.overdue_actions,
+        )
+    return said(
+        "{count} required action(s) of the last signed report not closed ({criteria})",
+        count=count,
+        criteria=criteria,
+    )
+
+
+def virtual_verdict(
+    rules: BacklogRules, facts: MemberFacts, risk: int
+) -> tuple[bool, list[dict[str, Any]]]:
+    """Whether the member's office would validate them virtually, and why not: each reason
+    as {rule, reason, message, values}, the rule being the VirtualRules field it comes from."""
     office = facts.office
     v = rules.virtual_for(office)
-    whose = f"office {office}'s rules" if office in rules.offices else "the default rules"
-    why: list[str] = []
+    own = office in rules.offices
+    why: list[dict[str, Any]] = []
     if risk > v.max_risk:
-        why.append(f"risk {risk} is above the limit of {v.max_risk} for a virtual one ({whose})")
+        limit = {"risk": risk, "limit": v.max_risk}
+        why.append(
+            {
+                "rule": "max_risk",
+                **(
+                    said(
+                        "risk {risk} is above the limit of {limit} for a virtual one "
+                        "(office {office}'s rules)",
+                        office=office,
+                        **limit,
+                    )
+                    if own
+                    else said(
+                        "risk {risk} is above the limit of {limit} for a virtual one "
+                        "(the default rules)",
+                        **limit,
+                    )
+                ),
+            }
+        )
     if facts.open_actions and not v.open_required_actions:
-        why.append("required actions are not closed; they are checked on site")
+        why.append(
+            {
+                "rule": "open_required_actions",
+                **said("required actions are not closed; they are checked on site"),
+            }
+        )
     if facts.anomalies and not v.anomalies:
-        why.append("the last validation was flagged as unusual")
+        why.append({"rule": "anomalies", **said("the last validation was flagged as unusual")})
     if facts.last_date is None and not v.first_validation:
-        why.append("a first validation is done in person")
+        why.append({"rule": "first_validation", **said("a first validation is done in person")})
     if facts.last_mode == "virtual" and not v.consecutive_virtual:
-        why.append("the last validation was virtual; the next one is in person")
+        why.append(
+            {
+                "rule": "consecutive_virtual",
+                **said("the last validation was virtual; the next one is in person"),
+            }
+        )
     if v.entities is not None and facts.entity not in v.entities:
-        why.append(f"{facts.entity_name} are validated in person ({whose})")
+        why.append(
+            {
+                "rule": "entities",
+                **(
+                    said(
+                        "{entity_name} are validated in person (office {office}'s rules)",
+                        entity_name=facts.entity_name,
+                        office=office,
+                    )
+                    if own
+                    else said(
+                        "{entity_name} are validated in person (the default rules)",
+                        entity_name=facts.entity_name,
+                    )
+                ),
+            }
+        )
     return not why, why

@@ -1,7 +1,9 @@
 """The backlog window: the members due for (re)validation that the hub lists for this user,
 by risk, each risk explained in words, with whether their office would validate them
 virtually; exported to Excel. The hub computes it (GET /v1/backlog); this window reads it
-on the background runner and never blocks."""
+on the background runner and never blocks. Every word of it is said in the window's
+language: the hub sends each reason with its English template and values (hub/backlog_rules.py
+said()), whose translations are the core's messages (ui/core_messages.py)."""
 
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,30 @@ from PySide6.QtWidgets import (
 )
 
 from ctpat_desktop.app import AppContext
+from ctpat_desktop.hub.backlog_rules import Speaker, why_not_virtual
 from ctpat_desktop.services.approval import hub_role
-from ctpat_desktop.services.backlog import export_backlog, fetch_backlog
-from ctpat_desktop.ui.i18n import error_text
+from ctpat_desktop.services.backlog import fetch_backlog
+from ctpat_desktop.services.backlog_xlsx import write_backlog_xlsx
+from ctpat_desktop.ui.i18n import CORE_CONTEXT, error_text, mode_label, shown_text, translate
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
+from ctpat_desktop.worksheet import Mode
+
+
+def _core_words(text: str) -> str:
+    return translate(CORE_CONTEXT, text)
+
+
+def _mode_word(mode: str) -> str:
+    try:
+        return mode_label(Mode(mode))
+    except ValueError:  # a mode this app does not know yet: as the hub wrote it
+        return mode
+
+
+def window_speaker() -> Speaker:
+    """The backlog's words in the windows' language."""
+    return Speaker(text=_core_words, entity=shown_text, mode=_mode_word)
 
 
 class BacklogWindow(QWidget):
@@ -144,14 +165,15 @@ class BacklogWindow(QWidget):
             )
         )
         yes, no = self.tr("eligible"), self.tr("in person")
+        speaker = window_speaker()
         self.model.set_rows(
             [
                 (
                     m["risk"]["score"],
                     m["member"],
-                    m["entity_name"],
+                    speaker.entity(m["entity_name"]),
                     m["office"],
-                    m["standing"],
+                    speaker.text(m["standing"]),
                     m["due"] or "",
                     (m["last_validation"] or {}).get("date", ""),
                     yes if m["virtual"]["eligible"] else no,
@@ -177,12 +199,13 @@ class BacklogWindow(QWidget):
                 member=member["member"], account=member["account"], score=member["risk"]["score"]
             )
         ]
-        lines += [f"  +{f['points']}  {f['reason']}" for f in member["risk"]["factors"]]
+        speaker = window_speaker()
+        lines += [f"  +{f['points']}  {speaker.said(f)}" for f in member["risk"]["factors"]]
         if member["virtual"]["eligible"]:
             lines.append(self.tr("Eligible for a virtual validation under the office's rules."))
         else:
             lines.append(self.tr("Validate in person:"))
-            lines += [f"  - {reason}" for reason in member["virtual"]["reasons"]]
+            lines += [f"  - {speaker.said(reason)}" for reason in why_not_virtual(member)]
         if member["planned"]:
             lines.append(self.tr("Planned for {date}.").format(date=member["planned"]))
         return "\n".join(lines)
@@ -200,13 +223,15 @@ class BacklogWindow(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, target: Path) -> None:
-        """Write the backlog shown to an Excel workbook, on the runner."""
+        """Write the backlog shown to an Excel workbook in the window's language, on the
+        runner (QCoreApplication.translate may be called from any thread)."""
         backlog = self.backlog
         if backlog is None:
             return
         self.summary.setText(self.tr("Writing {file}…").format(file=target.name))
+        speaker = window_speaker()
         self._runner.run(
-            lambda: export_backlog(backlog, target),
+            lambda: write_backlog_xlsx(backlog, target, speaker),
             lambda _none: self.summary.setText(
                 self.tr("Backlog written to {path}").format(path=target)
             ),

@@ -179,7 +179,7 @@ def test_the_members_due_with_their_risk_in_words(offices: ServedHub) -> None:
     assert (rio["standing"], rio["due"], rio["days_overdue"]) == ("due", "2026-06-15", -45)
     assert rio["risk"]["score"] == 20  # the entity type alone
     assert "Mexican Long-Haul Highway Carriers" in rio["risk"]["factors"][0]["reason"]
-    assert rio["virtual"] == {"eligible": True, "reasons": []}
+    assert rio["virtual"] == {"eligible": True, "reasons": [], "why_not": []}
 
     fresh = rows["Fresh Produce"]
     assert (fresh["standing"], fresh["due"], fresh["planned"]) == (
