@@ -139,7 +139,9 @@ def _add_report_commands(commands: Any, command: Callable[..., argparse.Argument
     report = command(commands, "report", _report, "write the validation report (PDF)")
     report.add_argument("id")
     report.add_argument("out", type=Path)
-    report.add_argument("--lang", default="en", help="report language (en, es)")
+    report.add_argument(
+        "--lang", help="report language (en, es; default en); with --copy-of: the copy's"
+    )
     report.add_argument("--sign", action="store_true", help="sign it: issues and locks")
     report.add_argument("--p12", type=Path, help="PKCS#12 key file to sign with")
     report.add_argument("--pkcs11-lib", help="PKCS#11 module of the token (PIV card)")
@@ -156,6 +158,12 @@ def _add_report_commands(commands: Any, command: Callable[..., argparse.Argument
         type=int,
         metavar="N",
         help="sign a rendition of issued version N in --lang (same version, no reopen)",
+    )
+    report.add_argument(
+        "--copy-of",
+        type=int,
+        metavar="N",
+        help="write the kept signed version N (with --lang: its document in that language)",
     )
     verify = command(commands, "verify", _verify, "check a signed report")
     verify.add_argument("file", type=Path)
@@ -680,6 +688,20 @@ def _rendition(ctx: "AppContext", args: argparse.Namespace) -> Any:
 def _report(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import report_io
 
+    if args.copy_of is not None:  # the kept signed version, written again byte for byte
+        from ctpat_desktop.services.report_copy import copy_report
+
+        keyed = (args.p12, args.pkcs11_lib, args.token_label, args.key_label, args.signing_cert)
+        signing = (*keyed, args.rendition_of, args.tsa, args.reason, args.location)
+        if args.sign or any(v is not None for v in signing):
+            raise CtpatError("--copy-of writes a report already signed: give no signing options")
+        copied = copy_report(ctx, args.id, args.copy_of, args.out, args.lang)
+        if not args.json:
+            print(f"Kept signed report version {copied.version} ({copied.language}): {args.out}")
+            print(f"SHA-256 {copied.sha256}, as recorded when it was signed")
+        return copied.view()
+    if args.lang is None:
+        args.lang = "en"
     if args.tsa and not args.sign:
         raise CtpatError("--tsa was given without --sign; add --sign to sign the report")
     if args.rendition_of is not None:

@@ -56,6 +56,12 @@ def add_followup_commands(commands: Any, command: Command) -> None:
     letter.add_argument("--reason", help="signing reason shown in the signature")
     letter.add_argument("--location", help="signing location (default: the office)")
     letter.add_argument("--tsa", metavar="URL", help="timestamp server (RFC 3161): PAdES B-T")
+    letter.add_argument(
+        "--copy-of",
+        type=int,
+        metavar="N",
+        help="write the kept signed letter N (1 for the first, as validation show lists them)",
+    )
 
 
 def _target(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +145,8 @@ def followup_letter(ctx: "AppContext", args: argparse.Namespace) -> Any:
     from ctpat_desktop.services import letters
 
     keyed = args.p12 or args.pkcs11_lib or args.tsa
+    if args.copy_of is not None:
+        return _letter_copy(ctx, args)
     if keyed and not args.sign:
         raise CtpatError("a key or --tsa was given without --sign; add --sign to sign the letter")
     if args.sign:
@@ -187,4 +195,30 @@ def followup_letter(ctx: "AppContext", args: argparse.Namespace) -> Any:
         "signer": record.signer if record else None,
         "signed_at": record.signed_at if record else None,
         "id": record.id if record else None,
+    }
+
+
+def _letter_copy(ctx: "AppContext", args: argparse.Namespace) -> Any:
+    """A kept signed follow-up letter, written again byte for byte."""
+    from ctpat_desktop.errors import CtpatError
+    from ctpat_desktop.services.report_copy import copy_letter
+
+    keyed = (args.p12, args.pkcs11_lib, args.token_label, args.key_label, args.signing_cert)
+    if args.sign or any(v is not None for v in (*keyed, args.tsa, args.reason, args.location)):
+        raise CtpatError("--copy-of writes a letter already signed: give no signing options")
+    letter = copy_letter(ctx, args.id, args.copy_of, args.out)
+    if not args.json:
+        print(
+            f"Kept signed {letter.letter_type.value} letter {args.copy_of} on report version "
+            f"{letter.report_version} ({letter.language}): {args.out}"
+        )
+        print(f"SHA-256 {letter.sha256}, as recorded when it was signed")
+    return {
+        "number": args.copy_of,
+        "id": letter.id,
+        "report_version": letter.report_version,
+        "letter_type": letter.letter_type.value,
+        "sha256": letter.sha256,
+        "path": str(args.out),
+        "language": letter.language,
     }

@@ -86,8 +86,7 @@ def _sign(ctx: AppContext, validation_id: str) -> None:
         built = report_io.issue_report(
             ctx, validation_id, target, Pkcs12Key(identity.pkcs12), lambda: passphrase
         )
-        assert built.record is not None  # issued: signed and recorded
-        ctx.store.blobs.put_bytes(target.read_bytes(), built.record.sha256)
+        assert built.record is not None  # issued: signed, recorded and kept
         ca = demo_ca(ctx.data_dir)
         ca.touch(mode=0o600)
         ca.write_bytes(identity.ca_certificate.read_bytes())

@@ -23,6 +23,7 @@ from ctpat_desktop.catalog import translations
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.report.letter import LetterData, LetterItem
 from ctpat_desktop.report.signing import Secret, SignedBy, SigningKey
+from ctpat_desktop.services.report_copy import keep_then_record
 from ctpat_desktop.store import ReportRecord, issued, utc_now
 from ctpat_desktop.store.driver import sqlite
 from ctpat_desktop.sync.followup_rules import Track
@@ -78,15 +79,18 @@ def _signed_file(
         draft.unlink(missing_ok=True)
 
 
-def _record(ctx: AppContext, target: Path, append: Callable[[sqlite.Connection], None]) -> None:
-    """Store a signed file's record in one transaction; remove the file if it fails (an
-    unrecorded signed document must not go out)."""
-    try:
+def _record(
+    ctx: AppContext, target: Path, content: bytes, append: Callable[[sqlite.Connection], None]
+) -> None:
+    """Keep a signed file's bytes in the data folder and store its record in one
+    transaction; if either fails, neither stays and the file is removed (an unrecorded
+    signed document must not go out)."""
+
+    def record() -> None:
         with ctx.store.transaction() as conn:
             append(conn)
-    except Exception:
-        target.unlink(missing_ok=True)
-        raise
+
+    keep_then_record(ctx, target, content, record)
 
 
 def issue_rendition(
@@ -156,6 +160,7 @@ def issue_rendition(
         )
 
     signed_by = _signed_file(target, write, sign)
+    content = target.read_bytes()
     record = Rendition(
         id=wanted_id,
         validation_id=full_id,
@@ -163,7 +168,7 @@ def issue_rendition(
         language=language,
         original_language=original.language,
         original_sha256=original.sha256,
-        sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
+        sha256=hashlib.sha256(content).hexdigest(),
         signer=signed_by.signer,
         signed_at=signed_by.signed_at,
         file_name=target.name,
@@ -173,7 +178,7 @@ def issue_rendition(
         _in_force(conn, full_id, version)  # still so: nothing reopened it meanwhile
         issued.append_rendition(conn, record, ctx.actor, utc_now())
 
-    _record(ctx, target, append)
+    _record(ctx, target, content, append)
     return record
 
 
@@ -295,6 +300,7 @@ def issue_letter(
         )
 
     signed_by = _signed_file(target, lambda path: write_letter(data, path), sign)
+    content = target.read_bytes()
     record = Letter(
         id=str(uuid.uuid4()),
         validation_id=data.validation_id,
@@ -303,7 +309,7 @@ def issue_letter(
         language=language,
         letter_type=LetterType.CLOSURE if data.closure else LetterType.STATUS,
         open_actions=len(data.open_items),
-        sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
+        sha256=hashlib.sha256(content).hexdigest(),
         signer=signed_by.signer,
         signed_at=signed_by.signed_at,
         file_name=target.name,
@@ -315,17 +321,22 @@ def issue_letter(
             raise RuleError(f"report version {report.version} is no longer the one in force")
         issued.append_letter(conn, record, ctx.actor, utc_now())
 
-    _record(ctx, target, append)
+    _record(ctx, target, content, append)
     return BuiltLetter(target, data, record)
 
 
 def issued_view(ctx: AppContext, validation_id: str) -> dict[str, Any]:
-    """The renditions and follow-up letters of a validation, as `--json` shows them."""
+    """The renditions and follow-up letters of a validation, as `--json` shows them: each
+    letter with its number (`followup letter … --copy-of N`), each with whether it is kept."""
     full_id = ctx.store.resolve_id(validation_id)
     with ctx.store.transaction() as conn:
         renditions = issued.renditions(conn, full_id)
         letters = issued.letters(conn, full_id)
+    kept = ctx.store.blobs.has
     return {
-        "renditions": [{"id": r.id} | r.fields() for r in renditions],
-        "letters": [{"id": r.id} | r.fields() for r in letters],
+        "renditions": [{"id": r.id} | r.fields() | {"kept": kept(r.sha256)} for r in renditions],
+        "letters": [
+            {"id": r.id, "number": number} | r.fields() | {"kept": kept(r.sha256)}
+            for number, r in enumerate(letters, start=1)
+        ],
     }

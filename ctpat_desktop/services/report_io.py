@@ -1,4 +1,5 @@
-"""Build a validation report, sign it (which locks the validation), reopen, verify."""
+"""Build a validation report, sign it (which locks the validation and keeps the signed
+bytes in the data folder), reopen, verify."""
 
 import hashlib
 from collections.abc import Mapping, Sequence
@@ -18,6 +19,7 @@ from ctpat_desktop.report.signer_check import CertificateSubject, signing_subjec
 from ctpat_desktop.report.signer_check import check_signer as check_subject
 from ctpat_desktop.report.signing import Secret, SigningKey
 from ctpat_desktop.services.approval import recorded_approval
+from ctpat_desktop.services.report_copy import keep_then_record
 from ctpat_desktop.services.validations import ValidationSession
 from ctpat_desktop.store import ReportRecord, utc_now
 from ctpat_desktop.worksheet import lifecycle
@@ -242,19 +244,19 @@ def issue_report(
         )
     finally:
         draft.unlink(missing_ok=True)
+    content = target.read_bytes()
     record = ReportRecord(
         version=data.version,
-        sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
+        sha256=hashlib.sha256(content).hexdigest(),
         signer=signed_by.signer,
         signed_at=signed_by.signed_at,
         file_name=target.name,
         language=language,
     )
-    try:
-        ctx.store.issue_report(session.id, record, ctx.actor)
-    except Exception:
-        target.unlink(missing_ok=True)  # an unrecorded signed report must not go out
-        raise
+    # Kept sealed in the data folder with its record, so the report can be given back.
+    keep_then_record(
+        ctx, target, content, lambda: ctx.store.issue_report(session.id, record, ctx.actor)
+    )
     return BuiltReport(target, data.version, record)
 
 

@@ -255,6 +255,10 @@ class ValidationSession:
         """The reports issued so far, oldest first."""
         return self._ctx.store.reports(self.id)
 
+    def kept(self, sha256: str) -> bool:
+        """Whether the signed document with this SHA-256 is kept in the data folder."""
+        return self._ctx.store.blobs.has(sha256)
+
     def evidence(self) -> list[EvidenceRecord]:
         """The evidence attached so far."""
         return self._ctx.store.evidence(self.id)

@@ -107,6 +107,7 @@ def session_view(session: ValidationSession, categories: tuple[Category, ...]) -
                 "signed_at": r.signed_at,
                 "file": r.file_name,
                 "language": r.language,
+                "kept": session.kept(r.sha256),
             }
             for r in session.reports()
         ],

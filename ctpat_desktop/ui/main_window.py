@@ -269,7 +269,9 @@ class MainWindow(QMainWindow):
         report_menu = self.menuBar().addMenu(self.tr("&Report"))
         report_menu.addActions([a.preview_report, a.submit_review, a.approve, a.return_review])
         report_menu.addSeparator()
-        report_menu.addActions([a.sign_report, a.reopen, self.report.letter_action()])
+        report_menu.addActions(
+            [a.sign_report, a.reopen, self.report.letter_action(), self.report.copy_action()]
+        )
         self.output_language = OutputLanguage(self)
         report_menu.addSeparator()
         report_menu.addMenu(self.output_language.menu)
@@ -333,6 +335,7 @@ class MainWindow(QMainWindow):
             self.report.letter_action(),
         ):
             action.setEnabled(selected)
+        self.report.update_copy_action()
 
     # Slots --------------------------------------------------------------------------
 

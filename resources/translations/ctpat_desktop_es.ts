@@ -1039,12 +1039,80 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>Un envío debe ser un objeto JSON con protocol y una lista mutations.</translation>
         </message>
         <message>
+            <source>About</source>
+            <translation>Acerca de</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Cuenta</translation>
+        </message>
+        <message>
+            <source>Anomaly flags</source>
+            <translation>Alertas de anomalía</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>A fecha de</translation>
+        </message>
+        <message>
+            <source>Backlog</source>
+            <translation>Pendientes</translation>
+        </message>
+        <message>
             <source>Content-Length is not a number.</source>
             <translation>Content-Length no es un número.</translation>
         </message>
         <message>
+            <source>Days overdue</source>
+            <translation>Días de retraso</translation>
+        </message>
+        <message>
+            <source>Deficiencies</source>
+            <translation>Deficiencias</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Vence</translation>
+        </message>
+        <message>
+            <source>Due by</source>
+            <translation>Vencen antes del</translation>
+        </message>
+        <message>
+            <source>Eligible for a virtual validation</source>
+            <translation>Aptos para una validación virtual</translation>
+        </message>
+        <message>
+            <source>Entity type</source>
+            <translation>Tipo de entidad</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Factor</translation>
+        </message>
+        <message>
+            <source>Last mode</source>
+            <translation>Última modalidad</translation>
+        </message>
+        <message>
+            <source>Last validated</source>
+            <translation>Última validación</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Miembro</translation>
+        </message>
+        <message>
+            <source>Members listed</source>
+            <translation>Miembros listados</translation>
+        </message>
+        <message>
             <source>Mutation {0} is not valid: {1}.</source>
             <translation>La mutación {0} no es válida: {1}.</translation>
+        </message>
+        <message>
+            <source>Never validated</source>
+            <translation>Nunca validados</translation>
         </message>
         <message>
             <source>No anchor from this laptop yet.</source>
@@ -1055,8 +1123,60 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>No hay ningún contenido de evidencia {0} que este usuario pueda ver.</translation>
         </message>
         <message>
+            <source>Office</source>
+            <translation>Oficina</translation>
+        </message>
+        <message>
+            <source>Open required actions</source>
+            <translation>Acciones requeridas abiertas</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Vencidos</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planificada</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Puntos</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Revalidation cycle (years)</source>
+            <translation>Ciclo de revalidación (años)</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>Riesgo</translation>
+        </message>
+        <message>
+            <source>Risk explained</source>
+            <translation>Riesgo explicado</translation>
+        </message>
+        <message>
+            <source>Risk factors</source>
+            <translation>Factores de riesgo</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Reglas</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>Alcance</translation>
+        </message>
+        <message>
             <source>Send the hub token as 'Authorization: Bearer TOKEN'.</source>
             <translation>Envíe el token del servidor central como 'Authorization: Bearer TOKEN'.</translation>
+        </message>
+        <message>
+            <source>Standing</source>
+            <translation>Situación</translation>
         </message>
         <message>
             <source>The anchor must be JSON with install, events and hash.</source>
@@ -1099,6 +1219,26 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>Parámetro desconocido {0}; use office, as_of, horizon_days.</translation>
         </message>
         <message>
+            <source>Validation backlog</source>
+            <translation>Validaciones pendientes</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valor</translation>
+        </message>
+        <message>
+            <source>Virtual eligible</source>
+            <translation>Apto para virtual</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Qué</translation>
+        </message>
+        <message>
+            <source>Why not virtual</source>
+            <translation>Por qué no virtual</translation>
+        </message>
+        <message>
             <source>a WebEx link must start with https://</source>
             <translation>un enlace de WebEx debe comenzar con https://</translation>
         </message>
@@ -1137,6 +1277,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>a finding has no field {0}</source>
             <translation>un hallazgo no tiene el campo {0}</translation>
+        </message>
+        <message>
+            <source>a first validation is done in person</source>
+            <translation>una primera validación se hace en persona</translation>
         </message>
         <message>
             <source>a follow-up letter is a closure or a status letter, not {0}</source>
@@ -1233,6 +1377,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>an office name must be at most {0} characters</source>
             <translation>un nombre de oficina debe tener como máximo {0} caracteres</translation>
+        </message>
+        <message>
+            <source>anomalies</source>
+            <translation>anomalías</translation>
         </message>
         <message>
             <source>at most {0} criteria can be named as not verifiable</source>
@@ -1359,12 +1507,28 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>decisión {0}: solo un supervisor decide el resultado; {1} tiene el rol {2}</translation>
         </message>
         <message>
+            <source>deficiencies</source>
+            <translation>deficiencias</translation>
+        </message>
+        <message>
             <source>deleted must be true or false</source>
             <translation>deleted debe ser true o false</translation>
         </message>
         <message>
+            <source>due</source>
+            <translation>vence</translation>
+        </message>
+        <message>
+            <source>entity</source>
+            <translation>entidad</translation>
+        </message>
+        <message>
             <source>epoch must be a short printable string</source>
             <translation>epoch debe ser una cadena breve de caracteres imprimibles</translation>
+        </message>
+        <message>
+            <source>every office</source>
+            <translation>todas las oficinas</translation>
         </message>
         <message>
             <source>evidence ID '{0}' is ambiguous; give more characters</source>
@@ -1459,6 +1623,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>keep debe ser 'mine' o 'theirs', no {0}</translation>
         </message>
         <message>
+            <source>last validated {last} ({years} years ago); revalidation was due {due}, {days} days ago</source>
+            <translation>última validación el {last} (hace {years} años); la revalidación vencía el {due}, hace {days} días</translation>
+        </message>
+        <message>
+            <source>last validated {last}; revalidation is due {due}, in {days} days</source>
+            <translation>última validación el {last}; la revalidación vence el {due}, dentro de {days} días</translation>
+        </message>
+        <message>
             <source>member {0} has no validation in office {1}; only an office that validates a member changes it</source>
             <translation>el socio {0} no tiene ninguna validación en la oficina {1}; solo una oficina que valida a un socio puede modificarlo</translation>
         </message>
@@ -1467,8 +1639,20 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>mutations debe ser una lista y blobs un objeto</translation>
         </message>
         <message>
+            <source>never validated</source>
+            <translation>nunca validado</translation>
+        </message>
+        <message>
+            <source>never validated: no validation of this member is on the hub</source>
+            <translation>nunca validado: el concentrador no tiene ninguna validación de este miembro</translation>
+        </message>
+        <message>
             <source>new {0} {1} must carry all of its fields; missing {2}</source>
             <translation>el nuevo registro {0} {1} debe llevar todos sus campos; falta: {2}</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
         </message>
         <message>
             <source>no backup named '{0}' (see: ctpat-desktop backup list)</source>
@@ -1477,6 +1661,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>no catalog version '{0}' of {1}; known: {2}</source>
             <translation>no hay ninguna versión de catálogo '{0}' de {1}; conocidas: {2}</translation>
+        </message>
+        <message>
+            <source>no copy of {0} is kept in this data folder: it was signed before signed documents were kept, or on another computer</source>
+            <translation>no se guarda ninguna copia de {0} en esta carpeta de datos: se firmó antes de que se guardaran los documentos firmados, o en otro equipo</translation>
+        </message>
+        <message>
+            <source>no deficiencies at the last validation ({reviewed} criteria reviewed)</source>
+            <translation>ninguna deficiencia en la última validación ({reviewed} criterios revisados)</translation>
         </message>
         <message>
             <source>no detached evidence {0} on this validation</source>
@@ -1489,6 +1681,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>no evidence {0} on this validation</source>
             <translation>no hay ninguna evidencia {0} en esta validación</translation>
+        </message>
+        <message>
+            <source>no follow-up letter of this validation has been signed yet</source>
+            <translation>todavía no se ha firmado ninguna carta de seguimiento de esta validación</translation>
         </message>
         <message>
             <source>no hub is set: pass --server URL (or set hub_url in the settings)</source>
@@ -1509,6 +1705,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>no rendition in {0}: choose one of {1}</source>
             <translation>no hay versión traducida en {0}: elija una de {1}</translation>
+        </message>
+        <message>
+            <source>no report of this validation has been signed yet: nothing to copy</source>
+            <translation>todavía no se ha firmado ningún informe de esta validación: no hay nada que copiar</translation>
         </message>
         <message>
             <source>no report texts in language '{0}'; use one of: {1}</source>
@@ -1559,6 +1759,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>las acciones abiertas son un número de 0 a {0}</translation>
         </message>
         <message>
+            <source>open_actions</source>
+            <translation>acciones abiertas</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>vencido</translation>
+        </message>
+        <message>
             <source>participants must be a JSON list of names</source>
             <translation>los participantes deben ser una lista JSON de nombres</translation>
         </message>
@@ -1595,12 +1803,28 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la versión {0} del informe está fuera de orden; la siguiente es la {1}</translation>
         </message>
         <message>
+            <source>report version {0} was signed in {1} and has no signed rendition in {2}</source>
+            <translation>la versión {0} del informe se firmó en {1} y no tiene una versión traducida firmada en {2}</translation>
+        </message>
+        <message>
             <source>report version {0} was superseded by version {1}: only the version in force has a rendition</source>
             <translation>la versión {0} del informe fue reemplazada por la versión {1}: solo la versión vigente tiene versión traducida</translation>
         </message>
         <message>
+            <source>required actions are not closed; they are checked on site</source>
+            <translation>hay acciones requeridas sin cerrar; se comprueban en las instalaciones</translation>
+        </message>
+        <message>
             <source>rev and seq must be whole numbers &gt;= 1</source>
             <translation>rev y seq deben ser números enteros &gt;= 1</translation>
+        </message>
+        <message>
+            <source>risk {risk} is above the limit of {limit} for a virtual one (office {office}'s rules)</source>
+            <translation>el riesgo {risk} supera el límite de {limit} para una validación virtual (reglas de la oficina {office})</translation>
+        </message>
+        <message>
+            <source>risk {risk} is above the limit of {limit} for a virtual one (the default rules)</source>
+            <translation>el riesgo {risk} supera el límite de {limit} para una validación virtual (reglas predeterminadas)</translation>
         </message>
         <message>
             <source>say what must change (--reason)</source>
@@ -1719,6 +1943,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la base de datos está ocupada o no se puede escribir en ella ({0})</translation>
         </message>
         <message>
+            <source>the defaults</source>
+            <translation>las predeterminadas</translation>
+        </message>
+        <message>
             <source>the entity type cannot change once findings are recorded ({0} so far); set them back to not reviewed first</source>
             <translation>el tipo de entidad no puede cambiar una vez registrados hallazgos ({0} hasta ahora); primero vuelva a ponerlos como «Sin revisar»</translation>
         </message>
@@ -1775,6 +2003,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la respuesta del servidor central sobre un cambio desactualizado se refiere a otro registro</translation>
         </message>
         <message>
+            <source>the kept copy of {0} is damaged (it fails its SHA-256 check); {1} was not written</source>
+            <translation>la copia guardada de {0} está dañada (no supera su comprobación SHA-256); no se escribió {1}</translation>
+        </message>
+        <message>
             <source>the keyring lost the new key; it is still kept aside</source>
             <translation>el llavero perdió la clave nueva; sigue guardada aparte</translation>
         </message>
@@ -1785,6 +2017,18 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>the keyring refused the new key; nothing was changed</source>
             <translation>el llavero rechazó la clave nueva; no se cambió nada</translation>
+        </message>
+        <message>
+            <source>the last validation was flagged as unusual</source>
+            <translation>la última validación se marcó como inusual</translation>
+        </message>
+        <message>
+            <source>the last validation was flagged: {flags}</source>
+            <translation>la última validación tiene alertas: {flags}</translation>
+        </message>
+        <message>
+            <source>the last validation was virtual; the next one is in person</source>
+            <translation>la última validación fue virtual; la siguiente es en persona</translation>
         </message>
         <message>
             <source>the member name is empty</source>
@@ -1811,6 +2055,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la base de datos restaurada no supera su verificación de integridad ({0}); la anterior se conserva como {1}</translation>
         </message>
         <message>
+            <source>the signed file could not be kept in {0} ({1}); nothing was recorded</source>
+            <translation>el archivo firmado no se pudo guardar en {0} ({1}); no se registró nada</translation>
+        </message>
+        <message>
             <source>the supervisor has decided on the proposed outcome; it stays as decided</source>
             <translation>el supervisor ya decidió sobre el resultado propuesto; se mantiene tal como se decidió</translation>
         </message>
@@ -1831,8 +2079,16 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la validación cambió mientras tanto; revísela de nuevo</translation>
         </message>
         <message>
+            <source>the validation has no follow-up letter {0} (it has {1}: 1 to {2})</source>
+            <translation>la validación no tiene la carta de seguimiento {0} (tiene {1}: de la 1 a la {2})</translation>
+        </message>
+        <message>
             <source>the validation has no signed report version {0}</source>
             <translation>la validación no tiene ninguna versión {0} firmada del informe</translation>
+        </message>
+        <message>
+            <source>the validation has no signed report version {0} (signed: {1})</source>
+            <translation>la validación no tiene una versión {0} firmada del informe (firmadas: {1})</translation>
         </message>
         <message>
             <source>the validation is already signed; reopen it to issue a new version</source>
@@ -1913,6 +2169,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>this validation has no {0}</source>
             <translation>esta validación no tiene ningún registro {0}</translation>
+        </message>
+        <message>
+            <source>time</source>
+            <translation>tiempo</translation>
         </message>
         <message>
             <source>time lost is 0 to {0} minutes, not {1}</source>
@@ -1997,6 +2257,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>whose bundle is it? pass --user NAME (your hub user name)</source>
             <translation>¿de quién es el paquete? Indique --user NAME (su nombre de usuario en el servidor central)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>sí</translation>
         </message>
         <message>
             <source>{0} '{1}' is not a valid date; use YYYY-MM-DD</source>
@@ -2085,6 +2349,30 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>{0}: its key is not in this computer's keyring (another computer or user, or the keyring was reset); the data cannot be opened without it</source>
             <translation>{0}: su clave no está en el llavero de esta computadora (otra computadora u otro usuario, o se restableció el llavero); los datos no pueden abrirse sin ella</translation>
+        </message>
+        <message>
+            <source>{count} required action(s) of the last signed report not closed ({criteria})</source>
+            <translation>{count} acción(es) requerida(s) del último informe firmado sin cerrar ({criteria})</translation>
+        </message>
+        <message>
+            <source>{count} required action(s) of the last signed report not closed ({criteria}, {overdue} past their due date)</source>
+            <translation>{count} acción(es) requerida(s) del último informe firmado sin cerrar ({criteria}; {overdue} vencida(s))</translation>
+        </message>
+        <message>
+            <source>{deficiencies} deficiencies at the last validation ({reviewed} criteria reviewed)</source>
+            <translation>{deficiencies} deficiencias en la última validación ({reviewed} criterios revisados)</translation>
+        </message>
+        <message>
+            <source>{entity_name} are validated in person (office {office}'s rules)</source>
+            <translation>{entity_name}: se validan en persona (reglas de la oficina {office})</translation>
+        </message>
+        <message>
+            <source>{entity_name} are validated in person (the default rules)</source>
+            <translation>{entity_name}: se validan en persona (reglas predeterminadas)</translation>
+        </message>
+        <message>
+            <source>{entity_name}: this entity type weighs {points} points</source>
+            <translation>{entity_name}: este tipo de entidad pesa {points} puntos</translation>
         </message>
         <message>
             <source>{0} must be a JSON object</source>
@@ -5120,6 +5408,34 @@ La validación está ahora bloqueada; reábrala para cambiarla.</translation>
             <translation>No se puede firmar la carta</translation>
         </message>
         <message>
+            <source>Save a &amp;copy of the signed report…</source>
+            <translation>Guardar una co&amp;pia del informe firmado…</translation>
+        </message>
+        <message>
+            <source>Write a signed report version again, byte for byte, from the copy kept when it was signed</source>
+            <translation>Escribir de nuevo una versión firmada del informe, byte a byte, a partir de la copia guardada al firmarla</translation>
+        </message>
+        <message>
+            <source>Save a copy of the signed report</source>
+            <translation>Guardar una copia del informe firmado</translation>
+        </message>
+        <message>
+            <source>Which signed report?</source>
+            <translation>¿Qué informe firmado?</translation>
+        </message>
+        <message>
+            <source>Signed report version {version} saved to {path}</source>
+            <translation>Versión {version} del informe firmado guardada en {path}</translation>
+        </message>
+        <message>
+            <source>Saving the signed report…</source>
+            <translation>Guardando el informe firmado…</translation>
+        </message>
+        <message>
+            <source>Cannot save the signed report</source>
+            <translation>No se puede guardar el informe firmado</translation>
+        </message>
+        <message>
             <source>Reopen validation</source>
             <translation>Reabrir validación</translation>
         </message>
@@ -5134,6 +5450,14 @@ La validación está ahora bloqueada; reábrala para cambiarla.</translation>
         <message>
             <source>Cannot reopen the validation</source>
             <translation>No se puede reabrir la validación</translation>
+        </message>
+        <message>
+            <source>Version {version}, rendition in {language}, signed {day} by {signer}</source>
+            <translation>Versión {version}, versión traducida ({language}), firmada el {day} por {signer}</translation>
+        </message>
+        <message>
+            <source>Version {version} in {language}, signed {day} by {signer}</source>
+            <translation>Versión {version} ({language}), firmada el {day} por {signer}</translation>
         </message>
         <message>
             <source>Backup made: {file}</source>

@@ -1,5 +1,6 @@
-"""The report from the main window: preview a draft, sign and issue, verify, reopen, and
-sign a follow-up letter on the signed report."""
+"""The report from the main window: preview a draft, sign and issue, verify, reopen, sign a
+follow-up letter on the signed report, and save a copy of a signed report kept in the data
+folder."""
 
 import re
 import shutil
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.ui.controllers import error_sentence
@@ -17,6 +18,7 @@ from ctpat_desktop.ui.i18n import translate
 from ctpat_desktop.worksheet import lifecycle
 
 if TYPE_CHECKING:
+    from ctpat_desktop.services.report_copy import KeptCopy, SignedDocument
     from ctpat_desktop.ui.report_window import ReportWindow
     from ctpat_desktop.ui.sign_dialog import SigningChoice
 
@@ -27,6 +29,7 @@ class ReportController(WindowController):
     report_window: "ReportWindow | None" = None
     task: LongTask | None = None
     _letter_action: QAction | None = None
+    _copy_action: QAction | None = None
 
     def preview(self) -> None:
         """Build a draft of the next report version (cancellable) and show it."""
@@ -223,6 +226,96 @@ class ReportController(WindowController):
             self.on_error(translate("MainWindow", "Cannot sign the letter")),
         )
 
+    def copy_action(self) -> QAction:
+        """The Report menu's "Save a copy of the signed report…" (made once, owned by the
+        window); enabled while the selected validation has a signed report version."""
+        if self._copy_action is None:
+            self._copy_action = QAction(
+                translate("MainWindow", "Save a &copy of the signed report…"), self._window
+            )
+            self._copy_action.setStatusTip(
+                translate(
+                    "MainWindow",
+                    "Write a signed report version again, byte for byte, from the copy kept "
+                    "when it was signed",
+                )
+            )
+            self._copy_action.triggered.connect(self.save_copy)
+            self._copy_action.setEnabled(False)
+        return self._copy_action
+
+    def update_copy_action(self) -> None:
+        """Enable "Save a copy…" once the selected validation is known to have a signed
+        report (read on the runner; a later selection wins)."""
+        action = self.copy_action()
+        action.setEnabled(False)
+        validation_id = self._window.selected_id()
+        if validation_id is None:
+            return
+
+        def show(signed: bool) -> None:
+            if self._window.selected_id() == validation_id:
+                action.setEnabled(signed)
+
+        self._runner.run(
+            lambda: bool(self._ctx.store.reports(validation_id)), show, lambda _exc: None
+        )
+
+    def save_copy(self) -> None:
+        """Choose a signed report version (or rendition) when there are several, ask where,
+        then write the copy kept in the data folder, checked against its record."""
+        from ctpat_desktop.services import report_copy
+
+        validation_id = self._window.selected_id()
+        if validation_id is None:
+            return
+        title = translate("MainWindow", "Save a copy of the signed report")
+        try:
+            documents = report_copy.signed_documents(self._ctx, validation_id)
+        except CtpatError as exc:
+            QMessageBox.warning(self._window, title, error_sentence(exc))
+            return
+        if not documents:
+            return  # the action is disabled then: only a click before its update lands here
+        chosen = documents[0]
+        if len(documents) > 1:
+            names = [_document_name(d) for d in documents]
+            picked, ok = QInputDialog.getItem(
+                self._window,
+                title,
+                translate("MainWindow", "Which signed report?"),
+                names,
+                len(names) - 1,
+                False,
+            )
+            if not ok:
+                return
+            chosen = documents[names.index(picked)]
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            title,
+            str(Path.home() / chosen.file_name),
+            translate("MainWindow", "PDF (*.pdf)"),
+        )
+        if not name:
+            return
+
+        def done(copied: "KeptCopy") -> None:
+            self._window.idle(
+                translate("MainWindow", "Signed report version {version} saved to {path}").format(
+                    version=copied.version, path=copied.path
+                )
+            )
+
+        self._window.busy(translate("MainWindow", "Saving the signed report…"))
+        self._runner.run(
+            lambda: report_copy.copy_report(
+                self._ctx, validation_id, chosen.version, Path(name), chosen.language
+            ),
+            done,
+            self.on_error(translate("MainWindow", "Cannot save the signed report")),
+        )
+
     def _key_and_target(
         self, validation_id: str, title: str, suggested: str
     ) -> "tuple[SigningChoice, Path] | None":
@@ -273,3 +366,25 @@ class ReportController(WindowController):
 def _file_word(name: str) -> str:
     """A member's name as a file name's word ("Acme-Imports")."""
     return re.sub(r"[^\w-]+", "-", name).strip("-") or "member"
+
+
+def _document_name(document: "SignedDocument") -> str:
+    """A signed report version or rendition as the choice of which to save names it."""
+    from ctpat_desktop.ui.output_language import LANGUAGES
+
+    named = dict(LANGUAGES).get(document.language)
+    language = translate("OutputLanguage", str(named)) if named else document.language
+    if document.rendition:
+        template = translate(
+            "MainWindow", "Version {version}, rendition in {language}, signed {day} by {signer}"
+        )
+    else:
+        template = translate(
+            "MainWindow", "Version {version} in {language}, signed {day} by {signer}"
+        )
+    return template.format(
+        version=document.version,
+        language=language,
+        day=document.signed_at[:10],
+        signer=document.signer,
+    )
