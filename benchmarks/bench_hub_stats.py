@@ -7,8 +7,9 @@ read) replayed straight on the driver, which the ratio is taken against, and the
 GROUP BYs that would compute the same figures from the findings alone, with no dashboard
 tables. The data: about 100,000 Importer validations of 93 criteria in 20 offices over ten
 years, 8 % of findings not met with one or two reasons, 3 % of validations still in progress;
-generated in the database (generate_series), the finding totals filled by the same
-definitions a push uses. Then a validation pushed through the hub must move the figures.
+generated in the database (benchmarks/hub_data.py, shared with bench_hub_backlog), the
+finding totals filled by the same definitions a push uses. Then a validation pushed through
+the hub must move the figures.
 
 CTPAT_BENCH_HUB_FINDINGS sets the size (default 10,000,000).
 """
@@ -24,9 +25,9 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.hub_data import fill_dashboard
 from ctpat_desktop.analytics import StatsFilter
 from ctpat_desktop.catalog import CatalogLibrary
-from ctpat_desktop.hub import stats
 from ctpat_desktop.hub.push import User
 from ctpat_desktop.hub.service import Hub
 from ctpat_desktop.paths import resources_dir
@@ -35,53 +36,6 @@ from tests.hubkit import mutation, pg_bindir, postgres_cluster, sample_fields
 FINDINGS = int(os.environ.get("CTPAT_BENCH_HUB_FINDINGS", "10000000"))
 LIMIT_SECONDS, TARGET = 2.0, 1.3
 RUNS = 5
-OFFICES = 20
-
-
-def _load(engine: sa.Engine, criteria: list[str], codes: list[str]) -> int:
-    """Fill the dashboard tables; the number of validations."""
-    count = -(-FINDINGS // len(criteria))
-    ids = ",".join(f"'{c}'" for c in criteria)
-    reasons = ",".join(f"'\"{c}\"'" for c in codes)
-    with engine.begin() as conn:
-        run = conn.exec_driver_sql
-        run("SELECT setseed(0.7)")
-        run(
-            "INSERT INTO hub_stat_members SELECT 'm-' || g, 'Member ' || g "
-            f"FROM generate_series(0, {count // 3}) g"
-        )
-        run(
-            "INSERT INTO hub_stat_validations SELECT 'v-' || g, 'm-' || mod(g, "
-            f"{count // 3 + 1}), 'importer', '2023.2', "
-            "(ARRAY['virtual','in-person','hybrid'])[mod(g, 3) + 1], "
-            f"to_char(date '2016-01-01' + (g * 3650 / {count}), 'YYYY-MM-DD'), "
-            f"'scss-' || mod(g, 97), 'Office ' || mod(g, {OFFICES}), "
-            "CASE WHEN mod(g, 33) = 0 THEN 'in-progress' WHEN mod(g, 5) = 0 THEN 'in-review' "
-            "ELSE 'signed' END, false, 0, 0, 0, NULL "
-            f"FROM generate_series(0, {count - 1}) g"
-        )
-        # Bulk load without the indexes, then build them (as a restore would).
-        run("ALTER TABLE hub_stat_findings DROP CONSTRAINT pk_hub_stat_findings")
-        run("DROP INDEX ix_hub_stat_findings_validation_id")
-        run(
-            "INSERT INTO hub_stat_findings SELECT 'v-' || g || '/' || c.id, 'v-' || g, c.id, "
-            "CASE WHEN mod(g, 33) = 0 AND c.n > mod(g, 90) THEN 'not-reviewed' "
-            "WHEN random() < 0.08 THEN 'not-met' ELSE 'met' END, '[]', '[]', false "
-            f"FROM generate_series(0, {count - 1}) g, "
-            f"unnest(ARRAY[{ids}]) WITH ORDINALITY AS c(id, n)"
-        )
-        run(
-            "UPDATE hub_stat_findings SET reasons = '[' || "
-            f"(ARRAY[{reasons}])[1 + floor(random() * {len(codes)})::int] || "
-            f"CASE WHEN random() < 0.4 THEN ',' || (ARRAY[{reasons}])[1 + floor(random() * "
-            f"{len(codes)})::int] ELSE '' END || ']' WHERE status = 'not-met'"
-        )
-        run("ALTER TABLE hub_stat_findings ADD CONSTRAINT pk_hub_stat_findings PRIMARY KEY (id)")
-        run("CREATE INDEX ix_hub_stat_findings_validation_id ON hub_stat_findings (validation_id)")
-        stats.refresh_all_totals(conn)
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("VACUUM ANALYZE")
-    return count
 
 
 def _dashboard_statements(hub: Hub) -> list[tuple[str, Any]]:
@@ -169,7 +123,7 @@ def main() -> int:
         hub = Hub.open(make_database(), Path(folder))
         try:
             started = time.perf_counter()
-            count = _load(hub.engine, criteria, codes)
+            count = fill_dashboard(hub.engine, criteria, codes, FINDINGS)
             built = time.perf_counter() - started
             national = hub.stats(None, StatsFilter())  # warm the cache as a serving hub is
 

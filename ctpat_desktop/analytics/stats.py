@@ -290,6 +290,18 @@ def _quarter(g: Group) -> str:
     return g.quarter
 
 
+def anomaly_flags(
+    rows: Rows,
+    source: StatsSource,
+    documents: dict[tuple[str, str], dict[str, Any]],
+    categories: Sequence[Category],
+    filters: StatsFilter,
+) -> list[dict[str, object]]:
+    """compute_figures' "anomalies" alone (no pace), for a reader that needs no other figure."""
+    names = {c.number: c.name for c in categories}
+    return _anomalies(rows, source, filters, _Catalogs(documents), names, {})
+
+
 def _anomalies(
     rows: Rows,
     source: StatsSource,

@@ -5,7 +5,10 @@ them virtually (hub/backlog_rules.py), over what the caller may see.
 A member's last validation is their latest one that has started (planned ones are shown
 as planned, not counted); revalidation is due a cycle after its date. Read from the
 dashboard's tables (hub/stats.py keeps them in step with every push), the follow-up
-records and the anomaly flags of the shared figures; SQLite and PostgreSQL alike. Each
+records and the anomaly flags of the shared figures; SQLite and PostgreSQL alike. At the
+scale of the program (benchmarks/bench_hub_backlog.py) the database picks the members due
+in one GROUP BY, and only the required actions that may be open (no closure record on the
+dashboard's follow-up table) are read as records: never every finding. Each
 reason is English, with its template and values beside it for a window's language
 (backlog_rules.said()); its JSON only ever gains keys.
 """
@@ -20,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from ctpat_desktop.analytics.queries import StatsFilter
-from ctpat_desktop.catalog import criterion_sort_key
+from ctpat_desktop.catalog import Level, criterion_sort_key
 from ctpat_desktop.errors import CtpatError, RuleError
 from ctpat_desktop.hub.backlog_rules import (
     BacklogRules,
@@ -32,8 +35,13 @@ from ctpat_desktop.hub.backlog_rules import (
     virtual_verdict,
 )
 from ctpat_desktop.hub.push import User
-from ctpat_desktop.hub.stats import hub_figures, scoped
-from ctpat_desktop.hub.tables import hub_records, hub_stat_validations
+from ctpat_desktop.hub.stats import hub_anomalies, scoped
+from ctpat_desktop.hub.tables import (
+    hub_records,
+    hub_stat_deficiencies,
+    hub_stat_followups,
+    hub_stat_validations,
+)
 
 if TYPE_CHECKING:
     from ctpat_desktop.catalog import Catalog
@@ -67,6 +75,7 @@ class _Member:
     last_signed: _Validation | None = None
     planned: _Validation | None = None  # the latest planned one after `last`
     due: date | None = None
+    person: dict[str, Any] | None = None  # the member record's fields, when read alongside
 
     @property
     def newest(self) -> _Validation:
@@ -76,9 +85,9 @@ class _Member:
         return chosen
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+def _chunks(values: Sequence[str], size: int = _CHUNK) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _day(text: str) -> date | None:
@@ -88,37 +97,45 @@ def _day(text: str) -> date | None:
         return None
 
 
+_COLUMNS = (
+    "id",
+    "member_id",
+    "entity",
+    "catalog_version",
+    "mode",
+    "date",
+    "office",
+    "status",
+    "deficient",
+    "reviewed",
+)
+
+
+def _validation_of(row: Any, day: date | None = None) -> _Validation:
+    return _Validation(
+        row.id,
+        row.member_id,
+        row.entity,
+        row.catalog_version,
+        row.mode,
+        day or date.fromisoformat(row.date),
+        row.office,
+        row.status,
+        int(row.deficient),
+        int(row.reviewed),
+    )
+
+
 def _members(conn: sa.Connection) -> dict[str, _Member]:
+    """Every member with a validation, each validation read here (any date text)."""
     v = hub_stat_validations
-    query = sa.select(
-        v.c.id,
-        v.c.member_id,
-        v.c.entity,
-        v.c.catalog_version,
-        v.c.mode,
-        v.c.date,
-        v.c.office,
-        v.c.status,
-        v.c.deficient,
-        v.c.reviewed,
-    ).where(v.c.deleted == sa.false())
+    query = sa.select(*(v.c[name] for name in _COLUMNS)).where(v.c.deleted == sa.false())
     members: dict[str, _Member] = {}
     for row in conn.execute(query):
         day = _day(row.date)
         if day is None or not row.member_id:
             continue
-        found = _Validation(
-            row.id,
-            row.member_id,
-            row.entity,
-            row.catalog_version,
-            row.mode,
-            day,
-            row.office,
-            row.status,
-            int(row.deficient),
-            int(row.reviewed),
-        )
+        found = _validation_of(row, day)
         member = members.setdefault(found.member_id, _Member(found.member_id))
         key = (found.date, found.id)
         if found.status == PLANNED:
@@ -131,10 +148,137 @@ def _members(conn: sa.Connection) -> dict[str, _Member]:
         if found.status == SIGNED and (signed is None or key > (signed.date, signed.id)):
             member.last_signed = found
     for member in members.values():
-        planned, last = member.planned, member.last
-        if planned is not None and last is not None and planned.date < last.date:
-            member.planned = None  # planned long ago and never started: not the next one
+        _drop_stale_plan(member)
     return members
+
+
+def _drop_stale_plan(member: _Member) -> None:
+    planned, last = member.planned, member.last
+    if planned is not None and last is not None and planned.date < last.date:
+        member.planned = None  # planned long ago and never started: not the next one
+
+
+def _latest_due_by(until: date, years: int) -> date | None:
+    """The latest validation date whose revalidation falls due by `until` (add_years only
+    grows with the date), or None when none does."""
+    try:
+        day = until.replace(year=until.year - years)
+    except ValueError:  # 29 February, or before year 1
+        if until.year - years < 1:
+            return None
+        day = until.replace(year=until.year - years, day=28)
+    while add_years(day + timedelta(days=1), years) <= until:
+        day += timedelta(days=1)
+    while add_years(day, years) > until:
+        day -= timedelta(days=1)
+    return day
+
+
+def _dates_sort_as_days(conn: sa.Connection) -> bool:
+    """Whether every validation's date is written YYYY-MM-DD, so that the text sorts as the
+    days do and SQL may pick the latest (else the validations are walked one by one)."""
+    v = hub_stat_validations
+    query = sa.select(v.c.date).where(v.c.deleted == sa.false()).distinct()
+    for text in conn.execute(query).scalars():
+        day = _day(text)
+        if day is None or day.isoformat() != text:
+            return False
+    return True
+
+
+def _due_by_sql(conn: sa.Connection, office: str | None, until: date, years: int) -> list[_Member]:
+    """The members due by `until` (in the office, when given): per member the latest
+    validation started, signed and planned, picked by one GROUP BY and read by id."""
+    v = hub_stat_validations
+    key = v.c.date + v.c.id  # dates all YYYY-MM-DD: sorts as (date, id) does in Python
+    if conn.dialect.name == "postgresql":
+        key = key.collate("C")  # text compared by code point, as Python and SQLite do
+    started = v.c.status != PLANNED
+    last_day = sa.func.max(sa.case((started, v.c.date)))
+    latest = _latest_due_by(until, years)
+    due: sa.ColumnElement[bool] = last_day.is_(None)
+    if latest is not None:
+        due = sa.or_(due, last_day <= latest.isoformat())
+    keys = (
+        sa.select(
+            v.c.member_id,
+            *(
+                sa.func.max(sa.case((condition, key))).label(role)
+                for role, condition in (
+                    ("last", started),
+                    ("signed", v.c.status == SIGNED),
+                    ("planned", v.c.status == PLANNED),
+                )
+            ),
+        )
+        .where(v.c.deleted == sa.false(), v.c.member_id != "")
+        .group_by(v.c.member_id)
+        .having(due)
+    )
+    if office is not None:  # a member with a validation there; the newest one decides
+        keys = keys.having(sa.func.max(sa.case((v.c.office == office, 1), else_=0)) == 1)
+    chosen = keys.cte("chosen")
+    r = hub_records
+    person = sa.and_(r.c.kind == "member", r.c.id == v.c.member_id, r.c.deleted == sa.false())
+    query = sa.union_all(
+        *(
+            sa.select(
+                *(v.c[name] for name in _COLUMNS),
+                sa.literal(role).label("role"),
+                r.c.fields.label("person"),
+            )
+            .select_from(v)
+            .join(chosen, sa.and_(v.c.id == sa.func.substr(chosen.c[role], 11), *also))
+            .outerjoin(r, person)
+            for role, also in (
+                ("last", ()),
+                # A last validation that is signed is the last signed one too: read once.
+                ("signed", (chosen.c.signed != chosen.c.last,)),
+                ("planned", ()),
+            )
+        )
+    )
+    members: dict[str, _Member] = {}
+    for row in conn.execute(query):
+        found = _validation_of(row)
+        member = members.get(found.member_id)
+        if member is None:
+            member = members[found.member_id] = _Member(found.member_id)
+            if row.person is not None:
+                member.person = json.loads(row.person)
+        if row.role == "last":
+            member.last = found
+        elif row.role == "signed":
+            member.last_signed = found
+        else:
+            member.planned = found
+    listed = []
+    for member in members.values():
+        if office is not None and member.newest.office != office:
+            continue
+        if member.last_signed is None and member.last and member.last.status == SIGNED:
+            member.last_signed = member.last
+        _drop_stale_plan(member)
+        if member.last is not None:
+            member.due = add_years(member.last.date, years)
+        listed.append(member)
+    return listed
+
+
+def _due_members(conn: sa.Connection, office: str | None, until: date, years: int) -> list[_Member]:
+    """The members in the office (None: every office) due by `until` or never validated."""
+    if _dates_sort_as_days(conn):
+        return _due_by_sql(conn, office, until, years)
+    due: list[_Member] = []
+    for member in _members(conn).values():
+        if office is not None and member.newest.office != office:
+            continue
+        if member.last is not None:
+            member.due = add_years(member.last.date, years)
+            if member.due > until:
+                continue
+        due.append(member)
+    return due
 
 
 def _fields(conn: sa.Connection, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -148,13 +292,15 @@ def _fields(conn: sa.Connection, kind: str, ids: Sequence[str]) -> dict[str, dic
     return found
 
 
-def _children(conn: sa.Connection, validation_ids: Sequence[str]) -> list[Any]:
+def _children(
+    conn: sa.Connection, validation_ids: Sequence[str], kinds: Sequence[str]
+) -> list[Any]:
     r = hub_records
     rows: list[Any] = []
     for chunk in _chunks(sorted(set(validation_ids))):
         query = sa.select(r.c.kind, r.c.id, r.c.validation_id, r.c.fields).where(
             r.c.validation_id.in_(chunk),
-            r.c.kind.in_(("finding", "followup", "report")),
+            r.c.kind.in_(kinds),
             r.c.deleted == sa.false(),
         )
         rows.extend(conn.execute(query).all())
@@ -193,29 +339,95 @@ class _Catalogs:
         return self._found[name]
 
 
+def _unclosed(
+    conn: sa.Connection, signed: Sequence[_Validation], catalogs: _Catalogs
+) -> dict[str, list[dict[str, Any]]]:
+    """Per signed validation, the fields of its findings not met that may be a required
+    action still open: a Must (or a criterion with parts) of its catalog with no closure
+    record held."""
+    d, c, r = hub_stat_deficiencies, hub_stat_followups, hub_records
+    by_catalog: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for validation in signed:
+        by_catalog[(validation.entity, validation.catalog_version)].append(validation.id)
+    record = sa.and_(r.c.kind == "finding", r.c.id == d.c.id, r.c.deleted == sa.false())
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (entity, version), ids in sorted(by_catalog.items()):
+        catalog = catalogs.get(entity, version)
+        if catalog is None:
+            continue  # its findings are not counted (_open_actions)
+        required = [x.id for x in catalog.criteria if x.parts or x.level is Level.MUST]
+        # The chunk is named twice (below SQLite's oldest limit of 999 values in all), the
+        # second time so that PostgreSQL reads the chunk's closures by their index instead
+        # of hashing every closure held.
+        for chunk in _chunks(sorted(ids), 400):
+            closed = sa.exists().where(
+                c.c.validation_id.in_(chunk),
+                c.c.validation_id == d.c.validation_id,
+                c.c.criterion == d.c.criterion,
+                c.c.event == "closure",
+            )
+            query = (
+                sa.select(d.c.validation_id, r.c.fields)
+                .select_from(d.join(r, record))
+                .where(d.c.validation_id.in_(chunk), d.c.criterion.in_(required), ~closed)
+            )
+            for row in conn.execute(query):
+                found[row.validation_id].append(json.loads(row.fields))
+    return found
+
+
+def _follow_ups(
+    conn: sa.Connection, wanted: dict[str, set[str]]
+) -> tuple[dict[str, list[Any]], dict[str, tuple[int, date]]]:
+    """The follow-up records of these validations' criteria, and their reports in force
+    (version, signed on)."""
+    from ctpat_desktop.sync.followup_rules import record_from_fields
+
+    f, r = hub_stat_followups, hub_records
+    criteria = sorted(set().union(*wanted.values())) if wanted else []
+    records: dict[str, list[Any]] = defaultdict(list)
+    for chunk in _chunks(sorted(wanted)):
+        query = (
+            sa.select(r.c.id, r.c.validation_id, f.c.criterion, r.c.fields)
+            .select_from(f.join(r, sa.and_(r.c.kind == "followup", r.c.id == f.c.id)))
+            .where(
+                f.c.validation_id.in_(chunk), f.c.criterion.in_(criteria), r.c.deleted == sa.false()
+            )
+        )
+        for row in conn.execute(query):
+            if row.criterion not in wanted.get(row.validation_id, ()):
+                continue  # track() leaves another criterion's records out
+            try:
+                records[row.validation_id].append(
+                    record_from_fields(row.id, json.loads(row.fields))
+                )
+            except (RuleError, KeyError, TypeError, ValueError):
+                continue  # the hub refuses such records; one held from before counts as none
+    issued: dict[str, tuple[int, date]] = {}
+    for row in _children(conn, list(wanted), ("report",)):
+        fields = json.loads(row.fields)
+        try:
+            version, day = int(fields["version"]), date.fromisoformat(fields["signed_at"][:10])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if row.validation_id not in issued or version > issued[row.validation_id][0]:
+            issued[row.validation_id] = (version, day)
+    return records, issued
+
+
 def _open_actions(
     conn: sa.Connection, signed: Sequence[_Validation], catalogs: _Catalogs, today: date
 ) -> dict[str, tuple[list[str], int]]:
-    """Per signed validation: its required actions not closed, and how many are overdue."""
-    from ctpat_desktop.sync.followup_rules import record_from_fields, signed_start, track
+    """Per signed validation: its required actions not closed, and how many are overdue.
+    Only the findings that may be open are read as records: most were closed long ago."""
+    from ctpat_desktop.sync.followup_rules import signed_start, track
     from ctpat_desktop.sync.meaning import finding_from_fields
 
     findings: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    records: dict[str, list[Any]] = defaultdict(list)
-    issued: dict[str, tuple[int, date]] = {}  # the report in force: (version, signed on)
-    for row in _children(conn, [v.id for v in signed]):
-        fields = json.loads(row.fields)
-        try:
-            if row.kind == "report":
-                version, day = int(fields["version"]), date.fromisoformat(fields["signed_at"][:10])
-                if row.validation_id not in issued or version > issued[row.validation_id][0]:
-                    issued[row.validation_id] = (version, day)
-            elif row.kind == "finding" and fields.get("status") == "not-met":
-                findings[row.validation_id].append(fields)
-            elif row.kind == "followup":
-                records[row.validation_id].append(record_from_fields(row.id, fields))
-        except (RuleError, KeyError, TypeError, ValueError):
-            continue  # the hub refuses such records; one held from before counts as none
+    for validation_id, found in _unclosed(conn, signed, catalogs).items():
+        findings[validation_id] = [f for f in found if f.get("status") == "not-met"]
+    wanted = {vid: {str(f.get("criterion")) for f in found} for vid, found in findings.items()}
+    records, issued = _follow_ups(conn, wanted)
     result: dict[str, tuple[list[str], int]] = {}
     for validation in signed:
         catalog = catalogs.get(validation.entity, validation.catalog_version)
@@ -241,13 +453,15 @@ def _open_actions(
     return result
 
 
-def _anomalies(hub: "Hub", last_ids: set[str]) -> dict[str, list[str]]:
-    """The anomaly flags of these validations, against every office's peers."""
+def _anomalies(conn: sa.Connection, last_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The anomaly flags of these validations, against every office's peers: each its
+    English reason with its template and values (analytics/anomalies.py)."""
     if not last_ids:
         return {}
-    flagged = hub_figures(hub.engine, None, StatsFilter())["anomalies"]
     return {
-        row["validation"]: list(row["reasons"]) for row in flagged if row["validation"] in last_ids
+        row["validation"]: list(row["flags"])
+        for row in hub_anomalies(conn)
+        if row["validation"] in last_ids
     }
 
 
@@ -280,26 +494,22 @@ def compute_backlog(
     with hub.engine.connect() as conn:
         if hub.engine.dialect.name == "postgresql":
             conn.execute(sa.text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-        due: list[_Member] = []
-        for member in _members(conn).values():
-            if office is not None and member.newest.office != office:
-                continue
-            if member.last is not None:
-                member.due = add_years(member.last.date, rules.cycle_years)
-                if member.due > until:
-                    continue
-            due.append(member)
-        people = _fields(conn, "member", [m.id for m in due])
+        due = _due_members(conn, office, until, rules.cycle_years)
+        people = _fields(conn, "member", [m.id for m in due if m.person is None])
         catalogs = _Catalogs(conn)
         signed = [m.last_signed for m in due if m.last_signed and m.last_signed.deficient]
         actions = _open_actions(conn, signed, catalogs, today)
-    flags = _anomalies(hub, {m.last.id for m in due if m.last is not None})
+        flags = _anomalies(conn, {m.last.id for m in due if m.last is not None})
     names = catalogs.names()
     rows = [
-        _row(member, people.get(member.id, {}), names, actions, flags, rules, today)
+        _row(
+            member, member.person or people.get(member.id, {}), names, actions, flags, rules, today
+        )
         for member in due
     ]
-    rows.sort(key=lambda r: (-r["risk"]["score"], r["due"] or "", r["member"].casefold()))
+    rows.sort(
+        key=lambda r: (-r["risk"]["score"], r["due"] or "", r["member"].casefold(), r["member_id"])
+    )
     return {
         "scope": "national" if office is None else "office",
         "office": office,
@@ -322,7 +532,7 @@ def _row(
     person: dict[str, Any],
     names: dict[str, str],
     actions: dict[str, tuple[list[str], int]],
-    flags: dict[str, list[str]],
+    flags: dict[str, list[dict[str, Any]]],
     rules: BacklogRules,
     today: date,
 ) -> dict[str, Any]:
@@ -363,7 +573,7 @@ def _row(
         "days_overdue": late,
         "standing": standing,
         "open_required_actions": list(open_ids),
-        "anomalies": list(facts.anomalies),
+        "anomalies": [str(flag["reason"]) for flag in facts.anomalies],
         "risk": {"score": risk, "factors": factors},
         "virtual": {
             "eligible": eligible,

@@ -357,6 +357,20 @@ def _documents(conn: sa.Connection) -> dict[tuple[str, str], dict[str, Any]]:
     return documents
 
 
+def hub_anomalies(conn: sa.Connection) -> list[dict[str, Any]]:
+    """The national dashboard's anomaly flags alone (hub_figures' "anomalies"), read on the
+    caller's connection and snapshot."""
+    from ctpat_desktop.analytics.stats import anomaly_flags
+    from ctpat_desktop.catalog import CatalogLibrary
+    from ctpat_desktop.paths import resources_dir
+
+    def rows(statement: sa.Select[Any]) -> Sequence[Any]:
+        return conn.execute(statement).all()
+
+    categories = CatalogLibrary(resources_dir()).categories
+    return anomaly_flags(rows, hub_source(), _documents(conn), categories, StatsFilter())
+
+
 def hub_figures(engine: sa.Engine, user: User | None, filters: StatsFilter) -> dict[str, Any]:
     """Every figure of the dashboard over what the user may see, with an office breakdown."""
     from ctpat_desktop.analytics.stats import compute_figures
