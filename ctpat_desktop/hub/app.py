@@ -302,7 +302,8 @@ class _Api:
         return JSONResponse(await run_in_threadpool(backlog))
 
     async def blob(self, request: Request) -> Response:
-        """HEAD/PUT/GET /v1/blobs/{sha256}: evidence content addressed by its hash."""
+        """HEAD/PUT/GET /v1/blobs/{sha256}: evidence content, or a signed document's file,
+        addressed by its hash."""
         user = await self._user(request)
         sha = request.path_params["sha256"]
         if not _SHA256.fullmatch(sha):
@@ -311,14 +312,19 @@ class _Api:
             found = await run_in_threadpool(self.hub.blob_known_to, user, sha)
             return Response(status_code=200 if found else 404)
         if request.method == "PUT":
-            content = await self._body(request, MAX_BLOB_BYTES, "The evidence file", count=True)
+            content = await self._body(
+                request, MAX_BLOB_BYTES, "The evidence or signed document file", count=True
+            )
             if hashlib.sha256(content).hexdigest() != sha:
                 raise ApiError(400, "The content does not match its SHA-256.")
             created = await run_in_threadpool(self.hub.put_blob, sha, content, user)
             return JSONResponse({"sha256": sha, "size": len(content)}, 201 if created else 200)
         content_or_none = await run_in_threadpool(self.hub.blob_for, user, sha)
         if content_or_none is None:
-            raise ApiError(404, f"No evidence content {sha} that this user may see.")
+            # The same words for unknown content and another office's: nothing confirmed.
+            raise ApiError(
+                404, f"No evidence content or signed document {sha} that this user may see."
+            )
         return Response(content_or_none, media_type="application/octet-stream")
 
 

@@ -1,11 +1,21 @@
 """Offline bundles at the hub: import a laptop's (exactly a push), export a user's feed."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ctpat_desktop.hub.service import Hub
 from ctpat_desktop.sync.bundle import BundleError, read_bundle, write_bundle
-from ctpat_desktop.sync.protocol import APPLIED, KIND_BY_NAME, MAX_PAGE, REJECTED, STALE, Change
+from ctpat_desktop.sync.protocol import (
+    APPLIED,
+    KIND_BY_NAME,
+    MAX_PAGE,
+    REJECTED,
+    SIGNED_DOCUMENT_KINDS,
+    STALE,
+    Change,
+    Mutation,
+)
 
 
 @dataclass
@@ -19,6 +29,7 @@ class ImportSummary:
     stale: int = 0
     rejected: list[str] = field(default_factory=list)  # "kind id: reason", in bundle order
     blobs_stored: int = 0
+    documents_stored: int = 0  # signed documents' files (reports, renditions, letters)
 
     def line(self) -> str:
         """One line for the operator."""
@@ -26,12 +37,14 @@ class ImportSummary:
             f"bundle from {self.user} ({self.created}): {self.applied} applied, "
             f"{self.already_applied} already applied, {self.stale} stale (left for the "
             f"laptop's next sync), {len(self.rejected)} rejected; "
-            f"{self.blobs_stored} evidence files stored"
+            f"{self.blobs_stored} evidence files stored, "
+            f"{self.documents_stored} signed document file(s) stored"
         )
 
 
 def import_bundle(hub: Hub, path: Path) -> ImportSummary:
-    """Check the bundle against its author's key, store its evidence, push its mutations.
+    """Check the bundle against its author's key, store its evidence and signed documents'
+    files, push its mutations.
 
     Nothing is stored unless the whole bundle passes its integrity check; importing the
     same bundle again replays the stored results and changes nothing.
@@ -43,8 +56,13 @@ def import_bundle(hub: Hub, path: Path) -> ImportSummary:
     if user is None:
         raise BundleError(f"{path}: written by {bundle.user!r}, who is not a user of this hub")
     summary = ImportSummary(bundle.user, bundle.created)
+    documents = _document_files(bundle.mutations)
     for sha, content in bundle.blobs.items():
-        summary.blobs_stored += hub.put_blob(sha, content, user)
+        stored = hub.put_blob(sha, content, user)
+        if sha in documents:
+            summary.documents_stored += stored
+        else:
+            summary.blobs_stored += stored
     report = hub.push_report(user, list(bundle.mutations))
     for mutation, result in zip(bundle.mutations, report.results, strict=True):
         if result["outcome"] == APPLIED:
@@ -69,18 +87,20 @@ class ExportSummary:
     changes: int
     blobs: int
     size: int
+    documents: int = 0  # signed documents' files the hub holds (some may have none)
 
     def line(self) -> str:
         """One line for the operator."""
         return (
-            f"wrote {self.changes} change(s) after {self.since} (up to {self.next_seq}) and "
-            f"{self.blobs} evidence file(s) for {self.user} ({self.size} bytes); on the "
-            "laptop: ctpat-desktop bundle import FILE"
+            f"wrote {self.changes} change(s) after {self.since} (up to {self.next_seq}), "
+            f"{self.blobs} evidence file(s) and {self.documents} signed document file(s) for "
+            f"{self.user} ({self.size} bytes); on the laptop: ctpat-desktop bundle import FILE"
         )
 
 
 def export_bundle(hub: Hub, path: Path, name: str, since: int) -> ExportSummary:
-    """The user's change feed after since, with its evidence, sealed with the user's key."""
+    """The user's change feed after since, with its evidence and the signed documents'
+    files the hub holds, sealed with the user's key."""
     user = hub.user(name)
     key = hub.bundle_key_for(name)
     if user is None or key is None:
@@ -93,14 +113,33 @@ def export_bundle(hub: Hub, path: Path, name: str, since: int) -> ExportSummary:
         # Every kind: the hub cannot know which release will import the file.
         page, cursor, more = hub.changes(user, cursor, MAX_PAGE, tuple(KIND_BY_NAME))
         changes.extend(page)
+    evidence = {
+        str(change.fields["sha256"])
+        for change in changes
+        if change.kind == "evidence" and not change.deleted
+    }
+    documents = _document_files(changes) - evidence
     blobs: dict[str, bytes] = {}
-    for change in changes:
-        if change.kind == "evidence" and not change.deleted:
-            sha = str(change.fields["sha256"])
-            content = hub.blob_for(user, sha)
-            if content is not None:
-                blobs[sha] = content
+    for sha in sorted(evidence | documents):
+        content = hub.blob_for(user, sha)
+        if content is not None:
+            blobs[sha] = content
     size = write_bundle(
         path, user=name, key=key, blobs=blobs, changes=changes, since=since, next_seq=cursor
     )
-    return ExportSummary(name, since, cursor, len(changes), len(blobs), size)
+    sent_documents = len(documents & blobs.keys())
+    return ExportSummary(
+        name, since, cursor, len(changes), len(blobs) - sent_documents, size, sent_documents
+    )
+
+
+def _document_files(records: Iterable[Mutation | Change]) -> set[str]:
+    """The SHA-256 of the signed documents' files the records name (reports, renditions,
+    letters)."""
+    return {
+        str(record.fields["sha256"])
+        for record in records
+        if record.kind in SIGNED_DOCUMENT_KINDS
+        and not record.deleted
+        and isinstance(record.fields.get("sha256"), str)
+    }

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import re
 import secrets
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,12 +38,20 @@ from ctpat_desktop.hub.tables import (
 )
 from ctpat_desktop.store.evidence import BlobStore
 from ctpat_desktop.sync.bundle import bundle_key
-from ctpat_desktop.sync.protocol import BASE_KINDS, KIND_BY_NAME, ROLES, Change, Mutation
+from ctpat_desktop.sync.protocol import (
+    BASE_KINDS,
+    KIND_BY_NAME,
+    ROLES,
+    SIGNED_DOCUMENT_KINDS,
+    Change,
+    Mutation,
+)
 
 EVIDENCE_DIR = "evidence"
 STATE_FILE = "hub.state"
 _IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
 _MAX_NAME = 100
+_HEX_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class HubError(CtpatError):
@@ -524,8 +533,9 @@ class Hub:
         return known and self.blobs.has(sha256)
 
     def blob_known_to(self, user: User, sha256: str) -> bool:
-        """Whether the user's office holds this content: uploaded it, or may see evidence
-        naming it. Anyone else hears "not here", so the hub confirms nothing."""
+        """Whether the user's office holds this content: uploaded it, or may see evidence or
+        a signed document naming it. Anyone else hears "not here", so the hub confirms
+        nothing."""
         if not self.has_blob(sha256):
             return False
         if user.is_admin:
@@ -535,7 +545,7 @@ class Hub:
         )
         with self.engine.connect() as conn:
             uploaded = conn.execute(query).first() is not None
-        return uploaded or self._visible_evidence(user, sha256)
+        return uploaded or self._visible_content(user, sha256)
 
     def put_blob(self, sha256: str, content: bytes, user: User | None = None) -> bool:
         """Store content under its hash, recorded as held by the user's office (sending the
@@ -571,9 +581,38 @@ class Hub:
         with self.engine.connect() as conn:
             return conn.execute(query.limit(1)).first() is not None
 
+    def _visible_document(self, user: User, sha256: str) -> bool:
+        """Whether a report, rendition or letter record the user may see names this content
+        as its signed file, and the content was uploaded from that record's office.
+
+        The upload is asked for too because a document may be recorded before its file
+        arrives (one signed before files were kept never sends it): a record naming another
+        office's hash, which every report prints, must not open that office's file.
+        """
+        if not _HEX_SHA256.fullmatch(sha256):
+            return False
+        uploaded = sa.exists().where(
+            hub_blob_offices.c.sha256 == sha256,
+            hub_blob_offices.c.office == hub_records.c.office,
+        )
+        query = sa.select(hub_records.c.fields).where(
+            hub_records.c.kind.in_(SIGNED_DOCUMENT_KINDS),
+            hub_records.c.office == user.office,
+            hub_records.c.deleted == sa.false(),
+            hub_records.c.fields.contains(sha256),
+            uploaded,
+        )
+        with self.engine.connect() as conn:
+            # The hash may also appear as the report a rendition or letter follows.
+            return any(json.loads(fields).get("sha256") == sha256 for fields in conn.scalars(query))
+
+    def _visible_content(self, user: User, sha256: str) -> bool:
+        return self._visible_evidence(user, sha256) or self._visible_document(user, sha256)
+
     def blob_for(self, user: User, sha256: str) -> bytes | None:
-        """The content, if stored and the user may see an evidence record that names it."""
-        if not user.is_admin and not self._visible_evidence(user, sha256):
+        """The content, if stored and the user may see an evidence record that names it, or
+        a signed document's record (report, rendition, letter) naming it as its file."""
+        if not user.is_admin and not self._visible_content(user, sha256):
             return None
         if not self.has_blob(sha256):
             return None

@@ -115,7 +115,8 @@ def status(ctx: "AppContext") -> dict[str, Any]:
 
 
 def export_bundle(ctx: "AppContext", path: Path, user: str | None, token: str) -> dict[str, Any]:
-    """Write the pending changes to an offline bundle for ctpat-hub bundle import."""
+    """Write the pending changes to an offline bundle for ctpat-hub bundle import, with the
+    evidence and the signed documents' files they need."""
     from ctpat_desktop.sync.bundle import bundle_key, write_bundle
     from ctpat_desktop.sync.client import pending_mutations
     from ctpat_desktop.sync.local import LocalSync
@@ -123,13 +124,17 @@ def export_bundle(ctx: "AppContext", path: Path, user: str | None, token: str) -
     name = user or LocalSync(ctx.store).state("hub_user")
     if not name:
         raise CtpatError("whose bundle is it? pass --user NAME (your hub user name)")
-    mutations, blobs = pending_mutations(ctx.store)
-    size = write_bundle(path, user=name, key=bundle_key(token), mutations=mutations, blobs=blobs)
+    pending = pending_mutations(ctx.store)
+    size = write_bundle(
+        path, user=name, key=bundle_key(token), mutations=pending.mutations, blobs=pending.blobs
+    )
     return {
         "file": str(path),
         "user": name,
-        "changes": len(mutations),
-        "evidence": len(blobs),
+        "changes": len(pending.mutations),
+        "evidence": len(pending.evidence),
+        "documents": len(pending.documents),
+        "documents_not_kept": pending.documents_not_kept,
         "bytes": size,
     }
 

@@ -41,6 +41,8 @@ PUSH_BATCH = 500
 ATTEMPTS = 4  # per request: a dropped connection is tried again this many times in all
 MAX_ROUNDS = 3  # push rounds per sync: a stale answer is merged and pushed again
 Progress = Callable[[str, int, int], None]
+# Sync state: the signed documents synced before their files moved have been caught up.
+DOCUMENTS_CAUGHT_UP = "documents_caught_up"
 
 
 class HubError(CtpatError):
@@ -258,21 +260,27 @@ class HubClient:
         body = {"install": install, "events": events, "hash": last_hash}
         self._json(self._request("POST", "/anchor", json=body))
 
-    def has_blob(self, sha256: str) -> bool:
-        """Whether the hub holds this evidence content."""
+    def has_blob(self, sha256: str, document: bool = False) -> bool:
+        """Whether the hub holds this evidence content (or, with document, this signed
+        document's file)."""
         response = self._request("HEAD", f"/blobs/{sha256}")
         if response.status_code not in (200, 404):
+            if document:
+                raise HubError(
+                    f"the hub answered {response.status_code} for signed document {sha256[:12]}…"
+                )
             raise HubError(f"the hub answered {response.status_code} for evidence {sha256[:12]}…")
         return response.status_code == 200
 
-    def put_blob(self, sha256: str, content: bytes) -> None:
-        """Upload evidence content (the hub checks its hash) unless the hub has it.
+    def put_blob(self, sha256: str, content: bytes, document: bool = False) -> None:
+        """Upload evidence content, or with document a signed document's file (the hub
+        checks its hash), unless the hub has it.
 
         After a dropped connection the hub is asked first: if the upload arrived and only
         the reply was lost, the file does not cross the wire again.
         """
         for attempt in range(1, ATTEMPTS + 1):
-            if attempt > 1 and self.has_blob(sha256):
+            if attempt > 1 and self.has_blob(sha256, document):
                 return
             self.blob_bytes_sent += len(content)
             try:
@@ -290,11 +298,17 @@ class HubClient:
                     raise
                 continue
             break
-        if response.status_code not in (200, 201):
+        if response.status_code in (200, 201):
+            return
+        if document:
             raise HubError(
-                f"the hub refused evidence {sha256[:12]}… ({response.status_code}: "
+                f"the hub refused signed document {sha256[:12]}… ({response.status_code}: "
                 f"{_error_text(response)})"
             )
+        raise HubError(
+            f"the hub refused evidence {sha256[:12]}… ({response.status_code}: "
+            f"{_error_text(response)})"
+        )
 
     def get_blob(self, sha256: str) -> bytes:
         """Download evidence content, checked against its hash."""
@@ -307,6 +321,23 @@ class HubClient:
         if hashlib.sha256(response.content).hexdigest() != sha256:
             raise HubError(
                 f"evidence {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
+            )
+        return response.content
+
+    def get_document(self, sha256: str) -> bytes | None:
+        """Download a signed document's file, checked against its hash; None when the hub
+        has none (signed before files were kept, or not sent yet)."""
+        response = self._request("GET", f"/blobs/{sha256}")
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise HubError(
+                f"the hub could not send signed document {sha256[:12]}… "
+                f"({response.status_code}: {_error_text(response)})"
+            )
+        if hashlib.sha256(response.content).hexdigest() != sha256:
+            raise HubError(
+                f"signed document {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
             )
         return response.content
 
@@ -336,6 +367,13 @@ class SyncReport:
     parked: list[dict[str, Any]] = field(default_factory=list)
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
+    # Signed documents' files (reports, renditions, letters) moved beside their records.
+    documents_uploaded: int = 0
+    documents_downloaded: int = 0
+    # Records sent without their file: signed before files were kept, none is here.
+    documents_not_kept: int = 0
+    # Records received whose file the hub does not have: applied, not kept here.
+    documents_unavailable: int = 0
     pending: int = 0
     rebased: bool = False  # the hub had been restored from an older copy; taken stock again
     audit: str = ""  # "" when the audit trail checked out against the hub's anchor
@@ -388,12 +426,13 @@ def _sync(
     if user.epoch and local.state("hub_epoch") != user.epoch:
         local.set_state({"hub_epoch": user.epoch})
     rejected: set[tuple[str, str]] = set()
+    unsent: set[str] = set()  # document records sent without a file (none kept here)
     for _round in range(MAX_ROUNDS):
         local.prepare(skip=rejected)
         outbox = local.outbox()
         if not outbox:
             break
-        _upload_blobs(local, client, outbox, report, tell)
+        _upload_blobs(local, client, outbox, report, tell, unsent)
         merged_before = report.merged
         for start in range(0, len(outbox), PUSH_BATCH):
             batch = outbox[start : start + PUSH_BATCH]
@@ -407,7 +446,10 @@ def _sync(
         tell("push", len(outbox), len(outbox))
         if report.merged == merged_before:
             break
+    report.documents_not_kept = len(unsent)
     _pull(local, client, actor, report, tell, page_size)
+    if local.state(DOCUMENTS_CAUGHT_UP) != "1":
+        _catch_up_documents(local, client, report, tell)
     report.audit = _anchor(local, client)
     local.set_state(
         {
@@ -484,7 +526,10 @@ def _upload_blobs(
     outbox: Sequence[Mutation],
     report: SyncReport,
     tell: Progress,
+    unsent: set[str],
 ) -> None:
+    """Send the files the outbox's records need first: evidence, then the signed
+    documents kept here; the IDs of document records with no file here go into unsent."""
     needed = local.outbox_blobs(outbox)
     for index, sha in enumerate(needed):
         tell("upload evidence", index, len(needed))
@@ -492,6 +537,35 @@ def _upload_blobs(
             continue
         client.put_blob(sha, local.store.blobs.read_bytes(sha))
         report.blobs_uploaded += 1
+    documents, not_kept = local.outbox_documents(outbox)
+    for index, sha in enumerate(documents):
+        tell("upload signed documents", index, len(documents))
+        if client.has_blob(sha, document=True):
+            continue
+        client.put_blob(sha, local.store.blobs.read_bytes(sha), document=True)
+        report.documents_uploaded += 1
+    unsent.update(not_kept)
+
+
+def _catch_up_documents(
+    local: LocalSync, client: HubClient, report: SyncReport, tell: Progress
+) -> None:
+    """Once per data folder: send the files of documents whose records reached the hub
+    before files moved with them, and fetch those this laptop lacks (a hub without one
+    says so, and that is no failure)."""
+    kept, missing = local.synced_documents()
+    for index, sha in enumerate(kept):
+        tell("upload signed documents", index, len(kept))
+        if not client.has_blob(sha, document=True):
+            client.put_blob(sha, local.store.blobs.read_bytes(sha), document=True)
+            report.documents_uploaded += 1
+    for index, sha in enumerate(missing):
+        tell("download signed documents", index, len(missing))
+        content = client.get_document(sha)
+        if content is not None:
+            local.store_document(sha, content)
+            report.documents_downloaded += 1
+    local.set_state({DOCUMENTS_CAUGHT_UP: "1"})
 
 
 def _pull(
@@ -514,6 +588,13 @@ def _pull(
         for sha in local.missing_blobs(changes):
             local.store_blob(sha, client.get_blob(sha))
             report.blobs_downloaded += 1
+        for sha in local.missing_documents(changes):
+            content = client.get_document(sha)
+            if content is None:  # the record is applied all the same, without a copy here
+                report.documents_unavailable += 1
+                continue
+            local.store_document(sha, content)
+            report.documents_downloaded += 1
         applied = local.apply_page(changes, next_seq, actor)
         report.pulled += applied.applied
         report.new_conflicts += applied.new_conflicts
@@ -523,13 +604,30 @@ def _pull(
     local.retry_parked(actor)
 
 
-def pending_mutations(store: Store) -> tuple[list[Mutation], dict[str, bytes]]:
-    """Everything a push would send now, and the evidence it needs (for a bundle)."""
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """Everything a push would send now, with the files it needs (for a bundle)."""
+
+    mutations: list[Mutation]
+    evidence: dict[str, bytes]
+    documents: dict[str, bytes]  # the signed documents' files kept here
+    documents_not_kept: int  # document records going without one (signed before)
+
+    @property
+    def blobs(self) -> dict[str, bytes]:
+        """Every file by SHA-256, as a bundle carries them."""
+        return self.evidence | self.documents
+
+
+def pending_mutations(store: Store) -> Pending:
+    """Everything a push would send now, and the evidence and signed documents it needs."""
     local = LocalSync(store)
     local.prepare()
     outbox = local.outbox()
-    blobs = {sha: store.blobs.read_bytes(sha) for sha in local.outbox_blobs(outbox)}
-    return outbox, blobs
+    evidence = {sha: store.blobs.read_bytes(sha) for sha in local.outbox_blobs(outbox)}
+    kept, not_kept = local.outbox_documents(outbox)
+    documents = {sha: store.blobs.read_bytes(sha) for sha in kept}
+    return Pending(outbox, evidence, documents, len(not_kept))
 
 
 def describe(report: SyncReport) -> str:
@@ -541,6 +639,21 @@ def describe(report: SyncReport) -> str:
     if report.rejected:
         text += f"\n{len(report.rejected)} change(s) refused by the hub: " + "; ".join(
             f"{r['kind']} {r['id'][:8]}: {r['error']}" for r in report.rejected[:5]
+        )
+    if report.documents_uploaded or report.documents_downloaded:
+        text += (
+            f"\nsigned documents: {report.documents_uploaded} sent, "
+            f"{report.documents_downloaded} received"
+        )
+    if report.documents_not_kept:
+        text += (
+            f"\n{report.documents_not_kept} signed document record(s) sent without the file: "
+            "no copy is kept on this laptop (signed before copies were kept)"
+        )
+    if report.documents_unavailable:
+        text += (
+            f"\n{report.documents_unavailable} signed document(s) received without the file: "
+            "the hub has no copy (their records were applied)"
         )
     if report.audit:
         text += f"\nAUDIT TRAIL: {report.audit}"

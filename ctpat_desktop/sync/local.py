@@ -35,6 +35,7 @@ from ctpat_desktop.sync.protocol import (
     KIND_BY_NAME,
     KINDS,
     REJECTED,
+    SIGNED_DOCUMENT_KINDS,
     STALE,
     Change,
     Kind,
@@ -285,6 +286,48 @@ class LocalSync:
                 wanted.append(sha)
         return wanted
 
+    def outbox_documents(self, mutations: Sequence[Mutation]) -> tuple[list[str], list[str]]:
+        """The files of the signed documents (reports, renditions, letters) the given
+        mutations record: (SHA-256 of those kept here, IDs of the records with no file kept
+        here, signed before files were kept; they go up without one)."""
+        kept: list[str] = []
+        not_kept: list[str] = []
+        for mutation in mutations:
+            if mutation.kind not in SIGNED_DOCUMENT_KINDS or mutation.deleted:
+                continue
+            sha = mutation.fields.get("sha256")
+            if sha is None:
+                table = KIND_BY_NAME[mutation.kind].table
+                row = self.store.read(f"SELECT sha256 FROM {table} WHERE id = ?", (mutation.id,))
+                sha = row[0]["sha256"] if row else None
+            if not isinstance(sha, str):
+                continue
+            if not self.store.blobs.has(sha):
+                not_kept.append(mutation.id)
+            elif sha not in kept:
+                kept.append(sha)
+        return kept, not_kept
+
+    def synced_documents(self) -> tuple[list[str], list[str]]:
+        """The files of the signed documents whose records the hub has confirmed or sent:
+        (SHA-256 of those kept here, of those not). For the one catch-up after files began
+        to move: a record synced before then went without its file."""
+        kept: list[str] = []
+        missing: list[str] = []
+        for name in SIGNED_DOCUMENT_KINDS:
+            table = KIND_BY_NAME[name].table
+            rows = self.store.read(
+                f"SELECT DISTINCT t.sha256 FROM {table} t JOIN sync_base b "
+                "ON b.kind = ? AND b.id = t.id ORDER BY t.sha256",
+                (name,),
+            )
+            for row in rows:
+                sha = str(row["sha256"])
+                found = kept if self.store.blobs.has(sha) else missing
+                if sha not in kept and sha not in missing:
+                    found.append(sha)
+        return kept, missing
+
     def settle(
         self, mutations: Sequence[Mutation], results: Sequence[Mapping[str, Any]], actor: str
     ) -> Settled:
@@ -452,6 +495,27 @@ class LocalSync:
                 "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
                 (sha256, len(content), utc_now()),
             )
+
+    def missing_documents(self, changes: Iterable[Change]) -> list[str]:
+        """The files of signed documents recorded by changes new to this laptop (a record it
+        already holds was sent from here, or came before) that it does not hold."""
+        wanted: list[str] = []
+        for change in changes:
+            if change.kind not in SIGNED_DOCUMENT_KINDS or change.deleted:
+                continue
+            sha = change.fields.get("sha256")
+            if not isinstance(sha, str) or sha in wanted or self.store.blobs.has(sha):
+                continue
+            if not self.store.read(
+                "SELECT 1 FROM sync_base WHERE kind = ? AND id = ?", (change.kind, change.id)
+            ):
+                wanted.append(sha)
+        return wanted
+
+    def store_document(self, sha256: str, content: bytes) -> None:
+        """Keep a signed document's downloaded file (its hash checked) as signing keeps one
+        (services/report_copy.py): sealed in the content store, named by its SHA-256."""
+        self.store.blobs.put_bytes(content, expected_sha256=sha256)
 
     def _apply_change(
         self,

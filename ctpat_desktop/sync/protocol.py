@@ -239,6 +239,9 @@ KINDS: tuple[Kind, ...] = (
     ),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+# The kinds recording a signed document by the SHA-256 of its file: the file moves by hash
+# beside its record, like evidence (a document signed before files were kept has none).
+SIGNED_DOCUMENT_KINDS = ("report", "rendition", "letter")
 # The kinds of protocol 1 as first released: every laptop knows them. A laptop says which
 # kinds it knows when it reads the change feed (kinds=...); one that says nothing is of an
 # earlier release and is sent only these, so a kind added later never stops its sync.

@@ -30,6 +30,8 @@ _STAGES = {
     "push": QT_TRANSLATE_NOOP("SyncController", "push"),
     "upload evidence": QT_TRANSLATE_NOOP("SyncController", "upload evidence"),
     "pull": QT_TRANSLATE_NOOP("SyncController", "pull"),
+    "upload signed documents": QT_TRANSLATE_NOOP("SyncController", "upload signed documents"),
+    "download signed documents": QT_TRANSLATE_NOOP("SyncController", "download signed documents"),
 }
 
 
