@@ -1,4 +1,5 @@
-"""Validations that look unusual against their peers, each with the plain reason why.
+"""Validations that look unusual against their peers, each with the plain reason why (in
+English, and as a template with its values that a window says in its own language).
 
 The peers' spread comes summed up by SQL (how many validations of an entity type reviewed
 so many findings and found so many deficiencies), so the checks never walk every validation:
@@ -10,6 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
+from typing import Any
+
+from ctpat_desktop.analytics.said import ENGLISH, Speaker, said
 
 ROBUST_Z = 3.5  # Iglewicz and Hoaglin's cut-off for the modified z-score
 MIN_PEERS = 5
@@ -114,46 +118,79 @@ def too_fast(pace: Mapping[str, tuple[int, float]]) -> set[str]:
     }
 
 
-def _rate_flag(f: ValidationFacts, baseline: RateBaseline | None) -> str | None:
+Flag = dict[str, Any]  # {code, reason, message, values}: said() with the check's code
+
+
+def _rate_flag(f: ValidationFacts, baseline: RateBaseline | None) -> Flag | None:
     if baseline is None or f.reviewed < MIN_REVIEWED:
         return None
     rate = f.deficient / f.reviewed
     z = baseline.score(rate)
     if z is None or abs(z) <= ROBUST_Z:
         return None
-    direction = "above" if z > 0 else "below"
-    return (
-        f"deficiency rate {rate:.1%} ({f.deficient} of {f.reviewed} reviewed) is "
-        f"far {direction} the median of {baseline.peers} {f.entity_name} validations "
-        f"({baseline.median:.1%}; robust z-score {z:+.1f})"
-    )
+    values: dict[str, object] = {
+        "rate": rate,
+        "deficient": f.deficient,
+        "reviewed": f.reviewed,
+        "peers": baseline.peers,
+        "entity_name": f.entity_name,
+        "median": baseline.median,
+        "z": z,
+    }
+    if z > 0:
+        found = said(
+            "deficiency rate {rate:.1%} ({deficient} of {reviewed} reviewed) is far above the "
+            "median of {peers} {entity_name} validations ({median:.1%}; robust z-score {z:+.1f})",
+            **values,
+        )
+    else:
+        found = said(
+            "deficiency rate {rate:.1%} ({deficient} of {reviewed} reviewed) is far below the "
+            "median of {peers} {entity_name} validations ({median:.1%}; robust z-score {z:+.1f})",
+            **values,
+        )
+    return {"code": "deficiency_rate", **found}
 
 
 def _missing_flag(
     f: ValidationFacts, categories: Sequence[int], category_names: Mapping[int, str]
-) -> str | None:
+) -> Flag | None:
     if f.status not in COMPLETE:
         return None
     missing = [n for n in categories if not f.reviewed_categories >> n & 1]
     if not missing:
         return None
-    names = ", ".join(f"{n}. {category_names[n]}" for n in missing)
+    values: dict[str, object] = {
+        "status": f.status,
+        "categories": ", ".join(f"{n}. {category_names[n]}" for n in missing),
+        "category_numbers": missing,  # for a reader to name them in its own language
+    }
     if len(missing) == 1:
-        return f"the validation is {f.status} but category {names} was never reviewed"
-    return f"the validation is {f.status} but categories {names} were never reviewed"
+        found = said(
+            "the validation is {status} but category {categories} was never reviewed", **values
+        )
+    else:
+        found = said(
+            "the validation is {status} but categories {categories} were never reviewed", **values
+        )
+    return {"code": "categories_not_reviewed", **found}
 
 
-def _pace_flag(f: ValidationFacts, pace: Mapping[str, tuple[int, float]]) -> str | None:
+def _pace_flag(f: ValidationFacts, pace: Mapping[str, tuple[int, float]]) -> Flag | None:
     if f.id not in pace:
         return None
     edits, seconds = pace[f.id]
     each = seconds / max(edits - 1, 1)
     if each >= PACE_MIN_SECONDS:
         return None
-    return (
-        f"{edits} findings were recorded one by one in {seconds:.0f} seconds "
-        f"({each:.1f} s each), faster than a criterion can be walked on a call"
+    found = said(
+        "{edits} findings were recorded one by one in {seconds:.0f} seconds ({each:.1f} s "
+        "each), faster than a criterion can be walked on a call",
+        edits=edits,
+        seconds=seconds,
+        each=each,
     )
+    return {"code": "too_fast", **found}
 
 
 def find_anomalies(
@@ -164,22 +201,40 @@ def find_anomalies(
     pace: Mapping[str, tuple[int, float]],
 ) -> list[dict[str, object]]:
     """Flag validations: rate far from peers, categories never reviewed, findings too fast.
-    The candidates are the validations that may stand out; the others need not be given."""
+    The candidates are the validations that may stand out; the others need not be given.
+    Each flagged validation has its `reasons` in English and the same as `flags`, each with
+    its code, template and values (analytics/said.py), for a reader's language."""
     flagged = []
     for f in candidates:
-        reasons = [
-            reason
-            for reason in (
+        flags = [
+            flag
+            for flag in (
                 _rate_flag(f, baselines.get(f.entity)),
                 _missing_flag(f, categories_of.get(f.id, ()), category_names),
                 _pace_flag(f, pace),
             )
-            if reason is not None
+            if flag is not None
         ]
-        if reasons:
-            flagged.append((f, reasons))
+        if flags:
+            flagged.append((f, flags))
     flagged.sort(key=lambda item: (item[0].date, item[0].id), reverse=True)
     return [
-        {"validation": f.id, "member": f.member, "entity": f.entity, "date": f.date, "reasons": r}
-        for f, r in flagged
+        {
+            "validation": f.id,
+            "member": f.member,
+            "entity": f.entity,
+            "date": f.date,
+            "reasons": [flag["reason"] for flag in flags],
+            "flags": flags,
+        }
+        for f, flags in flagged
     ]
+
+
+def said_reasons(row: Mapping[str, Any], speaker: Speaker = ENGLISH) -> list[str]:
+    """A flagged validation's reasons as the speaker says them (their English where the
+    figures came without flags: from an older hub)."""
+    flags = row.get("flags")
+    if not isinstance(flags, list):
+        return [str(reason) for reason in row["reasons"]]
+    return [speaker.said(flag) for flag in flags]

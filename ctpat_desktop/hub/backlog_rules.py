@@ -14,12 +14,14 @@ set, these are a starting point. Example::
 """
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ctpat_desktop.analytics.said import ENGLISH, Speaker, said
+from ctpat_desktop.analytics.said import term as term  # noqa: PLC0414 (hub/backlog.py takes it)
 from ctpat_desktop.errors import CtpatError
 
 RULES_FILE = "backlog.json"
@@ -202,52 +204,18 @@ class MemberFacts:
     reviewed: int
     open_actions: Sequence[str]  # required actions of the last signed report not closed
     overdue_actions: int  # of which past their due date
-    anomalies: Sequence[str]  # the anomaly flags of the last validation
+    # The anomaly flags of the last validation, each as the figures give it (its English
+    # `reason`, template and values: analytics/anomalies.py), so each can be said in turn.
+    anomalies: Sequence[Mapping[str, Any]]
 
 
-def said(template: str, **values: str | int) -> dict[str, Any]:
-    """A sentence of the backlog as its JSON carries it: the English text (`reason`) and
-    its template with the named values (`message`, `values`), so that a window says it in
-    its own language. ui/message_scan.py finds every said() template in the code."""
-    return {"reason": template.format(**values), "message": template, "values": values}
-
-
-def term(text: str) -> str:
-    """A word the backlog writes ("overdue", a column's header) as it is; a window says it
-    in its own language. ui/message_scan.py finds every term() in the code."""
-    return text
-
-
-def _same(text: str) -> str:
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """How a reader's language says the backlog: the core's texts (said() templates and
-    term() words, looked up by their English), the names of entity types and the modes of
-    validation. English, as the hub wrote it, by default."""
-
-    text: Callable[[str], str] = _same
-    entity: Callable[[str], str] = _same
-    mode: Callable[[str], str] = _same
-
-    def said(self, item: Mapping[str, Any]) -> str:
-        """A reason (a risk factor, a reason not to validate virtually) in this language;
-        the hub's English where it sent no template (an older hub) or where the translation
-        names a value the reason lacks."""
-        template, values = item.get("message"), item.get("values")
-        if not isinstance(template, str) or not isinstance(values, dict):
-            return str(item["reason"])
-        if "entity_name" in values:
-            values = values | {"entity_name": self.entity(str(values["entity_name"]))}
-        try:
-            return self.text(template).format(**values)
-        except (KeyError, IndexError, ValueError):
-            return str(item["reason"])
-
-
-ENGLISH = Speaker()
+def anomaly_flags(member: Mapping[str, Any], speaker: Speaker = ENGLISH) -> list[str]:
+    """A backlog member's anomaly flags as the speaker says them (in English where the hub
+    sent them without their templates)."""
+    for factor in member["risk"]["factors"]:
+        if factor["factor"] == "anomalies" and isinstance(factor.get("flags"), list):
+            return [speaker.said(flag) for flag in factor["flags"]]
+    return [str(flag) for flag in member["anomalies"]]
 
 
 def why_not_virtual(member: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -323,8 +291,10 @@ def score(rules: BacklogRules, facts: MemberFacts, due: date | None, today: date
                 "factor": term("anomalies"),
                 "points": p.anomaly,
                 **said(
-                    "the last validation was flagged: {flags}", flags="; ".join(facts.anomalies)
+                    "the last validation was flagged: {flags}",
+                    flags="; ".join(str(flag["reason"]) for flag in facts.anomalies),
                 ),
+                "flags": [dict(flag) for flag in facts.anomalies],  # each said in turn
             }
         )
     return found

@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ctpat_desktop.analytics.said import ENGLISH, Speaker, term
 from ctpat_desktop.errors import CtpatError
-from ctpat_desktop.hub.backlog_rules import ENGLISH, Speaker, term, why_not_virtual
+from ctpat_desktop.hub.backlog_rules import anomaly_flags, why_not_virtual
 
 TITLE = term("Validation backlog")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -72,7 +73,7 @@ def member_row(member: Mapping[str, Any], speaker: Speaker = ENGLISH) -> list[An
         speaker.mode(mode) if mode else mode,
         last.get("deficiencies"),
         ", ".join(member["open_required_actions"]),
-        "; ".join(member["anomalies"]),
+        "; ".join(anomaly_flags(member, speaker)),
         speaker.text(term("yes") if member["virtual"]["eligible"] else term("no")),
         "; ".join(speaker.said(reason) for reason in why_not_virtual(member)),
         _day(member["planned"]),

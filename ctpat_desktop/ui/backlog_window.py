@@ -2,8 +2,9 @@
 by risk, each risk explained in words, with whether their office would validate them
 virtually; exported to Excel. The hub computes it (GET /v1/backlog); this window reads it
 on the background runner and never blocks. Every word of it is said in the window's
-language: the hub sends each reason with its English template and values (hub/backlog_rules.py
-said()), whose translations are the core's messages (ui/core_messages.py)."""
+language: the hub sends each reason with its English template and values (analytics/said.py
+said(); the anomaly flags within it each in turn), whose translations are the core's messages
+(ui/core_messages.py)."""
 
 from pathlib import Path
 from typing import Any
@@ -24,31 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop.analytics.said import Speaker
 from ctpat_desktop.app import AppContext
-from ctpat_desktop.hub.backlog_rules import Speaker, why_not_virtual
+from ctpat_desktop.hub.backlog_rules import why_not_virtual
 from ctpat_desktop.services.approval import hub_role
 from ctpat_desktop.services.backlog import fetch_backlog
 from ctpat_desktop.services.backlog_xlsx import write_backlog_xlsx
-from ctpat_desktop.ui.i18n import CORE_CONTEXT, error_text, mode_label, shown_text, translate
+from ctpat_desktop.ui.i18n import error_text, shown_categories, window_speaker
 from ctpat_desktop.ui.rows_model import RowsModel
 from ctpat_desktop.ui.runner import Runner
-from ctpat_desktop.worksheet import Mode
-
-
-def _core_words(text: str) -> str:
-    return translate(CORE_CONTEXT, text)
-
-
-def _mode_word(mode: str) -> str:
-    try:
-        return mode_label(Mode(mode))
-    except ValueError:  # a mode this app does not know yet: as the hub wrote it
-        return mode
-
-
-def window_speaker() -> Speaker:
-    """The backlog's words in the windows' language."""
-    return Speaker(text=_core_words, entity=shown_text, mode=_mode_word)
 
 
 class BacklogWindow(QWidget):
@@ -129,6 +114,10 @@ class BacklogWindow(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
 
+    def speaker(self) -> Speaker:
+        """The backlog's words in the windows' language (its anomaly flags name categories)."""
+        return window_speaker(shown_categories(self._ctx.catalogs.categories))
+
     def refresh(self) -> None:
         """Ask the hub for the backlog, off the GUI thread."""
         office = self.office.text().strip() or None
@@ -165,7 +154,7 @@ class BacklogWindow(QWidget):
             )
         )
         yes, no = self.tr("eligible"), self.tr("in person")
-        speaker = window_speaker()
+        speaker = self.speaker()
         self.model.set_rows(
             [
                 (
@@ -199,7 +188,7 @@ class BacklogWindow(QWidget):
                 member=member["member"], account=member["account"], score=member["risk"]["score"]
             )
         ]
-        speaker = window_speaker()
+        speaker = self.speaker()
         lines += [f"  +{f['points']}  {speaker.said(f)}" for f in member["risk"]["factors"]]
         if member["virtual"]["eligible"]:
             lines.append(self.tr("Eligible for a virtual validation under the office's rules."))
@@ -229,7 +218,7 @@ class BacklogWindow(QWidget):
         if backlog is None:
             return
         self.summary.setText(self.tr("Writing {file}…").format(file=target.name))
-        speaker = window_speaker()
+        speaker = self.speaker()
         self._runner.run(
             lambda: write_backlog_xlsx(backlog, target, speaker),
             lambda _none: self.summary.setText(

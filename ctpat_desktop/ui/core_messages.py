@@ -32,7 +32,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "Mutation {0} is not valid: {1}."),
     QT_TRANSLATE_NOOP("Core", "Never validated"),
     QT_TRANSLATE_NOOP("Core", "No anchor from this laptop yet."),
-    QT_TRANSLATE_NOOP("Core", "No evidence content {0} that this user may see."),
+    QT_TRANSLATE_NOOP("Core", "No evidence content or signed document {0} that this user may see."),
     QT_TRANSLATE_NOOP("Core", "Office"),
     QT_TRANSLATE_NOOP("Core", "Open required actions"),
     QT_TRANSLATE_NOOP("Core", "Overdue"),
@@ -154,6 +154,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "criterion {0}: {1} belongs only to a not-met finding"),
     QT_TRANSLATE_NOOP("Core", "decision {0}: only a supervisor decides the outcome; {1} is {2}"),
     QT_TRANSLATE_NOOP("Core", "deficiencies"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "deficiency rate {rate:.1%} ({deficient} of {reviewed} reviewed) is far above the median of {peers} {entity_name} validations ({median:.1%}; robust z-score {z:+.1f})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "deficiency rate {rate:.1%} ({deficient} of {reviewed} reviewed) is far below the median of {peers} {entity_name} validations ({median:.1%}; robust z-score {z:+.1f})",
+    ),
     QT_TRANSLATE_NOOP("Core", "deleted must be true or false"),
     QT_TRANSLATE_NOOP("Core", "due"),
     QT_TRANSLATE_NOOP("Core", "entity"),
@@ -418,6 +426,12 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("Core", "the validation is {0}: no report of it has been signed yet"),
     QT_TRANSLATE_NOOP("Core", "the validation is {0}; it can become {1} only from {2}"),
+    QT_TRANSLATE_NOOP(
+        "Core", "the validation is {status} but categories {categories} were never reviewed"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "the validation is {status} but category {categories} was never reviewed"
+    ),
     QT_TRANSLATE_NOOP(
         "Core",
         "the validation names no Supply Chain Security Specialist: set its SCSS before signing",
@@ -739,6 +753,10 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "Core", "{deficiencies} deficiencies at the last validation ({reviewed} criteria reviewed)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "{edits} findings were recorded one by one in {seconds:.0f} seconds ({each:.1f} s each), faster than a criterion can be walked on a call",
     ),
     QT_TRANSLATE_NOOP("Core", "{entity_name} are validated in person (office {office}'s rules)"),
     QT_TRANSLATE_NOOP("Core", "{entity_name} are validated in person (the default rules)"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ctpat_desktop.analytics.anomalies import said_reasons
 from ctpat_desktop.analytics.outcomes import COUNTS as OUTCOME_COUNTS
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.services.approval import hub_role
@@ -42,6 +43,7 @@ from ctpat_desktop.ui.i18n import (
     shown_text,
     table_word,
     translate,
+    window_speaker,
 )
 from ctpat_desktop.ui.mode_metrics_panel import ModeMetricsPanel
 from ctpat_desktop.ui.panels.visit_panel import choice_label
@@ -668,10 +670,11 @@ class DashboardWindow(QWidget):
             ]
         )
         self.anomalies.clear()
+        speaker = window_speaker(category)
         for flag in figures["anomalies"]:
-            for reason in flag["reasons"]:
+            for said in said_reasons(flag, speaker):
                 self.anomalies.addItem(
-                    f"{flag['date']}  {flag['member']} ({flag['entity']}): {reason}"
+                    f"{flag['date']}  {flag['member']} ({flag['entity']}): {said}"
                 )
         self.anomalies.setVisible(bool(figures["anomalies"]))  # the chart says when none
         self.anomaly_bars.set_bars(

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from ctpat_desktop.analytics.said import Speaker
 from ctpat_desktop.catalog.model import Catalog, Category, Level, Reason
 from ctpat_desktop.catalog.translations import Translations, translations
 from ctpat_desktop.errors import RuleError
@@ -392,3 +393,47 @@ def local_moment(stamp: str) -> str:
         return stamp
     moment.setTimeZone(QTimeZone.utc())
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+_NUMBER_SPEC = re.compile(r"(\+?)\.(\d+)([f%])")
+
+
+def local_number(value: float, spec: str) -> str:
+    """A number with its format spec written the dashboard's way in the windows' language:
+    the locale's decimals, with its sign ("+.1f": "+4,1") or percent sign (".1%": "20,0%");
+    any other spec as Python writes it."""
+    found = _NUMBER_SPEC.fullmatch(spec)
+    if found is None:
+        return format(value, spec)
+    sign, digits, kind = found.groups()
+    shown = 100 * value if kind == "%" else value
+    text = QLocale().toString(float(shown), "f", int(digits))
+    return ("+" if sign and shown >= 0 else "") + text + ("%" if kind == "%" else "")
+
+
+def _lifecycle_word(status: str) -> str:
+    try:
+        return lifecycle_label(Lifecycle(status))
+    except ValueError:  # a status this app does not know yet: as written
+        return status
+
+
+def _mode_word(mode: str) -> str:
+    try:
+        return mode_label(Mode(mode))
+    except ValueError:
+        return mode
+
+
+def window_speaker(categories: Mapping[int, str] | None = None) -> Speaker:
+    """The core's sentences (analytics/said.py) in the windows' language: their templates by
+    the core's messages (ui/core_messages.py), entity types, modes, statuses and numbers the
+    windows' way, and categories by these names (number → name, in the windows' language)."""
+    return Speaker(
+        text=lambda text: translate(CORE_CONTEXT, text),
+        entity=shown_text,
+        mode=_mode_word,
+        status=_lifecycle_word,
+        category=None if categories is None else categories.__getitem__,
+        number=local_number,
+    )

@@ -5,7 +5,7 @@ the command line prints them, and never imports Qt. This module reads the core's
 finds every message it raises (the text of `raise SomeError(f"…")` for the app's error
 classes, the hub's refusals and its error replies), turns each into a template with
 numbered placeholders ("validation {0} not found"), adds the texts it writes for windows
-with said()/term() (the backlog's reasons, with named placeholders) and writes them, marked
+with said()/term() (backlog reasons, anomaly flags: named placeholders) and writes them, marked
 for translation, to ui/core_messages.py. `make ts` runs it before pyside6-lupdate, so a new
 message shows up in the .ts files to be translated; tests/ui/test_core_messages.py fails
 while the table is out of date or a message has no translation.
@@ -26,9 +26,9 @@ CONTEXT = "Core"
 # class derived from it, found in the code) and the hub's refusals, which laptops show.
 _ROOTS = {"CtpatError", "Rejected", "ApiError", "ProtocolError"}
 _REPLIES = {"_error"}  # the hub's error replies: _error(status, "message")
-# Texts the core writes for windows but raises in no error, such as the backlog's reasons
-# (hub/backlog_rules.py): said("… {name} …", name=…), term("overdue"); each is kept as
-# written, named placeholders and short words alike.
+# Texts the core writes for windows but raises in no error, such as the backlog's reasons and
+# the anomaly flags (analytics/said.py): said("… {name} …", name=…), term("overdue"); each is
+# kept as written, named placeholders (with their format specs) and short words alike.
 _SAID = {"said", "term"}
 # A template needs this many letters of its own to be told from others ("{0}: {1}" is not).
 MIN_LETTERS = 8

@@ -1119,10 +1119,6 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>Aún no hay ningún ancla de auditoría de esta computadora.</translation>
         </message>
         <message>
-            <source>No evidence content {0} that this user may see.</source>
-            <translation>No hay ningún contenido de evidencia {0} que este usuario pueda ver.</translation>
-        </message>
-        <message>
             <source>Office</source>
             <translation>Oficina</translation>
         </message>
@@ -1509,6 +1505,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>deficiencies</source>
             <translation>deficiencias</translation>
+        </message>
+        <message>
+            <source>deficiency rate {rate:.1%} ({deficient} of {reviewed} reviewed) is far above the median of {peers} {entity_name} validations ({median:.1%}; robust z-score {z:+.1f})</source>
+            <translation>la tasa de deficiencias del {rate:.1%} ({deficient} de {reviewed} revisados) está muy por encima de la mediana de {peers} validaciones de {entity_name} ({median:.1%}; puntuación z robusta {z:+.1f})</translation>
+        </message>
+        <message>
+            <source>deficiency rate {rate:.1%} ({deficient} of {reviewed} reviewed) is far below the median of {peers} {entity_name} validations ({median:.1%}; robust z-score {z:+.1f})</source>
+            <translation>la tasa de deficiencias del {rate:.1%} ({deficient} de {reviewed} revisados) está muy por debajo de la mediana de {peers} validaciones de {entity_name} ({median:.1%}; puntuación z robusta {z:+.1f})</translation>
         </message>
         <message>
             <source>deleted must be true or false</source>
@@ -2143,6 +2147,14 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la validación está en estado {0}; solo puede pasar a {1} desde {2}</translation>
         </message>
         <message>
+            <source>the validation is {status} but categories {categories} were never reviewed</source>
+            <translation>la validación está {status} pero las categorías {categories} nunca se revisaron</translation>
+        </message>
+        <message>
+            <source>the validation is {status} but category {categories} was never reviewed</source>
+            <translation>la validación está {status} pero la categoría {categories} nunca se revisó</translation>
+        </message>
+        <message>
             <source>the validation names no Supply Chain Security Specialist: set its SCSS before signing</source>
             <translation>la validación no indica ningún especialista en seguridad de la cadena de suministro: indique su SCSS antes de firmar</translation>
         </message>
@@ -2363,6 +2375,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>{deficiencies} deficiencias en la última validación ({reviewed} criterios revisados)</translation>
         </message>
         <message>
+            <source>{edits} findings were recorded one by one in {seconds:.0f} seconds ({each:.1f} s each), faster than a criterion can be walked on a call</source>
+            <translation>se registraron {edits} hallazgos uno a uno en {seconds:.0f} segundos ({each:.1f} s cada uno), más rápido de lo que se puede recorrer un criterio en una llamada</translation>
+        </message>
+        <message>
             <source>{entity_name} are validated in person (office {office}'s rules)</source>
             <translation>{entity_name}: se validan en persona (reglas de la oficina {office})</translation>
         </message>
@@ -2377,6 +2393,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>{0} must be a JSON object</source>
             <translation>{0} debe ser un objeto JSON</translation>
+        </message>
+        <message>
+            <source>No evidence content or signed document {0} that this user may see.</source>
+            <translation>No hay contenido de evidencia ni documento firmado {0} que este usuario pueda ver.</translation>
         </message>
         <message>
             <source>{0} must be a SHA-256 in lowercase hex</source>
@@ -6086,6 +6106,14 @@ Validaciones CTPAT, primero sin conexión.</translation>
         <message>
             <source>pull</source>
             <translation>recepción</translation>
+        </message>
+        <message>
+            <source>upload signed documents</source>
+            <translation>carga de documentos firmados</translation>
+        </message>
+        <message>
+            <source>download signed documents</source>
+            <translation>descarga de documentos firmados</translation>
         </message>
         <message>
             <source>never</source>

@@ -77,7 +77,9 @@ def _facts(**changes: Any) -> MemberFacts:
         reviewed=40,
         open_actions=("4.8", "5.1"),
         overdue_actions=1,
-        anomalies=("the validation is signed but category 9. Physical Security was never seen",),
+        anomalies=(
+            {"reason": "the validation is signed but category 9. Physical Security was never seen"},
+        ),
     )
     return replace(base, **changes)
 
@@ -176,6 +178,8 @@ def _marked_reason(item: dict[str, Any]) -> str:
     values = dict(item["values"])
     if "entity_name" in values:
         values["entity_name"] = _marked(values["entity_name"])
+    if "flags" in item:  # the anomaly flags within the sentence, each said in turn
+        values["flags"] = "; ".join(_marked_reason(flag) for flag in item["flags"])
     return _marked(item["message"]).format(**values)
 
 
