@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import Any
 
-from ctpat_desktop.analytics.said import ENGLISH, Speaker, said
+from ctpat_desktop.said import ENGLISH, Speaker, said
 
 ROBUST_Z = 3.5  # Iglewicz and Hoaglin's cut-off for the modified z-score
 MIN_PEERS = 5
@@ -203,7 +203,7 @@ def find_anomalies(
     """Flag validations: rate far from peers, categories never reviewed, findings too fast.
     The candidates are the validations that may stand out; the others need not be given.
     Each flagged validation has its `reasons` in English and the same as `flags`, each with
-    its code, template and values (analytics/said.py), for a reader's language."""
+    its code, template and values (ctpat_desktop/said.py), for a reader's language."""
     flagged = []
     for f in candidates:
         flags = [

@@ -20,9 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ctpat_desktop.analytics.said import ENGLISH, Speaker, said
-from ctpat_desktop.analytics.said import term as term  # noqa: PLC0414 (hub/backlog.py takes it)
 from ctpat_desktop.errors import CtpatError
+from ctpat_desktop.said import ENGLISH, Speaker, said
+from ctpat_desktop.said import term as term  # noqa: PLC0414 (hub/backlog.py takes it)
 
 RULES_FILE = "backlog.json"
 # Entity types whose goods cross a land border on their own conveyances, or are made abroad,

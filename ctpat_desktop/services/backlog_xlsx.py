@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ctpat_desktop.analytics.said import ENGLISH, Speaker, term
 from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.hub.backlog_rules import anomaly_flags, why_not_virtual
+from ctpat_desktop.said import ENGLISH, Speaker, term
 
 TITLE = term("Validation backlog")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -2,7 +2,7 @@
 by risk, each risk explained in words, with whether their office would validate them
 virtually; exported to Excel. The hub computes it (GET /v1/backlog); this window reads it
 on the background runner and never blocks. Every word of it is said in the window's
-language: the hub sends each reason with its English template and values (analytics/said.py
+language: the hub sends each reason with its English template and values (ctpat_desktop/said.py
 said(); the anomaly flags within it each in turn), whose translations are the core's messages
 (ui/core_messages.py)."""
 
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ctpat_desktop.analytics.said import Speaker
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.hub.backlog_rules import why_not_virtual
+from ctpat_desktop.said import Speaker
 from ctpat_desktop.services.approval import hub_role
 from ctpat_desktop.services.backlog import fetch_backlog
 from ctpat_desktop.services.backlog_xlsx import write_backlog_xlsx

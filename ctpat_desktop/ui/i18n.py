@@ -27,11 +27,11 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from ctpat_desktop.analytics.said import Speaker
 from ctpat_desktop.catalog.model import Catalog, Category, Level, Reason
 from ctpat_desktop.catalog.translations import Translations, translations
 from ctpat_desktop.errors import RuleError
 from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.said import Speaker
 from ctpat_desktop.worksheet import FindingStatus, Lifecycle, Mode
 from ctpat_desktop.worksheet.model import Verification
 from ctpat_desktop.worksheet.rules import Outcome
@@ -426,7 +426,7 @@ def _mode_word(mode: str) -> str:
 
 
 def window_speaker(categories: Mapping[int, str] | None = None) -> Speaker:
-    """The core's sentences (analytics/said.py) in the windows' language: their templates by
+    """The core's sentences (ctpat_desktop/said.py) in the windows' language: their templates by
     the core's messages (ui/core_messages.py), entity types, modes, statuses and numbers the
     windows' way, and categories by these names (number → name, in the windows' language)."""
     return Speaker(

@@ -27,7 +27,7 @@ CONTEXT = "Core"
 _ROOTS = {"CtpatError", "Rejected", "ApiError", "ProtocolError"}
 _REPLIES = {"_error"}  # the hub's error replies: _error(status, "message")
 # Texts the core writes for windows but raises in no error, such as the backlog's reasons and
-# the anomaly flags (analytics/said.py): said("… {name} …", name=…), term("overdue"); each is
+# the anomaly flags (ctpat_desktop/said.py): said("… {name} …", name=…), term("overdue"); each is
 # kept as written, named placeholders (with their format specs) and short words alike.
 _SAID = {"said", "term"}
 # A template needs this many letters of its own to be told from others ("{0}: {1}" is not).

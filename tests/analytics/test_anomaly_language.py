@@ -1,5 +1,5 @@
 """Anomaly flags in a reader's language: each flagged validation keeps its English `reasons`
-and adds `flags`, each with its code, template and values (analytics/said.py), which the
+and adds `flags`, each with its code, template and values (ctpat_desktop/said.py), which the
 message scan gives the translators and a Speaker says back with its own words and numbers;
 the backlog's "flagged" line carries the same flags, said in turn. The command lines stay
 English.
@@ -25,13 +25,13 @@ from ctpat_desktop.analytics.anomalies import (
     rate_baselines,
     said_reasons,
 )
-from ctpat_desktop.analytics.said import ENGLISH, Speaker
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.catalog import CatalogLibrary
 from ctpat_desktop.hub.backlog import hub_backlog
 from ctpat_desktop.hub.backlog_rules import BacklogRules, MemberFacts, anomaly_flags, score
 from ctpat_desktop.hub.cli import main as hub_main
 from ctpat_desktop.paths import resources_dir
+from ctpat_desktop.said import ENGLISH, Speaker
 from ctpat_desktop.services.backlog_xlsx import MEMBER_COLUMNS, write_backlog_xlsx
 from ctpat_desktop.services.dashboard import dashboard
 from ctpat_desktop.sync.protocol import PREFIX
