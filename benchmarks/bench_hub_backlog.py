@@ -25,11 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.hub_data import fill_dashboard, fill_records
+from benchmarks.hub_data import fill_dashboard, fill_records, replayed, statements_sent
 from ctpat_desktop.catalog import CatalogLibrary
 from ctpat_desktop.hub.backlog import hub_backlog
 from ctpat_desktop.hub.push import User
@@ -46,38 +44,6 @@ SUPERVISOR = User("sup", "supervisor", "Office 3")
 Backlog = Callable[[], dict[str, Any]]
 
 
-def _statements(hub: Hub, backlog: Backlog) -> list[tuple[str, Any]]:
-    """Every statement one backlog sends to the database, as sent."""
-    sent: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        sent.append((statement, parameters))
-
-    sa.event.listen(hub.engine, "before_cursor_execute", record)
-    try:
-        backlog()
-    finally:
-        sa.event.remove(hub.engine, "before_cursor_execute", record)
-    return sent
-
-
-def _raw(engine: sa.Engine, statements: list[tuple[str, Any]]) -> float:
-    """The backlog's own statements, straight to the driver in one transaction."""
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        start = time.perf_counter()
-        for sql, parameters in statements:
-            cursor.execute(sql, parameters)
-            if cursor.description is not None:
-                cursor.fetchall()
-        seconds = time.perf_counter() - start
-        raw.rollback()
-        return seconds
-    finally:
-        raw.close()
-
-
 def _timed(backlog: Backlog) -> float:
     start = time.perf_counter()
     backlog()
@@ -86,8 +52,8 @@ def _timed(backlog: Backlog) -> float:
 
 def _measure(hub: Hub, backlog: Backlog) -> tuple[float, float, int]:
     """Median seconds of the backlog and of its raw SQL, taken in turn; statements sent."""
-    statements = _statements(hub, backlog)
-    runs = [(_timed(backlog), _raw(hub.engine, statements)) for _ in range(RUNS)]
+    statements = statements_sent(hub.engine, backlog)
+    runs = [(_timed(backlog), replayed(hub.engine, statements)) for _ in range(RUNS)]
     app = statistics.median(a for a, _ in runs)
     raw = statistics.median(r for _, r in runs)
     return app, raw, len(statements)

@@ -19,13 +19,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.hub_data import fill_dashboard
+from benchmarks.hub_data import fill_dashboard, replayed, statements_sent
 from ctpat_desktop.analytics import StatsFilter
 from ctpat_desktop.catalog import CatalogLibrary
 from ctpat_desktop.hub.push import User
@@ -37,40 +36,6 @@ FINDINGS = int(os.environ.get("CTPAT_BENCH_HUB_FINDINGS", "10000000"))
 LIMIT_SECONDS, TARGET = 2.0, 1.3
 RUNS = 5
 
-
-def _dashboard_statements(hub: Hub) -> list[tuple[str, Any]]:
-    """Every statement one national dashboard sends to the database, as sent."""
-    sent: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        sent.append((statement, parameters))
-
-    sa.event.listen(hub.engine, "before_cursor_execute", record)
-    try:
-        hub.stats(None, StatsFilter())
-    finally:
-        sa.event.remove(hub.engine, "before_cursor_execute", record)
-    return sent
-
-
-def _raw_dashboard(engine: sa.Engine, statements: list[tuple[str, Any]]) -> float:
-    """The dashboard's own statements, straight to the driver in one transaction."""
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        start = time.perf_counter()
-        for sql, parameters in statements:
-            cursor.execute(sql, parameters)
-            if cursor.description is not None:
-                cursor.fetchall()
-        seconds = time.perf_counter() - start
-        raw.rollback()
-        return seconds
-    finally:
-        raw.close()
-
-
-# The same figures from the findings alone: per validation, per criterion, per reason.
 _FROM_FINDINGS = (
     "SELECT v.id, v.office, v.mode, v.date, v.status, "
     "count(*) FILTER (WHERE f.status <> 'not-reviewed'), "
@@ -132,9 +97,9 @@ def main() -> int:
                 hub.stats(None, StatsFilter())
                 return time.perf_counter() - start
 
-            statements = _dashboard_statements(hub)
+            statements = statements_sent(hub.engine, lambda: hub.stats(None, StatsFilter()))
             # In turn, best of five each: a machine busy with something else slows both alike.
-            runs = [(timed(), _raw_dashboard(hub.engine, statements)) for _ in range(RUNS)]
+            runs = [(timed(), replayed(hub.engine, statements)) for _ in range(RUNS)]
             app, raw = min(a for a, _ in runs), min(r for _, r in runs)
             plain = _raw_findings(hub.engine)
             _push_one(hub, criteria)

@@ -12,7 +12,9 @@ All generated in the database (generate_series), indexes built after the bulk lo
 """
 
 import contextlib
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -254,3 +256,36 @@ def fill_records(engine: sa.Engine, catalog: Catalog, count: int) -> None:
         )
         run("UPDATE hub_counter SET seq = (SELECT max(seq) FROM hub_records) WHERE id = 1")
     vacuum_analyze(engine)
+
+
+def statements_sent(engine: sa.Engine, work: Callable[[], object]) -> list[tuple[str, Any]]:
+    """Every statement the work sends to the database, with its parameters, as sent."""
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        sent.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        work()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+    return sent
+
+
+def replayed(engine: sa.Engine, statements: list[tuple[str, Any]]) -> float:
+    """Seconds the statements take straight on the driver, in one transaction (rolled back):
+    the raw SQL a figure's time is compared with."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        start = time.perf_counter()
+        for sql, parameters in statements:
+            cursor.execute(sql, parameters)
+            if cursor.description is not None:
+                cursor.fetchall()
+        seconds = time.perf_counter() - start
+        raw.rollback()
+        return seconds
+    finally:
+        raw.close()

@@ -312,32 +312,27 @@ class HubClient:
 
     def get_blob(self, sha256: str) -> bytes:
         """Download evidence content, checked against its hash."""
-        response = self._request("GET", f"/blobs/{sha256}")
-        if response.status_code != 200:
-            raise HubError(
-                f"the hub could not send evidence {sha256[:12]}… ({response.status_code}: "
-                f"{_error_text(response)})"
-            )
-        if hashlib.sha256(response.content).hexdigest() != sha256:
-            raise HubError(
-                f"evidence {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
-            )
-        return response.content
+        content = self._download(sha256, "evidence", absent_ok=False)
+        assert content is not None  # an absence was an error
+        return content
 
     def get_document(self, sha256: str) -> bytes | None:
         """Download a signed document's file, checked against its hash; None when the hub
         has none (signed before files were kept, or not sent yet)."""
+        return self._download(sha256, "signed document", absent_ok=True)
+
+    def _download(self, sha256: str, what: str, *, absent_ok: bool) -> bytes | None:
         response = self._request("GET", f"/blobs/{sha256}")
-        if response.status_code == 404:
+        if absent_ok and response.status_code == 404:
             return None
         if response.status_code != 200:
             raise HubError(
-                f"the hub could not send signed document {sha256[:12]}… "
-                f"({response.status_code}: {_error_text(response)})"
+                f"the hub could not send {what} {sha256[:12]}… ({response.status_code}: "
+                f"{_error_text(response)})"
             )
         if hashlib.sha256(response.content).hexdigest() != sha256:
             raise HubError(
-                f"signed document {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
+                f"{what} {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
             )
         return response.content
 
