@@ -881,9 +881,15 @@ def _bundle_export(ctx: "AppContext", args: argparse.Namespace) -> Any:
     written = sync_io.export_bundle(ctx, args.file, args.user, token)
     if not args.json:
         print(
-            f"wrote {written['changes']} change(s) and {written['evidence']} evidence file(s) "
-            f"to {written['file']} for ctpat-hub bundle import"
+            f"wrote {written['changes']} change(s), {written['evidence']} evidence file(s) and "
+            f"{written['documents']} signed document(s) to {written['file']} for ctpat-hub "
+            "bundle import"
         )
+        if written["documents_not_kept"]:
+            print(
+                f"note: {written['documents_not_kept']} signed document(s) go without their "
+                "file: no copy is kept on this laptop (signed before copies were kept)"
+            )
     return written
 
 

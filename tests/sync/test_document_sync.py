@@ -271,11 +271,21 @@ def test_a_damaged_download_is_not_kept(
 
 
 def test_an_offline_bundle_carries_the_signed_documents_both_ways(
-    hub_server: ServedHub, miami: dict[str, str], laptop: Laptop, tmp_path: Path
+    hub_server: ServedHub,
+    miami: dict[str, str],
+    laptop: Laptop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     ana, ben = laptop("ana"), laptop("ben")
     signed = _signed(hub_server, miami, laptop, ana, tmp_path)
     outgoing = tmp_path / "ana.bundle"
+    # The command says what the bundle carries: the signed documents too.
+    monkeypatch.setenv("CTPAT_HUB_TOKEN", miami["ana"])
+    argv = ["bundle", "export", str(outgoing), "--user", "ana", "--data-dir", str(ana.data_dir)]
+    assert main(argv) == 0
+    assert "and 3 signed document(s) to" in capsys.readouterr().out
     written = sync_io.export_bundle(ana, outgoing, "ana", miami["ana"])
     assert (written["documents"], written["documents_not_kept"]) == (3, 0)
 
