@@ -58,9 +58,9 @@ def add_followup_commands(commands: Any, command: Command) -> None:
     letter.add_argument("--tsa", metavar="URL", help="timestamp server (RFC 3161): PAdES B-T")
     letter.add_argument(
         "--copy-of",
-        type=int,
-        metavar="N",
-        help="write the kept signed letter N (1 for the first, as validation show lists them)",
+        metavar="N|ID",
+        help="write the kept signed letter N (1 for the first, as validation show lists "
+        "them) or of that ID (or the ID's start)",
     )
 
 
@@ -206,15 +206,15 @@ def _letter_copy(ctx: "AppContext", args: argparse.Namespace) -> Any:
     keyed = (args.p12, args.pkcs11_lib, args.token_label, args.key_label, args.signing_cert)
     if args.sign or any(v is not None for v in (*keyed, args.tsa, args.reason, args.location)):
         raise CtpatError("--copy-of writes a letter already signed: give no signing options")
-    letter = copy_letter(ctx, args.id, args.copy_of, args.out)
+    number, letter = copy_letter(ctx, args.id, args.copy_of, args.out)
     if not args.json:
         print(
-            f"Kept signed {letter.letter_type.value} letter {args.copy_of} on report version "
+            f"Kept signed {letter.letter_type.value} letter {number} on report version "
             f"{letter.report_version} ({letter.language}): {args.out}"
         )
         print(f"SHA-256 {letter.sha256}, as recorded when it was signed")
     return {
-        "number": args.copy_of,
+        "number": number,
         "id": letter.id,
         "report_version": letter.report_version,
         "letter_type": letter.letter_type.value,

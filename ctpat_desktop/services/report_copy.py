@@ -137,26 +137,39 @@ def copy_report(
     return KeptCopy(version, document.sha256, target, wanted)
 
 
-def letter_by_number(ctx: AppContext, validation_id: str, number: int) -> Letter:
-    """A validation's follow-up letter by its number (1 for the first signed, as listed)."""
+def find_letter(ctx: AppContext, validation_id: str, which: int | str) -> tuple[int, Letter]:
+    """A validation's follow-up letter, with its number: by that number (1 for the first
+    signed, as `validation show` lists them) or by its ID or the ID's start, which never
+    changes (a letter signed earlier elsewhere that arrives by sync moves the numbers)."""
     full_id = ctx.store.resolve_id(validation_id)
     with ctx.store.transaction() as conn:
         letters = issued.letters(conn, full_id)
     if not letters:
         raise RuleError("no follow-up letter of this validation has been signed yet")
-    if not 1 <= number <= len(letters):
-        raise NotFoundError(
-            f"the validation has no follow-up letter {number} (it has {len(letters)}: "
-            f"1 to {len(letters)})"
-        )
-    return letters[number - 1]
+    if isinstance(which, int) or which.isdigit():
+        number = int(which)
+        if not 1 <= number <= len(letters):
+            raise NotFoundError(
+                f"the validation has no follow-up letter {number} (it has {len(letters)}: "
+                f"1 to {len(letters)})"
+            )
+        return number, letters[number - 1]
+    found = [(n, r) for n, r in enumerate(letters, start=1) if r.id.startswith(which.lower())]
+    if not found:
+        raise NotFoundError(f"the validation has no follow-up letter {which}")
+    if len(found) > 1:
+        raise NotFoundError(f"{which} is the start of {len(found)} letters' IDs: give more of it")
+    return found[0]
 
 
-def copy_letter(ctx: AppContext, validation_id: str, number: int, target: Path) -> Letter:
-    """Write the kept signed follow-up letter `number` to target, byte for byte."""
-    letter = letter_by_number(ctx, validation_id, number)
+def copy_letter(
+    ctx: AppContext, validation_id: str, which: int | str, target: Path
+) -> tuple[int, Letter]:
+    """Write the kept signed follow-up letter (by number or ID: find_letter) to target,
+    byte for byte; its number and record."""
+    number, letter = find_letter(ctx, validation_id, which)
     write_kept(ctx, letter.sha256, target, f"follow-up letter {number}")
-    return letter
+    return number, letter
 
 
 def write_kept(ctx: AppContext, sha256: str, target: Path, what: str) -> None:

@@ -2083,6 +2083,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
             <translation>la validación cambió mientras tanto; revísela de nuevo</translation>
         </message>
         <message>
+            <source>the validation has no follow-up letter {0}</source>
+            <translation>la validación no tiene la carta de seguimiento {0}</translation>
+        </message>
+        <message>
             <source>the validation has no follow-up letter {0} (it has {1}: 1 to {2})</source>
             <translation>la validación no tiene la carta de seguimiento {0} (tiene {1}: de la 1 a la {2})</translation>
         </message>
@@ -2337,6 +2341,10 @@ Quién: {actor}    Acción: {action}    Qué: {what} (registro {record})</transl
         <message>
             <source>{0} is not a user of this hub</source>
             <translation>{0} no es un usuario de este servidor central</translation>
+        </message>
+        <message>
+            <source>{0} is the start of {1} letters' IDs: give more of it</source>
+            <translation>{0} es el comienzo de los ID de {1} cartas: indique más caracteres</translation>
         </message>
         <message>
             <source>{0} is too long or holds control characters</source>

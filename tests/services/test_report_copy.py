@@ -199,6 +199,13 @@ def test_a_follow_up_letter_is_kept_and_given_back_by_its_number(
     signing = cli("followup", "letter", vid, str(out), "--copy-of", "1", "--sign")
     assert signing.code == 1 and "give no signing options" in _one_line(signing.err)
 
+    # By its ID's start too, which a letter arriving by sync cannot move as it moves numbers.
+    by_id = cli("followup", "letter", vid, str(out), "--copy-of", listed["id"][:8], "--json")
+    assert by_id.code == 0, by_id.err
+    assert by_id.json()["number"] == 1 and out.read_bytes() == letter
+    unknown = cli("followup", "letter", vid, str(tmp_path / "x.pdf"), "--copy-of", "zz")
+    assert unknown.code == 1 and "no follow-up letter zz" in _one_line(unknown.err)
+
 
 def test_a_damaged_kept_copy_is_refused_and_out_left_as_it_was(
     cli: Cli, signed: tuple[str, Path, bytes], tmp_path: Path, data_dir: Path

@@ -298,7 +298,7 @@ def test_an_offline_bundle_carries_the_signed_documents_both_ways(
     assert exported.documents == 3
     sync_io.import_bundle(ben, incoming, miami["ben"])
     copy = tmp_path / "letter.pdf"
-    report_copy.copy_letter(ben, signed.validation_id, 1, copy)
+    assert report_copy.copy_letter(ben, signed.validation_id, 1, copy)[0] == 1
     assert copy.read_bytes() == signed.letter
 
 
