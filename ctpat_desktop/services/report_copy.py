@@ -19,6 +19,7 @@ from typing import Any
 from ctpat_desktop.app import AppContext
 from ctpat_desktop.errors import CtpatError, NotFoundError, RuleError, StoreError
 from ctpat_desktop.store import issued
+from ctpat_desktop.store.files import fsync_folder
 from ctpat_desktop.sync.letter_rules import Letter
 
 
@@ -202,12 +203,7 @@ def _write_durably(target: Path, content: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         tmp.replace(target)
-        if os.name != "nt":  # Windows cannot open a folder to fsync it
-            fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        fsync_folder(target.parent)
     except OSError as exc:
         raise CtpatError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
     finally:

@@ -26,6 +26,7 @@ from ctpat_desktop.errors import CtpatError
 from ctpat_desktop.store.database import DB_FILE, REVISIONS
 from ctpat_desktop.store.driver import connect, sqlite
 from ctpat_desktop.store.evidence import BlobStore
+from ctpat_desktop.store.files import fsync_folder
 
 if TYPE_CHECKING:
     from ctpat_desktop.store import Store
@@ -244,7 +245,7 @@ def _write_backup(live: Path, key: bytes | None, target: Path, *, check: bool = 
             check_backup(tmp, key)
         _fsync(tmp)
         tmp.replace(target)
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
     except (OSError, sqlite.DatabaseError) as exc:
         raise BackupError(f"{live}: could not be backed up ({exc})") from None
     except BackupError as exc:
@@ -272,7 +273,7 @@ def _safety_copy(data_dir: Path, live: Path, key: bytes | None) -> Path:
         if wal.exists():  # SQLite reads target's "-wal" with it, as it did the live one's
             shutil.copyfile(wal, target_wal)
             _fsync(target_wal)
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
         return target
 
 
@@ -302,13 +303,3 @@ def _companions(path: Path) -> tuple[Path, Path]:
 def _fsync(path: Path) -> None:
     with path.open("r+b") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to fsync it
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -13,6 +13,7 @@ from pathlib import Path
 from ctpat_desktop.errors import StoreError
 from ctpat_desktop.records.kinds import VISIT_KINDS
 from ctpat_desktop.store.driver import connect, sqlite
+from ctpat_desktop.store.files import fsync_folder
 
 DB_FILE = "ctpat.db"
 # Every Alembic revision this code knows, oldest first; a test checks it against the scripts.
@@ -146,17 +147,7 @@ def encrypt_plain_file(path: Path, key: bytes) -> None:
     for leftover in (path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
         leftover.unlink(missing_ok=True)
     tmp.replace(path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to fsync it
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_folder(path.parent)
 
 
 def _migrate(path: Path, key: bytes) -> None:

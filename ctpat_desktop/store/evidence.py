@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ctpat_desktop.errors import NotFoundError, StoreError
+from ctpat_desktop.store.files import fsync_folder
 
 _CHUNK = 1 << 20
 
@@ -117,7 +118,7 @@ class BlobStore:
                 out.flush()
                 os.fsync(out.fileno())
             tmp.replace(target)
-            _fsync_dir(target.parent)
+            fsync_folder(target.parent)
         finally:
             tmp.unlink(missing_ok=True)
 
@@ -148,13 +149,3 @@ class BlobStore:
             self._write(path, self._seal(path.name, content))
             sealed += 1
         return sealed
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -265,11 +265,9 @@ class HubClient:
         document's file)."""
         response = self._request("HEAD", f"/blobs/{sha256}")
         if response.status_code not in (200, 404):
-            if document:
-                raise HubError(
-                    f"the hub answered {response.status_code} for signed document {sha256[:12]}…"
-                )
-            raise HubError(f"the hub answered {response.status_code} for evidence {sha256[:12]}…")
+            raise HubError(
+                f"the hub answered {response.status_code} for {_content(document)} {sha256[:12]}…"
+            )
         return response.status_code == 200
 
     def put_blob(self, sha256: str, content: bytes, document: bool = False) -> None:
@@ -298,28 +296,22 @@ class HubClient:
                     raise
                 continue
             break
-        if response.status_code in (200, 201):
-            return
-        if document:
+        if response.status_code not in (200, 201):
             raise HubError(
-                f"the hub refused signed document {sha256[:12]}… ({response.status_code}: "
-                f"{_error_text(response)})"
+                f"the hub refused {_content(document)} {sha256[:12]}… "
+                f"({response.status_code}: {_error_text(response)})"
             )
-        raise HubError(
-            f"the hub refused evidence {sha256[:12]}… ({response.status_code}: "
-            f"{_error_text(response)})"
-        )
 
     def get_blob(self, sha256: str) -> bytes:
         """Download evidence content, checked against its hash."""
-        content = self._download(sha256, "evidence", absent_ok=False)
+        content = self._download(sha256, _content(False), absent_ok=False)
         assert content is not None  # an absence was an error
         return content
 
     def get_document(self, sha256: str) -> bytes | None:
         """Download a signed document's file, checked against its hash; None when the hub
         has none (signed before files were kept, or not sent yet)."""
-        return self._download(sha256, "signed document", absent_ok=True)
+        return self._download(sha256, _content(True), absent_ok=True)
 
     def _download(self, sha256: str, what: str, *, absent_ok: bool) -> bytes | None:
         response = self._request("GET", f"/blobs/{sha256}")
@@ -335,6 +327,11 @@ class HubClient:
                 f"{what} {sha256[:12]}… arrived damaged (hash mismatch); it was not kept"
             )
         return response.content
+
+
+def _content(document: bool) -> str:
+    """What a blob holds, as the client's messages name it."""
+    return "signed document" if document else "evidence"
 
 
 def _error_text(response: "httpx.Response") -> str:
@@ -533,13 +530,19 @@ def _upload_blobs(
         client.put_blob(sha, local.store.blobs.read_bytes(sha))
         report.blobs_uploaded += 1
     documents, not_kept = local.outbox_documents(outbox)
-    for index, sha in enumerate(documents):
-        tell("upload signed documents", index, len(documents))
-        if client.has_blob(sha, document=True):
-            continue
-        client.put_blob(sha, local.store.blobs.read_bytes(sha), document=True)
-        report.documents_uploaded += 1
+    _send_documents(local, client, documents, report, tell)
     unsent.update(not_kept)
+
+
+def _send_documents(
+    local: LocalSync, client: HubClient, shas: Sequence[str], report: SyncReport, tell: Progress
+) -> None:
+    """Upload the kept files of signed documents the hub does not hold yet."""
+    for index, sha in enumerate(shas):
+        tell("upload signed documents", index, len(shas))
+        if not client.has_blob(sha, document=True):
+            client.put_blob(sha, local.store.blobs.read_bytes(sha), document=True)
+            report.documents_uploaded += 1
 
 
 def _catch_up_documents(
@@ -549,11 +552,7 @@ def _catch_up_documents(
     before files moved with them, and fetch those this laptop lacks (a hub without one
     says so, and that is no failure)."""
     kept, missing = local.synced_documents()
-    for index, sha in enumerate(kept):
-        tell("upload signed documents", index, len(kept))
-        if not client.has_blob(sha, document=True):
-            client.put_blob(sha, local.store.blobs.read_bytes(sha), document=True)
-            report.documents_uploaded += 1
+    _send_documents(local, client, kept, report, tell)
     for index, sha in enumerate(missing):
         tell("download signed documents", index, len(missing))
         content = client.get_document(sha)

@@ -278,13 +278,20 @@ class LocalSync:
         for mutation in mutations:
             if mutation.kind != "evidence" or mutation.deleted:
                 continue
-            sha = mutation.fields.get("sha256")
-            if sha is None:
-                row = self.store.read("SELECT sha256 FROM evidence WHERE id = ?", (mutation.id,))
-                sha = row[0]["sha256"] if row else None
-            if isinstance(sha, str) and sha not in wanted:
+            sha = self._content_of(mutation)
+            if sha is not None and sha not in wanted:
                 wanted.append(sha)
         return wanted
+
+    def _content_of(self, mutation: Mutation) -> str | None:
+        """The SHA-256 of the content a mutation's record names (evidence, a signed
+        document): from its fields, else from the record as stored (a partial change)."""
+        sha = mutation.fields.get("sha256")
+        if sha is None:
+            table = KIND_BY_NAME[mutation.kind].table
+            row = self.store.read(f"SELECT sha256 FROM {table} WHERE id = ?", (mutation.id,))
+            sha = row[0]["sha256"] if row else None
+        return sha if isinstance(sha, str) else None
 
     def outbox_documents(self, mutations: Sequence[Mutation]) -> tuple[list[str], list[str]]:
         """The files of the signed documents (reports, renditions, letters) the given
@@ -295,12 +302,8 @@ class LocalSync:
         for mutation in mutations:
             if mutation.kind not in SIGNED_DOCUMENT_KINDS or mutation.deleted:
                 continue
-            sha = mutation.fields.get("sha256")
+            sha = self._content_of(mutation)
             if sha is None:
-                table = KIND_BY_NAME[mutation.kind].table
-                row = self.store.read(f"SELECT sha256 FROM {table} WHERE id = ?", (mutation.id,))
-                sha = row[0]["sha256"] if row else None
-            if not isinstance(sha, str):
                 continue
             if not self.store.blobs.has(sha):
                 not_kept.append(mutation.id)
